@@ -1,0 +1,181 @@
+#include "bundle.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "schema.hpp"
+#include "text_files.hpp"
+
+namespace content {
+
+namespace {
+sql::Database open_read_only(const std::filesystem::path& path) {
+    if (!std::filesystem::is_regular_file(path))
+        throw BundleError(path.string() + ": no bundle file here. Fix: build one with `kiosk-bundle build SRC -o " +
+                          path.string() + "` or give the right path with --bundle");
+    try {
+        return sql::Database(path, sql::Database::Mode::ReadOnly);
+    } catch (const sql::Error& e) {
+        throw BundleError(path.string() + ": " + e.what());
+    }
+}
+}  // namespace
+
+Bundle::Bundle(const std::filesystem::path& path) : path_(path), db_(open_read_only(path)) {
+    try {
+        check_schema(db_);
+        std::map<std::string, std::string> meta;
+        for (auto s = db_.prepare("SELECT key, value FROM meta"); s.step();) meta[s.text(0)] = s.text(1);
+        meta_.title = meta["title"];
+        meta_.version = std::atoll(meta["version"].c_str());
+        meta_.channel = meta["channel"];
+        meta_.created = meta["created"];
+        meta_.expires = meta["expires"];
+        meta_.min_kiosk_version = meta["min_kiosk_version"];
+        std::string list = meta["fallback"];
+        std::replace(list.begin(), list.end(), ',', ' ');
+        meta_.fallback = split_words(list);
+        meta_.demo = meta["demo"] == "yes";
+        for (auto s = db_.prepare("SELECT code, native_name, direction FROM language ORDER BY position"); s.step();)
+            languages_.push_back({s.text(0), s.text(1), s.text(2) == "rtl" ? Direction::RightToLeft : Direction::LeftToRight});
+    } catch (const sql::Error& e) {
+        throw BundleError(path.string() + ": not a readable bundle (" + e.what() + ")");
+    }
+    if (languages_.empty()) throw BundleError(path.string() + ": the bundle has no languages. Fix: rebuild it from a source with languages.csv");
+    fallback_ = meta_.fallback;
+}
+
+const Language* Bundle::language(std::string_view code) const {
+    auto it = std::find_if(languages_.begin(), languages_.end(), [&](const Language& l) { return l.code == code; });
+    return it == languages_.end() ? nullptr : &*it;
+}
+
+std::vector<std::string> Bundle::chain_for(std::string_view lang) const {
+    std::vector<std::string> chain{std::string(lang)};
+    for (const auto& code : fallback_)
+        if (std::find(chain.begin(), chain.end(), code) == chain.end()) chain.push_back(code);
+    return chain;
+}
+
+Localized Bundle::pick(sql::Statement& rows, std::string_view lang) const {
+    std::map<std::string, std::string> by_lang;
+    while (rows.step()) by_lang[rows.text(0)] = rows.text(1);
+    for (const auto& code : chain_for(lang))
+        if (auto it = by_lang.find(code); it != by_lang.end()) return {it->second, code, code != lang};
+    return {};
+}
+
+Localized Bundle::pick_one(std::string_view sql_text, std::string_view id, std::string_view lang) const {
+    auto s = db_.prepare(sql_text);
+    s.bind(1, id);
+    return pick(s, lang);
+}
+
+Localized Bundle::ui(std::string_view key, std::string_view lang) const {
+    return pick_one("SELECT lang, text FROM ui_string WHERE key = ?", key, lang);
+}
+
+std::vector<CategoryView> Bundle::categories(std::string_view lang) const {
+    std::vector<CategoryView> out;
+    for (auto s = db_.prepare("SELECT id FROM category ORDER BY position"); s.step();)
+        if (auto c = category(s.text(0), lang)) out.push_back(std::move(*c));
+    return out;
+}
+
+std::optional<CategoryView> Bundle::category(std::string_view id, std::string_view lang) const {
+    auto s = db_.prepare("SELECT icon FROM category WHERE id = ?");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return CategoryView{std::string(id), s.text(0),
+                        pick_one("SELECT lang, title FROM category_text WHERE category_id = ?", id, lang),
+                        pick_one("SELECT lang, summary FROM category_text WHERE category_id = ?", id, lang)};
+}
+
+std::vector<GuideSummary> Bundle::guides_in(std::string_view category_id, std::string_view lang) const {
+    std::vector<GuideSummary> out;
+    auto s = db_.prepare("SELECT id FROM guide WHERE category_id = ? ORDER BY position");
+    s.bind(1, category_id);
+    while (s.step()) {
+        const std::string id = s.text(0);
+        out.push_back({id, std::string(category_id),
+                       pick_one("SELECT lang, title FROM guide_text WHERE guide_id = ?", id, lang),
+                       pick_one("SELECT lang, summary FROM guide_text WHERE guide_id = ?", id, lang)});
+    }
+    return out;
+}
+
+std::vector<std::string> Bundle::guide_ids() const {
+    std::vector<std::string> ids;
+    for (auto s = db_.prepare("SELECT id FROM guide ORDER BY position"); s.step();) ids.push_back(s.text(0));
+    return ids;
+}
+
+std::string Bundle::all_text() const {
+    std::string out;
+    for (auto s = db_.prepare(
+             "SELECT native_name FROM language UNION ALL SELECT text FROM ui_string "
+             "UNION ALL SELECT title || ' ' || summary FROM category_text "
+             "UNION ALL SELECT title || ' ' || summary || ' ' || body FROM guide_text "
+             "UNION ALL SELECT name || ' ' || address || ' ' || opening_hours || ' ' || phone FROM place "
+             "UNION ALL SELECT note FROM place_text UNION ALL SELECT label FROM link_text UNION ALL SELECT target FROM link");
+         s.step();)
+        out += s.text(0) + "\n";
+    return out;
+}
+
+std::optional<GuideView> Bundle::guide(std::string_view id, std::string_view lang) const {
+    auto g = db_.prepare("SELECT category_id FROM guide WHERE id = ?");
+    g.bind(1, id);
+    if (!g.step()) return std::nullopt;
+    GuideView view;
+    view.id = id;
+    view.category_id = g.text(0);
+
+    // Title, summary and body must come from one language, so the chain is walked per guide.
+    auto text = db_.prepare("SELECT title, summary, body FROM guide_text WHERE guide_id = ? AND lang = ?");
+    for (const auto& code : chain_for(lang)) {
+        text.bind(1, id).bind(2, code);
+        if (text.step()) {
+            view.lang = code;
+            view.is_fallback = code != lang;
+            view.title = text.text(0);
+            view.summary = text.text(1);
+            view.body = parse_markup(text.text(2));
+            break;
+        }
+        text.reset();
+    }
+    for (auto& block : view.body.blocks)
+        for (auto& span : block.spans)
+            if (span.target.starts_with("link:"))
+                if (auto l = link(span.target.substr(5), lang)) span.target = l->target;
+
+    auto places = db_.prepare("SELECT place_id FROM guide_place WHERE guide_id = ? ORDER BY position");
+    places.bind(1, id);
+    while (places.step()) view.places.push_back(place(places.text(0), lang));
+    auto links = db_.prepare("SELECT link_id FROM guide_link WHERE guide_id = ? ORDER BY position");
+    links.bind(1, id);
+    while (links.step())
+        if (auto l = link(links.text(0), lang)) view.links.push_back(std::move(*l));
+    return view;
+}
+
+std::optional<LinkView> Bundle::link(std::string_view id, std::string_view lang) const {
+    auto s = db_.prepare("SELECT kind, target FROM link WHERE id = ?");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return LinkView{std::string(id), s.text(0), s.text(1),
+                    pick_one("SELECT lang, label FROM link_text WHERE link_id = ?", id, lang)};
+}
+
+PlaceView Bundle::place(std::string_view id, std::string_view lang) const {
+    auto s = db_.prepare("SELECT kind, name, address, lat, lon, approximate, opening_hours, phone FROM place WHERE id = ?");
+    s.bind(1, id);
+    PlaceView view;
+    if (!s.step()) return view;
+    view.place = {std::string(id), s.text(0), s.text(1), s.text(2), s.real(3), s.real(4), s.integer(5) != 0, s.text(6), s.text(7)};
+    view.note = pick_one("SELECT lang, note FROM place_text WHERE place_id = ?", id, lang);
+    return view;
+}
+
+}  // namespace content

@@ -1,0 +1,97 @@
+#pragma once
+// Read-only access to a bundle file: what the kiosk shows, in the visitor's language, falling
+// back along a chain (the visitor's language, then the bundle's fallback languages) one item at
+// a time. Knows nothing of screens.
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "markup.hpp"
+#include "model.hpp"
+#include "sqlite.hpp"
+
+namespace content {
+
+struct BundleError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// A text and the language it is actually in.
+struct Localized {
+    std::string text;
+    std::string lang;          // empty when no language of the chain has it
+    bool is_fallback = false;  // true when lang is not the one asked for
+    bool found() const { return !lang.empty(); }
+};
+
+struct CategoryView {
+    std::string id, icon;
+    Localized title, summary;
+};
+
+struct GuideSummary {
+    std::string id, category_id;
+    Localized title, summary;
+};
+
+struct LinkView {
+    std::string id, kind, target;
+    Localized label;
+};
+
+struct PlaceView {
+    Place place;
+    Localized note;
+};
+
+struct GuideView {
+    std::string id, category_id;
+    std::string lang;  // title, summary and body all come from this one language
+    bool is_fallback = false;
+    std::string title, summary;
+    Markup body;  // link:<id> targets already resolved to the link's address
+    std::vector<PlaceView> places;
+    std::vector<LinkView> links;
+};
+
+class Bundle {
+public:
+    /// Opens read-only and checks the schema; throws BundleError naming the file and the fix.
+    explicit Bundle(const std::filesystem::path& path);
+
+    const std::filesystem::path& path() const { return path_; }
+    const Meta& meta() const { return meta_; }
+    const std::vector<Language>& languages() const { return languages_; }
+    const Language* language(std::string_view code) const;
+
+    /// Replaces the bundle's own fallback languages (kiosk configuration may do this).
+    void set_fallback(std::vector<std::string> chain) { fallback_ = std::move(chain); }
+    /// The languages tried for `lang`, in order, without repeats.
+    std::vector<std::string> chain_for(std::string_view lang) const;
+
+    Localized ui(std::string_view key, std::string_view lang) const;
+    std::vector<CategoryView> categories(std::string_view lang) const;
+    std::optional<CategoryView> category(std::string_view id, std::string_view lang) const;
+    std::vector<GuideSummary> guides_in(std::string_view category_id, std::string_view lang) const;
+    std::optional<GuideView> guide(std::string_view id, std::string_view lang) const;
+    std::optional<LinkView> link(std::string_view id, std::string_view lang) const;
+    std::vector<std::string> guide_ids() const;
+    /// Every text a visitor may see, concatenated: the kiosk loads glyphs for exactly these.
+    std::string all_text() const;
+
+private:
+    // Picks, from (lang, text) rows, the first language of the chain that has one.
+    Localized pick(sql::Statement& rows, std::string_view lang) const;
+    Localized pick_one(std::string_view sql, std::string_view id, std::string_view lang) const;
+    PlaceView place(std::string_view id, std::string_view lang) const;
+
+    std::filesystem::path path_;
+    sql::Database db_;
+    Meta meta_;
+    std::vector<Language> languages_;
+    std::vector<std::string> fallback_;
+};
+
+}  // namespace content

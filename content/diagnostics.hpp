@@ -1,0 +1,35 @@
+#pragma once
+// What content managers read when their source has a problem: the file, the line, the item,
+// what is wrong and what to do about it.
+#include <string>
+#include <vector>
+
+namespace content {
+
+struct Diagnostic {
+    enum class Severity { Error, Warning };
+    Severity severity = Severity::Error;
+    std::string file;  // relative to the source folder
+    int line = 0;      // 0 when the problem is not on one line
+    std::string item;  // e.g. `place "hub-nord"`
+    std::string problem;
+    std::string fix;
+
+    /// `file:line: item: problem. Fix: fix` — one line, for terminals and logs.
+    std::string format() const;
+};
+
+class Diagnostics {
+public:
+    void error(std::string file, int line, std::string item, std::string problem, std::string fix);
+    void warning(std::string file, int line, std::string item, std::string problem, std::string fix);
+
+    bool has_errors() const;
+    int error_count() const;
+    const std::vector<Diagnostic>& all() const { return list_; }
+
+private:
+    std::vector<Diagnostic> list_;
+};
+
+}  // namespace content

@@ -1,0 +1,87 @@
+#pragma once
+// The content model shared by the source loader, the bundle writer and the reader.
+// Plain data: no SQLite, no SDL, no ImGui.
+#include <map>
+#include <string>
+#include <vector>
+
+namespace content {
+
+struct Meta {
+    std::string title;
+    long long version = 0;
+    std::string channel;
+    std::string created;  // YYYY-MM-DD
+    std::string expires;  // YYYY-MM-DD
+    std::string min_kiosk_version;
+    std::vector<std::string> fallback;  // language codes tried after the visitor's own
+    bool demo = false;
+};
+
+enum class Direction { LeftToRight, RightToLeft };
+
+struct Language {
+    std::string code;
+    std::string native_name;
+    Direction direction = Direction::LeftToRight;
+};
+
+struct Category {
+    std::string id;
+    std::string icon;
+};
+
+struct Guide {
+    std::string id;
+    std::string category;
+    std::vector<std::string> places;
+    std::vector<std::string> links;
+};
+
+struct Place {
+    std::string id;
+    std::string kind;
+    std::string name;
+    std::string address;
+    double lat = 0, lon = 0;
+    bool approximate = false;
+    std::string opening_hours;  // OpenStreetMap opening_hours syntax, empty when unknown
+    std::string phone;
+};
+
+struct Link {
+    std::string id;
+    std::string kind;  // booking, web, tel, directions
+    std::string target;
+};
+
+struct GuideText {
+    std::string title;
+    std::string summary;
+    std::string body;  // markup, see markup.hpp
+};
+
+/// Everything one language says: short strings by key, and guide texts by guide id.
+struct LanguageText {
+    std::map<std::string, std::string> strings;
+    std::map<std::string, GuideText> guides;
+};
+
+/// A whole bundle's content, as loaded from a source folder or written into a bundle.
+struct Content {
+    Meta meta;
+    std::vector<Language> languages;
+    std::vector<Category> categories;
+    std::vector<Guide> guides;
+    std::vector<Place> places;
+    std::vector<Link> links;
+    std::map<std::string, LanguageText> texts;  // by language code
+};
+
+inline constexpr const char* kPlaceKinds[] = {"call_center", "office", "food_hub", "help_desk", "mobile_unit"};
+inline constexpr const char* kLinkKinds[] = {"booking", "web", "tel", "directions"};
+
+/// UI string keys every bundle must provide (in at least one fallback language).
+const std::vector<std::string>& required_string_keys();
+
+}  // namespace content

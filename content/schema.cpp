@@ -1,0 +1,74 @@
+#include "schema.hpp"
+
+#include <string>
+
+#include "sqlite.hpp"
+
+namespace content {
+
+namespace {
+// Text in the visitor's language lives in *_text tables keyed by (item, lang), so a missing
+// translation is a missing row and the reader can fall back per item.
+constexpr const char* kSchema = R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE language(
+  code TEXT PRIMARY KEY, native_name TEXT NOT NULL,
+  direction TEXT NOT NULL CHECK(direction IN ('ltr','rtl')), position INTEGER NOT NULL);
+CREATE TABLE ui_string(
+  key TEXT NOT NULL, lang TEXT NOT NULL REFERENCES language(code), text TEXT NOT NULL,
+  PRIMARY KEY(key, lang));
+CREATE TABLE category(id TEXT PRIMARY KEY, icon TEXT NOT NULL, position INTEGER NOT NULL);
+CREATE TABLE category_text(
+  category_id TEXT NOT NULL REFERENCES category(id), lang TEXT NOT NULL REFERENCES language(code),
+  title TEXT NOT NULL, summary TEXT NOT NULL, PRIMARY KEY(category_id, lang));
+CREATE TABLE guide(
+  id TEXT PRIMARY KEY, category_id TEXT NOT NULL REFERENCES category(id), position INTEGER NOT NULL);
+CREATE TABLE guide_text(
+  guide_id TEXT NOT NULL REFERENCES guide(id), lang TEXT NOT NULL REFERENCES language(code),
+  title TEXT NOT NULL, summary TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY(guide_id, lang));
+CREATE TABLE place(
+  id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, address TEXT NOT NULL,
+  lat REAL NOT NULL, lon REAL NOT NULL, approximate INTEGER NOT NULL,
+  opening_hours TEXT NOT NULL, phone TEXT NOT NULL);
+CREATE TABLE place_text(
+  place_id TEXT NOT NULL REFERENCES place(id), lang TEXT NOT NULL REFERENCES language(code),
+  note TEXT NOT NULL, PRIMARY KEY(place_id, lang));
+CREATE TABLE link(
+  id TEXT PRIMARY KEY, kind TEXT NOT NULL CHECK(kind IN ('booking','web','tel','directions')),
+  target TEXT NOT NULL);
+CREATE TABLE link_text(
+  link_id TEXT NOT NULL REFERENCES link(id), lang TEXT NOT NULL REFERENCES language(code),
+  label TEXT NOT NULL, PRIMARY KEY(link_id, lang));
+CREATE TABLE guide_place(
+  guide_id TEXT NOT NULL REFERENCES guide(id), place_id TEXT NOT NULL REFERENCES place(id),
+  position INTEGER NOT NULL, PRIMARY KEY(guide_id, place_id));
+CREATE TABLE guide_link(
+  guide_id TEXT NOT NULL REFERENCES guide(id), link_id TEXT NOT NULL REFERENCES link(id),
+  position INTEGER NOT NULL, PRIMARY KEY(guide_id, link_id));
+)sql";
+
+constexpr const char* kTables[] = {"meta", "language", "ui_string", "category", "category_text", "guide",
+                                   "guide_text", "place", "place_text", "link", "link_text", "guide_place",
+                                   "guide_link"};
+}  // namespace
+
+void create_schema(sql::Database& db) {
+    db.exec(kSchema);
+    db.exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());
+}
+
+void check_schema(const sql::Database& db) {
+    const int version = db.user_version();
+    if (version != kSchemaVersion)
+        throw sql::Error("bundle schema version " + std::to_string(version) + ", this kiosk reads version " +
+                         std::to_string(kSchemaVersion) + "; rebuild the bundle with a matching kiosk-bundle");
+    auto stmt = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+    for (const char* table : kTables) {
+        stmt.bind(1, std::string_view(table));
+        const bool found = stmt.step();
+        stmt.reset();
+        if (!found) throw sql::Error(std::string("bundle has no table \"") + table + "\"; rebuild it with kiosk-bundle build");
+    }
+}
+
+}  // namespace content

@@ -1,0 +1,16 @@
+#pragma once
+// The bundle's SQLite schema. PRAGMA user_version carries kSchemaVersion; a reader refuses any
+// other version rather than guessing.
+namespace content::sql { class Database; }
+
+namespace content {
+
+inline constexpr int kSchemaVersion = 1;
+
+/// Creates every table in an empty database and sets user_version.
+void create_schema(sql::Database& db);
+
+/// Throws when the database is not a bundle of this schema version, saying what is wrong.
+void check_schema(const sql::Database& db);
+
+}  // namespace content

@@ -1,0 +1,15 @@
+#pragma once
+// Loads and checks a content source folder (docs/content-format.md). Every problem found is
+// reported, not just the first, so a content manager can fix a whole batch in one go.
+#include <filesystem>
+
+#include "diagnostics.hpp"
+#include "model.hpp"
+
+namespace content {
+
+/// Reads SRC into a Content. Problems go into `diagnostics`; when it has errors the returned
+/// content is incomplete and must not be written out.
+Content load_source(const std::filesystem::path& source, Diagnostics& diagnostics);
+
+}  // namespace content

@@ -1,0 +1,53 @@
+#pragma once
+// Reading the plain-text files of a content source: UTF-8 checking, CSV rows and
+// `key = value` lines, each remembering the line it came from for error messages.
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace content {
+
+/// Byte offset of the first invalid UTF-8 sequence, or nullopt when the text is valid.
+std::optional<size_t> find_invalid_utf8(std::string_view text);
+
+/// 1-based line number of a byte offset.
+int line_of_offset(std::string_view text, size_t offset);
+
+/// Whole file as bytes, or nullopt when it cannot be read.
+std::optional<std::string> read_file(const std::filesystem::path& path);
+
+struct CsvRow {
+    int line = 0;  // where the row starts
+    std::vector<std::string> fields;
+};
+
+struct CsvResult {
+    std::vector<CsvRow> rows;  // header first
+    std::string error;         // empty when the text parsed
+    int error_line = 0;
+};
+
+/// RFC 4180 CSV: commas, double-quoted fields with "" escapes and embedded newlines.
+CsvResult parse_csv(std::string_view text);
+
+struct KeyValue {
+    int line = 0;
+    std::string key;
+    std::string value;
+};
+
+struct KeyValueResult {
+    std::vector<KeyValue> entries;
+    std::vector<int> malformed_lines;  // lines that are neither blank, comment nor key = value
+};
+
+/// `key = value` lines; blank lines and lines starting with `#` are skipped.
+KeyValueResult parse_key_values(std::string_view text);
+
+std::string trim(std::string_view s);
+std::vector<std::string> split_words(std::string_view s);
+
+}  // namespace content

@@ -1,0 +1,11 @@
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace fonts {
+
+/// Decodes UTF-8; invalid bytes become U+FFFD (content is validated at build time).
+std::u32string decode_utf8(std::string_view text);
+std::string encode_utf8(std::u32string_view text);
+
+}  // namespace fonts

@@ -1,0 +1,63 @@
+#include "app.hpp"
+
+#include "screens/view.hpp"
+
+namespace kiosk {
+
+App::App(const content::Bundle& bundle, std::string lang, Route start) : bundle_(bundle), lang_(std::move(lang)) {
+    if (!bundle_.language(lang_)) lang_ = bundle_.languages().front().code;
+    route_ = exists(start) ? start : Route::home();
+}
+
+App::~App() = default;
+
+bool App::rtl() const {
+    const auto* l = bundle_.language(lang_);
+    return l && l->direction == content::Direction::RightToLeft;
+}
+
+bool App::exists(const Route& route) const {
+    switch (route.screen) {
+        case Route::Screen::Category: return bundle_.category(route.id, lang_).has_value();
+        case Route::Screen::Guide: return bundle_.guide(route.id, lang_).has_value();
+        default: return true;
+    }
+}
+
+void App::changed() {
+    ++changes_;
+    view_.reset();
+}
+
+void App::open(const Route& route) {
+    const Route target = exists(route) ? route : Route::home();
+    if (target == route_) return;
+    history_.push_back(route_);
+    route_ = target;
+    changed();
+}
+
+void App::back() {
+    if (history_.empty()) return;
+    route_ = history_.back();
+    history_.pop_back();
+    changed();
+}
+
+void App::home() { open(Route::home()); }
+
+void App::set_language(const std::string& code) {
+    if (!bundle_.language(code)) return;
+    const bool from_chooser = route_.screen == Route::Screen::Languages;
+    if (code == lang_ && !from_chooser) return;
+    lang_ = code;
+    changed();
+    if (from_chooser) open(Route::home());
+}
+
+View& App::view() {
+    if (!view_) view_ = make_view(*this);
+    return *view_;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,52 @@
+#pragma once
+// The application's state: which bundle, which language, which screen, and the way back.
+// Screens read from it and ask it to navigate; it knows nothing of SDL.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "bundle.hpp"
+#include "route.hpp"
+
+namespace kiosk {
+
+class View;
+
+class App {
+public:
+    App(const content::Bundle& bundle, std::string lang, Route start);
+    ~App();
+
+    const content::Bundle& bundle() const { return bundle_; }
+    const std::string& lang() const { return lang_; }
+    /// True when the visitor's language is written right to left: the layout mirrors.
+    bool rtl() const;
+    const Route& route() const { return route_; }
+    bool can_go_back() const { return !history_.empty(); }
+
+    /// Goes to `route`; a category or guide that does not exist leads home instead.
+    void open(const Route& route);
+    void back();
+    void home();
+    /// Switches language and stays on the same screen (from the chooser, goes on to home).
+    void set_language(const std::string& code);
+
+    /// Counts every change of screen or language, so the frame loop knows to redraw.
+    long changes() const { return changes_; }
+
+    /// The current screen, built from the bundle when the route or language changed.
+    View& view();
+
+private:
+    bool exists(const Route& route) const;
+    void changed();
+
+    const content::Bundle& bundle_;
+    std::string lang_;
+    Route route_;
+    std::vector<Route> history_;
+    long changes_ = 0;
+    std::unique_ptr<View> view_;
+};
+
+}  // namespace kiosk

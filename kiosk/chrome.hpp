@@ -1,0 +1,31 @@
+#pragma once
+// What surrounds every screen: a header with Back and Home (always in the same place, mirrored
+// in right-to-left languages) and where the visitor is; a footer with every language by its own
+// name, so one touch switches language on any screen.
+#include <string>
+#include <vector>
+
+#include "text_layout.hpp"
+
+namespace kiosk {
+
+class App;
+class View;
+struct Ui;
+
+class Chrome {
+public:
+    /// Draws the whole frame: header, the view in a scrolling area, footer.
+    void draw(Ui& ui, ImVec2 display);
+
+private:
+    void refresh(const App& app);
+    void header(Ui& ui, View& view, ImVec2 display, float height);
+    void footer(Ui& ui, ImVec2 display, float height);
+
+    long seen_changes_ = -1;
+    TextBlock back_, home_, demo_;
+    std::vector<std::pair<std::string, TextBlock>> languages_;
+};
+
+}  // namespace kiosk

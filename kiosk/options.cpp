@@ -1,0 +1,93 @@
+#include "options.hpp"
+
+#include <charconv>
+#include <cstdio>
+#include <vector>
+
+namespace kiosk {
+
+const char* const kUsage = R"(kiosk — the Torino information kiosk
+
+Usage: kiosk [options]
+  --bundle PATH           content bundle to show (default: the demo bundle beside the program)
+  --lang CODE             start in this language (default: the language chooser)
+  --open ROUTE            start on a screen: languages, home, category/<id>, guide/<id>
+  --windowed WxH          a window on a desktop instead of fullscreen
+  --screenshot OUT.png    render the screen headless to a PNG and exit
+  --size WxH              screen size for --screenshot, --script and --headless (default 1920x1080)
+  --script FILE           run scripted input headless (see kiosk/script.hpp) and exit
+  --headless              run the normal loop without a display (tests, benchmarks)
+  --exit-after MS         quit after MS milliseconds and print how many frames were drawn
+  --fonts DIR             where the Noto fonts are (default /usr/share/fonts/truetype/noto)
+  --version               print the version
+)";
+
+namespace {
+std::optional<std::pair<int, int>> parse_size(const std::string& s) {
+    const auto x = s.find('x');
+    if (x == std::string::npos) return std::nullopt;
+    int w = 0, h = 0;
+    auto [p1, e1] = std::from_chars(s.data(), s.data() + x, w);
+    auto [p2, e2] = std::from_chars(s.data() + x + 1, s.data() + s.size(), h);
+    if (e1 != std::errc() || e2 != std::errc() || p1 != s.data() + x || p2 != s.data() + s.size() || w < 320 || h < 240 ||
+        w > 8192 || h > 8192)
+        return std::nullopt;
+    return std::make_pair(w, h);
+}
+}  // namespace
+
+std::optional<Options> parse_options(int argc, char** argv, std::string& error) {
+    Options o;
+    std::vector<std::string> args(argv + 1, argv + argc);
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&]() -> std::optional<std::string> {
+            if (i + 1 >= args.size()) {
+                error = a + " needs a value. Fix: see kiosk --help";
+                return std::nullopt;
+            }
+            return args[++i];
+        };
+        auto size_value = [&](std::optional<std::pair<int, int>>& out) {
+            auto v = value();
+            if (!v) return false;
+            out = parse_size(*v);
+            if (!out) error = a + " " + *v + " is not a size. Fix: write it as WIDTHxHEIGHT, e.g. 1920x1080";
+            return out.has_value();
+        };
+        if (a == "--help" || a == "-h") o.help = true;
+        else if (a == "--version") o.version = true;
+        else if (a == "--headless") o.headless = true;
+        else if (a == "--windowed") {
+            if (!size_value(o.windowed)) return std::nullopt;
+        } else if (a == "--size") {
+            std::optional<std::pair<int, int>> s;
+            if (!size_value(s)) return std::nullopt;
+            o.size = *s;
+        } else if (a == "--exit-after") {
+            auto v = value();
+            int ms = 0;
+            if (!v) return std::nullopt;
+            auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), ms);
+            if (ec != std::errc() || p != v->data() + v->size() || ms < 0) {
+                error = "--exit-after " + *v + " is not a number of milliseconds";
+                return std::nullopt;
+            }
+            o.exit_after_ms = ms;
+        } else {
+            std::string* target = a == "--bundle" ? &o.bundle : a == "--lang" ? &o.lang : a == "--open" ? &o.open
+                                : a == "--screenshot" ? &o.screenshot : a == "--script" ? &o.script
+                                : a == "--fonts" ? &o.fonts : nullptr;
+            if (!target) {
+                error = "unknown option " + a + ". Fix: see kiosk --help";
+                return std::nullopt;
+            }
+            auto v = value();
+            if (!v) return std::nullopt;
+            *target = *v;
+        }
+    }
+    return o;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,27 @@
+#pragma once
+// The kiosk's command line.
+#include <optional>
+#include <string>
+
+namespace kiosk {
+
+struct Options {
+    std::string bundle;           // empty: look in the usual places
+    std::string fonts = "/usr/share/fonts/truetype/noto";
+    std::string lang;             // empty: start on the language chooser
+    std::string open;             // route to start on
+    std::optional<std::pair<int, int>> windowed;
+    std::pair<int, int> size{1920, 1080};  // headless size
+    std::string screenshot;       // write this PNG and exit
+    std::string script;           // run this script headless and exit
+    bool headless = false;        // the interactive loop on the offscreen driver (benchmarks, tests)
+    std::optional<int> exit_after_ms;
+    bool version = false, help = false;
+};
+
+/// Parses argv; on a mistake returns nullopt and sets `error` to one line saying what to fix.
+std::optional<Options> parse_options(int argc, char** argv, std::string& error);
+
+extern const char* const kUsage;
+
+}  // namespace kiosk

@@ -1,0 +1,27 @@
+#include "route.hpp"
+
+namespace kiosk {
+
+std::optional<Route> Route::parse(std::string_view text) {
+    if (text == "languages") return languages();
+    if (text == "home") return home();
+    auto with_id = [&](std::string_view prefix) -> std::optional<std::string> {
+        if (text.starts_with(prefix) && text.size() > prefix.size()) return std::string(text.substr(prefix.size()));
+        return std::nullopt;
+    };
+    if (auto id = with_id("category/")) return category(*id);
+    if (auto id = with_id("guide/")) return guide(*id);
+    return std::nullopt;
+}
+
+std::string Route::str() const {
+    switch (screen) {
+        case Screen::Languages: return "languages";
+        case Screen::Home: return "home";
+        case Screen::Category: return "category/" + id;
+        case Screen::Guide: return "guide/" + id;
+    }
+    return "home";
+}
+
+}  // namespace kiosk

@@ -1,0 +1,26 @@
+#pragma once
+// Where the visitor is: one of the screens, and which category or guide it shows.
+// Routes have a text form (`guide/food-help`) for --open, scripts and tests.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kiosk {
+
+struct Route {
+    enum class Screen { Languages, Home, Category, Guide };
+    Screen screen = Screen::Languages;
+    std::string id;  // category or guide id
+
+    static Route languages() { return {Screen::Languages, {}}; }
+    static Route home() { return {Screen::Home, {}}; }
+    static Route category(std::string id) { return {Screen::Category, std::move(id)}; }
+    static Route guide(std::string id) { return {Screen::Guide, std::move(id)}; }
+
+    /// `languages`, `home`, `category/<id>` or `guide/<id>`; nullopt for anything else.
+    static std::optional<Route> parse(std::string_view text);
+    std::string str() const;
+    bool operator==(const Route&) const = default;
+};
+
+}  // namespace kiosk

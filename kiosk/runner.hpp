@@ -1,0 +1,67 @@
+#pragma once
+// The frame loop. Frames are drawn only when something changed: input, a new screen, a worker's
+// news. With nothing to do the loop sleeps in EventWaiter, so an unchanging screen costs no
+// frames and almost no CPU. The same loop runs headless for screenshots, scripts and tests.
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "chrome.hpp"
+#include "pointer.hpp"
+#include "ui.hpp"
+
+namespace platform {
+class Display;
+class EventWaiter;
+}  // namespace platform
+
+namespace kiosk {
+
+class App;
+struct Theme;
+
+class Runner {
+public:
+    Runner(platform::Display& display, App& app, const std::filesystem::path& font_dir);
+    ~Runner();
+    Runner(const Runner&) = delete;
+    Runner& operator=(const Runner&) = delete;
+
+    /// Font and glyph problems found at start-up, for the log.
+    const std::vector<std::string>& warnings() const { return warnings_; }
+
+    void handle(const SDL_Event& event);
+    /// Handles every queued event.
+    void pump();
+    /// Draws one frame; with `capture`, also returns its pixels (RGBA).
+    void frame(std::vector<unsigned char>* capture = nullptr, int* width = nullptr, int* height = nullptr);
+    /// Handles events and draws until nothing more is wanted (bounded).
+    void settle();
+    /// Writes the current screen as a PNG; false with `error` on failure.
+    bool screenshot(const std::filesystem::path& path, std::string& error);
+    /// The interactive loop; returns when the window closes or after `exit_after`.
+    void run(platform::EventWaiter& waiter, std::optional<std::chrono::milliseconds> exit_after);
+
+    long frames() const { return frames_; }
+    const HitMap& hits() const { return hits_; }
+    bool quit_requested() const { return quit_; }
+    ImVec2 display_size() const;
+
+private:
+    platform::Display& display_;
+    App& app_;
+    std::unique_ptr<Theme> theme_;
+    std::vector<std::string> warnings_;
+    Chrome chrome_;
+    HitMap hits_;
+    Pointer pointer_;
+    int wanted_ = 3;  // frames still to draw before the screen is settled
+    long frames_ = 0;
+    bool quit_ = false;
+    Uint64 last_frame_ = 0;
+};
+
+}  // namespace kiosk

@@ -1,0 +1,30 @@
+#include "category_screen.hpp"
+
+#include "../app.hpp"
+#include "../ui.hpp"
+
+namespace kiosk {
+
+CategoryScreen::CategoryScreen(App& app) : app_(app) {
+    const auto& bundle = app.bundle();
+    if (auto c = bundle.category(app.route().id, app.lang())) {
+        title_ = text_of(bundle, c->title, true);
+        summary_ = text_of(bundle, c->summary);
+    }
+    for (const auto& g : bundle.guides_in(app.route().id, app.lang()))
+        cards_.push_back({g.id, text_of(bundle, g.title), text_of(bundle, g.summary), fallback_marker(bundle, g.title)});
+}
+
+void CategoryScreen::draw(Ui& ui) {
+    ui.text(title_, ui.theme.title, ui.theme.text);
+    ui.text(summary_, ui.theme.body, ui.theme.muted);
+    ImGui::Dummy(ImVec2(0, ui.theme.gap()));
+    for (auto& card : cards_) {
+        if (ui.card("guide:" + card.id, card.title, &card.summary, card.fallback)) {
+            app_.open(Route::guide(card.id));
+            return;
+        }
+    }
+}
+
+}  // namespace kiosk

@@ -1,0 +1,26 @@
+#pragma once
+#include <vector>
+
+#include "view.hpp"
+
+namespace kiosk {
+
+/// A category: its summary and one card per guide in it.
+class CategoryScreen : public View {
+public:
+    explicit CategoryScreen(App& app);
+    void draw(Ui& ui) override;
+    TextBlock& title() override { return title_; }
+
+private:
+    struct Card {
+        std::string id;
+        TextBlock title, summary;
+        std::string fallback;
+    };
+    App& app_;
+    TextBlock title_, summary_;
+    std::vector<Card> cards_;
+};
+
+}  // namespace kiosk

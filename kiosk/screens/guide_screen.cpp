@@ -1,0 +1,121 @@
+#include "guide_screen.hpp"
+
+#include "../app.hpp"
+#include "../ui.hpp"
+
+namespace kiosk {
+
+GuideScreen::GuideScreen(App& app) : app_(app) {
+    const auto& bundle = app.bundle();
+    const auto guide = bundle.guide(app.route().id, app.lang());
+    if (!guide) return;
+    const auto* lang = bundle.language(guide->lang);
+    const bool rtl = lang && lang->direction == content::Direction::RightToLeft;
+    if (auto c = bundle.category(guide->category_id, app.lang())) header_ = text_of(bundle, c->title, true);
+    title_ = TextBlock::plain(guide->title, rtl, true);
+    summary_ = TextBlock::plain(guide->summary, rtl);
+    fallback_ = guide->is_fallback;
+    if (fallback_) notice_ = fallback_notice(app, guide->lang);
+    for (const auto& block : guide->body.blocks) items_.push_back({block.kind, block.number, TextBlock(block.spans, rtl)});
+
+    const auto label = [&](const char* key) { return bundle.ui(key, app.lang()); };
+    places_heading_ = text_of(bundle, label("guide.places"), true);
+    links_heading_ = text_of(bundle, label("guide.links"), true);
+    const bool ui_rtl = app.rtl();
+    for (const auto& p : guide->places) {
+        InfoCard card{TextBlock::plain(p.place.name, false, true), {}};
+        const auto line = [&](const content::Localized& name, const std::string& value) {
+            card.lines.push_back(TextBlock::plain(name.text + ": " + value, ui_rtl));
+        };
+        if (!p.place.address.empty()) line(label("place.address"), p.place.address);
+        if (!p.place.opening_hours.empty()) line(label("place.hours"), p.place.opening_hours);
+        else card.lines.push_back(text_of(bundle, label("place.hours_unknown")));
+        if (!p.place.phone.empty()) line(label("place.phone"), p.place.phone);
+        if (p.note.found()) card.lines.push_back(text_of(bundle, p.note));
+        if (p.place.approximate) card.lines.push_back(text_of(bundle, label("place.approximate")));
+        places_.push_back(std::move(card));
+    }
+    for (const auto& l : guide->links)
+        links_.push_back({text_of(bundle, l.label, true), {TextBlock::plain(l.target, false)}});
+}
+
+void GuideScreen::draw_item(Ui& ui, Item& item) {
+    const Theme& t = ui.theme;
+    switch (item.kind) {
+        case content::BlockKind::Heading:
+            ImGui::Dummy(ImVec2(0, t.px(12)));
+            ui.text(item.text, t.heading, t.text);
+            return;
+        case content::BlockKind::Subheading: ui.text(item.text, t.body, t.text); return;
+        case content::BlockKind::Paragraph:
+            ui.text(item.text, t.body, t.text);
+            ImGui::Dummy(ImVec2(0, t.px(10)));
+            return;
+        case content::BlockKind::Step:
+        case content::BlockKind::Bullet: break;
+    }
+    // Steps and list items: a marker at the reading edge, the text indented beside it.
+    const bool rtl = item.text.rtl();
+    const float indent = t.px(item.kind == content::BlockKind::Step ? 72 : 48);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float h = item.text.layout(t.body, avail - indent);
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    const float line = t.body.size * 1.35f;
+    const float marker_x = rtl ? pos.x + avail - indent / 2 : pos.x + indent / 2 - t.px(8);
+    if (item.kind == content::BlockKind::Step) {
+        const float r = line * 0.45f;
+        const ImVec2 c(rtl ? pos.x + avail - r : pos.x + r, pos.y + line / 2);
+        list->AddCircleFilled(c, r, t.header);
+        const std::string n = std::to_string(item.number);
+        const ImVec2 size = t.body.bold->CalcTextSizeA(t.body.size, FLT_MAX, 0, n.c_str());
+        list->AddText(t.body.bold, t.body.size, ImVec2(c.x - size.x / 2, c.y - size.y / 2), t.header_text, n.c_str());
+    } else {
+        list->AddCircleFilled(ImVec2(marker_x, pos.y + line / 2), t.px(7), t.text);
+    }
+    item.text.draw(list, ImVec2(rtl ? pos.x : pos.x + indent, pos.y), t.text, t.link);
+    ImGui::Dummy(ImVec2(avail, h + t.px(10)));
+}
+
+void GuideScreen::draw_info(Ui& ui, InfoCard& card) {
+    const Theme& t = ui.theme;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float pad = t.px(24);
+    const float inner = avail - 2 * pad;
+    float height = card.heading.layout(t.body, inner);
+    for (auto& l : card.lines) height += t.px(6) + l.layout(t.body, inner);
+    height += 2 * pad;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    list->AddRectFilled(pos, ImVec2(pos.x + avail, pos.y + height), t.card, t.px(12));
+    float y = pos.y + pad;
+    card.heading.draw(list, ImVec2(pos.x + pad, y), t.text, t.link);
+    y += card.heading.layout(t.body, inner);
+    for (auto& l : card.lines) {
+        y += t.px(6);
+        l.draw(list, ImVec2(pos.x + pad, y), t.muted, t.link);
+        y += l.layout(t.body, inner);
+    }
+    ImGui::Dummy(ImVec2(avail, height + t.gap()));
+}
+
+void GuideScreen::draw(Ui& ui) {
+    const Theme& t = ui.theme;
+    if (fallback_) ui.notice(notice_);
+    ui.text(title_, t.title, t.text);
+    ui.text(summary_, t.body, t.muted);
+    ImGui::Dummy(ImVec2(0, t.gap()));
+    for (auto& item : items_) draw_item(ui, item);
+    if (!places_.empty()) {
+        ImGui::Dummy(ImVec2(0, t.gap()));
+        ui.text(places_heading_, t.heading, t.text);
+        for (auto& p : places_) draw_info(ui, p);
+    }
+    if (!links_.empty()) {
+        ImGui::Dummy(ImVec2(0, t.gap()));
+        ui.text(links_heading_, t.heading, t.text);
+        for (auto& l : links_) draw_info(ui, l);
+    }
+}
+
+}  // namespace kiosk

@@ -1,0 +1,26 @@
+#pragma once
+#include <vector>
+
+#include "view.hpp"
+
+namespace kiosk {
+
+/// Home: the question "what do you need help with?" and one card per category.
+class HomeScreen : public View {
+public:
+    explicit HomeScreen(App& app);
+    void draw(Ui& ui) override;
+    TextBlock& title() override { return title_; }
+
+private:
+    struct Card {
+        std::string id;
+        TextBlock title, summary;
+        std::string fallback;
+    };
+    App& app_;
+    TextBlock title_;
+    std::vector<Card> cards_;
+};
+
+}  // namespace kiosk

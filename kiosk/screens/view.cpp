@@ -1,0 +1,44 @@
+#include "view.hpp"
+
+#include "../app.hpp"
+#include "category_screen.hpp"
+#include "guide_screen.hpp"
+#include "home_screen.hpp"
+#include "language_screen.hpp"
+
+namespace kiosk {
+
+std::unique_ptr<View> make_view(App& app) {
+    switch (app.route().screen) {
+        case Route::Screen::Languages: return std::make_unique<LanguageScreen>(app);
+        case Route::Screen::Home: return std::make_unique<HomeScreen>(app);
+        case Route::Screen::Category: return std::make_unique<CategoryScreen>(app);
+        case Route::Screen::Guide: return std::make_unique<GuideScreen>(app);
+    }
+    return std::make_unique<HomeScreen>(app);
+}
+
+static bool is_rtl(const content::Bundle& bundle, const std::string& lang) {
+    const auto* l = bundle.language(lang);
+    return l && l->direction == content::Direction::RightToLeft;
+}
+
+TextBlock text_of(const content::Bundle& bundle, const content::Localized& text, bool bold) {
+    return TextBlock::plain(text.text, is_rtl(bundle, text.lang), bold);
+}
+
+std::string fallback_marker(const content::Bundle& bundle, const content::Localized& text) {
+    if (!text.is_fallback) return {};
+    const auto* l = bundle.language(text.lang);
+    return l ? l->native_name : text.lang;
+}
+
+TextBlock fallback_notice(const App& app, const std::string& shown_lang) {
+    auto notice = app.bundle().ui("fallback.notice", app.lang());
+    const auto* l = app.bundle().language(shown_lang);
+    const std::string name = l ? l->native_name : shown_lang;
+    if (auto at = notice.text.find("{language}"); at != std::string::npos) notice.text.replace(at, 10, name);
+    return text_of(app.bundle(), notice);
+}
+
+}  // namespace kiosk

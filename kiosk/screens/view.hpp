@@ -1,0 +1,35 @@
+#pragma once
+// One class per screen. A view is built when the visitor arrives (or switches language) and
+// keeps what it read from the bundle, so drawing a frame does not query the database.
+#include <memory>
+#include <string>
+
+#include "../text_layout.hpp"
+#include "bundle.hpp"
+
+namespace kiosk {
+
+class App;
+struct Ui;
+
+class View {
+public:
+    virtual ~View() = default;
+    /// Draws the screen's content area.
+    virtual void draw(Ui& ui) = 0;
+    /// What the header says about where the visitor is.
+    virtual TextBlock& title() = 0;
+    /// False on the language chooser, which is itself the language switch.
+    virtual bool shows_language_bar() const { return true; }
+};
+
+std::unique_ptr<View> make_view(App& app);
+
+/// A text in the direction of the language it is actually written in.
+TextBlock text_of(const content::Bundle& bundle, const content::Localized& text, bool bold = false);
+/// The native name of the language a fallback text is in; empty when it is not a fallback.
+std::string fallback_marker(const content::Bundle& bundle, const content::Localized& text);
+/// "Not yet available in your language — shown in English" for a fallback language code.
+TextBlock fallback_notice(const App& app, const std::string& shown_lang);
+
+}  // namespace kiosk

@@ -1,0 +1,141 @@
+#include "script.hpp"
+
+#include <SDL.h>
+
+#include <charconv>
+#include <map>
+#include <sstream>
+#include <thread>
+
+#include "app.hpp"
+#include "runner.hpp"
+
+namespace kiosk {
+
+namespace {
+
+// Argument counts: minimum and maximum.
+const std::map<std::string, std::pair<size_t, size_t>> kCommands = {
+    {"tap", {2, 2}},        {"tap-item", {1, 1}},     {"drag", {4, 5}},       {"wait", {1, 1}},
+    {"screenshot", {1, 1}}, {"expect-route", {1, 1}}, {"expect-lang", {1, 1}},
+};
+
+bool to_number(const std::string& s, float& out) {
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+    return ec == std::errc() && p == s.data() + s.size();
+}
+
+void push_finger(Uint32 type, ImVec2 at, ImVec2 display) {
+    SDL_Event e{};
+    e.type = type;
+    e.tfinger.touchId = 1;
+    e.tfinger.fingerId = 1;
+    e.tfinger.x = at.x / display.x;
+    e.tfinger.y = at.y / display.y;
+    e.tfinger.pressure = type == SDL_FINGERUP ? 0.f : 1.f;
+    SDL_PushEvent(&e);
+}
+
+void tap(Runner& runner, ImVec2 at) {
+    // Press and release arrive before the next frame, as a quick tap does on a real screen.
+    push_finger(SDL_FINGERDOWN, at, runner.display_size());
+    push_finger(SDL_FINGERUP, at, runner.display_size());
+    runner.settle();
+}
+
+}  // namespace
+
+std::optional<Script> Script::parse(const std::string& text, const std::string& file, std::string& error) {
+    Script script;
+    script.file_ = file;
+    std::istringstream in(text);
+    int line_no = 0;
+    for (std::string line; std::getline(in, line);) {
+        ++line_no;
+        std::istringstream words(line);
+        ScriptCommand cmd{line_no, {}, {}};
+        if (!(words >> cmd.name) || cmd.name[0] == '#') continue;
+        for (std::string w; words >> w;) cmd.args.push_back(w);
+        const auto known = kCommands.find(cmd.name);
+        const std::string where = file + ":" + std::to_string(line_no) + ": ";
+        if (known == kCommands.end()) {
+            error = where + "unknown command \"" + cmd.name +
+                    "\". Fix: use tap, tap-item, drag, wait, screenshot, expect-route or expect-lang";
+            return std::nullopt;
+        }
+        if (cmd.args.size() < known->second.first || cmd.args.size() > known->second.second) {
+            error = where + "\"" + cmd.name + "\" takes " + std::to_string(known->second.first) +
+                    (known->second.first == known->second.second ? "" : " to " + std::to_string(known->second.second)) +
+                    " argument(s), not " + std::to_string(cmd.args.size()) + ". Fix: see the list at the top of kiosk/script.hpp";
+            return std::nullopt;
+        }
+        if (cmd.name == "tap" || cmd.name == "drag" || cmd.name == "wait") {
+            for (const auto& a : cmd.args) {
+                float v = 0;
+                if (!to_number(a, v)) {
+                    error = where + "\"" + a + "\" is not a number. Fix: write pixels and milliseconds as plain numbers";
+                    return std::nullopt;
+                }
+            }
+        }
+        script.commands_.push_back(std::move(cmd));
+    }
+    return script;
+}
+
+bool Script::run(Runner& runner, App& app, std::string& error) const {
+    runner.settle();
+    for (const auto& cmd : commands_) {
+        const std::string where = file_ + ":" + std::to_string(cmd.line) + ": ";
+        std::vector<float> n;
+        for (const auto& a : cmd.args) {
+            float v = 0;
+            n.push_back(to_number(a, v) ? v : 0);
+        }
+        if (cmd.name == "tap") {
+            tap(runner, ImVec2(n[0], n[1]));
+        } else if (cmd.name == "tap-item") {
+            const auto at = runner.hits().center(cmd.args[0]);
+            if (!at) {
+                error = where + "no control \"" + cmd.args[0] + "\" on the screen (" + app.route().str() + ")";
+                return false;
+            }
+            tap(runner, *at);
+        } else if (cmd.name == "drag") {
+            const float ms = n.size() > 4 ? n[4] : 300;
+            const int steps = std::max(2, static_cast<int>(ms / 16));
+            const ImVec2 from(n[0], n[1]), to(n[2], n[3]), size = runner.display_size();
+            push_finger(SDL_FINGERDOWN, from, size);
+            runner.settle();
+            for (int i = 1; i <= steps; ++i) {
+                const float t = static_cast<float>(i) / static_cast<float>(steps);
+                push_finger(SDL_FINGERMOTION, ImVec2(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t), size);
+                runner.pump();
+                runner.frame();
+            }
+            push_finger(SDL_FINGERUP, to, size);
+            runner.settle();
+        } else if (cmd.name == "wait") {
+            std::this_thread::sleep_for(std::chrono::milliseconds(static_cast<int>(n[0])));
+            runner.settle();
+        } else if (cmd.name == "screenshot") {
+            if (!runner.screenshot(cmd.args[0], error)) {
+                error = where + error;
+                return false;
+            }
+        } else if (cmd.name == "expect-route") {
+            if (app.route().str() != cmd.args[0]) {
+                error = where + "expected the screen " + cmd.args[0] + ", but the kiosk shows " + app.route().str();
+                return false;
+            }
+        } else if (cmd.name == "expect-lang") {
+            if (app.lang() != cmd.args[0]) {
+                error = where + "expected the language " + cmd.args[0] + ", but the kiosk shows " + app.lang();
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,41 @@
+#pragma once
+// Scripted input for tests and demos: a text file of commands run against the real UI.
+//
+//   # a comment
+//   tap X Y                  touch and release at a point (pixels)
+//   tap-item ID              touch the middle of a control drawn last frame (e.g. lang:ar,
+//                            category:food, guide:food-help, nav:back, nav:home)
+//   drag X1 Y1 X2 Y2 [MS]    touch, move and release over MS milliseconds (default 300)
+//   wait MS                  let the kiosk run with no input
+//   screenshot FILE          write the screen as a PNG
+//   expect-route ROUTE       stop with an error unless the kiosk shows ROUTE (e.g. guide/food-help)
+//   expect-lang CODE         stop with an error unless the language is CODE
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+class App;
+class Runner;
+
+struct ScriptCommand {
+    int line = 0;
+    std::string name;
+    std::vector<std::string> args;
+};
+
+class Script {
+public:
+    /// Parses a script; on a bad line returns nullopt and sets `error` (`FILE:LINE: ...`).
+    static std::optional<Script> parse(const std::string& text, const std::string& file, std::string& error);
+    /// Runs every command; returns false at the first failure, with `error` naming its line.
+    bool run(Runner& runner, App& app, std::string& error) const;
+
+private:
+    std::string file_;
+    std::vector<ScriptCommand> commands_;
+};
+
+}  // namespace kiosk

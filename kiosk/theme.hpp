@@ -1,0 +1,55 @@
+#pragma once
+// The look: a high-contrast palette, touch-sized metrics scaled to the screen, and the fonts.
+// Sizes are given for a 1080-pixel-high screen and scaled to the real one.
+#include <imgui.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace content { class Bundle; }
+
+namespace kiosk {
+
+struct FontPair {
+    ImFont* regular = nullptr;
+    ImFont* bold = nullptr;
+    float size = 0;
+};
+
+struct Theme {
+    float scale = 1;  // screen height / 1080
+
+    // Palette: dark text on a light background; every pair is above WCAG AA (4.5:1).
+    ImU32 background = IM_COL32(250, 250, 247, 255);
+    ImU32 text = IM_COL32(17, 17, 17, 255);
+    ImU32 muted = IM_COL32(70, 70, 70, 255);
+    ImU32 header = IM_COL32(11, 61, 117, 255);       // dark blue bar
+    ImU32 header_text = IM_COL32(255, 255, 255, 255);
+    ImU32 card = IM_COL32(232, 239, 247, 255);
+    ImU32 card_pressed = IM_COL32(196, 214, 236, 255);
+    ImU32 card_border = IM_COL32(11, 79, 156, 255);
+    ImU32 link = IM_COL32(11, 79, 156, 255);
+    ImU32 selected = IM_COL32(255, 212, 0, 255);      // current language
+    ImU32 notice = IM_COL32(255, 241, 194, 255);      // fallback and demo notices
+    ImU32 notice_text = IM_COL32(94, 64, 0, 255);
+
+    // Text sizes in pixels at 1080p (body >= 28 px, per the touch brief).
+    FontPair body, heading, title, small;
+
+    float px(float at_1080) const { return at_1080 * scale; }
+    float touch() const { return px(96); }  // smallest control height (>= 48 px needed)
+    float gap() const { return px(20); }    // space between controls: no fingertip hits two
+    float margin() const { return px(48); }
+
+    /// Builds the palette and fonts for a screen `height` pixels high, loading from `font_dir`
+    /// glyphs for exactly the characters in the bundle. Problems go into `warnings`.
+    static std::unique_ptr<Theme> create(const content::Bundle& bundle, int height, const std::filesystem::path& font_dir,
+                                         std::vector<std::string>& warnings);
+
+private:
+    std::vector<std::vector<ImWchar>> glyph_ranges_;  // ImGui keeps pointers into these
+};
+
+}  // namespace kiosk

@@ -1,0 +1,53 @@
+#pragma once
+// Drawing helpers shared by every screen: touch-sized cards and buttons that mirror in
+// right-to-left languages, and the hit map that records where each control was drawn, so
+// scripts and tests can tap a control by name.
+#include <imgui.h>
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "text_layout.hpp"
+#include "theme.hpp"
+
+namespace kiosk {
+
+class App;
+
+class HitMap {
+public:
+    void clear() { rects_.clear(); }
+    void add(const std::string& id, ImVec2 min, ImVec2 max) { rects_[id] = {min, max}; }
+    /// Centre of the control drawn last frame under this id.
+    std::optional<ImVec2> center(const std::string& id) const;
+    const std::map<std::string, std::pair<ImVec2, ImVec2>>& all() const { return rects_; }
+
+private:
+    std::map<std::string, std::pair<ImVec2, ImVec2>> rects_;
+};
+
+struct Ui {
+    App& app;
+    Theme& theme;
+    HitMap& hits;
+
+    bool rtl() const;
+    /// A card with a title and an optional summary; true when tapped. A title that is not in
+    /// the visitor's language carries a marker naming its language. `width` 0 means the whole
+    /// line; `min_height` lets cards in one grid row share a height.
+    bool card(const std::string& id, TextBlock& title, TextBlock* summary, const std::string& fallback_language,
+              float width = 0, float min_height = 0);
+    /// The height card() will take for these texts at this width.
+    float card_height(TextBlock& title, TextBlock* summary, const std::string& fallback_language, float width);
+    /// A button of the given size at the cursor; true when tapped.
+    bool button(const std::string& id, TextBlock& label, ImVec2 size, bool selected, ImU32 fill, ImU32 text);
+    /// Wrapped text across the available width, advancing the cursor.
+    void text(TextBlock& block, const FontPair& font, ImU32 color);
+    /// A notice strip (fallback language, demo content).
+    void notice(TextBlock& block);
+    /// The x of a box of `width` at the line start: left in LTR, right-aligned in RTL.
+    float start_x(float width) const;
+};
+
+}  // namespace kiosk

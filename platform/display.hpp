@@ -1,0 +1,43 @@
+#pragma once
+// The machine's screen: an SDL window and renderer. Fullscreen on a kiosk (KMSDRM on the Pi),
+// a window on a desktop, or offscreen with the software renderer for tests and screenshots.
+#include <memory>
+#include <string>
+#include <vector>
+
+struct SDL_Window;
+struct SDL_Renderer;
+
+namespace platform {
+
+struct DisplayOptions {
+    enum class Mode { Fullscreen, Windowed, Offscreen };
+    Mode mode = Mode::Fullscreen;
+    int width = 1920, height = 1080;  // ignored in Fullscreen mode
+    std::string title = "Torino kiosk";
+};
+
+class Display {
+public:
+    /// Opens the display; on failure returns null and sets `error` to one line a person can act on.
+    static std::unique_ptr<Display> open(const DisplayOptions& options, std::string& error);
+    ~Display();
+    Display(const Display&) = delete;
+    Display& operator=(const Display&) = delete;
+
+    SDL_Window* window() const { return window_; }
+    SDL_Renderer* renderer() const { return renderer_; }
+    /// Size in pixels of what the renderer draws to.
+    void size(int& width, int& height) const;
+    /// RGBA pixels of the current frame (call before present).
+    std::vector<unsigned char> read_pixels(int& width, int& height) const;
+    const std::string& driver() const { return driver_; }
+
+private:
+    Display() = default;
+    SDL_Window* window_ = nullptr;
+    SDL_Renderer* renderer_ = nullptr;
+    std::string driver_;
+};
+
+}  // namespace platform
