@@ -26,7 +26,7 @@ bool App::exists(const Route& route) const {
 
 void App::changed() {
     ++changes_;
-    view_.reset();
+    if (view_) retired_.push_back(std::move(view_));
 }
 
 void App::open(const Route& route) {
@@ -54,6 +54,8 @@ void App::set_language(const std::string& code) {
     changed();
     if (from_chooser) open(Route::home());
 }
+
+void App::collect() { retired_.clear(); }
 
 View& App::view() {
     if (!view_) view_ = make_view(*this);

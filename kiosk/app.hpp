@@ -36,6 +36,9 @@ public:
 
     /// The current screen, built from the bundle when the route or language changed.
     View& view();
+    /// Frees screens replaced during the last frame. A screen that navigates away is still
+    /// running its draw() when it does, so it is retired, not destroyed, until the next frame.
+    void collect();
 
 private:
     bool exists(const Route& route) const;
@@ -47,6 +50,7 @@ private:
     std::vector<Route> history_;
     long changes_ = 0;
     std::unique_ptr<View> view_;
+    std::vector<std::unique_ptr<View>> retired_;
 };
 
 }  // namespace kiosk

@@ -31,7 +31,12 @@ void Chrome::draw(Ui& ui, ImVec2 display) {
                                              ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                              ImGuiWindowFlags_NoScrollWithMouse;
     ImGui::Begin("kiosk", nullptr, chrome_less);
+    const long at_start = ui.app.changes();
     header(ui, view, display, header_h);
+    if (ui.app.changes() != at_start) {  // Back or Home was tapped: the new screen draws next frame
+        ImGui::End();
+        return;
+    }
 
     ImGui::SetCursorScreenPos(ImVec2(0, header_h));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.margin(), t.px(32)));

@@ -15,7 +15,8 @@ Runner::Runner(platform::Display& display, App& app, const std::filesystem::path
     // Touch must not also arrive as synthetic mouse events: the Pointer handles fingers itself.
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    context_ = ImGui::CreateContext();
+    ImGui::SetCurrentContext(context_);  // CreateContext only does this when there is none
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // nothing a visitor does is stored, not even window positions
     io.LogFilename = nullptr;
@@ -41,8 +42,9 @@ Runner::Runner(platform::Display& display, App& app, const std::filesystem::path
 }
 
 Runner::~Runner() {
+    ImGui::SetCurrentContext(context_);
     ImGui_ImplSDLRenderer_Shutdown();
-    ImGui::DestroyContext();
+    ImGui::DestroyContext(context_);
 }
 
 ImVec2 Runner::display_size() const {
@@ -73,6 +75,7 @@ void Runner::pump() {
 }
 
 void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height) {
+    ImGui::SetCurrentContext(context_);
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = display_size();
     const Uint64 now = SDL_GetPerformanceCounter();
@@ -80,6 +83,7 @@ void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height)
     last_frame_ = now;
     pointer_.apply(io);
 
+    app_.collect();
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui::NewFrame();
     hits_.clear();

@@ -53,6 +53,7 @@ public:
 private:
     platform::Display& display_;
     App& app_;
+    ImGuiContext* context_ = nullptr;  // each runner has its own, so tests can run two kiosks
     std::unique_ptr<Theme> theme_;
     std::vector<std::string> warnings_;
     Chrome chrome_;

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# The programs as a person runs them: messages, exit codes, screenshots and scripts.
+# Usage: cli_tests.sh KIOSK KIOSK_BUNDLE DEMO_BUNDLE TESTS_DIR
+set -u
+kiosk=$1 bundle_tool=$2 demo=$3 tests=$4
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0 failed=0
+check() {  # check NAME CONDITION-COMMAND...
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name"; fi
+}
+contains() { grep -qF -- "$2" <<<"$1"; }
+png_size() {  # width x height from the PNG header
+  local w h
+  w=$(od -An -tu1 -j16 -N4 "$1" | awk '{print $1*16777216+$2*65536+$3*256+$4}')
+  h=$(od -An -tu1 -j20 -N4 "$1" | awk '{print $1*16777216+$2*65536+$3*256+$4}')
+  echo "${w}x${h}"
+}
+
+out=$("$kiosk" --version); check "version" contains "$out" "kiosk 0.1.0"
+
+out=$(env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER "$kiosk" --bundle "$demo" --lang en 2>&1); rc=$?
+check "no display: non-zero exit" test $rc -ne 0
+check "no display: says so" contains "$out" "no display found"
+check "no display: tells how to get a screenshot" contains "$out" "kiosk --screenshot out.png"
+check "no display: one line" test "$(wc -l <<<"$out")" -eq 1
+
+out=$("$kiosk" --bundle "$demo" --screenshot "$work/g.png" --open guide/food-help --lang ru --size 1280x720); rc=$?
+check "screenshot: exit 0" test $rc -eq 0
+check "screenshot: file at the asked size" test "$(png_size "$work/g.png")" = "1280x720"
+check "screenshot: says what it drew" contains "$out" "guide/food-help, ru"
+
+out=$("$kiosk" --bundle "$demo" --lang xx --screenshot "$work/x.png" 2>&1); rc=$?
+check "unknown language: refused" test $rc -ne 0
+check "unknown language: lists the bundle's" contains "$out" "use one of it en fr ar uk ru"
+out=$("$kiosk" --bundle "$demo" --open nowhere --screenshot "$work/x.png" 2>&1)
+check "bad route: explains routes" contains "$out" "use languages, home, category/<id> or guide/<id>"
+out=$("$kiosk" --bundle "$work/none.kbundle" --screenshot "$work/x.png" 2>&1)
+check "missing bundle: says how to build one" contains "$out" "kiosk-bundle build"
+out=$("$kiosk" --windowed big 2>&1)
+check "bad size: explains the form" contains "$out" "WIDTHxHEIGHT"
+
+out=$(cd "$work" && "$kiosk" --bundle "$demo" --script "$tests/scripts/walk.kscript" 2>&1); rc=$?
+check "walk script passes" test $rc -eq 0
+check "walk script reports" contains "$out" "passed"
+check "walk script screenshot" test -s "$work/walk-guide-ar.png"
+
+printf 'tap-item lang:en\nexpect-route guide/food-help\n' >"$work/fail.kscript"
+out=$("$kiosk" --bundle "$demo" --script "$work/fail.kscript" 2>&1); rc=$?
+check "failing expectation: non-zero" test $rc -ne 0
+check "failing expectation: names the line" contains "$out" "fail.kscript:2: expected the screen guide/food-help, but the kiosk shows home"
+printf 'tapp 1 2\n' >"$work/bad.kscript"
+out=$("$kiosk" --bundle "$demo" --script "$work/bad.kscript" 2>&1)
+check "unknown script command" contains "$out" "bad.kscript:1: unknown command \"tapp\""
+
+out=$("$kiosk" --bundle "$demo" --headless --exit-after 1500 --lang en 2>&1); rc=$?
+frames=$(sed -n 's/^frames: \([0-9]*\).*/\1/p' <<<"$out")
+check "headless loop exits" test $rc -eq 0
+check "idle loop draws only the first frames (got ${frames:-none})" test "${frames:-99}" -le 4
+
+out=$("$bundle_tool" frobnicate 2>&1); rc=$?
+check "kiosk-bundle: unknown command" test $rc -eq 2
+check "kiosk-bundle: shows usage" contains "$out" "kiosk-bundle build SRC -o OUT.kbundle"
+out=$("$bundle_tool" info "$demo")
+check "kiosk-bundle info" contains "$out" "languages: it en fr ar uk ru"
+
+echo "cli: $passed passed, $failed failed"
+test $failed -eq 0

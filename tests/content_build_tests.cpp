@@ -1,0 +1,213 @@
+// Building bundles from source, and every kind of bad source a content manager can write.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "bundle.hpp"
+#include "schema.hpp"
+#include "source.hpp"
+#include "sqlite.hpp"
+#include "test_support.hpp"
+#include "writer.hpp"
+
+using namespace content;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Finds the first error about `file`; fails the test when there is none.
+const Diagnostic* error_about(const Diagnostics& d, const std::string& file) {
+    for (const auto& item : d.all())
+        if (item.severity == Diagnostic::Severity::Error && item.file == file) return &item;
+    return nullptr;
+}
+
+std::string all_errors(const Diagnostics& d) {
+    std::string out;
+    for (const auto& item : d.all())
+        if (item.severity == Diagnostic::Severity::Error) out += item.format() + "\n";
+    return out;
+}
+
+const std::string kBundleTool = KIOSK_BUNDLE_TOOL;
+
+}  // namespace
+
+TEST_CASE("the demo source loads without errors and carries the seeds' facts") {
+    Diagnostics d;
+    const auto c = load_source(test::demo_source(), d);
+    INFO(all_errors(d));
+    REQUIRE_FALSE(d.has_errors());
+    CHECK(c.languages.size() >= 6);
+    for (const char* code : {"it", "en", "fr", "ar", "uk", "ru"}) {
+        INFO(code);
+        REQUIRE(c.texts.contains(code));
+        // Issue 2: these six languages are complete, with nothing left to fallback.
+        CHECK(c.texts.at(code).guides.size() == c.guides.size());
+        for (const auto& key : required_string_keys()) CHECK(c.texts.at(code).strings.contains(key));
+    }
+    CHECK(c.meta.demo);
+    // The call center's facts, exactly as seed 000 gives them.
+    const auto& call_center = c.texts.at("it").guides.at("ukraine-call-center").body;
+    CHECK(call_center.find("011.01125500") != std::string::npos);
+    CHECK(call_center.find("Regina Margherita 137") != std::string::npos);
+    auto place = std::find_if(c.places.begin(), c.places.end(), [](const Place& p) { return p.id == "rednova-call-center"; });
+    REQUIRE(place != c.places.end());
+    CHECK(place->opening_hours == "Mo-Fr 09:00-17:00");
+    CHECK(place->approximate);  // the seeds give the address, not the coordinates
+}
+
+TEST_CASE("a built bundle has the schema version, opens read-only and passes SQLite's own checks") {
+    test::TempDir dir;
+    const fs::path out = dir / "torino.kbundle";
+    const auto r = test::run(kBundleTool + " build " + test::demo_source().string() + " -o " + out.string());
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    {
+        sql::Database db(out, sql::Database::Mode::ReadOnly);
+        CHECK(db.user_version() == kSchemaVersion);
+        CHECK_NOTHROW(check_schema(db));
+    }
+    // The stock sqlite3 tool must agree that the file is sound.
+    const auto check = test::run("sqlite3 -readonly " + out.string() + " 'PRAGMA integrity_check; PRAGMA foreign_key_check;'");
+    CHECK(check.status == 0);
+    CHECK(check.output == "ok\n");
+    const auto count = test::run("sqlite3 -readonly " + out.string() + " 'SELECT count(*) FROM guide_text'");
+    CHECK(count.output == "48\n");  // 8 guides x 6 languages
+    // And no temporary file is left beside it.
+    for (const auto& entry : fs::directory_iterator(dir.path())) CHECK(entry.path().filename() == "torino.kbundle");
+}
+
+TEST_CASE("a bundle of another schema version is refused with a reason") {
+    test::TempDir dir;
+    const fs::path path = dir / "old.kbundle";
+    {
+        sql::Database db(path, sql::Database::Mode::Create);
+        create_schema(db);
+        db.exec("PRAGMA user_version = 99");
+    }
+    CHECK_THROWS_WITH_AS(Bundle{path}, doctest::Contains("schema version 99"), BundleError);
+    test::write(dir / "not-a-bundle.kbundle", "hello, I am text");
+    CHECK_THROWS_AS(Bundle{dir / "not-a-bundle.kbundle"}, BundleError);
+    CHECK_THROWS_WITH_AS(Bundle{dir / "missing.kbundle"}, doctest::Contains("kiosk-bundle build"), BundleError);
+}
+
+TEST_CASE("bad source input: each problem names the file, the line, the item and the fix") {
+    test::TempDir dir;
+    const fs::path src = test::copy_demo_source(dir);
+    Diagnostics d;
+    const Diagnostic* e = nullptr;
+
+    SUBCASE("missing file") {
+        fs::remove(src / "places.csv");
+        load_source(src, d);
+        e = error_about(d, "places.csv");
+        REQUIRE(e);
+        CHECK(e->problem.find("missing file") != std::string::npos);
+    }
+    SUBCASE("malformed entry: a latitude written with a comma") {
+        test::replace_in_file(src / "places.csv", "45.0797,7.6712", "\"45,0797\",7.6712");
+        load_source(src, d);
+        e = error_about(d, "places.csv");
+        REQUIRE(e);
+        CHECK(e->line == 2);
+        CHECK(e->item == "place \"rednova-call-center\"");
+        CHECK(e->fix.find("dot") != std::string::npos);
+    }
+    SUBCASE("malformed entry: a row with a missing field") {
+        test::replace_in_file(src / "links.csv", "emergency-112,tel,tel:112", "emergency-112,tel:112");
+        load_source(src, d);
+        e = error_about(d, "links.csv");
+        REQUIRE(e);
+        CHECK(e->problem.find("expected 3") != std::string::npos);
+    }
+    SUBCASE("duplicate id") {
+        test::replace_in_file(src / "categories.csv", "food,basket", "food,basket\nfood,basket");
+        load_source(src, d);
+        e = error_about(d, "categories.csv");
+        REQUIRE(e);
+        CHECK(e->item == "category \"food\"");
+        CHECK(e->problem.find("duplicate") != std::string::npos);
+    }
+    SUBCASE("duplicate key in a language's strings") {
+        test::replace_in_file(src / "lang/fr/strings.txt", "nav.home =", "nav.home = Accueil\nnav.home =");
+        load_source(src, d);
+        e = error_about(d, "lang/fr/strings.txt");
+        REQUIRE(e);
+        CHECK(e->item == "key \"nav.home\"");
+    }
+    SUBCASE("unknown language") {
+        fs::create_directories(src / "lang/xx/guides");
+        test::write(src / "lang/xx/strings.txt", "nav.home = ?\n");
+        load_source(src, d);
+        e = error_about(d, "lang/xx");
+        REQUIRE(e);
+        CHECK(e->problem.find("unknown language") != std::string::npos);
+        CHECK(e->fix.find("languages.csv") != std::string::npos);
+    }
+    SUBCASE("reference to a missing guide") {
+        fs::copy(src / "lang/en/guides/food-help.md", src / "lang/en/guides/no-such-guide.md");
+        load_source(src, d);
+        e = error_about(d, "lang/en/guides/no-such-guide.md");
+        REQUIRE(e);
+        CHECK(e->item == "guide \"no-such-guide\"");
+    }
+    SUBCASE("reference to a missing place") {
+        test::replace_in_file(src / "guides.csv", "hub-nord hub-centro hub-sud", "hub-nord hub-ovest");
+        load_source(src, d);
+        e = error_about(d, "guides.csv");
+        REQUIRE(e);
+        CHECK(e->problem.find("place \"hub-ovest\" does not exist") != std::string::npos);
+    }
+    SUBCASE("reference to a missing link from inside a guide") {
+        test::replace_in_file(src / "lang/en/guides/permit-booking.md", "link:prenotafacile", "link:prenota-difficile");
+        load_source(src, d);
+        e = error_about(d, "lang/en/guides/permit-booking.md");
+        REQUIRE(e);
+        CHECK(e->line > 3);
+        CHECK(e->problem.find("prenota-difficile") != std::string::npos);
+    }
+    SUBCASE("invalid UTF-8") {
+        test::replace_in_file(src / "lang/uk/strings.txt", "nav.back = ", "nav.back = \xFF\xFE");
+        load_source(src, d);
+        e = error_about(d, "lang/uk/strings.txt");
+        REQUIRE(e);
+        CHECK(e->problem.find("UTF-8") != std::string::npos);
+        CHECK(e->line > 1);
+    }
+    REQUIRE(e);
+    CHECK_FALSE(e->fix.empty());
+    const std::string line = e->format();
+    CHECK(line.starts_with(e->file));
+    CHECK(line.find("Fix: ") != std::string::npos);
+}
+
+TEST_CASE("kiosk-bundle build refuses bad source and leaves no bundle, not even a partial one") {
+    test::TempDir dir;
+    const fs::path src = test::copy_demo_source(dir);
+    const fs::path out = dir / "out" / "torino.kbundle";
+    fs::create_directories(out.parent_path());
+    test::write(out, "previous good bundle");  // an earlier bundle must survive a failed build
+    test::replace_in_file(src / "guides.csv", "food-help,food,", "food-help,groceries,");
+    const auto r = test::run(kBundleTool + " build " + src.string() + " -o " + out.string());
+    CHECK(r.status == 1);
+    CHECK(r.output.find("guides.csv:6: error: guide \"food-help\": category \"groceries\" does not exist") != std::string::npos);
+    CHECK(r.output.find("no bundle written") != std::string::npos);
+    CHECK(test::read(out) == "previous good bundle");
+    size_t files = 0;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(out.parent_path())) ++files;
+    CHECK(files == 1);
+}
+
+TEST_CASE("kiosk-bundle validate lists every problem at once") {
+    test::TempDir dir;
+    const fs::path src = test::copy_demo_source(dir);
+    test::replace_in_file(src / "bundle.ini", "version = 1", "version = one");
+    test::replace_in_file(src / "languages.csv", "ar,العربية,rtl", "ar,العربية,right");
+    fs::remove(src / "lang/ru/guides/food-help.md");
+    const auto r = test::run(kBundleTool + " validate " + src.string());
+    CHECK(r.status == 1);
+    CHECK(r.output.find("bundle.ini:4: error: version") != std::string::npos);
+    CHECK(r.output.find("languages.csv:5: error: language \"ar\"") != std::string::npos);
+    CHECK(r.output.find("lang/ru/guides/food-help.md: warning: guide \"food-help\": not translated") != std::string::npos);
+}

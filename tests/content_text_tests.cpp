@@ -1,0 +1,70 @@
+// The plain-text readers and the guide markup.
+#include <doctest/doctest.h>
+
+#include "markup.hpp"
+#include "text_files.hpp"
+
+using namespace content;
+
+TEST_CASE("UTF-8 check finds the first bad byte and accepts every script") {
+    CHECK_FALSE(find_invalid_utf8("Italiano English العربية Українська 中文 አማርኛ").has_value());
+    CHECK(find_invalid_utf8("ok\xFFno") == 2u);
+    CHECK(find_invalid_utf8("\xC0\xAF").has_value());          // overlong '/'
+    CHECK(find_invalid_utf8("\xED\xA0\x80").has_value());      // surrogate
+    CHECK(find_invalid_utf8("abc\xE2\x82").has_value());       // cut short
+    CHECK(line_of_offset("a\nb\nc", 4) == 3);
+}
+
+TEST_CASE("CSV: quoted commas, doubled quotes, line numbers and a BOM") {
+    const auto csv = parse_csv("\xEF\xBB\xBFid,address\nx,\"Corso Regina Margherita 137, Torino\"\ny,\"say \"\"hi\"\"\"\n\nz,last");
+    REQUIRE(csv.error.empty());
+    REQUIRE(csv.rows.size() == 4);
+    CHECK(csv.rows[0].fields[0] == "id");
+    CHECK(csv.rows[1].fields[1] == "Corso Regina Margherita 137, Torino");
+    CHECK(csv.rows[2].fields[1] == "say \"hi\"");
+    CHECK(csv.rows[3].line == 5);
+    CHECK(parse_csv("a,\"never closed\n").error.find("never closed") != std::string::npos);
+}
+
+TEST_CASE("key = value lines report what they cannot read") {
+    const auto kv = parse_key_values("# comment\nnav.home = Home\n\nbroken line\n = no key\n");
+    REQUIRE(kv.entries.size() == 1);
+    CHECK(kv.entries[0].key == "nav.home");
+    CHECK(kv.entries[0].value == "Home");
+    CHECK(kv.entries[0].line == 2);
+    CHECK(kv.malformed_lines == std::vector<int>{4, 5});
+}
+
+TEST_CASE("markup: headings, paragraphs, numbered steps, lists, bold and links") {
+    const auto m = parse_markup(
+        "Intro line one\ncontinues here.\n\n# When to call\n## Hours\n1. Call [011.01125500](tel:+3901101125500).\n"
+        "2. Say your **language**.\n- one\n- two \\*not bold\\*\n");
+    REQUIRE(m.errors.empty());
+    REQUIRE(m.blocks.size() == 7);
+    CHECK(m.blocks[0].kind == BlockKind::Paragraph);
+    CHECK(plain_text(m.blocks[0]) == "Intro line one continues here.");
+    CHECK(m.blocks[1].kind == BlockKind::Heading);
+    CHECK(m.blocks[2].kind == BlockKind::Subheading);
+    CHECK(m.blocks[3].kind == BlockKind::Step);
+    CHECK(m.blocks[3].number == 1);
+    CHECK(m.blocks[4].number == 2);
+    const auto& link = m.blocks[3].spans[1];
+    CHECK(link.text == "011.01125500");
+    CHECK(link.target == "tel:+3901101125500");
+    CHECK(m.blocks[4].spans[1].bold);
+    CHECK(m.blocks[4].spans[1].text == "language");
+    CHECK(m.blocks[5].kind == BlockKind::Bullet);
+    CHECK(plain_text(m.blocks[6]) == "two *not bold*");
+    CHECK(link_references(m).size() == 1);
+}
+
+TEST_CASE("markup errors carry their line and a fix") {
+    const auto m = parse_markup("fine\n**never closed\n[no target]\n[bad](ftp://x)\n### too deep\n");
+    REQUIRE(m.errors.size() == 4);
+    CHECK(m.errors[0].line == 2);
+    CHECK(m.errors[0].problem.find("never closed") != std::string::npos);
+    CHECK(m.errors[1].line == 3);
+    CHECK(m.errors[2].problem.find("ftp://x") != std::string::npos);
+    CHECK(m.errors[3].line == 5);
+    for (const auto& e : m.errors) CHECK_FALSE(e.fix.empty());
+}

@@ -1,0 +1,67 @@
+#include "test_support.hpp"
+
+#include <doctest/doctest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <random>
+#include <sstream>
+
+namespace test {
+
+TempDir::TempDir() {
+    std::random_device rd;
+    path_ = fs::temp_directory_path() / ("kiosk-test-" + std::to_string(getpid()) + "-" + std::to_string(rd()));
+    fs::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+}
+
+fs::path demo_source() { return fs::path(KIOSK_SOURCE_DIR) / "content" / "torino"; }
+
+fs::path copy_demo_source(const TempDir& dir) {
+    const fs::path target = dir / "src";
+    fs::copy(demo_source(), target, fs::copy_options::recursive);
+    for (auto& entry : fs::recursive_directory_iterator(target))  // the repository's files are read-only in some checkouts
+        fs::permissions(entry.path(), fs::perms::owner_write, fs::perm_options::add);
+    return target;
+}
+
+std::string read(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+void write(const fs::path& path, const std::string& text) {
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << text;
+}
+
+void replace_in_file(const fs::path& path, const std::string& from, const std::string& to) {
+    std::string text = read(path);
+    const auto at = text.find(from);
+    REQUIRE_MESSAGE(at != std::string::npos, "\"" << from << "\" not found in " << path);
+    text.replace(at, from.size(), to);
+    write(path, text);
+}
+
+Run run(const std::string& command) {
+    Run result{-1, {}};
+    FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+    if (!pipe) return result;
+    std::array<char, 4096> buffer{};
+    size_t n = 0;
+    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), n);
+    const int status = pclose(pipe);
+    result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return result;
+}
+
+}  // namespace test

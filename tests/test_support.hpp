@@ -1,0 +1,41 @@
+#pragma once
+// Helpers shared by the tests: temporary folders, copies of the demo source to break on
+// purpose, and running our command-line tools.
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace test {
+
+namespace fs = std::filesystem;
+
+/// A fresh folder under the system temp dir, removed when the object goes away.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    const fs::path& path() const { return path_; }
+    fs::path operator/(const std::string& name) const { return path_ / name; }
+
+private:
+    fs::path path_;
+};
+
+/// The Torino demo source in the repository.
+fs::path demo_source();
+/// A copy of the demo source inside `dir`, to modify.
+fs::path copy_demo_source(const TempDir& dir);
+
+std::string read(const fs::path& path);
+void write(const fs::path& path, const std::string& text);
+/// Replaces the first occurrence of `from` in a file; fails the test when it is not there.
+void replace_in_file(const fs::path& path, const std::string& from, const std::string& to);
+
+struct Run {
+    int status;
+    std::string output;  // stdout and stderr together
+};
+/// Runs a shell command line and captures what it prints.
+Run run(const std::string& command);
+
+}  // namespace test

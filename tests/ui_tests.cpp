@@ -1,0 +1,241 @@
+// The real UI, headless: SDL's offscreen driver and software renderer draw real frames, and
+// touch events go through SDL's queue exactly as on the kiosk.
+#include <SDL.h>
+#include <doctest/doctest.h>
+
+#include <thread>
+
+#include "app.hpp"
+#include "display.hpp"
+#include "event_wait.hpp"
+#include "pointer.hpp"
+#include "runner.hpp"
+#include "source.hpp"
+#include "test_support.hpp"
+#include "writer.hpp"
+
+namespace fs = std::filesystem;
+using kiosk::Route;
+
+namespace {
+
+constexpr int kWidth = 1920, kHeight = 1080;
+const char* const kFonts = "/usr/share/fonts/truetype/noto";
+
+struct Rgb {
+    int r, g, b;
+    bool operator==(const Rgb&) const = default;
+};
+constexpr Rgb kHeaderBlue{11, 61, 117}, kSelectedYellow{255, 212, 0}, kNotice{255, 241, 194};
+
+// A kiosk on the offscreen display, with helpers to touch controls and read pixels.
+struct Kiosk {
+    explicit Kiosk(const fs::path& bundle_path, const std::string& lang, Route start)
+        : bundle(bundle_path), display(open_display()), app(bundle, lang, std::move(start)), runner(*display, app, kFonts) {
+        runner.settle();
+    }
+    static std::unique_ptr<platform::Display> open_display() {
+        std::string error;
+        platform::DisplayOptions o{platform::DisplayOptions::Mode::Offscreen, kWidth, kHeight, "test"};
+        auto d = platform::Display::open(o, error);
+        REQUIRE_MESSAGE(d, error);
+        return d;
+    }
+    void finger(Uint32 type, ImVec2 at) {
+        SDL_Event e{};
+        e.type = type;
+        e.tfinger.x = at.x / kWidth;
+        e.tfinger.y = at.y / kHeight;
+        SDL_PushEvent(&e);
+    }
+    // Press and release before the next frame: the quickest tap a finger makes.
+    void tap(const std::string& control) {
+        const auto at = runner.hits().center(control);
+        REQUIRE_MESSAGE(at, "no control " << control << " on " << app.route().str());
+        finger(SDL_FINGERDOWN, *at);
+        finger(SDL_FINGERUP, *at);
+        runner.settle();
+    }
+    std::pair<ImVec2, ImVec2> rect(const std::string& control) {
+        auto it = runner.hits().all().find(control);
+        REQUIRE_MESSAGE(it != runner.hits().all().end(), "no control " << control);
+        return it->second;
+    }
+    void capture() { runner.frame(&pixels, &w, &h); }
+    Rgb at(int x, int y) const {
+        const size_t i = (static_cast<size_t>(y) * static_cast<size_t>(w) + static_cast<size_t>(x)) * 4;
+        return {pixels[i], pixels[i + 1], pixels[i + 2]};
+    }
+    // Pixels darker than the card background inside a box: where text was drawn.
+    int dark_pixels(float x0, float y0, float x1, float y1) const {
+        int n = 0;
+        for (int y = static_cast<int>(y0); y < static_cast<int>(y1); ++y)
+            for (int x = static_cast<int>(x0); x < static_cast<int>(x1); ++x) {
+                const Rgb c = at(x, y);
+                n += c.r + c.g + c.b < 200;
+            }
+        return n;
+    }
+    int count(Rgb color, float x0, float y0, float x1, float y1) const {
+        int n = 0;
+        for (int y = static_cast<int>(y0); y < static_cast<int>(y1); ++y)
+            for (int x = static_cast<int>(x0); x < static_cast<int>(x1); ++x) n += at(x, y) == color;
+        return n;
+    }
+
+    content::Bundle bundle;
+    std::unique_ptr<platform::Display> display;
+    kiosk::App app;
+    kiosk::Runner runner;
+    std::vector<unsigned char> pixels;
+    int w = 0, h = 0;
+};
+
+fs::path demo_bundle() { return KIOSK_DEMO_BUNDLE; }
+
+}  // namespace
+
+TEST_CASE("walk: language chooser -> home -> category -> guide -> back -> home") {
+    Kiosk k(demo_bundle(), "en", Route::languages());
+    CHECK(k.app.route() == Route::languages());
+    k.tap("lang:uk");
+    CHECK(k.app.lang() == "uk");
+    CHECK(k.app.route() == Route::home());
+
+    k.capture();
+    CHECK(k.at(5, 5) == kHeaderBlue);  // header bar
+    const auto [uk_min, uk_max] = k.rect("lang:uk");
+    CHECK(k.at(static_cast<int>(uk_min.x) + 8, static_cast<int>(uk_min.y) + 8) == kSelectedYellow);
+    const auto [en_min, en_max] = k.rect("lang:en");
+    CHECK_FALSE(k.at(static_cast<int>(en_min.x) + 8, static_cast<int>(en_min.y) + 8) == kSelectedYellow);
+    const auto home_pixels = k.pixels;
+
+    k.tap("category:ukraine");
+    CHECK(k.app.route() == Route::category("ukraine"));
+    k.tap("guide:ukraine-call-center");
+    CHECK(k.app.route() == Route::guide("ukraine-call-center"));
+    k.capture();
+    // The guide's text fills the content area: many pixels differ from the home screen.
+    size_t changed = 0;
+    for (size_t i = 0; i < k.pixels.size(); i += 4) changed += k.pixels[i] != home_pixels[i];
+    CHECK(changed > 50'000);
+
+    k.tap("nav:back");
+    CHECK(k.app.route() == Route::category("ukraine"));
+    k.tap("nav:home");
+    CHECK(k.app.route() == Route::home());
+    k.tap("nav:back");
+    CHECK(k.app.route() == Route::category("ukraine"));
+    CHECK(k.app.lang() == "uk");
+}
+
+TEST_CASE("switching language on a guide keeps the visitor on that guide, mirrored for Arabic") {
+    Kiosk k(demo_bundle(), "en", Route::guide("food-help"));
+    const float back_ltr = k.rect("nav:back").first.x;
+    k.tap("lang:ar");
+    CHECK(k.app.route() == Route::guide("food-help"));
+    CHECK(k.app.lang() == "ar");
+    CHECK(k.app.rtl());
+    // Back moves to the right edge, where a right-to-left reader starts.
+    CHECK(back_ltr < kWidth / 4);
+    CHECK(k.rect("nav:back").first.x > kWidth * 3 / 4);
+    // In the footer, Arabic is still selected after the switch and the list runs right to left.
+    CHECK(k.rect("lang:it").first.x > k.rect("lang:ru").first.x);
+}
+
+TEST_CASE("Arabic home: the first category is on the right and its text is right-aligned") {
+    Kiosk k(demo_bundle(), "ar", Route::home());
+    k.capture();
+    const auto [min, max] = k.rect("category:ukraine");
+    CHECK(min.x > kWidth / 2.0f);
+    const float mid = (min.x + max.x) / 2;
+    const int left = k.dark_pixels(min.x + 20, min.y + 20, mid, max.y - 20);
+    const int right = k.dark_pixels(mid, min.y + 20, max.x - 20, max.y - 20);
+    CHECK(right > 2 * left);
+
+    Kiosk en(demo_bundle(), "en", Route::home());
+    en.capture();
+    const auto [emin, emax] = en.rect("category:ukraine");
+    CHECK(emax.x < kWidth / 2.0f);
+    const float emid = (emin.x + emax.x) / 2;
+    CHECK(en.dark_pixels(emin.x + 20, emin.y + 20, emid, emax.y - 20) >
+          2 * en.dark_pixels(emid, emin.y + 20, emax.x - 20, emax.y - 20));
+}
+
+TEST_CASE("text shown in a fallback language is marked on screen") {
+    test::TempDir dir;
+    const fs::path src = test::copy_demo_source(dir);
+    fs::remove(src / "lang/fr/guides/food-help.md");
+    content::Diagnostics d;
+    const auto c = content::load_source(src, d);
+    REQUIRE_FALSE(d.has_errors());
+    content::write_bundle(c, dir / "fr-partial.kbundle");
+
+    Kiosk k(dir / "fr-partial.kbundle", "fr", Route::category("food"));
+    k.capture();
+    // The guide card carries a marker naming the language it is shown in.
+    const auto [min, max] = k.rect("guide:food-help");
+    CHECK(k.count(kNotice, min.x, min.y, max.x, max.y) > 500);
+    k.tap("guide:food-help");
+    k.capture();
+    // The guide page opens with a notice strip.
+    CHECK(k.count(kNotice, 0, 128, kWidth, 260) > 10'000);
+
+    Kiosk full(dir / "fr-partial.kbundle", "fr", Route::guide("asylum-reception"));
+    full.capture();
+    CHECK(full.count(kNotice, 0, 128, kWidth, 260) == 0);
+}
+
+TEST_CASE("a route to something that does not exist lands on home") {
+    Kiosk k(demo_bundle(), "en", Route::guide("no-such-guide"));
+    CHECK(k.app.route() == Route::home());
+    k.app.open(Route::category("nope"));
+    CHECK(k.app.route() == Route::home());
+}
+
+TEST_CASE("an unchanging screen draws no frames, and a worker's wake-up draws one") {
+    Kiosk k(demo_bundle(), "en", Route::home());
+    const long settled = k.runner.frames();
+    k.runner.settle();
+    CHECK(k.runner.frames() == settled);
+
+    platform::EventWaiter waiter;
+    k.runner.run(waiter, std::chrono::milliseconds(600));
+    CHECK(k.runner.frames() == settled);  // 600 ms of nothing: not one frame
+    CHECK(waiter.polls() > 2);            // the loop was alive, sleeping between polls
+    CHECK(waiter.polls() < 600);          // and not spinning every millisecond
+
+    std::thread worker([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        waiter.wake();
+    });
+    k.runner.run(waiter, std::chrono::milliseconds(500));
+    worker.join();
+    CHECK(k.runner.frames() > settled);
+    CHECK(k.runner.frames() <= settled + 3);
+}
+
+TEST_CASE("pointer: a tap shorter than a frame still presses, and a lifted finger leaves no hover") {
+    kiosk::Pointer p;
+    ImGuiIO io{};
+    SDL_Event down{}, up{};
+    down.type = SDL_FINGERDOWN;
+    down.tfinger.x = 0.5f;
+    down.tfinger.y = 0.25f;
+    up = down;
+    up.type = SDL_FINGERUP;
+    p.on_event(down, 100, 100);
+    p.on_event(up, 100, 100);
+    p.apply(io);
+    CHECK(io.MouseDown[0]);  // the first frame sees the press
+    CHECK(io.MousePos.x == 50);
+    CHECK(io.MousePos.y == 25);
+    p.after_frame();
+    p.apply(io);
+    CHECK_FALSE(io.MouseDown[0]);  // the next sees the release: a click
+    CHECK(io.MousePos.x == 50);
+    p.after_frame();
+    p.apply(io);
+    CHECK(io.MousePos.x == -FLT_MAX);  // then the pointer leaves the screen
+    CHECK_FALSE(p.busy());
+}
