@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <regex>
 #include <set>
 
 #include "markup.hpp"
@@ -20,9 +19,13 @@ bool valid_id(std::string_view id) {
     });
 }
 
+// YYYY-MM-DD with a plausible month and day.
 bool valid_date(const std::string& s) {
-    static const std::regex date(R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))");
-    return std::regex_match(s, date);
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (s[i] < '0' || s[i] > '9') return false;
+    const int month = (s[5] - '0') * 10 + (s[6] - '0'), day = (s[8] - '0') * 10 + (s[9] - '0');
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
 template <typename Seq>
@@ -151,7 +154,9 @@ private:
                 (e.key == "created" ? m.created : m.expires) = e.value;
             } else if (e.key == "min_kiosk_version") m.min_kiosk_version = e.value;
             else if (e.key == "fallback") {
-                for (auto& code : split_words(std::regex_replace(e.value, std::regex(","), " "))) m.fallback.push_back(code);
+                std::string list = e.value;
+                std::replace(list.begin(), list.end(), ',', ' ');
+                m.fallback = split_words(list);
                 fallback_line_ = e.line;
             } else if (e.key == "demo") {
                 if (e.value != "yes" && e.value != "no")

@@ -10,6 +10,9 @@ std::unique_ptr<Display> Display::open(const DisplayOptions& options, std::strin
     const bool offscreen = options.mode == DisplayOptions::Mode::Offscreen;
     if (offscreen) {
         SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
+        // The software renderer draws into the window surface; without this SDL would present
+        // that surface through an OpenGL context, loading Mesa and LLVM for nothing.
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     } else if (!std::getenv("SDL_VIDEODRIVER")) {
         // Probe only what can be there, so a machine without a screen gets one clear message
         // (libwayland prints its own complaint when probed without a compositor).
