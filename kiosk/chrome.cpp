@@ -1,5 +1,7 @@
 #include "chrome.hpp"
 
+#include <algorithm>
+
 #include "app.hpp"
 #include "screens/view.hpp"
 #include "ui.hpp"
@@ -23,7 +25,8 @@ void Chrome::draw(Ui& ui, ImVec2 display) {
     const Theme& t = ui.theme;
     View& view = ui.app.view();
     const float header_h = t.px(128);
-    const float footer_h = view.shows_language_bar() ? t.px(128) : 0;
+    const float demo_h = demo_.empty() ? 0 : t.small.size * 1.35f + t.px(12);
+    const FooterGrid grid = view.shows_language_bar() ? footer_grid(ui, display) : FooterGrid{1, 0, 0, 0};
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(display);
@@ -37,10 +40,12 @@ void Chrome::draw(Ui& ui, ImVec2 display) {
         ImGui::End();
         return;
     }
+    if (demo_h > 0) demo_strip(ui, display, header_h, demo_h);
 
-    ImGui::SetCursorScreenPos(ImVec2(0, header_h));
+    const float top = header_h + demo_h;
+    ImGui::SetCursorScreenPos(ImVec2(0, top));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.margin(), t.px(32)));
-    ImGui::BeginChild("content", ImVec2(display.x, display.y - header_h - footer_h), false,
+    ImGui::BeginChild("content", ImVec2(display.x, display.y - top - grid.height), false,
                       ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoSavedSettings);
     const long before = ui.app.changes();
     view.draw(ui);
@@ -48,7 +53,7 @@ void Chrome::draw(Ui& ui, ImVec2 display) {
     ImGui::EndChild();
     ImGui::PopStyleVar();
 
-    if (footer_h > 0) footer(ui, display, footer_h);
+    if (grid.height > 0) footer(ui, display, grid);
     ImGui::End();
 }
 
@@ -75,41 +80,59 @@ void Chrome::header(Ui& ui, View& view, ImVec2 display, float height) {
         ui.app.home();
         return;
     }
-
-    float demo_w = 0;
-    if (!demo_.empty()) {
-        const float max_w = t.px(420);
-        const float h = demo_.layout(t.small, max_w) + t.px(16);
-        demo_w = demo_.widest() + t.px(32);
-        const float x = rtl ? t.margin() : display.x - t.margin() - demo_w;
-        const float y = (height - h) / 2;
-        list->AddRectFilled(ImVec2(x, y), ImVec2(x + demo_w, y + h), t.notice, t.px(10));
-        // Right-to-left text is laid out against the right edge of max_w.
-        const float shift = demo_.rtl() ? max_w - demo_.widest() : 0;
-        demo_.draw(list, ImVec2(x + t.px(16) - shift, y + t.px(8)), t.notice_text, t.notice_text);
-    }
-    // The title between the buttons and the demo label.
     const float title_start = t.margin() + 2 * size.x + 2 * t.gap();
-    const float title_w = display.x - title_start - t.margin() - demo_w - t.gap();
+    const float title_w = display.x - title_start - t.margin();
     TextBlock& title = view.title();
     const float title_h = title.layout(t.heading, title_w);
     const float title_x = rtl ? display.x - title_start - title_w : title_start;
     if (title_h <= height) title.draw(list, ImVec2(title_x, (height - title_h) / 2), t.header_text, t.header_text);
 }
 
-void Chrome::footer(Ui& ui, ImVec2 display, float height) {
+void Chrome::demo_strip(Ui& ui, ImVec2 display, float top, float height) {
     const Theme& t = ui.theme;
-    const float top = display.y - height;
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    list->AddRectFilled(ImVec2(0, top), ImVec2(display.x, top + height), t.notice);
+    const float width = display.x - 2 * t.margin();
+    demo_.layout(t.small, width);
+    // Centred, whichever way the text runs.
+    const float shift = (width - demo_.widest()) / 2;
+    demo_.draw(list, ImVec2(t.margin() + (demo_.rtl() ? -shift : shift), top + t.px(6)), t.notice_text, t.notice_text);
+}
+
+Chrome::FooterGrid Chrome::footer_grid(Ui& ui, ImVec2 display) {
+    const Theme& t = ui.theme;
+    float widest = 0;
+    for (auto& [code, name] : languages_) {
+        name.layout(t.body, display.x);
+        widest = std::max(widest, name.widest());
+    }
+    FooterGrid g;
+    const int n = static_cast<int>(languages_.size());
+    const float available = display.x - 2 * t.margin();
+    const float needed = widest + t.px(48);
+    g.columns = std::clamp(static_cast<int>((available + t.gap()) / (needed + t.gap())), 1, n);
+    g.rows = (n + g.columns - 1) / g.columns;
+    g.columns = (n + g.rows - 1) / g.rows;  // balance the rows
+    g.button_width = std::min(t.px(280), (available - static_cast<float>(g.columns - 1) * t.gap()) / static_cast<float>(g.columns));
+    g.height = static_cast<float>(g.rows) * (t.touch() + t.gap()) + t.gap();
+    return g;
+}
+
+void Chrome::footer(Ui& ui, ImVec2 display, const FooterGrid& g) {
+    const Theme& t = ui.theme;
+    const float top = display.y - g.height;
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, top), ImVec2(display.x, display.y), t.header);
-    const float n = static_cast<float>(languages_.size());
-    const float width = std::min(t.px(280), (display.x - 2 * t.margin() - (n - 1) * t.gap()) / n);
-    const float total = n * width + (n - 1) * t.gap();
-    const float start = (display.x - total) / 2;
-    for (size_t i = 0; i < languages_.size(); ++i) {
-        const size_t visual = ui.rtl() ? languages_.size() - 1 - i : i;
-        ImGui::SetCursorScreenPos(ImVec2(start + static_cast<float>(visual) * (width + t.gap()), top + (height - t.touch()) / 2));
-        auto& [code, name] = languages_[i];
-        if (ui.button("lang:" + code, name, ImVec2(width, t.touch()), code == ui.app.lang(), IM_COL32(255, 255, 255, 40),
+    const int n = static_cast<int>(languages_.size());
+    for (int i = 0; i < n; ++i) {
+        const int row = i / g.columns, col = i % g.columns;
+        const int in_row = std::min(g.columns, n - row * g.columns);
+        const float row_width = static_cast<float>(in_row) * g.button_width + static_cast<float>(in_row - 1) * t.gap();
+        const int visual = ui.rtl() ? in_row - 1 - col : col;
+        const float x = (display.x - row_width) / 2 + static_cast<float>(visual) * (g.button_width + t.gap());
+        const float y = top + t.gap() + static_cast<float>(row) * (t.touch() + t.gap());
+        ImGui::SetCursorScreenPos(ImVec2(x, y));
+        auto& [code, name] = languages_[static_cast<size_t>(i)];
+        if (ui.button("lang:" + code, name, ImVec2(g.button_width, t.touch()), code == ui.app.lang(), IM_COL32(255, 255, 255, 40),
                       t.header_text)) {
             ui.app.set_language(code);
             return;

@@ -21,7 +21,14 @@ public:
 private:
     void refresh(const App& app);
     void header(Ui& ui, View& view, ImVec2 display, float height);
-    void footer(Ui& ui, ImVec2 display, float height);
+    void demo_strip(Ui& ui, ImVec2 display, float top, float height);
+    /// Language buttons wrap into as many rows as their longest native name needs.
+    struct FooterGrid {
+        int columns = 1, rows = 1;
+        float button_width = 0, height = 0;
+    };
+    FooterGrid footer_grid(Ui& ui, ImVec2 display);
+    void footer(Ui& ui, ImVec2 display, const FooterGrid& grid);
 
     long seen_changes_ = -1;
     TextBlock back_, home_, demo_;

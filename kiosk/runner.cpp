@@ -23,7 +23,7 @@ Runner::Runner(platform::Display& display, App& app, const std::filesystem::path
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     int w = 0, h = 0;
     display_.size(w, h);
-    theme_ = Theme::create(app.bundle(), h, font_dir, warnings_);
+    theme_ = Theme::create(app.bundle(), w, h, font_dir, warnings_);
 
     ImGuiStyle& style = ImGui::GetStyle();
     style.WindowPadding = ImVec2(0, 0);

@@ -2,6 +2,7 @@
 
 #include <imgui_freetype.h>
 
+#include <algorithm>
 #include <set>
 
 #include "bundle.hpp"
@@ -37,10 +38,13 @@ std::vector<ImWchar> to_ranges(const std::vector<char32_t>& sorted) {
 
 }  // namespace
 
-std::unique_ptr<Theme> Theme::create(const content::Bundle& bundle, int height, const std::filesystem::path& font_dir,
-                                     std::vector<std::string>& warnings) {
+std::unique_ptr<Theme> Theme::create(const content::Bundle& bundle, int width, int height,
+                                     const std::filesystem::path& font_dir, std::vector<std::string>& warnings) {
     auto theme = std::make_unique<Theme>();
-    theme->scale = static_cast<float>(height) / 1080.0f;
+    // Sizes are designed for 1920x1080; a portrait panel is the same screen turned, so compare
+    // the long side with 1920 and the short side with 1080 and take the tighter fit.
+    const float long_side = static_cast<float>(std::max(width, height)), short_side = static_cast<float>(std::min(width, height));
+    theme->scale = std::min(long_side / 1920.0f, short_side / 1080.0f);
 
     std::vector<std::string> missing_files;
     const auto fonts = fonts::default_fonts(font_dir, missing_files);

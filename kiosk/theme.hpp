@@ -19,7 +19,7 @@ struct FontPair {
 };
 
 struct Theme {
-    float scale = 1;  // screen height / 1080
+    float scale = 1;  // 1 on a 1920x1080 screen, landscape or portrait
 
     // Palette: dark text on a light background; every pair is above WCAG AA (4.5:1).
     ImU32 background = IM_COL32(250, 250, 247, 255);
@@ -43,10 +43,10 @@ struct Theme {
     float gap() const { return px(20); }    // space between controls: no fingertip hits two
     float margin() const { return px(48); }
 
-    /// Builds the palette and fonts for a screen `height` pixels high, loading from `font_dir`
-    /// glyphs for exactly the characters in the bundle. Problems go into `warnings`.
-    static std::unique_ptr<Theme> create(const content::Bundle& bundle, int height, const std::filesystem::path& font_dir,
-                                         std::vector<std::string>& warnings);
+    /// Builds the palette and fonts for a screen of `width` x `height` pixels, loading from
+    /// `font_dir` glyphs for exactly the characters in the bundle. Problems go into `warnings`.
+    static std::unique_ptr<Theme> create(const content::Bundle& bundle, int width, int height,
+                                         const std::filesystem::path& font_dir, std::vector<std::string>& warnings);
 
 private:
     std::vector<std::vector<ImWchar>> glyph_ranges_;  // ImGui keeps pointers into these

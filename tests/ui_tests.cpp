@@ -30,13 +30,14 @@ constexpr Rgb kHeaderBlue{11, 61, 117}, kSelectedYellow{255, 212, 0}, kNotice{25
 
 // A kiosk on the offscreen display, with helpers to touch controls and read pixels.
 struct Kiosk {
-    explicit Kiosk(const fs::path& bundle_path, const std::string& lang, Route start)
-        : bundle(bundle_path), display(open_display()), app(bundle, lang, std::move(start)), runner(*display, app, kFonts) {
+    explicit Kiosk(const fs::path& bundle_path, const std::string& lang, Route start, int width = kWidth, int height = kHeight)
+        : bundle(bundle_path), display(open_display(width, height)), app(bundle, lang, std::move(start)),
+          runner(*display, app, kFonts) {
         runner.settle();
     }
-    static std::unique_ptr<platform::Display> open_display() {
+    static std::unique_ptr<platform::Display> open_display(int width, int height) {
         std::string error;
-        platform::DisplayOptions o{platform::DisplayOptions::Mode::Offscreen, kWidth, kHeight, "test"};
+        platform::DisplayOptions o{platform::DisplayOptions::Mode::Offscreen, width, height, "test"};
         auto d = platform::Display::open(o, error);
         REQUIRE_MESSAGE(d, error);
         return d;
@@ -44,8 +45,9 @@ struct Kiosk {
     void finger(Uint32 type, ImVec2 at) {
         SDL_Event e{};
         e.type = type;
-        e.tfinger.x = at.x / kWidth;
-        e.tfinger.y = at.y / kHeight;
+        const ImVec2 size = runner.display_size();
+        e.tfinger.x = at.x / size.x;
+        e.tfinger.y = at.y / size.y;
         SDL_PushEvent(&e);
     }
     // Press and release before the next frame: the quickest tap a finger makes.
@@ -178,12 +180,36 @@ TEST_CASE("text shown in a fallback language is marked on screen") {
     CHECK(k.count(kNotice, min.x, min.y, max.x, max.y) > 500);
     k.tap("guide:food-help");
     k.capture();
-    // The guide page opens with a notice strip.
-    CHECK(k.count(kNotice, 0, 128, kWidth, 260) > 10'000);
+    // The guide page opens with a notice strip, below the demo-content strip.
+    CHECK(k.count(kNotice, 0, 190, kWidth, 330) > 10'000);
 
     Kiosk full(dir / "fr-partial.kbundle", "fr", Route::guide("asylum-reception"));
     full.capture();
-    CHECK(full.count(kNotice, 0, 128, kWidth, 260) == 0);
+    CHECK(full.count(kNotice, 0, 190, kWidth, 330) == 0);
+}
+
+TEST_CASE("every control is touch-sized and apart from the others, landscape and portrait") {
+    for (const auto& [w, h] : {std::pair{1920, 1080}, std::pair{1080, 1920}}) {
+        for (const auto& route : {Route::languages(), Route::home(), Route::guide("ukraine-call-center")}) {
+            Kiosk k(demo_bundle(), "uk", route, w, h);
+            const auto& hits = k.runner.hits().all();
+            INFO(w << "x" << h << " " << route.str());
+            REQUIRE(hits.size() >= 4);
+            for (auto a = hits.begin(); a != hits.end(); ++a) {
+                const auto [min, max] = a->second;
+                INFO(a->first);
+                CHECK(max.x - min.x >= 48);
+                CHECK(max.y - min.y >= 48);
+                CHECK(min.x >= 0);
+                CHECK(max.x <= static_cast<float>(w));
+                for (auto b = std::next(a); b != hits.end(); ++b) {
+                    const auto [bmin, bmax] = b->second;
+                    const bool apart = max.x + 8 <= bmin.x || bmax.x + 8 <= min.x || max.y + 8 <= bmin.y || bmax.y + 8 <= min.y;
+                    CHECK_MESSAGE(apart, a->first << " and " << b->first << " are closer than 8 px");
+                }
+            }
+        }
+    }
 }
 
 TEST_CASE("a route to something that does not exist lands on home") {
