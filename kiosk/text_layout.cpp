@@ -14,6 +14,23 @@ struct Word {
     float width = 0;
 };
 
+// In a right-to-left paragraph, punctuation that ends a Latin word ("Questura.") belongs to the
+// sentence, not the word, and is drawn at the sentence's end: split it off as its own word.
+void split_trailing_punctuation(std::vector<Word>& words) {
+    static const std::u32string punctuation = U".,;:!?";
+    for (size_t i = 0; i < words.size(); ++i) {
+        Word& w = words[i];
+        if (fonts::word_direction(w.text) != fonts::WordDirection::LeftToRight) continue;
+        size_t keep = w.text.size();
+        while (keep > 1 && punctuation.find(w.text[keep - 1]) != std::u32string::npos) --keep;
+        if (keep == w.text.size() || fonts::word_direction(w.text.substr(0, keep)) != fonts::WordDirection::LeftToRight) continue;
+        Word tail{w.text.substr(keep), w.bold, w.link, false};
+        w.text.resize(keep);
+        words.insert(words.begin() + static_cast<std::ptrdiff_t>(i) + 1, tail);
+        ++i;
+    }
+}
+
 std::vector<Word> split_words(const std::vector<content::Span>& spans) {
     std::vector<Word> words;
     bool pending_space = false;
@@ -58,6 +75,7 @@ float TextBlock::layout(const FontPair& font, float width) {
     widest_ = 0;
 
     auto words = split_words(spans_);
+    if (rtl_) split_trailing_punctuation(words);
     const float space = font.regular->CalcTextSizeA(font.size, FLT_MAX, 0, " ").x;
     for (auto& w : words) {
         const std::string utf8 = fonts::encode_utf8(w.text);
@@ -89,7 +107,12 @@ float TextBlock::layout(const FontPair& font, float width) {
         float cursor = 0;
         for (size_t k = 0; k < order.size(); ++k) {
             const Word& w = *line[order[k]];
-            if (k > 0 && (rtl_ || w.space_before)) cursor += space;
+            if (k > 0) {
+                // Logical neighbours keep the spacing the text had; others are a word apart.
+                const size_t a = order[k - 1], b = order[k];
+                const bool adjacent = a + 1 == b || b + 1 == a;
+                if (!adjacent || line[std::max(a, b)]->space_before) cursor += space;
+            }
             const bool reverse = rtl_ && fonts::word_direction(w.text) != fonts::WordDirection::LeftToRight;
             const std::string text = fonts::encode_utf8(reverse ? fonts::rtl_word_glyph_order(w.text) : w.text);
             const float x = rtl_ ? width - cursor - w.width : cursor;

@@ -23,7 +23,8 @@ GuideScreen::GuideScreen(App& app) : app_(app) {
     links_heading_ = text_of(bundle, label("guide.links"), true);
     const bool ui_rtl = app.rtl();
     for (const auto& p : guide->places) {
-        InfoCard card{TextBlock::plain(p.place.name, false, true), {}};
+        // Names and addresses are Latin, but on a right-to-left screen they align to the right.
+        InfoCard card{TextBlock::plain(p.place.name, ui_rtl, true), {}};
         const auto line = [&](const content::Localized& name, const std::string& value) {
             card.lines.push_back(TextBlock::plain(name.text + ": " + value, ui_rtl));
         };
@@ -36,7 +37,7 @@ GuideScreen::GuideScreen(App& app) : app_(app) {
         places_.push_back(std::move(card));
     }
     for (const auto& l : guide->links)
-        links_.push_back({text_of(bundle, l.label, true), {TextBlock::plain(l.target, false)}});
+        links_.push_back({text_of(bundle, l.label, true), {TextBlock::plain(l.target, ui_rtl)}});
 }
 
 void GuideScreen::draw_item(Ui& ui, Item& item) {
