@@ -59,6 +59,9 @@ int main(int argc, char** argv) {
         for (const auto& l : bundle->languages()) codes += " " + l.code;
         return fail("the bundle has no language \"" + options->lang + "\". Fix: use one of" + codes);
     }
+    for (const auto& code : options->fallback)
+        if (!bundle->language(code)) return fail("--fallback names \"" + code + "\", a language the bundle does not have");
+    if (!options->fallback.empty()) bundle->set_fallback(options->fallback);
     std::optional<kiosk::Route> start = kiosk::Route::parse(options->open.empty() ? (options->lang.empty() ? "languages" : "home")
                                                                                   : options->open);
     if (!start) return fail("--open " + options->open + " is not a screen. Fix: use languages, home, category/<id> or guide/<id>");

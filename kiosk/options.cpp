@@ -1,6 +1,8 @@
 #include "options.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <sstream>
 #include <cstdio>
 #include <vector>
 
@@ -18,6 +20,7 @@ Usage: kiosk [options]
   --script FILE           run scripted input headless (see kiosk/script.hpp) and exit
   --headless              run the normal loop without a display (tests, benchmarks)
   --exit-after MS         quit after MS milliseconds and print how many frames were drawn
+  --fallback LIST         languages for missing texts, in order, e.g. en,it (default: the bundle's)
   --fonts DIR             where the Noto fonts are (default /usr/share/fonts/truetype/noto)
   --version               print the version
 )";
@@ -74,6 +77,17 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
                 return std::nullopt;
             }
             o.exit_after_ms = ms;
+        } else if (a == "--fallback") {
+            auto v = value();
+            if (!v) return std::nullopt;
+            std::string list = *v;
+            std::replace(list.begin(), list.end(), ',', ' ');
+            std::istringstream words(list);
+            for (std::string code; words >> code;) o.fallback.push_back(code);
+            if (o.fallback.empty()) {
+                error = "--fallback needs language codes. Fix: write them separated by commas, e.g. --fallback en,it";
+                return std::nullopt;
+            }
         } else {
             std::string* target = a == "--bundle" ? &o.bundle : a == "--lang" ? &o.lang : a == "--open" ? &o.open
                                 : a == "--screenshot" ? &o.screenshot : a == "--script" ? &o.script

@@ -2,6 +2,7 @@
 // The kiosk's command line.
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace kiosk {
 
@@ -9,6 +10,7 @@ struct Options {
     std::string bundle;           // empty: look in the usual places
     std::string fonts = "/usr/share/fonts/truetype/noto";
     std::string lang;             // empty: start on the language chooser
+    std::vector<std::string> fallback;  // empty: the bundle's own fallback languages
     std::string open;             // route to start on
     std::optional<std::pair<int, int>> windowed;
     std::pair<int, int> size{1920, 1080};  // headless size

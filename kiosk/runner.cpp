@@ -11,7 +11,8 @@
 
 namespace kiosk {
 
-Runner::Runner(platform::Display& display, App& app, const std::filesystem::path& font_dir) : display_(display), app_(app) {
+Runner::Runner(platform::Display& display, App& app, const std::filesystem::path& font_dir)
+    : display_(display), app_(app), font_dir_(font_dir) {
     // Touch must not also arrive as synthetic mouse events: the Pointer handles fingers itself.
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     IMGUI_CHECKVERSION();
@@ -21,11 +22,20 @@ Runner::Runner(platform::Display& display, App& app, const std::filesystem::path
     io.IniFilename = nullptr;  // nothing a visitor does is stored, not even window positions
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
-    int w = 0, h = 0;
-    display_.size(w, h);
-    theme_ = Theme::create(app.bundle(), w, h, font_dir, warnings_);
+    ImGui_ImplSDLRenderer_Init(display_.renderer());
+    apply_theme();
+    last_frame_ = SDL_GetPerformanceCounter();
+}
+
+void Runner::apply_theme() {
+    const ImVec2 size = display_size();
+    themed_size_ = size;
+    warnings_.clear();
+    theme_ = Theme::create(app_.bundle(), static_cast<int>(size.x), static_cast<int>(size.y), font_dir_, warnings_);
+    ImGui_ImplSDLRenderer_DestroyFontsTexture();  // the next frame uploads the new atlas
 
     ImGuiStyle& style = ImGui::GetStyle();
+    style = ImGuiStyle();
     style.WindowPadding = ImVec2(0, 0);
     style.WindowBorderSize = 0;
     style.ChildBorderSize = 0;
@@ -37,8 +47,6 @@ Runner::Runner(platform::Display& display, App& app, const std::filesystem::path
     style.Colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
     style.Colors[ImGuiCol_ScrollbarBg] = ImVec4(0.9f, 0.9f, 0.9f, 1);
     style.Colors[ImGuiCol_ScrollbarGrab] = ImGui::ColorConvertU32ToFloat4(theme_->card_border);
-    ImGui_ImplSDLRenderer_Init(display_.renderer());
-    last_frame_ = SDL_GetPerformanceCounter();
 }
 
 Runner::~Runner() {
@@ -78,6 +86,7 @@ void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height)
     ImGui::SetCurrentContext(context_);
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = display_size();
+    if (io.DisplaySize.x != themed_size_.x || io.DisplaySize.y != themed_size_.y) apply_theme();
     const Uint64 now = SDL_GetPerformanceCounter();
     io.DeltaTime = std::max(1e-4f, static_cast<float>(now - last_frame_) / static_cast<float>(SDL_GetPerformanceFrequency()));
     last_frame_ = now;

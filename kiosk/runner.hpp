@@ -51,10 +51,15 @@ public:
     ImVec2 display_size() const;
 
 private:
+    /// Builds fonts and style for the current screen size (at start and after a resize).
+    void apply_theme();
+
     platform::Display& display_;
     App& app_;
     ImGuiContext* context_ = nullptr;  // each runner has its own, so tests can run two kiosks
     std::unique_ptr<Theme> theme_;
+    ImVec2 themed_size_{0, 0};  // the screen size the theme was built for
+    std::filesystem::path font_dir_;
     std::vector<std::string> warnings_;
     Chrome chrome_;
     HitMap hits_;

@@ -38,6 +38,10 @@ out=$("$kiosk" --bundle "$demo" --open nowhere --screenshot "$work/x.png" 2>&1)
 check "bad route: explains routes" contains "$out" "use languages, home, category/<id> or guide/<id>"
 out=$("$kiosk" --bundle "$work/none.kbundle" --screenshot "$work/x.png" 2>&1)
 check "missing bundle: says how to build one" contains "$out" "kiosk-bundle build"
+out=$("$kiosk" --bundle "$demo" --fallback it,zz --screenshot "$work/x.png" 2>&1)
+check "fallback: unknown language refused" contains "$out" "--fallback names \"zz\""
+out=$("$kiosk" --bundle "$demo" --fallback it --screenshot "$work/x.png" 2>&1)
+check "fallback: accepted" contains "$out" "wrote"
 out=$("$kiosk" --windowed big 2>&1)
 check "bad size: explains the form" contains "$out" "WIDTHxHEIGHT"
 

@@ -212,6 +212,22 @@ TEST_CASE("every control is touch-sized and apart from the others, landscape and
     }
 }
 
+TEST_CASE("a resized window is laid out again at its new scale") {
+    Kiosk k(demo_bundle(), "en", Route::home());
+    const auto [min, max] = k.rect("nav:back");
+    CHECK(max.y - min.y == doctest::Approx(96));
+    SDL_SetWindowSize(k.display->window(), 1280, 720);
+    SDL_Event resized{};
+    resized.type = SDL_WINDOWEVENT;
+    resized.window.event = SDL_WINDOWEVENT_SIZE_CHANGED;
+    SDL_PushEvent(&resized);
+    k.runner.settle();
+    const auto [min2, max2] = k.rect("nav:back");
+    CHECK(max2.y - min2.y == doctest::Approx(64));
+    k.tap("category:food");  // and it still works
+    CHECK(k.app.route() == Route::category("food"));
+}
+
 TEST_CASE("a route to something that does not exist lands on home") {
     Kiosk k(demo_bundle(), "en", Route::guide("no-such-guide"));
     CHECK(k.app.route() == Route::home());
