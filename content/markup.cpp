@@ -65,17 +65,11 @@ void parse_inline(std::string_view text, int line, Block& block, std::vector<Mar
 Markup parse_markup(std::string_view body) {
     Markup out;
     int step = 0;
-    int line_no = 0;
     Block* paragraph = nullptr;  // the open paragraph that plain lines continue
-    size_t pos = 0;
-    while (pos <= body.size()) {
-        const size_t end = std::min(body.find('\n', pos), body.size());
-        const std::string line = trim(body.substr(pos, end - pos));
-        ++line_no;
-        pos = end + 1;
+    for_each_line(body, [&](int line_no, const std::string& line) {
         if (line.empty()) {
             paragraph = nullptr;
-            continue;
+            return;
         }
         Block block;
         block.line = line_no;
@@ -103,14 +97,14 @@ Markup parse_markup(std::string_view body) {
             parse_inline(rest, line_no, continuation, out.errors);
             if (!paragraph->spans.empty() && !continuation.spans.empty()) paragraph->spans.back().text += ' ';
             for (auto& s : continuation.spans) paragraph->spans.push_back(std::move(s));
-            continue;
+            return;
         }
         step = block.kind == BlockKind::Step ? step + 1 : 0;
         block.number = block.kind == BlockKind::Step ? step : 0;
         parse_inline(rest, line_no, block, out.errors);
         out.blocks.push_back(std::move(block));
         paragraph = out.blocks.back().kind == BlockKind::Paragraph ? &out.blocks.back() : nullptr;
-    }
+    });
     return out;
 }
 

@@ -335,23 +335,15 @@ private:
             return;
         }
         GuideText g;
-        int line = 0;  // header lines are `key: value`
-        size_t pos = 0;
-        const std::string_view head = std::string_view(text).substr(0, sep);
-        while (pos <= head.size()) {
-            const size_t end = std::min(head.find('\n', pos), head.size());
-            const std::string l = trim(head.substr(pos, end - pos));
-            ++line;
-            pos = end + 1;
-            if (l.empty()) continue;
-            const auto colon = l.find(':');
+        for_each_line(std::string_view(text).substr(0, sep), [&](int line, const std::string& l) {
+            if (l.empty()) return;
+            const auto colon = l.find(':');  // header lines are `key: value`
             const std::string key = colon == std::string::npos ? "" : trim(l.substr(0, colon));
             const std::string value = colon == std::string::npos ? "" : trim(l.substr(colon + 1));
             if (key == "title") g.title = value;
             else if (key == "summary") g.summary = value;
-            else
-                d_.error(rel, line, item, "header line is not title: or summary:", "the header has only title: ... and summary: ... lines");
-        }
+            else d_.error(rel, line, item, "header line is not title: or summary:", "the header has only title: ... and summary: ... lines");
+        });
         if (g.title.empty()) d_.error(rel, 1, item, "the title is missing or empty", "add a line title: ... before ---");
         const size_t body_start = text.find('\n', sep + 1);
         g.body = body_start == std::string::npos ? "" : text.substr(body_start + 1);

@@ -125,24 +125,27 @@ std::vector<std::string> split_words(std::string_view s) {
     return words;
 }
 
+void for_each_line(std::string_view text, const std::function<void(int, const std::string&)>& fn) {
+    int line = 0;
+    for (size_t pos = 0; pos <= text.size();) {
+        const size_t end = std::min(text.find('\n', pos), text.size());
+        fn(++line, trim(text.substr(pos, end - pos)));
+        pos = end + 1;
+    }
+}
+
 KeyValueResult parse_key_values(std::string_view text) {
     KeyValueResult result;
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-    int line = 0;
-    size_t pos = 0;
-    while (pos <= text.size()) {
-        const size_t end = std::min(text.find('\n', pos), text.size());
-        const std::string l = trim(text.substr(pos, end - pos));
-        ++line;
-        pos = end + 1;
-        if (l.empty() || l[0] == '#') continue;
+    for_each_line(text, [&](int line, const std::string& l) {
+        if (l.empty() || l[0] == '#') return;
         const auto eq = l.find('=');
         if (eq == std::string::npos || trim(l.substr(0, eq)).empty()) {
             result.malformed_lines.push_back(line);
-            continue;
+            return;
         }
         result.entries.push_back({line, trim(l.substr(0, eq)), trim(l.substr(eq + 1))});
-    }
+    });
     return result;
 }
 

@@ -2,6 +2,7 @@
 // Reading the plain-text files of a content source: UTF-8 checking, CSV rows and
 // `key = value` lines, each remembering the line it came from for error messages.
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -15,6 +16,9 @@ std::optional<size_t> find_invalid_utf8(std::string_view text);
 
 /// 1-based line number of a byte offset.
 int line_of_offset(std::string_view text, size_t offset);
+
+/// Calls `fn(line_number, line)` for every line (1-based, without the newline, trimmed).
+void for_each_line(std::string_view text, const std::function<void(int, const std::string&)>& fn);
 
 /// Whole file as bytes, or nullopt when it cannot be read.
 std::optional<std::string> read_file(const std::filesystem::path& path);

@@ -12,7 +12,7 @@ CategoryScreen::CategoryScreen(App& app) : app_(app) {
         summary_ = text_of(bundle, c->summary);
     }
     for (const auto& g : bundle.guides_in(app.route().id, app.lang()))
-        cards_.push_back({g.id, text_of(bundle, g.title), text_of(bundle, g.summary), fallback_marker(bundle, g.title)});
+        cards_.push_back(card_text(bundle, g.id, g.title, g.summary));
 }
 
 void CategoryScreen::draw(Ui& ui) {

@@ -13,14 +13,9 @@ public:
     TextBlock& title() override { return title_; }
 
 private:
-    struct Card {
-        std::string id;
-        TextBlock title, summary;
-        std::string fallback;
-    };
     App& app_;
     TextBlock title_, summary_;
-    std::vector<Card> cards_;
+    std::vector<CardText> cards_;
 };
 
 }  // namespace kiosk

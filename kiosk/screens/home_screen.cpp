@@ -9,7 +9,7 @@ HomeScreen::HomeScreen(App& app) : app_(app) {
     const auto& bundle = app.bundle();
     title_ = text_of(bundle, bundle.ui("home.heading", app.lang()), true);
     for (const auto& c : bundle.categories(app.lang()))
-        cards_.push_back({c.id, text_of(bundle, c.title), text_of(bundle, c.summary), fallback_marker(bundle, c.title)});
+        cards_.push_back(card_text(bundle, c.id, c.title, c.summary));
 }
 
 void HomeScreen::draw(Ui& ui) {

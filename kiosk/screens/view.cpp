@@ -33,6 +33,11 @@ std::string fallback_marker(const content::Bundle& bundle, const content::Locali
     return l ? l->native_name : text.lang;
 }
 
+CardText card_text(const content::Bundle& bundle, const std::string& id, const content::Localized& title,
+                   const content::Localized& summary) {
+    return {id, text_of(bundle, title), text_of(bundle, summary), fallback_marker(bundle, title)};
+}
+
 TextBlock fallback_notice(const App& app, const std::string& shown_lang) {
     auto notice = app.bundle().ui("fallback.notice", app.lang());
     const auto* l = app.bundle().language(shown_lang);

@@ -25,6 +25,15 @@ public:
 
 std::unique_ptr<View> make_view(App& app);
 
+/// What a category or guide card shows, read once when the screen is built.
+struct CardText {
+    std::string id;
+    TextBlock title, summary;
+    std::string fallback;  // native name of the language the title falls back to, or empty
+};
+CardText card_text(const content::Bundle& bundle, const std::string& id, const content::Localized& title,
+                   const content::Localized& summary);
+
 /// A text in the direction of the language it is actually written in.
 TextBlock text_of(const content::Bundle& bundle, const content::Localized& text, bool bold = false);
 /// The native name of the language a fallback text is in; empty when it is not a fallback.
