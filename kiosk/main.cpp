@@ -98,7 +98,7 @@ int main(int argc, char** argv) {
         std::cout << "script " << options->script << " passed\n";
         return 0;
     }
-    platform::EventWaiter waiter;
+    platform::EventWaiter waiter(display->driver());
     std::optional<std::chrono::milliseconds> exit_after;
     if (options->exit_after_ms) exit_after = std::chrono::milliseconds(*options->exit_after_ms);
     runner.run(waiter, exit_after);

@@ -1,8 +1,14 @@
 #include "event_wait.hpp"
 
+#include <cstdint>
+
 namespace platform {
 
 bool EventWaiter::wait(SDL_Event& event, std::chrono::milliseconds timeout) {
+    if (native_) {
+        ++polls_;
+        return SDL_WaitEventTimeout(&event, static_cast<int>(std::min<long long>(timeout.count(), INT32_MAX))) == 1;
+    }
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     for (;;) {
         ++polls_;

@@ -241,7 +241,7 @@ TEST_CASE("an unchanging screen draws no frames, and a worker's wake-up draws on
     k.runner.settle();
     CHECK(k.runner.frames() == settled);
 
-    platform::EventWaiter waiter;
+    platform::EventWaiter waiter(k.display->driver());
     k.runner.run(waiter, std::chrono::milliseconds(600));
     CHECK(k.runner.frames() == settled);  // 600 ms of nothing: not one frame
     CHECK(waiter.polls() > 2);            // the loop was alive, sleeping between polls
