@@ -110,6 +110,18 @@ std::vector<std::string> Bundle::guide_ids() const {
     return ids;
 }
 
+bool Bundle::has_category(std::string_view id) const {
+    auto s = db_.prepare("SELECT 1 FROM category WHERE id = ?");
+    s.bind(1, id);
+    return s.step();
+}
+
+bool Bundle::has_guide(std::string_view id) const {
+    auto s = db_.prepare("SELECT 1 FROM guide WHERE id = ?");
+    s.bind(1, id);
+    return s.step();
+}
+
 std::string Bundle::all_text() const {
     std::string out;
     for (auto s = db_.prepare(

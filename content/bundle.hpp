@@ -78,6 +78,8 @@ public:
     std::optional<GuideView> guide(std::string_view id, std::string_view lang) const;
     std::optional<LinkView> link(std::string_view id, std::string_view lang) const;
     std::vector<std::string> guide_ids() const;
+    bool has_category(std::string_view id) const;
+    bool has_guide(std::string_view id) const;
     /// Every text a visitor may see, concatenated: the kiosk loads glyphs for exactly these.
     std::string all_text() const;
 

@@ -18,8 +18,8 @@ bool App::rtl() const {
 
 bool App::exists(const Route& route) const {
     switch (route.screen) {
-        case Route::Screen::Category: return bundle_.category(route.id, lang_).has_value();
-        case Route::Screen::Guide: return bundle_.guide(route.id, lang_).has_value();
+        case Route::Screen::Category: return bundle_.has_category(route.id);
+        case Route::Screen::Guide: return bundle_.has_guide(route.id);
         default: return true;
     }
 }

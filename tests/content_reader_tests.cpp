@@ -71,6 +71,10 @@ TEST_CASE("reader: a guide view resolves links and carries its places") {
     CHECK(call->places[0].place.phone == "011.01125500");
     CHECK(call->places[0].note.lang == "en");
     CHECK_FALSE(b.guide("no-such-guide", "en").has_value());
+    CHECK(b.has_guide("permit-booking"));
+    CHECK_FALSE(b.has_guide("no-such-guide"));
+    CHECK(b.has_category("documents"));
+    CHECK_FALSE(b.has_category("permit-booking"));
 }
 
 TEST_CASE("fallback chain: the visitor's language, then English, then Italian, marked as fallback") {
