@@ -1,87 +1,29 @@
 // kiosk-bundle: the content managers' tool. Every failure says what is wrong and what to do.
-#include <cstdio>
-#include <cstring>
 #include <iostream>
-#include <string>
-#include <vector>
+#include <map>
 
 #include "bundle.hpp"
-#include "source.hpp"
-#include "writer.hpp"
+#include "cli_args.hpp"
+#include "commands.hpp"
 
 namespace {
 
-constexpr const char* kUsage = R"(kiosk-bundle — build and check content bundles for the Torino kiosk
+constexpr const char* kUsage = R"usage(kiosk-bundle — build, check and sign content bundles for the Torino kiosk
 
 Usage:
   kiosk-bundle build SRC -o OUT.kbundle   compile a content source folder into a bundle
   kiosk-bundle validate SRC               check a source folder, print every problem
   kiosk-bundle info BUNDLE                print a bundle's metadata and contents
+  kiosk-bundle keygen --public PUB --secret SEC [--no-password] [--password-file F] [--force]
+  kiosk-bundle sign BUNDLE --secret SEC [--password-file F] [--signature OUT]
+                                          write BUNDLE.minisig (minisign format)
+  kiosk-bundle trusted-comment BUNDLE     the trusted comment to sign with, for the stock tool:
+      minisign -S -s SEC -m BUNDLE -t "$(kiosk-bundle trusted-comment BUNDLE)"
+  kiosk-bundle verify BUNDLE --public PUB [--public PUB2 ...] [--signature SIG]
   kiosk-bundle --version
 
 The source format is described in docs/content-format.md.
-)";
-
-// Prints diagnostics; warnings are summarised per file unless `verbose`.
-void report(const content::Diagnostics& d, bool verbose) {
-    int warnings = 0;
-    for (const auto& item : d.all()) {
-        if (item.severity == content::Diagnostic::Severity::Warning) {
-            ++warnings;
-            if (!verbose) continue;
-        }
-        std::cerr << item.format() << "\n";
-    }
-    if (warnings > 0 && !verbose)
-        std::cerr << warnings << " text(s) not translated in some languages (shown in a fallback language); "
-                     "`kiosk-bundle validate SRC` lists them\n";
-}
-
-int build(const std::string& src, const std::string& out) {
-    content::Diagnostics d;
-    const auto c = content::load_source(src, d);
-    report(d, false);
-    if (d.has_errors()) {
-        std::cerr << "kiosk-bundle: " << d.error_count() << " error(s) in " << src << "; no bundle written\n";
-        return 1;
-    }
-    try {
-        content::write_bundle(c, out);
-    } catch (const std::exception& e) {
-        std::cerr << "kiosk-bundle: cannot write " << out << ": " << e.what()
-                  << ". Fix: check the folder exists and has free space\n";
-        return 1;
-    }
-    std::cout << "wrote " << out << " (version " << c.meta.version << ", " << c.languages.size() << " languages, "
-              << c.guides.size() << " guides, " << c.places.size() << " places)\n";
-    return 0;
-}
-
-int validate(const std::string& src) {
-    content::Diagnostics d;
-    content::load_source(src, d);
-    report(d, true);
-    if (d.has_errors()) return 1;
-    std::cout << src << ": no errors\n";
-    return 0;
-}
-
-int info(const std::string& path) {
-    try {
-        content::Bundle b(path);
-        const auto& m = b.meta();
-        std::cout << "title: " << m.title << "\nversion: " << m.version << "\nchannel: " << m.channel
-                  << "\ncreated: " << m.created << "\nexpires: " << m.expires
-                  << "\nmin_kiosk_version: " << m.min_kiosk_version << "\ndemo: " << (m.demo ? "yes" : "no")
-                  << "\nlanguages:";
-        for (const auto& l : b.languages()) std::cout << " " << l.code;
-        std::cout << "\nguides: " << b.guide_ids().size() << "\n";
-        return 0;
-    } catch (const content::BundleError& e) {
-        std::cerr << "kiosk-bundle: " << e.what() << "\n";
-        return 1;
-    }
-}
+)usage";
 
 }  // namespace
 
@@ -95,11 +37,23 @@ int main(int argc, char** argv) {
         std::cout << "kiosk-bundle " << KIOSK_VERSION << "\n";
         return 0;
     }
-    if (args[0] == "build" && args.size() == 4 && args[2] == "-o") return build(args[1], args[3]);
-    if (args[0] == "validate" && args.size() == 2) return validate(args[1]);
-    if (args[0] == "info" && args.size() == 2) return info(args[1]);
-    std::cerr << "kiosk-bundle: cannot understand \"";
-    for (size_t i = 0; i < args.size(); ++i) std::cerr << (i ? " " : "") << args[i];
-    std::cerr << "\". Fix: see the usage below\n\n" << kUsage;
-    return 2;
+    using namespace content::cli;
+    const std::map<std::string, int (*)(const Words&)> commands = {
+        {"build", build},   {"validate", validate}, {"info", info},     {"keygen", keygen},
+        {"sign", sign},     {"trusted-comment", trusted_comment},       {"verify", verify},
+    };
+    const auto command = commands.find(args[0]);
+    try {
+        if (command == commands.end()) throw UsageError("unknown command \"" + args[0] + "\"");
+        return command->second(Words(args.begin() + 1, args.end()));
+    } catch (const UsageError& e) {
+        std::cerr << "kiosk-bundle: " << e.what() << ". Fix: see the usage below\n\n" << kUsage;
+        return 2;
+    } catch (const content::BundleError& e) {
+        std::cerr << "kiosk-bundle: " << e.what() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "kiosk-bundle: " << e.what() << "\n";
+        return 1;
+    }
 }

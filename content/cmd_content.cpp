@@ -1,0 +1,82 @@
+// kiosk-bundle build | validate | info
+#include <iostream>
+
+#include "bundle.hpp"
+#include "cli_args.hpp"
+#include "commands.hpp"
+#include "source.hpp"
+#include "writer.hpp"
+
+namespace content::cli {
+
+namespace {
+
+// Prints diagnostics; warnings are summarised unless `verbose`.
+void report(const Diagnostics& d, bool verbose) {
+    int warnings = 0;
+    for (const auto& item : d.all()) {
+        if (item.severity == Diagnostic::Severity::Warning) {
+            ++warnings;
+            if (!verbose) continue;
+        }
+        std::cerr << item.format() << "\n";
+    }
+    if (warnings > 0 && !verbose)
+        std::cerr << warnings << " text(s) not translated in some languages (shown in a fallback language); "
+                     "`kiosk-bundle validate SRC` lists them\n";
+}
+
+}  // namespace
+
+int build(const Words& words) {
+    Args args(words, {}, {"-o"});
+    if (args.positional().size() != 1) throw UsageError("build takes one source folder");
+    const std::string src = args.positional()[0], out = args.required("-o");
+    Diagnostics d;
+    const auto c = load_source(src, d);
+    report(d, false);
+    if (d.has_errors()) {
+        std::cerr << "kiosk-bundle: " << d.error_count() << " error(s) in " << src << "; no bundle written\n";
+        return 1;
+    }
+    try {
+        write_bundle(c, out);
+    } catch (const std::exception& e) {
+        std::cerr << "kiosk-bundle: cannot write " << out << ": " << e.what() << ". Fix: check the folder exists and has free space\n";
+        return 1;
+    }
+    std::cout << "wrote " << out << " (version " << c.meta.version << ", " << c.languages.size() << " languages, "
+              << c.guides.size() << " guides, " << c.places.size() << " places)\n";
+    return 0;
+}
+
+int validate(const Words& words) {
+    Args args(words, {}, {});
+    if (args.positional().size() != 1) throw UsageError("validate takes one source folder");
+    Diagnostics d;
+    load_source(args.positional()[0], d);
+    report(d, true);
+    if (d.has_errors()) return 1;
+    std::cout << args.positional()[0] << ": no errors\n";
+    return 0;
+}
+
+int info(const Words& words) {
+    Args args(words, {}, {});
+    if (args.positional().size() != 1) throw UsageError("info takes one bundle file");
+    try {
+        Bundle b(args.positional()[0]);
+        const auto& m = b.meta();
+        std::cout << "title: " << m.title << "\nversion: " << m.version << "\nchannel: " << m.channel
+                  << "\ncreated: " << m.created << "\nexpires: " << m.expires << "\nmin_kiosk_version: " << m.min_kiosk_version
+                  << "\ndemo: " << (m.demo ? "yes" : "no") << "\nlanguages:";
+        for (const auto& l : b.languages()) std::cout << " " << l.code;
+        std::cout << "\nguides: " << b.guide_ids().size() << "\n";
+        return 0;
+    } catch (const BundleError& e) {
+        std::cerr << "kiosk-bundle: " << e.what() << "\n";
+        return 1;
+    }
+}
+
+}  // namespace content::cli

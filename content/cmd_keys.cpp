@@ -1,0 +1,115 @@
+// kiosk-bundle keygen | sign | trusted-comment | verify — minisign's formats, interchangeable
+// with the stock minisign tool.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "bundle.hpp"
+#include "cli_args.hpp"
+#include "commands.hpp"
+#include "minisign.hpp"
+#include "signed_bundle.hpp"
+#include "text_files.hpp"
+
+namespace content::cli {
+
+namespace fs = std::filesystem;
+
+void write_file_atomically(const std::string& path, const std::string& text, unsigned mode) {
+    const std::string partial = path + ".partial-" + std::to_string(getpid());
+    FILE* f = std::fopen(partial.c_str(), "wb");
+    if (!f) throw std::runtime_error("cannot write " + path + " (does the folder exist?)");
+    fchmod(fileno(f), static_cast<mode_t>(mode));
+    const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0 && fsync(fileno(f)) == 0;
+    std::fclose(f);
+    if (!ok || std::rename(partial.c_str(), path.c_str()) != 0) {
+        std::remove(partial.c_str());
+        throw std::runtime_error("cannot write " + path);
+    }
+}
+
+namespace {
+
+std::string read_text(const std::string& path, const char* what) {
+    auto text = read_file(path);
+    if (!text) throw std::runtime_error(std::string("cannot read the ") + what + " " + path);
+    return *text;
+}
+
+Meta bundle_meta(const std::string& path) { return Bundle(path).meta(); }
+
+}  // namespace
+
+int keygen(const Words& words) {
+    Args args(words, {"--no-password", "--force"}, {"--public", "--secret", "--password-file"});
+    if (!args.positional().empty()) throw UsageError("keygen takes no file names without --public and --secret");
+    const std::string pub = args.required("--public"), sec = args.required("--secret");
+    for (const auto& path : {pub, sec})
+        if (fs::exists(path) && !args.flag("--force")) {
+            std::cerr << "kiosk-bundle: " << path << " exists; a new key would make every bundle signed with the old one "
+                         "unverifiable. Fix: choose another name, or add --force to replace it\n";
+            return 1;
+        }
+    std::optional<std::string> password;
+    if (!args.flag("--no-password")) password = read_password(args.option("--password-file"), "Password for the new key: ", true);
+    const auto [pk, sk] = minisign::generate_key_pair();
+    write_file_atomically(sec, minisign::format_secret_key(sk, password), 0600);
+    write_file_atomically(pub, minisign::format_public_key(pk), 0644);
+    std::cout << "key " << minisign::key_id_hex(pk.id) << ": public key " << pub << ", secret key " << sec
+              << (password ? " (password-protected)" : " (no password: keep it safe)") << "\n";
+    return 0;
+}
+
+int sign(const Words& words) {
+    Args args(words, {}, {"--secret", "--password-file", "--signature"});
+    if (args.positional().size() != 1) throw UsageError("sign takes one bundle file");
+    const std::string bundle = args.positional()[0];
+    const std::string out = args.option("--signature").value_or(bundle + ".minisig");
+    const std::string key_text = read_text(args.required("--secret"), "secret key");
+    std::optional<std::string> password;
+    if (key_text.find("minisign encrypted secret key") != std::string::npos || args.option("--password-file"))
+        password = read_password(args.option("--password-file"), "Password: ", false);
+    const auto key = minisign::parse_secret_key(key_text, password);
+    const Meta meta = bundle_meta(bundle);
+    const auto signature = minisign::sign(minisign::hash_file(bundle), key, trusted_comment_for(meta));
+    write_file_atomically(out, minisign::format_signature(signature), 0644);
+    std::cout << "signed " << bundle << " (version " << meta.version << ", channel " << meta.channel << ") with key "
+              << minisign::key_id_hex(key.id) << ": " << out << "\n";
+    return 0;
+}
+
+int trusted_comment(const Words& words) {
+    Args args(words, {}, {});
+    if (args.positional().size() != 1) throw UsageError("trusted-comment takes one bundle file");
+    std::cout << trusted_comment_for(bundle_meta(args.positional()[0])) << "\n";
+    return 0;
+}
+
+int verify(const Words& words) {
+    Args args(words, {}, {"--public", "--signature"});
+    if (args.positional().size() != 1) throw UsageError("verify takes one bundle file");
+    const std::string bundle = args.positional()[0];
+    const auto key_files = args.all("--public");
+    if (key_files.empty()) throw UsageError("missing --public FILE");
+    std::vector<minisign::PublicKey> keys;
+    for (const auto& f : key_files) {
+        try {
+            keys.push_back(minisign::parse_public_key(read_text(f, "public key")));
+        } catch (const minisign::Error& e) {
+            throw std::runtime_error(f + ": " + e.what());
+        }
+    }
+    try {
+        const auto v = verify_bundle(bundle, args.option("--signature").value_or(bundle + ".minisig"), keys);
+        std::cout << "verified " << bundle << ": version " << v.meta.version << ", channel " << v.meta.channel
+                  << ", expires " << v.meta.expires << ", key " << v.key_id << "\n";
+        return 0;
+    } catch (const minisign::Error& e) {
+        std::cerr << "kiosk-bundle: " << bundle << ": " << e.what() << "\n";
+        return 1;
+    }
+}
+
+}  // namespace content::cli

@@ -1,0 +1,22 @@
+#pragma once
+// kiosk-bundle's subcommands. Each takes the words after its name and returns the exit status:
+// 0 done, 1 the input was refused (the reason is printed), 2 the command was mistyped.
+#include <string>
+#include <vector>
+
+namespace content::cli {
+
+using Words = std::vector<std::string>;
+
+int build(const Words& args);
+int validate(const Words& args);
+int info(const Words& args);
+int keygen(const Words& args);
+int sign(const Words& args);
+int trusted_comment(const Words& args);
+int verify(const Words& args);
+
+/// Writes a file whole or not at all (temporary file, then rename), with the given mode.
+void write_file_atomically(const std::string& path, const std::string& text, unsigned mode);
+
+}  // namespace content::cli
