@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <ctime>
 #include <filesystem>
 #include <iostream>
 
@@ -11,6 +12,7 @@
 #include "commands.hpp"
 #include "minisign.hpp"
 #include "signed_bundle.hpp"
+#include "store.hpp"
 #include "text_files.hpp"
 
 namespace content::cli {
@@ -39,6 +41,29 @@ std::string read_text(const std::string& path, const char* what) {
 }
 
 Meta bundle_meta(const std::string& path) { return Bundle(path).meta(); }
+
+std::vector<minisign::PublicKey> trusted_keys(const Args& args) {
+    const auto key_files = args.all("--public");
+    if (key_files.empty()) throw UsageError("missing --public FILE");
+    std::vector<minisign::PublicKey> keys;
+    for (const auto& f : key_files) {
+        try {
+            keys.push_back(minisign::parse_public_key(read_text(f, "public key")));
+        } catch (const minisign::Error& e) {
+            throw std::runtime_error(f + ": " + e.what());
+        }
+    }
+    return keys;
+}
+
+std::string today() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char out[16];
+    std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
+    return out;
+}
 
 }  // namespace
 
@@ -91,16 +116,7 @@ int verify(const Words& words) {
     Args args(words, {}, {"--public", "--signature"});
     if (args.positional().size() != 1) throw UsageError("verify takes one bundle file");
     const std::string bundle = args.positional()[0];
-    const auto key_files = args.all("--public");
-    if (key_files.empty()) throw UsageError("missing --public FILE");
-    std::vector<minisign::PublicKey> keys;
-    for (const auto& f : key_files) {
-        try {
-            keys.push_back(minisign::parse_public_key(read_text(f, "public key")));
-        } catch (const minisign::Error& e) {
-            throw std::runtime_error(f + ": " + e.what());
-        }
-    }
+    const auto keys = trusted_keys(args);
     try {
         const auto v = verify_bundle(bundle, args.option("--signature").value_or(bundle + ".minisig"), keys);
         std::cout << "verified " << bundle << ": version " << v.meta.version << ", channel " << v.meta.channel
@@ -110,6 +126,29 @@ int verify(const Words& words) {
         std::cerr << "kiosk-bundle: " << bundle << ": " << e.what() << "\n";
         return 1;
     }
+}
+
+int install(const Words& words) {
+    Args args(words, {}, {"--store", "--public", "--signature", "--channel", "--today"});
+    if (args.positional().size() != 1) throw UsageError("install takes one bundle file");
+    const std::string bundle = args.positional()[0];
+    Store store(args.required("--store"));
+    InstallPolicy policy{args.option("--channel").value_or(""), KIOSK_VERSION, args.option("--today").value_or(today())};
+    const auto r = store.install(bundle, args.option("--signature").value_or(bundle + ".minisig"), trusted_keys(args), policy);
+    if (r.outcome == InstallResult::Outcome::Refused) {
+        std::cerr << "kiosk-bundle: " << bundle << ": refused: " << r.reason << "\n";
+        return 1;
+    }
+    std::cout << r.reason << " (channel " << r.meta.channel << ", key " << r.key_id << ")\n";
+    return 0;
+}
+
+int status(const Words& words) {
+    Args args(words, {}, {"--store"});
+    Store store(args.required("--store"));
+    const std::string text = store.status_text();
+    std::cout << (text.empty() ? "nothing installed yet\n" : text);
+    return 0;
 }
 
 }  // namespace content::cli

@@ -20,6 +20,9 @@ Usage:
   kiosk-bundle trusted-comment BUNDLE     the trusted comment to sign with, for the stock tool:
       minisign -S -s SEC -m BUNDLE -t "$(kiosk-bundle trusted-comment BUNDLE)"
   kiosk-bundle verify BUNDLE --public PUB [--public PUB2 ...] [--signature SIG]
+  kiosk-bundle install BUNDLE --store DIR --public PUB [--public PUB2 ...] [--signature SIG]
+                       [--channel C]      verify and install as the kiosk's updater does
+  kiosk-bundle status --store DIR         what a store holds and the last update's result
   kiosk-bundle --version
 
 The source format is described in docs/content-format.md.
@@ -41,6 +44,7 @@ int main(int argc, char** argv) {
     const std::map<std::string, int (*)(const Words&)> commands = {
         {"build", build},   {"validate", validate}, {"info", info},     {"keygen", keygen},
         {"sign", sign},     {"trusted-comment", trusted_comment},       {"verify", verify},
+        {"install", install}, {"status", status},
     };
     const auto command = commands.find(args[0]);
     try {

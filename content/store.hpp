@@ -1,0 +1,64 @@
+#pragma once
+// Where a kiosk keeps its bundles:
+//
+//   STORE/bundles/v<version>.kbundle (+ .minisig)   one file per version, never rewritten
+//   STORE/current, STORE/previous                    symlinks into bundles/, switched by rename
+//   STORE/staging/                                   incoming copies, on the same filesystem
+//   STORE/status                                     what a technician needs to know, key = value
+//
+// Installing copies the bundle and its signature into staging, verifies them there, fsyncs,
+// moves them into bundles/ and switches `current` with an atomic rename, keeping the old one as
+// `previous`. A power cut at any point leaves `current` on the old or on the new bundle, both
+// complete and verified. An open SQLite file is never replaced or renamed: each version is its
+// own file.
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+
+#include "minisign.hpp"
+#include "model.hpp"
+
+namespace content {
+
+struct InstallPolicy {
+    std::string channel;        // the kiosk's channel; empty: the installed bundle's (any, at first install)
+    std::string kiosk_version;  // this kiosk's version, against the bundle's min_kiosk_version
+    std::string today;          // YYYY-MM-DD: expired bundles are refused
+    std::uintmax_t max_bundle_bytes = 512ull << 20;
+};
+
+struct InstallResult {
+    enum class Outcome { Installed, AlreadyCurrent, Refused };
+    Outcome outcome = Outcome::Refused;
+    std::string reason;  // one line, for logs and the admin status
+    Meta meta;
+    std::string key_id;
+};
+
+/// Compares dotted version numbers ("0.10.2" > "0.9"): negative, zero or positive.
+int compare_versions(const std::string& a, const std::string& b);
+
+class Store {
+public:
+    explicit Store(std::filesystem::path dir);
+
+    InstallResult install(const std::filesystem::path& bundle, const std::filesystem::path& signature,
+                          std::span<const minisign::PublicKey> trusted, const InstallPolicy& policy);
+
+    /// The bundle files the symlinks point at, when they exist.
+    std::optional<std::filesystem::path> current() const;
+    std::optional<std::filesystem::path> previous() const;
+
+    /// The status file's text (empty before the first install).
+    std::string status_text() const;
+
+private:
+    int lock() const;  // an exclusive lock on the store; close the descriptor to release
+    std::optional<std::filesystem::path> resolve(const char* link) const;
+    void record(const InstallResult& result, const std::string& source);
+
+    std::filesystem::path dir_;
+};
+
+}  // namespace content

@@ -1,0 +1,160 @@
+// Installing signed bundles into a store: the update policy and the atomic switch.
+#include <doctest/doctest.h>
+
+#include "bundle.hpp"
+#include "minisign.hpp"
+#include "signed_bundle.hpp"
+#include "source.hpp"
+#include "store.hpp"
+#include "test_support.hpp"
+#include "writer.hpp"
+
+namespace fs = std::filesystem;
+using content::InstallResult;
+namespace ms = content::minisign;
+
+namespace {
+
+// Signed bundles built from the demo source with the metadata each test needs.
+struct Publisher {
+    test::TempDir dir;
+    std::pair<ms::PublicKey, ms::SecretKey> keys = ms::generate_key_pair();
+    std::vector<ms::PublicKey> trusted{keys.first};
+    content::InstallPolicy policy{"demo", "0.1.0", "2026-11-23"};
+
+    fs::path make(long long version, const std::string& channel = "demo", const std::string& expires = "2027-11-23",
+                  const std::string& min_kiosk = "0.1.0") {
+        content::Diagnostics d;
+        auto c = content::load_source(test::demo_source(), d);
+        REQUIRE_FALSE(d.has_errors());
+        c.meta.version = version;
+        c.meta.channel = channel;
+        c.meta.expires = expires;
+        c.meta.min_kiosk_version = min_kiosk;
+        const fs::path out = dir / ("b" + std::to_string(version) + "-" + channel + "-" + expires + "-" + min_kiosk + ".kbundle");
+        content::write_bundle(c, out);
+        const auto sig = ms::sign(ms::hash_file(out), keys.second, content::trusted_comment_for(c.meta));
+        test::write(out.string() + ".minisig", ms::format_signature(sig));
+        return out;
+    }
+    InstallResult install(content::Store& store, const fs::path& bundle) {
+        return store.install(bundle, bundle.string() + ".minisig", trusted, policy);
+    }
+};
+
+long long current_version(const content::Store& store) {
+    const auto cur = store.current();
+    REQUIRE(cur);
+    return content::Bundle(*cur).meta().version;
+}
+
+}  // namespace
+
+TEST_CASE("install, no-op on the same version, upgrade keeps the previous, older ones are pruned") {
+    Publisher p;
+    test::TempDir store_dir;
+    content::Store store(store_dir.path());
+    CHECK_FALSE(store.current());
+
+    auto r = p.install(store, p.make(1));
+    CHECK(r.outcome == InstallResult::Outcome::Installed);
+    CHECK(current_version(store) == 1);
+    CHECK(fs::is_symlink(store_dir / "current"));
+    CHECK(store.status_text().find("current_version = 1") != std::string::npos);
+    CHECK(store.status_text().find("key_id = " + ms::key_id_hex(p.keys.first.id)) != std::string::npos);
+
+    r = p.install(store, p.make(1));
+    CHECK(r.outcome == InstallResult::Outcome::AlreadyCurrent);
+    CHECK(current_version(store) == 1);
+
+    r = p.install(store, p.make(2));
+    CHECK(r.outcome == InstallResult::Outcome::Installed);
+    CHECK(current_version(store) == 2);
+    REQUIRE(store.previous());
+    CHECK(content::Bundle(*store.previous()).meta().version == 1);
+
+    p.install(store, p.make(3));
+    CHECK(current_version(store) == 3);
+    CHECK(content::Bundle(*store.previous()).meta().version == 2);
+    CHECK_FALSE(fs::exists(store_dir / "bundles" / "v1.kbundle"));  // pruned
+    CHECK(fs::exists(store_dir / "bundles" / "v3.kbundle.minisig"));
+    CHECK(store.status_text().find("previous_version = 2") != std::string::npos);
+}
+
+TEST_CASE("the update policy refuses rollback, other channels, too-new bundles, expired and oversized ones") {
+    Publisher p;
+    test::TempDir store_dir;
+    content::Store store(store_dir.path());
+    REQUIRE(p.install(store, p.make(5)).outcome == InstallResult::Outcome::Installed);
+    const std::string installed = test::read(*store.current());
+
+    const auto refused = [&](const fs::path& bundle, const std::string& reason) {
+        const auto r = p.install(store, bundle);
+        CHECK(r.outcome == InstallResult::Outcome::Refused);
+        CHECK_MESSAGE(r.reason.find(reason) != std::string::npos, r.reason);
+        CHECK(current_version(store) == 5);
+        CHECK(test::read(*store.current()) == installed);  // untouched
+        CHECK(store.status_text().find("last_result = refused") != std::string::npos);
+        CHECK(store.status_text().find(reason) != std::string::npos);
+    };
+    refused(p.make(4), "older than the installed version 5");
+    refused(p.make(6, "stable"), "for channel stable, this kiosk follows demo");
+    refused(p.make(6, "demo", "2027-11-23", "99.0"), "needs kiosk 99.0 or newer");
+    refused(p.make(6, "demo", "2026-01-01"), "expired on 2026-01-01");
+    p.policy.max_bundle_bytes = 1000;
+    refused(p.make(6), "larger than the limit");
+    p.policy.max_bundle_bytes = 512ull << 20;
+
+    const auto tampered = p.make(7);
+    std::string data = test::read(tampered);
+    data[data.size() / 3] ^= 1;
+    test::write(tampered, data);
+    refused(tampered, "does not match the file");
+
+    // An empty channel in the policy means: the channel of what is installed.
+    p.policy.channel = "";
+    refused(p.make(8, "stable"), "this kiosk follows demo");
+}
+
+TEST_CASE("leftovers of an interrupted install never confuse the next one") {
+    Publisher p;
+    test::TempDir store_dir;
+    content::Store store(store_dir.path());
+    REQUIRE(p.install(store, p.make(1)).outcome == InstallResult::Outcome::Installed);
+    // A power cut mid-copy leaves a half file in staging and a dangling new link.
+    test::write(store_dir / "staging" / "incoming-1.kbundle", "half a bundle");
+    fs::create_symlink("bundles/v9.kbundle", store_dir / "current.new");
+    CHECK(current_version(store) == 1);
+    REQUIRE(p.install(store, p.make(2)).outcome == InstallResult::Outcome::Installed);
+    CHECK(current_version(store) == 2);
+    CHECK(fs::is_empty(store_dir / "staging"));
+}
+
+TEST_CASE("kiosk-bundle install and status, as a technician runs them") {
+    Publisher p;
+    test::TempDir store_dir;
+    const fs::path pub = p.dir / "key.pub";
+    test::write(pub, ms::format_public_key(p.keys.first));
+    const auto bundle = p.make(3);
+    const std::string tool = KIOSK_BUNDLE_TOOL;
+    const auto install = [&](const fs::path& b) {
+        return test::run(tool + " install " + b.string() + " --store " + store_dir.path().string() + " --public " + pub.string() +
+                         " --today 2026-11-23");
+    };
+    auto r = install(bundle);
+    INFO(r.output);
+    CHECK(r.status == 0);
+    CHECK(r.output.find("installed version 3") != std::string::npos);
+    r = install(p.make(2));
+    CHECK(r.status == 1);
+    CHECK(r.output.find("refused: version 2 is older than the installed version 3") != std::string::npos);
+    const auto status = test::run(tool + " status --store " + store_dir.path().string());
+    CHECK(status.output.find("current_version = 3") != std::string::npos);
+    CHECK(status.output.find("last_result = refused") != std::string::npos);
+}
+
+TEST_CASE("dotted versions compare as numbers") {
+    CHECK(content::compare_versions("0.10.0", "0.9.9") > 0);
+    CHECK(content::compare_versions("1.0", "1.0.0") == 0);
+    CHECK(content::compare_versions("0.1.0", "99.0") < 0);
+}
