@@ -56,14 +56,6 @@ std::vector<minisign::PublicKey> trusted_keys(const Args& args) {
     return keys;
 }
 
-std::string today() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char out[16];
-    std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
-    return out;
-}
 
 }  // namespace
 
@@ -133,7 +125,7 @@ int install(const Words& words) {
     if (args.positional().size() != 1) throw UsageError("install takes one bundle file");
     const std::string bundle = args.positional()[0];
     Store store(args.required("--store"));
-    InstallPolicy policy{args.option("--channel").value_or(""), KIOSK_VERSION, args.option("--today").value_or(today())};
+    InstallPolicy policy{args.option("--channel").value_or(""), KIOSK_VERSION, args.option("--today").value_or(today_iso())};
     const auto r = store.install(bundle, args.option("--signature").value_or(bundle + ".minisig"), trusted_keys(args), policy);
     if (r.outcome == InstallResult::Outcome::Refused) {
         std::cerr << "kiosk-bundle: " << bundle << ": refused: " << r.reason << "\n";

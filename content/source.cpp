@@ -437,7 +437,7 @@ const std::vector<std::string>& required_string_keys() {
     static const std::vector<std::string> keys = {
         "language.prompt", "nav.home", "nav.back", "home.heading", "guide.places", "guide.links",
         "place.address", "place.hours", "place.phone", "place.approximate", "place.hours_unknown",
-        "fallback.notice", "demo.label"};
+        "fallback.notice", "demo.label", "expired.notice"};
     return keys;
 }
 

@@ -85,6 +85,37 @@ struct Staged {
 
 }  // namespace
 
+StartupChoice choose_startup_bundle(const Store& store, std::span<const minisign::PublicKey> trusted, const fs::path& factory) {
+    StartupChoice choice;
+    const std::pair<const char*, std::optional<fs::path>> candidates[] = {{"current", store.current()}, {"previous", store.previous()}};
+    for (const auto& [name, path] : candidates) {
+        if (!path) {
+            choice.problems.push_back(std::string(name) + ": none installed");
+            continue;
+        }
+        try {
+            verify_bundle(*path, path->string() + ".minisig", trusted);
+            choice.path = *path;
+            choice.source = name;
+            return choice;
+        } catch (const std::exception& e) {
+            choice.problems.push_back(std::string(name) + " (" + path->filename().string() + "): " + e.what());
+        }
+    }
+    choice.path = factory;
+    choice.source = "factory";
+    return choice;
+}
+
+std::string today_iso() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char out[16];
+    std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
+    return out;
+}
+
 int compare_versions(const std::string& a, const std::string& b) {
     std::istringstream sa(a), sb(b);
     for (;;) {

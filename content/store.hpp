@@ -15,6 +15,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "minisign.hpp"
 #include "model.hpp"
@@ -35,6 +36,21 @@ struct InstallResult {
     Meta meta;
     std::string key_id;
 };
+
+/// Which bundle a kiosk starts on, and why not the better ones.
+struct StartupChoice {
+    std::filesystem::path path;
+    std::string source;                 // "current", "previous" or "factory"
+    std::vector<std::string> problems;  // one line per bundle passed over
+};
+
+/// The current bundle if it verifies, else the previous one, else the factory bundle installed
+/// with the kiosk (trusted as part of the read-only system, so not signature-checked).
+StartupChoice choose_startup_bundle(const class Store& store, std::span<const minisign::PublicKey> trusted,
+                                    const std::filesystem::path& factory);
+
+/// Today's local date as YYYY-MM-DD, the form bundle expiry dates take.
+std::string today_iso();
 
 /// Compares dotted version numbers ("0.10.2" > "0.9"): negative, zero or positive.
 int compare_versions(const std::string& a, const std::string& b);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app.hpp"
+#include "store.hpp"
 #include "screens/view.hpp"
 #include "ui.hpp"
 
@@ -14,7 +15,16 @@ void Chrome::refresh(const App& app) {
     const auto& bundle = app.bundle();
     back_ = text_of(bundle, bundle.ui("nav.back", app.lang()), true);
     home_ = text_of(bundle, bundle.ui("nav.home", app.lang()), true);
-    demo_ = bundle.meta().demo ? text_of(bundle, bundle.ui("demo.label", app.lang())) : TextBlock();
+    // Expired content stays on screen, never blank, with a discreet line saying so.
+    std::vector<content::Localized> notices;
+    if (bundle.meta().expires < content::today_iso()) notices.push_back(bundle.ui("expired.notice", app.lang()));
+    if (bundle.meta().demo) notices.push_back(bundle.ui("demo.label", app.lang()));
+    content::Localized strip;
+    for (const auto& n : notices) {
+        strip.text += (strip.text.empty() ? "" : "  ·  ") + n.text;
+        if (strip.lang.empty()) strip.lang = n.lang;
+    }
+    strip_ = notices.empty() ? TextBlock() : text_of(bundle, strip);
     languages_.clear();
     for (const auto& l : bundle.languages())
         languages_.emplace_back(l.code, TextBlock::plain(l.native_name, l.direction == content::Direction::RightToLeft, true));
@@ -25,7 +35,7 @@ void Chrome::draw(Ui& ui, ImVec2 display) {
     const Theme& t = ui.theme;
     View& view = ui.app.view();
     const float header_h = t.px(128);
-    const float demo_h = demo_.empty() ? 0 : t.small.size * 1.35f + t.px(12);
+    const float strip_h = strip_.empty() ? 0 : t.small.size * 1.35f + t.px(12);
     const FooterGrid grid = view.shows_language_bar() ? footer_grid(ui, display) : FooterGrid{1, 0, 0, 0};
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -40,9 +50,9 @@ void Chrome::draw(Ui& ui, ImVec2 display) {
         ImGui::End();
         return;
     }
-    if (demo_h > 0) demo_strip(ui, display, header_h, demo_h);
+    if (strip_h > 0) notice_strip(ui, display, header_h, strip_h);
 
-    const float top = header_h + demo_h;
+    const float top = header_h + strip_h;
     ImGui::SetCursorScreenPos(ImVec2(0, top));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.margin(), t.px(32)));
     ImGui::BeginChild("content", ImVec2(display.x, display.y - top - grid.height), false,
@@ -88,15 +98,15 @@ void Chrome::header(Ui& ui, View& view, ImVec2 display, float height) {
     if (title_h <= height) title.draw(list, ImVec2(title_x, (height - title_h) / 2), t.header_text, t.header_text);
 }
 
-void Chrome::demo_strip(Ui& ui, ImVec2 display, float top, float height) {
+void Chrome::notice_strip(Ui& ui, ImVec2 display, float top, float height) {
     const Theme& t = ui.theme;
     ImDrawList* list = ImGui::GetWindowDrawList();
     list->AddRectFilled(ImVec2(0, top), ImVec2(display.x, top + height), t.notice);
     const float width = display.x - 2 * t.margin();
-    demo_.layout(t.small, width);
+    strip_.layout(t.small, width);
     // Centred, whichever way the text runs.
-    const float shift = (width - demo_.widest()) / 2;
-    demo_.draw(list, ImVec2(t.margin() + (demo_.rtl() ? -shift : shift), top + t.px(6)), t.notice_text, t.notice_text);
+    const float shift = (width - strip_.widest()) / 2;
+    strip_.draw(list, ImVec2(t.margin() + (strip_.rtl() ? -shift : shift), top + t.px(6)), t.notice_text, t.notice_text);
 }
 
 Chrome::FooterGrid Chrome::footer_grid(Ui& ui, ImVec2 display) {

@@ -21,7 +21,7 @@ public:
 private:
     void refresh(const App& app);
     void header(Ui& ui, View& view, ImVec2 display, float height);
-    void demo_strip(Ui& ui, ImVec2 display, float top, float height);
+    void notice_strip(Ui& ui, ImVec2 display, float top, float height);
     /// Language buttons wrap into as many rows as their longest native name needs.
     struct FooterGrid {
         int columns = 1, rows = 1;
@@ -31,7 +31,7 @@ private:
     void footer(Ui& ui, ImVec2 display, const FooterGrid& grid);
 
     long seen_changes_ = -1;
-    TextBlock back_, home_, demo_;
+    TextBlock back_, home_, strip_;  // strip: "may be out of date" and/or the demo label
     std::vector<std::pair<std::string, TextBlock>> languages_;
 };
 

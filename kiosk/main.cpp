@@ -10,6 +10,7 @@
 #include "options.hpp"
 #include "runner.hpp"
 #include "script.hpp"
+#include "store.hpp"
 #include "text_files.hpp"
 
 namespace fs = std::filesystem;
@@ -48,9 +49,25 @@ int main(int argc, char** argv) {
         return 0;
     }
 
+    fs::path bundle_path = find_bundle(*options);
+    if (!options->store.empty()) {
+        if (options->trusted_keys.empty()) return fail("--store needs at least one --trust PUB key to check bundles with");
+        std::vector<content::minisign::PublicKey> keys;
+        for (const auto& file : options->trusted_keys) {
+            try {
+                keys.push_back(content::minisign::parse_public_key(content::read_file(file).value_or("")));
+            } catch (const content::minisign::Error& e) {
+                return fail(file + ": " + e.what());
+            }
+        }
+        const auto choice = content::choose_startup_bundle(content::Store(options->store), keys, bundle_path);
+        for (const auto& problem : choice.problems) std::cerr << "kiosk: passed over " << problem << "\n";
+        std::cerr << "kiosk: showing the " << choice.source << " bundle " << choice.path.string() << "\n";
+        bundle_path = choice.path;
+    }
     std::optional<content::Bundle> bundle;
     try {
-        bundle.emplace(find_bundle(*options));
+        bundle.emplace(bundle_path);
     } catch (const content::BundleError& e) {
         return fail(e.what());
     }

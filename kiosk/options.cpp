@@ -12,6 +12,8 @@ const char* const kUsage = R"(kiosk — the Torino information kiosk
 
 Usage: kiosk [options]
   --bundle PATH           content bundle to show (default: the demo bundle beside the program)
+  --store DIR             start on the store's current bundle, else its previous one, else --bundle
+  --trust PUB             a minisign public key the store's bundles must be signed with (repeatable)
   --lang CODE             start in this language (default: the language chooser)
   --open ROUTE            start on a screen: languages, home, category/<id>, guide/<id>
   --windowed WxH          a window on a desktop instead of fullscreen
@@ -77,6 +79,10 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
                 return std::nullopt;
             }
             o.exit_after_ms = ms;
+        } else if (a == "--trust") {
+            auto v = value();
+            if (!v) return std::nullopt;
+            o.trusted_keys.push_back(*v);
         } else if (a == "--fallback") {
             auto v = value();
             if (!v) return std::nullopt;
@@ -91,7 +97,7 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
         } else {
             std::string* target = a == "--bundle" ? &o.bundle : a == "--lang" ? &o.lang : a == "--open" ? &o.open
                                 : a == "--screenshot" ? &o.screenshot : a == "--script" ? &o.script
-                                : a == "--fonts" ? &o.fonts : nullptr;
+                                : a == "--fonts" ? &o.fonts : a == "--store" ? &o.store : nullptr;
             if (!target) {
                 error = "unknown option " + a + ". Fix: see kiosk --help";
                 return std::nullopt;

@@ -7,7 +7,9 @@
 namespace kiosk {
 
 struct Options {
-    std::string bundle;           // empty: look in the usual places
+    std::string bundle;           // empty: look in the usual places; with --store, the factory bundle
+    std::string store;            // a bundle store (kiosk-bundle install) to start from
+    std::vector<std::string> trusted_keys;  // minisign public key files
     std::string fonts = "/usr/share/fonts/truetype/noto";
     std::string lang;             // empty: start on the language chooser
     std::vector<std::string> fallback;  // empty: the bundle's own fallback languages

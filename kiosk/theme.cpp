@@ -16,6 +16,7 @@ namespace {
 std::set<char32_t> characters_of(const content::Bundle& bundle) {
     std::set<char32_t> out;
     for (char32_t c = 0x20; c < 0x7F; ++c) out.insert(c);  // digits and ASCII for anything typed later
+    for (char32_t c : std::u32string_view(U"·–—…")) out.insert(c);  // punctuation the kiosk adds itself
     for (char32_t c : fonts::decode_utf8(bundle.all_text()))
         if (c >= 0x20 && c <= 0xFFFF) out.insert(c);  // ImGui 1.86 holds 16-bit characters
     out.insert(0xFFFD);

@@ -153,6 +153,41 @@ TEST_CASE("kiosk-bundle install and status, as a technician runs them") {
     CHECK(status.output.find("last_result = refused") != std::string::npos);
 }
 
+TEST_CASE("the kiosk starts on the current bundle, else the previous one, else the factory bundle") {
+    Publisher p;
+    test::TempDir store_dir;
+    content::Store store(store_dir.path());
+    REQUIRE(p.install(store, p.make(1)).outcome == InstallResult::Outcome::Installed);
+    REQUIRE(p.install(store, p.make(2)).outcome == InstallResult::Outcome::Installed);
+    const fs::path pub = p.dir / "key.pub";
+    test::write(pub, ms::format_public_key(p.keys.first));
+    const auto start = [&] {
+        return test::run(std::string(KIOSK_PROGRAM) + " --store " + store_dir.path().string() + " --trust " + pub.string() +
+                         " --bundle " + KIOSK_DEMO_BUNDLE + " --screenshot " + (p.dir / "shot.png").string() + " --lang en");
+    };
+    auto r = start();
+    INFO(r.output);
+    CHECK(r.status == 0);
+    CHECK(r.output.find("showing the current bundle") != std::string::npos);
+
+    // Damage the current bundle on disk (a bad SD card): the previous one is shown instead.
+    std::string data = test::read(*store.current());
+    data[data.size() / 2] ^= 1;
+    test::write(*store.current(), data);
+    r = start();
+    CHECK(r.status == 0);
+    CHECK(r.output.find("passed over current (v2.kbundle): the signature does not match the file") != std::string::npos);
+    CHECK(r.output.find("showing the previous bundle") != std::string::npos);
+
+    // Lose the previous one too: the factory bundle installed with the kiosk, never a blank screen.
+    fs::remove(*store.previous());
+    r = start();
+    CHECK(r.status == 0);
+    CHECK(r.output.find("previous: none installed") != std::string::npos);
+    CHECK(r.output.find("showing the factory bundle") != std::string::npos);
+    CHECK(fs::file_size(p.dir / "shot.png") > 10'000);
+}
+
 TEST_CASE("dotted versions compare as numbers") {
     CHECK(content::compare_versions("0.10.0", "0.9.9") > 0);
     CHECK(content::compare_versions("1.0", "1.0.0") == 0);

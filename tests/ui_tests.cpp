@@ -228,6 +228,25 @@ TEST_CASE("a resized window is laid out again at its new scale") {
     CHECK(k.app.route() == Route::category("food"));
 }
 
+TEST_CASE("expired content stays on screen with a line saying it may be out of date") {
+    test::TempDir dir;
+    content::Diagnostics d;
+    auto c = content::load_source(test::demo_source(), d);
+    REQUIRE_FALSE(d.has_errors());
+    c.meta.created = "2020-01-01";
+    c.meta.expires = "2020-06-30";
+    content::write_bundle(c, dir / "expired.kbundle");
+
+    const auto strip_ink = [](Kiosk& k) {  // text pixels in the notice strip under the header
+        k.capture();
+        return k.dark_pixels(0, 130, kWidth, 175);
+    };
+    Kiosk fresh(demo_bundle(), "en", Route::guide("food-help"));
+    Kiosk expired(dir / "expired.kbundle", "en", Route::guide("food-help"));
+    CHECK(expired.app.route() == Route::guide("food-help"));
+    CHECK(strip_ink(expired) > strip_ink(fresh) * 3 / 2);
+}
+
 TEST_CASE("a route to something that does not exist lands on home") {
     Kiosk k(demo_bundle(), "en", Route::guide("no-such-guide"));
     CHECK(k.app.route() == Route::home());
