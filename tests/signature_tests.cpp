@@ -91,11 +91,13 @@ TEST_CASE("password-protected keys: scrypt as minisign does, readable by the sto
     CHECK(no_tty.status == 1);
     CHECK(no_tty.output.find("--password-file") != std::string::npos);
 
-    // The stock minisign reads its password from a terminal: give it one with script(1).
+    // The stock minisign reads its password from a terminal: type it at the prompt.
     const auto comment = without_newline(s.trusted_comment());
-    const auto stock = test::run("(sleep 1; echo 'correct horse'; sleep 6) | script -qec \"minisign -S -s " + esec + " -m " +
-                                 s.bundle.string() + " -x " + s.path("e.minisig") + " -t '" + comment + "'\" /dev/null");
+    const auto stock = test::run_on_terminal("minisign -S -s " + esec + " -m " + s.bundle.string() + " -x " + s.path("e.minisig") +
+                                                 " -t '" + comment + "'",
+                                             "Password:", "correct horse");
     INFO(stock.output);
+    CHECK(stock.status == 0);
     const auto verified = test::run(kTool + " verify " + s.bundle.string() + " --public " + epub + " --signature " + s.path("e.minisig"));
     CHECK(verified.status == 0);
 

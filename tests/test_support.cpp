@@ -1,6 +1,8 @@
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>
+#include <poll.h>
+#include <pty.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -60,6 +62,36 @@ Run run(const std::string& command) {
     size_t n = 0;
     while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), n);
     const int status = pclose(pipe);
+    result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return result;
+}
+
+Run run_on_terminal(const std::string& command, const std::string& prompt, const std::string& input) {
+    Run result{-1, {}};
+    int master = -1;
+    const pid_t pid = forkpty(&master, nullptr, nullptr, nullptr);
+    if (pid < 0) return result;
+    if (pid == 0) {
+        execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    bool typed = false;
+    char buffer[4096];
+    for (;;) {
+        pollfd p{master, POLLIN, 0};
+        if (poll(&p, 1, 60'000) <= 0) break;  // a minute of silence: give up
+        const ssize_t n = ::read(master, buffer, sizeof buffer);
+        if (n <= 0) break;  // EIO once the child has exited
+        result.output.append(buffer, static_cast<size_t>(n));
+        if (!typed && result.output.find(prompt) != std::string::npos) {
+            const std::string line = input + "\n";
+            if (::write(master, line.data(), line.size()) < 0) break;
+            typed = true;
+        }
+    }
+    close(master);
+    int status = 0;
+    waitpid(pid, &status, 0);
     result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return result;
 }

@@ -37,5 +37,8 @@ struct Run {
 };
 /// Runs a shell command line and captures what it prints.
 Run run(const std::string& command);
+/// Runs a command on a pseudo-terminal, as a person at a keyboard: waits until it prints
+/// `prompt`, then types `input` and a newline. For tools that read passwords from a terminal.
+Run run_on_terminal(const std::string& command, const std::string& prompt, const std::string& input);
 
 }  // namespace test
