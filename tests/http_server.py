@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""A real HTTP server on loopback for the updater tests (standard library only).
+
+Usage: http_server.py DIR   -- prints its port on the first line, then serves until killed.
+
+  /files/NAME            the file DIR/NAME, with ETag and Last-Modified; 304 when unchanged
+  /status/CODE/NAME      answers with that status code
+  /stall/NAME            sends headers and a few bytes, then goes silent
+  /drop/NAME             promises the whole file, sends half, closes the connection
+  /count/NAME            how many times NAME was requested, as text
+"""
+import email.utils
+import hashlib
+import os
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+ROOT = sys.argv[1]
+COUNTS = {}
+LOCK = threading.Lock()
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def send_body(self, code, body, headers=()):
+        self.send_response(code)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in headers:
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self):
+        parts = self.path.strip("/").split("/")
+        kind, name = parts[0], parts[-1]
+        path = os.path.join(ROOT, name)
+        with LOCK:
+            if kind == "count":
+                self.send_body(200, str(COUNTS.get(name, 0)).encode())
+                return
+            COUNTS[name] = COUNTS.get(name, 0) + 1
+        if kind == "status":
+            self.send_body(int(parts[1]), b"no")
+            return
+        if not os.path.isfile(path):
+            self.send_body(404, b"not found")
+            return
+        data = open(path, "rb").read()
+        if kind == "stall":
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data[:10])
+            self.wfile.flush()
+            time.sleep(60)
+            return
+        if kind == "drop":
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data[: len(data) // 2])
+            self.wfile.flush()
+            self.close_connection = True
+            return
+        etag = '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
+        modified = email.utils.formatdate(os.path.getmtime(path), usegmt=True)
+        if self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.end_headers()
+            return
+        self.send_body(200, data, [("ETag", etag), ("Last-Modified", modified)])
+
+
+server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+server.daemon_threads = True
+print(server.server_address[1], flush=True)
+server.serve_forever()
