@@ -64,24 +64,16 @@ void switch_link(const fs::path& link, const fs::path& target) {
     fs::rename(fresh, link);
 }
 
-std::string now_iso() {
+// The time now in strftime's `format`, in UTC or local time.
+std::string time_now(const char* format, bool utc) {
     const std::time_t t = std::time(nullptr);
     std::tm tm{};
-    gmtime_r(&t, &tm);
+    if (utc) gmtime_r(&t, &tm);
+    else localtime_r(&t, &tm);
     char out[32];
-    std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    std::strftime(out, sizeof out, format, &tm);
     return out;
 }
-
-// Removes staged files whatever happens.
-struct Staged {
-    fs::path bundle, signature;
-    ~Staged() {
-        std::error_code ec;
-        fs::remove(bundle, ec);
-        fs::remove(signature, ec);
-    }
-};
 
 }  // namespace
 
@@ -107,13 +99,11 @@ StartupChoice choose_startup_bundle(const Store& store, std::span<const minisign
     return choice;
 }
 
-std::string today_iso() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char out[16];
-    std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
-    return out;
+std::string today_iso() { return time_now("%Y-%m-%d", false); }
+
+RemoveOnExit::~RemoveOnExit() {
+    std::error_code ec;
+    for (const auto& p : paths) fs::remove(p, ec);
 }
 
 int compare_versions(const std::string& a, const std::string& b) {
@@ -171,7 +161,10 @@ InstallResult Store::install(const fs::path& bundle, const fs::path& signature, 
     };
     std::mt19937_64 random(std::random_device{}());
     const std::string stem = "incoming-" + std::to_string(random());
-    Staged staged{dir_ / "staging" / (stem + ".kbundle"), dir_ / "staging" / (stem + ".kbundle.minisig")};
+    const struct {
+        fs::path bundle, signature;
+    } staged{dir_ / "staging" / (stem + ".kbundle"), dir_ / "staging" / (stem + ".kbundle.minisig")};
+    const RemoveOnExit cleanup{{staged.bundle, staged.signature}};
     try {
         copy_capped(signature, staged.signature, kMaxSignatureBytes, "signature");
         copy_capped(bundle, staged.bundle, policy.max_bundle_bytes, "bundle");
@@ -264,7 +257,7 @@ void Store::record(const InstallResult& r, const std::string& source) {
     const char* outcome = r.outcome == InstallResult::Outcome::Installed        ? "installed"
                           : r.outcome == InstallResult::Outcome::AlreadyCurrent ? "unchanged"
                                                                                 : "refused";
-    out << "last_check = " << now_iso() << "\nlast_source = " << source << "\nlast_result = " << outcome
+    out << "last_check = " << time_now("%Y-%m-%dT%H:%M:%SZ", true) << "\nlast_source = " << source << "\nlast_result = " << outcome
         << "\nlast_reason = " << r.reason << "\n";
     const fs::path tmp = dir_ / "status.new";
     {

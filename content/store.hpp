@@ -52,6 +52,12 @@ StartupChoice choose_startup_bundle(const class Store& store, std::span<const mi
 /// Today's local date as YYYY-MM-DD, the form bundle expiry dates take.
 std::string today_iso();
 
+/// Deletes temporary files when it goes out of scope, whatever happened in between.
+struct RemoveOnExit {
+    std::vector<std::filesystem::path> paths;
+    ~RemoveOnExit();
+};
+
 /// Compares dotted version numbers ("0.10.2" > "0.9"): negative, zero or positive.
 int compare_versions(const std::string& a, const std::string& b);
 

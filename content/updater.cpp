@@ -142,14 +142,7 @@ void Updater::check_http(UpdateReport& report) {
     // Downloads go to a temporary folder; Store::install copies them into staging and verifies.
     const fs::path dir = fs::temp_directory_path();
     const fs::path sig = dir / temp_name(".minisig"), bundle = dir / temp_name(".kbundle");
-    struct Cleanup {
-        fs::path a, b;
-        ~Cleanup() {
-            std::error_code ec;
-            fs::remove(a, ec);
-            fs::remove(b, ec);
-        }
-    } cleanup{sig, bundle};
+    const RemoveOnExit cleanup{{sig, bundle}};
     const std::string base = config_.base_url.ends_with('/') ? config_.base_url : config_.base_url + "/";
     const auto s = get(base + config_.bundle_name + ".minisig", sig, kMaxSignatureBytes, config_, etag_, last_modified_);
     if (s.status == Download::Status::NotModified) {
