@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include <array>
+#include <cerrno>
+#include <cstring>
 #include <cstdio>
 #include <random>
 #include <sstream>
@@ -70,7 +72,10 @@ Run run_on_terminal(const std::string& command, const std::string& prompt, const
     Run result{-1, {}};
     int master = -1;
     const pid_t pid = forkpty(&master, nullptr, nullptr, nullptr);
-    if (pid < 0) return result;
+    if (pid < 0) {
+        result.output = std::string("no pseudo-terminal available (is /dev/pts mounted?): ") + std::strerror(errno);
+        return result;
+    }
     if (pid == 0) {
         execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
         _exit(127);
