@@ -180,32 +180,27 @@ InstallResult Store::install(const fs::path& bundle, const fs::path& signature, 
         return refuse(e.what());
     }
     const Meta& m = result.meta;
-    std::string channel = policy.channel;
-    if (const auto cur = current(); channel.empty() && cur) {
+    // What is installed now, read once; an unreadable current bundle is replaced by any verified one.
+    std::optional<Meta> installed;
+    if (const auto cur = current()) {
         try {
-            channel = Bundle(*cur).meta().channel;
+            installed = Bundle(*cur).meta();
         } catch (const BundleError&) {
         }
     }
+    const std::string channel = !policy.channel.empty() ? policy.channel : installed ? installed->channel : "";
     if (!channel.empty() && m.channel != channel)
         return refuse("the bundle is for channel " + m.channel + ", this kiosk follows " + channel);
     if (compare_versions(m.min_kiosk_version, policy.kiosk_version) > 0)
         return refuse("the bundle needs kiosk " + m.min_kiosk_version + " or newer; this kiosk is " + policy.kiosk_version);
     if (!policy.today.empty() && m.expires < policy.today) return refuse("the bundle expired on " + m.expires);
-    if (const auto cur = current()) {
-        try {
-            const long long installed = Bundle(*cur).meta().version;
-            if (m.version < installed)
-                return refuse("version " + std::to_string(m.version) + " is older than the installed version " + std::to_string(installed));
-            if (m.version == installed) {
-                result.outcome = InstallResult::Outcome::AlreadyCurrent;
-                result.reason = "version " + std::to_string(m.version) + " is already installed";
-                record(result, bundle.string());
-                return result;
-            }
-        } catch (const BundleError&) {
-            // An unreadable current bundle is replaced by any verified newer-or-equal one.
-        }
+    if (installed && m.version < installed->version)
+        return refuse("version " + std::to_string(m.version) + " is older than the installed version " + std::to_string(installed->version));
+    if (installed && m.version == installed->version) {
+        result.outcome = InstallResult::Outcome::AlreadyCurrent;
+        result.reason = "version " + std::to_string(m.version) + " is already installed";
+        record(result, bundle.string());
+        return result;
     }
     try {
         const std::string name = "v" + std::to_string(m.version) + ".kbundle";

@@ -54,8 +54,10 @@ int main(int argc, char** argv) {
         if (options->trusted_keys.empty()) return fail("--store needs at least one --trust PUB key to check bundles with");
         std::vector<content::minisign::PublicKey> keys;
         for (const auto& file : options->trusted_keys) {
+            const auto text = content::read_file(file);
+            if (!text) return fail("cannot read the trusted key " + file + ". Fix: give the path of a minisign .pub file");
             try {
-                keys.push_back(content::minisign::parse_public_key(content::read_file(file).value_or("")));
+                keys.push_back(content::minisign::parse_public_key(*text));
             } catch (const content::minisign::Error& e) {
                 return fail(file + ": " + e.what());
             }
