@@ -136,14 +136,25 @@ TEST_CASE("tampering: every change to a signed bundle or its signature is refuse
     };
     flip_byte(sig, 0);
     refused("not a minisign signature");
-    flip_byte(sig, lines_at(1) + 12);  // inside the signature itself
+    // Bytes inside the base64 lines are changed after decoding: flipping a base64 character can
+    // make it not base64 at all, which is a different case (below).
+    const auto tamper = [&](auto change) {
+        auto parsed = content::minisign::parse_signature(good_sig);
+        change(parsed);
+        test::write(sig, content::minisign::format_signature(parsed));
+    };
+    tamper([](auto& p) { p.signature[12] ^= 1; });
     refused("does not match the file");
-    flip_byte(sig, lines_at(1) + 3);   // inside the key id
+    tamper([](auto& p) { p.id[3] ^= 1; });
     refused("which this kiosk does not trust");
-    flip_byte(sig, lines_at(2) + 20);  // the trusted comment
+    flip_byte(sig, lines_at(2) + 20);  // the trusted comment's text
     refused("trusted comment was changed");
-    flip_byte(sig, lines_at(3) + 10);  // the comment's signature
+    tamper([](auto& p) { p.global_signature[10] ^= 1; });
     refused("trusted comment was changed");
+    std::string damaged = good_sig;
+    damaged[lines_at(1) + 12] = '*';
+    test::write(sig, damaged);
+    refused("base64 line is damaged");
     test::write(sig, good_sig.substr(0, good_sig.size() / 2));
     refused("cut short");
     test::write(sig, "");
