@@ -4,6 +4,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <fstream>
@@ -13,25 +14,15 @@
 #include "bundle.hpp"
 #include "signed_bundle.hpp"
 #include "sqlite.hpp"
+#include "store_files.hpp"
 #include "text_files.hpp"
 
 namespace content {
 
 namespace fs = std::filesystem;
+using namespace store_files;
 
 namespace {
-
-struct IoError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-
-void fsync_path(const fs::path& path, bool directory) {
-    const int fd = ::open(path.c_str(), (directory ? O_DIRECTORY : 0) | O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw IoError("cannot open " + path.string() + " to sync it");
-    const int rc = ::fsync(fd);
-    ::close(fd);
-    if (rc != 0) throw IoError("cannot sync " + path.string() + " to disk");
-}
 
 // Copies at most `limit` bytes; a longer source is abandoned (endless-data attack).
 void copy_capped(const fs::path& from, const fs::path& to, std::uintmax_t limit, const char* what) {
@@ -53,26 +44,6 @@ void copy_capped(const fs::path& from, const fs::path& to, std::uintmax_t limit,
     if (!out) throw IoError("cannot write " + to.string() + " (disk full?)");
     out.close();
     fsync_path(to, false);
-}
-
-// Points `link` at `target` atomically: a new symlink beside it, renamed over it.
-void switch_link(const fs::path& link, const fs::path& target) {
-    const fs::path fresh = fs::path(link).concat(".new");
-    std::error_code ec;
-    fs::remove(fresh, ec);
-    fs::create_symlink(target, fresh);
-    fs::rename(fresh, link);
-}
-
-// The time now in strftime's `format`, in UTC or local time.
-std::string time_now(const char* format, bool utc) {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    if (utc) gmtime_r(&t, &tm);
-    else localtime_r(&t, &tm);
-    char out[32];
-    std::strftime(out, sizeof out, format, &tm);
-    return out;
 }
 
 }  // namespace
@@ -123,10 +94,14 @@ Store::Store(fs::path dir) : dir_(std::move(dir)) {
     fs::create_directories(dir_ / "staging");
 }
 
-int Store::lock() const {
+Store::Lock Store::lock() const {
     const int fd = ::open((dir_ / "lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (fd >= 0) ::flock(fd, LOCK_EX);
-    return fd;
+    return Lock{fd};
+}
+
+Store::Lock::~Lock() {
+    if (fd >= 0) ::close(fd);
 }
 
 std::optional<fs::path> Store::resolve(const char* link) const {
@@ -145,10 +120,7 @@ std::string Store::status_text() const { return read_file(dir_ / "status").value
 
 InstallResult Store::install(const fs::path& bundle, const fs::path& signature, std::span<const minisign::PublicKey> trusted,
                              const InstallPolicy& policy) {
-    struct Unlock {
-        int fd;
-        ~Unlock() { if (fd >= 0) ::close(fd); }
-    } held{lock()};
+    const Lock held = lock();
     // Leftovers of an interrupted install are never trusted: staging starts empty.
     for (const auto& entry : fs::directory_iterator(dir_ / "staging")) fs::remove_all(entry.path());
 
@@ -196,38 +168,53 @@ InstallResult Store::install(const fs::path& bundle, const fs::path& signature, 
     if (!policy.today.empty() && m.expires < policy.today) return refuse("the bundle expired on " + m.expires);
     if (installed && m.version < installed->version)
         return refuse("version " + std::to_string(m.version) + " is older than the installed version " + std::to_string(installed->version));
+    if (const auto w = withdrawn(); std::find(w.begin(), w.end(), m.version) != w.end())
+        return refuse("version " + std::to_string(m.version) +
+                      " was withdrawn on this kiosk after it crashed repeatedly; publish it again with a higher version");
     if (installed && m.version == installed->version) {
         result.outcome = InstallResult::Outcome::AlreadyCurrent;
         result.reason = "version " + std::to_string(m.version) + " is already installed";
         record(result, bundle.string());
         return result;
     }
+    const std::string name = "v" + std::to_string(m.version) + ".kbundle";
+    const auto old = current();
     try {
-        const std::string name = "v" + std::to_string(m.version) + ".kbundle";
-        const fs::path final_bundle = dir_ / "bundles" / name, final_signature = dir_ / "bundles" / (name + ".minisig");
-        fs::rename(staged.signature, final_signature);
-        fs::rename(staged.bundle, final_bundle);
+        fs::rename(staged.signature, dir_ / "bundles" / (name + ".minisig"));
+        fs::rename(staged.bundle, dir_ / "bundles" / name);
         fsync_path(dir_ / "bundles", true);
-        const auto old = current();
         if (old) switch_link(dir_ / "previous", fs::path("bundles") / old->filename());
         switch_link(dir_ / "current", fs::path("bundles") / name);
+    } catch (const std::exception& e) {
+        return refuse(std::string("cannot install: ") + e.what());
+    }
+    // The new bundle is current from here on, whatever fails next.
+    std::string warning;
+    try {
         fsync_path(dir_, true);
-        // Keep current and previous; older versions are pruned.
+        // Keep current and previous; older versions and leftovers of interrupted installs go.
         for (const auto& entry : fs::directory_iterator(dir_ / "bundles")) {
             const std::string file = entry.path().filename().string();
             const bool keep = file.starts_with(name) || (old && file.starts_with(old->filename().string()));
             if (!keep) fs::remove(entry.path());
         }
     } catch (const std::exception& e) {
-        return refuse(std::string("cannot install: ") + e.what());
+        warning = std::string(" (warning: ") + e.what() + ")";
     }
     result.outcome = InstallResult::Outcome::Installed;
-    result.reason = "installed version " + std::to_string(m.version);
+    result.reason = "installed version " + std::to_string(m.version) + warning;
     record(result, bundle.string());
     return result;
 }
 
 void Store::record(const InstallResult& r, const std::string& source) {
+    const char* outcome = r.outcome == InstallResult::Outcome::Installed        ? "installed"
+                          : r.outcome == InstallResult::Outcome::AlreadyCurrent ? "unchanged"
+                                                                                : "refused";
+    record(outcome, r.reason, source);
+}
+
+void Store::record(const std::string& outcome, const std::string& reason, const std::string& source) {
     // Current facts come from what `current` points at, not from the last attempt.
     std::ostringstream out;
     if (const auto cur = current()) {
@@ -237,11 +224,11 @@ void Store::record(const InstallResult& r, const std::string& source) {
         } catch (const BundleError&) {
             out << "current_version = unreadable\n";
         }
-    }
-    if (r.outcome == InstallResult::Outcome::Installed) out << "key_id = " << r.key_id << "\n";
-    else if (const auto old = read_file(dir_ / "status")) {
-        for (const auto& kv : parse_key_values(*old).entries)
-            if (kv.key == "key_id") out << "key_id = " << kv.value << "\n";
+        try {
+            const auto signature = read_file(cur->string() + ".minisig");
+            if (signature) out << "key_id = " << minisign::key_id_hex(minisign::parse_signature(*signature).id) << "\n";
+        } catch (const minisign::Error&) {
+        }
     }
     if (const auto prev = previous()) {
         try {
@@ -249,18 +236,13 @@ void Store::record(const InstallResult& r, const std::string& source) {
         } catch (const BundleError&) {
         }
     }
-    const char* outcome = r.outcome == InstallResult::Outcome::Installed        ? "installed"
-                          : r.outcome == InstallResult::Outcome::AlreadyCurrent ? "unchanged"
-                                                                                : "refused";
     out << "last_check = " << time_now("%Y-%m-%dT%H:%M:%SZ", true) << "\nlast_source = " << source << "\nlast_result = " << outcome
-        << "\nlast_reason = " << r.reason << "\n";
-    const fs::path tmp = dir_ / "status.new";
-    {
-        std::ofstream f(tmp, std::ios::trunc);
-        f << out.str();
+        << "\nlast_reason = " << reason << "\n";
+    try {
+        replace_file(dir_ / "status", out.str());
+    } catch (const IoError&) {
+        // The status is for people; a full disk must not turn an install into a failure.
     }
-    std::error_code ec;
-    fs::rename(tmp, dir_ / "status", ec);
 }
 
 }  // namespace content

@@ -5,12 +5,16 @@
 //   STORE/current, STORE/previous                    symlinks into bundles/, switched by rename
 //   STORE/staging/                                   incoming copies, on the same filesystem
 //   STORE/status                                     what a technician needs to know, key = value
+//   STORE/runs                                       kiosk runs not (yet) ended cleanly: the crash-loop guard
+//   STORE/withdrawn                                  versions rolled back after crash loops, never reinstalled
 //
 // Installing copies the bundle and its signature into staging, verifies them there, fsyncs,
 // moves them into bundles/ and switches `current` with an atomic rename, keeping the old one as
 // `previous`. A power cut at any point leaves `current` on the old or on the new bundle, both
 // complete and verified. An open SQLite file is never replaced or renamed: each version is its
 // own file.
+#include <chrono>
+#include <ctime>
 #include <filesystem>
 #include <optional>
 #include <span>
@@ -35,6 +39,15 @@ struct InstallResult {
     std::string reason;  // one line, for logs and the admin status
     Meta meta;
     std::string key_id;
+};
+
+/// When a newly switched-to bundle counts as crash-looping: this many starts without a clean
+/// exit within `window`, while the switch is less than `after_switch` old. Later crashes are
+/// not blamed on the content (a broken kiosk build must not withdraw every bundle).
+struct CrashLoopLimits {
+    int failed_starts = 3;
+    std::chrono::seconds window{600};
+    std::chrono::seconds after_switch{3600};
 };
 
 /// Which bundle a kiosk starts on, and why not the better ones.
@@ -75,10 +88,29 @@ public:
     /// The status file's text (empty before the first install).
     std::string status_text() const;
 
+    /// Call once as the kiosk starts, before choosing its bundle. When the current bundle is
+    /// crash-looping it is withdrawn (never installed again) and `current` goes back to the
+    /// previous bundle, or to none so the kiosk starts on its factory bundle; the returned line
+    /// says so. Then this run is recorded until end_run().
+    std::optional<std::string> begin_run(const CrashLoopLimits& limits = {}, std::time_t now = std::time(nullptr));
+    /// Call when the kiosk exits cleanly: its run was not a crash.
+    void end_run();
+    /// Versions withdrawn by the crash-loop guard.
+    std::vector<long long> withdrawn() const;
+
 private:
-    int lock() const;  // an exclusive lock on the store; close the descriptor to release
+    /// An exclusive lock on the store, held while the object lives.
+    struct Lock {
+        explicit Lock(int descriptor) : fd(descriptor) {}
+        ~Lock();
+        int fd;
+        Lock(const Lock&) = delete;
+        Lock& operator=(const Lock&) = delete;
+    };
+    Lock lock() const;
     std::optional<std::filesystem::path> resolve(const char* link) const;
     void record(const InstallResult& result, const std::string& source);
+    void record(const std::string& outcome, const std::string& reason, const std::string& source);
 
     std::filesystem::path dir_;
 };

@@ -129,6 +129,18 @@ UpdateReport Updater::check() {
     return report;
 }
 
+UpdateReport Updater::check_http() {
+    UpdateReport report;
+    if (has_http()) check_http(report);
+    return report;
+}
+
+UpdateReport Updater::check_inbox() {
+    UpdateReport report;
+    if (has_inbox()) check_inbox(report);
+    return report;
+}
+
 void Updater::install(const fs::path& bundle, const fs::path& signature, const std::string& source, UpdateReport& report) {
     InstallPolicy policy = policy_;
     policy.today = today_iso();

@@ -37,6 +37,11 @@ public:
 
     /// Checks every source once.
     UpdateReport check();
+    /// Checks one source (the kiosk looks at the inbox more often than it asks the server).
+    UpdateReport check_http();
+    UpdateReport check_inbox();
+    bool has_http() const { return !config_.base_url.empty(); }
+    bool has_inbox() const { return !config_.inbox.empty(); }
 
 private:
     void check_http(UpdateReport& report);

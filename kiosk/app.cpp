@@ -4,22 +4,22 @@
 
 namespace kiosk {
 
-App::App(const content::Bundle& bundle, std::string lang, Route start) : bundle_(bundle), lang_(std::move(lang)) {
-    if (!bundle_.language(lang_)) lang_ = bundle_.languages().front().code;
+App::App(std::shared_ptr<const content::Bundle> bundle, std::string lang, Route start) : bundle_(std::move(bundle)), lang_(std::move(lang)) {
+    if (!bundle_->language(lang_)) lang_ = bundle_->languages().front().code;
     route_ = exists(start) ? start : Route::home();
 }
 
 App::~App() = default;
 
 bool App::rtl() const {
-    const auto* l = bundle_.language(lang_);
+    const auto* l = bundle_->language(lang_);
     return l && l->direction == content::Direction::RightToLeft;
 }
 
 bool App::exists(const Route& route) const {
     switch (route.screen) {
-        case Route::Screen::Category: return bundle_.has_category(route.id);
-        case Route::Screen::Guide: return bundle_.has_guide(route.id);
+        case Route::Screen::Category: return bundle_->has_category(route.id);
+        case Route::Screen::Guide: return bundle_->has_guide(route.id);
         default: return true;
     }
 }
@@ -47,7 +47,7 @@ void App::back() {
 void App::home() { open(Route::home()); }
 
 void App::set_language(const std::string& code) {
-    if (!bundle_.language(code)) return;
+    if (!bundle_->language(code)) return;
     const bool from_chooser = route_.screen == Route::Screen::Languages;
     if (code == lang_ && !from_chooser) return;
     lang_ = code;
@@ -55,7 +55,31 @@ void App::set_language(const std::string& code) {
     if (from_chooser) open(Route::home());
 }
 
-void App::collect() { retired_.clear(); }
+void App::replace_bundle(std::shared_ptr<const content::Bundle> next) {
+    retired_bundles_.push_back(std::move(bundle_));
+    bundle_ = std::move(next);
+    ++generation_;
+    if (!bundle_->language(lang_)) {
+        const auto& fallback = bundle_->meta().fallback;
+        lang_ = !fallback.empty() && bundle_->language(fallback.front()) ? fallback.front() : bundle_->languages().front().code;
+    }
+    // A guide that is gone leads to its category if that still exists (the old bundle knows
+    // which one it was), else home.
+    if (!exists(route_)) {
+        Route parent = Route::home();
+        if (route_.screen == Route::Screen::Guide)
+            if (const auto old = retired_bundles_.back()->guide(route_.id, lang_); old && bundle_->has_category(old->category_id))
+                parent = Route::category(old->category_id);
+        route_ = parent;
+    }
+    std::erase_if(history_, [&](const Route& r) { return !exists(r); });
+    changed();
+}
+
+void App::collect() {
+    retired_.clear();
+    retired_bundles_.clear();
+}
 
 View& App::view() {
     if (!view_) view_ = make_view(*this);

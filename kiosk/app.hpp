@@ -14,10 +14,16 @@ class View;
 
 class App {
 public:
-    App(const content::Bundle& bundle, std::string lang, Route start);
+    App(std::shared_ptr<const content::Bundle> bundle, std::string lang, Route start);
     ~App();
 
-    const content::Bundle& bundle() const { return bundle_; }
+    const content::Bundle& bundle() const { return *bundle_; }
+    /// Counts bundle replacements, so the frame loop knows to rebuild fonts for the new text.
+    int bundle_generation() const { return generation_; }
+    /// Shows `next` from the next frame on: the visitor stays on the same guide or category if it
+    /// still exists, else goes to what contains it, else home; the language stays if it exists.
+    /// Call between frames. The old bundle closes once the screens drawn from it are freed.
+    void replace_bundle(std::shared_ptr<const content::Bundle> next);
     const std::string& lang() const { return lang_; }
     /// True when the visitor's language is written right to left: the layout mirrors.
     bool rtl() const;
@@ -44,7 +50,9 @@ private:
     bool exists(const Route& route) const;
     void changed();
 
-    const content::Bundle& bundle_;
+    std::shared_ptr<const content::Bundle> bundle_;
+    std::vector<std::shared_ptr<const content::Bundle>> retired_bundles_;
+    int generation_ = 0;
     std::string lang_;
     Route route_;
     std::vector<Route> history_;

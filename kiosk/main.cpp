@@ -12,6 +12,7 @@
 #include "script.hpp"
 #include "store.hpp"
 #include "text_files.hpp"
+#include "update_service.hpp"
 
 namespace fs = std::filesystem;
 
@@ -34,6 +35,58 @@ int fail(const std::string& message) {
     return 1;
 }
 
+void log(const std::string& line) { std::cerr << ("kiosk: " + line + "\n") << std::flush; }
+
+std::optional<std::vector<content::minisign::PublicKey>> read_trusted_keys(const kiosk::Options& o, std::string& error) {
+    if (o.trusted_keys.empty()) {
+        error = "--store needs at least one --trust PUB key to check bundles with";
+        return std::nullopt;
+    }
+    std::vector<content::minisign::PublicKey> keys;
+    for (const auto& file : o.trusted_keys) {
+        const auto text = content::read_file(file);
+        if (!text) {
+            error = "cannot read the trusted key " + file + ". Fix: give the path of a minisign .pub file";
+            return std::nullopt;
+        }
+        try {
+            keys.push_back(content::minisign::parse_public_key(*text));
+        } catch (const content::minisign::Error& e) {
+            error = file + ": " + e.what();
+            return std::nullopt;
+        }
+    }
+    return keys;
+}
+
+// The store's best verified bundle, else the factory one. A bundle that verifies but does not
+// open is passed over too: visitors never see an error instead of content.
+std::shared_ptr<content::Bundle> open_start_bundle(content::Store* store, const std::vector<content::minisign::PublicKey>& keys,
+                                                   const fs::path& factory, std::string& error) {
+    fs::path path = factory;
+    if (store) {
+        const auto choice = content::choose_startup_bundle(*store, keys, factory);
+        for (const auto& problem : choice.problems) log("passed over " + problem);
+        log("showing the " + choice.source + " bundle " + choice.path.string());
+        path = choice.path;
+    }
+    try {
+        return std::make_shared<content::Bundle>(path);
+    } catch (const content::BundleError& e) {
+        if (path == factory) {
+            error = e.what();
+            return nullptr;
+        }
+        log(std::string("passed over ") + e.what() + "; showing the factory bundle " + factory.string());
+    }
+    try {
+        return std::make_shared<content::Bundle>(factory);
+    } catch (const content::BundleError& e) {
+        error = e.what();
+        return nullptr;
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -49,30 +102,23 @@ int main(int argc, char** argv) {
         return 0;
     }
 
-    fs::path bundle_path = find_bundle(*options);
+    std::optional<content::Store> store;
+    std::vector<content::minisign::PublicKey> keys;
     if (!options->store.empty()) {
-        if (options->trusted_keys.empty()) return fail("--store needs at least one --trust PUB key to check bundles with");
-        std::vector<content::minisign::PublicKey> keys;
-        for (const auto& file : options->trusted_keys) {
-            const auto text = content::read_file(file);
-            if (!text) return fail("cannot read the trusted key " + file + ". Fix: give the path of a minisign .pub file");
-            try {
-                keys.push_back(content::minisign::parse_public_key(*text));
-            } catch (const content::minisign::Error& e) {
-                return fail(file + ": " + e.what());
-            }
-        }
-        const auto choice = content::choose_startup_bundle(content::Store(options->store), keys, bundle_path);
-        for (const auto& problem : choice.problems) std::cerr << "kiosk: passed over " << problem << "\n";
-        std::cerr << "kiosk: showing the " << choice.source << " bundle " << choice.path.string() << "\n";
-        bundle_path = choice.path;
+        auto trusted = read_trusted_keys(*options, error);
+        if (!trusted) return fail(error);
+        keys = std::move(*trusted);
+        store.emplace(options->store);
+        if (const auto said = store->begin_run()) log(*said);
     }
-    std::optional<content::Bundle> bundle;
-    try {
-        bundle.emplace(bundle_path);
-    } catch (const content::BundleError& e) {
-        return fail(e.what());
-    }
+    // Whatever happens from here on, a return is a clean exit, not a crash.
+    struct EndRun {
+        std::optional<content::Store>& store;
+        ~EndRun() { if (store) store->end_run(); }
+    } end_run{store};
+
+    const auto bundle = open_start_bundle(store ? &*store : nullptr, keys, find_bundle(*options), error);
+    if (!bundle) return fail(error);
     if (!options->lang.empty() && !bundle->language(options->lang)) {
         std::string codes;
         for (const auto& l : bundle->languages()) codes += " " + l.code;
@@ -99,7 +145,7 @@ int main(int argc, char** argv) {
     auto display = platform::Display::open(display_options, error);
     if (!display) return fail(error);
 
-    kiosk::App app(*bundle, lang, *start);
+    kiosk::App app(bundle, lang, *start);
     kiosk::Runner runner(*display, app, options->fonts);
     for (const auto& w : runner.warnings()) std::cerr << "kiosk: warning: " << w << "\n";
 
@@ -118,9 +164,26 @@ int main(int argc, char** argv) {
         return 0;
     }
     platform::EventWaiter waiter(display->driver());
+    std::unique_ptr<kiosk::UpdateService> updates;
+    if (store && (!options->update_url.empty() || !options->inbox.empty())) {
+        content::UpdaterConfig config;
+        config.base_url = options->update_url;
+        config.bundle_name = options->bundle_name;
+        config.inbox = options->inbox;
+        config.max_bundle_bytes = static_cast<std::uintmax_t>(options->max_bundle_mb) << 20;
+        content::InstallPolicy policy{options->channel, KIOSK_VERSION, "", config.max_bundle_bytes};
+        kiosk::UpdateSchedule schedule;
+        schedule.server_every = std::chrono::seconds(options->check_every_s);
+        updates = std::make_unique<kiosk::UpdateService>(*store, keys, policy, config, schedule, options->fallback,
+                                                         [&waiter] { waiter.wake(); }, [](const std::string& line) { log("update: " + line); });
+    }
     std::optional<std::chrono::milliseconds> exit_after;
     if (options->exit_after_ms) exit_after = std::chrono::milliseconds(*options->exit_after_ms);
-    runner.run(waiter, exit_after);
+    runner.run(waiter, exit_after, [&] {
+        if (!updates) return;
+        if (auto next = updates->take_new_bundle()) app.replace_bundle(std::move(next));
+    });
+    updates.reset();
     if (exit_after) std::cout << "frames: " << runner.frames() << " polls: " << waiter.polls() << "\n";
     return 0;
 }

@@ -14,6 +14,12 @@ Usage: kiosk [options]
   --bundle PATH           content bundle to show (default: the demo bundle beside the program)
   --store DIR             start on the store's current bundle, else its previous one, else --bundle
   --trust PUB             a minisign public key the store's bundles must be signed with (repeatable)
+  --update-url URL        with --store: fetch URL/NAME and URL/NAME.minisig, install when newer
+  --bundle-name NAME      the bundle's file name on the server (default torino.kbundle)
+  --inbox DIR             with --store: install bundles (+ .minisig) dropped here, e.g. a USB stick
+  --channel NAME          install only bundles of this channel (default: the installed bundle's)
+  --check-every SECONDS   how often to ask the server, with 10 % jitter (default 900)
+  --max-bundle-mb N       abandon bundles larger than this (default 512)
   --lang CODE             start in this language (default: the language chooser)
   --open ROUTE            start on a screen: languages, home, category/<id>, guide/<id>
   --windowed WxH          a window on a desktop instead of fullscreen
@@ -69,16 +75,18 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
             std::optional<std::pair<int, int>> s;
             if (!size_value(s)) return std::nullopt;
             o.size = *s;
-        } else if (a == "--exit-after") {
+        } else if (a == "--exit-after" || a == "--check-every" || a == "--max-bundle-mb") {
             auto v = value();
-            int ms = 0;
+            int n = 0;
             if (!v) return std::nullopt;
-            auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), ms);
-            if (ec != std::errc() || p != v->data() + v->size() || ms < 0) {
-                error = "--exit-after " + *v + " is not a number of milliseconds";
+            auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+            if (ec != std::errc() || p != v->data() + v->size() || n < (a == "--exit-after" ? 0 : 1)) {
+                error = a + " " + *v + " is not a " + (a == "--exit-after" ? "number of milliseconds" : "positive whole number");
                 return std::nullopt;
             }
-            o.exit_after_ms = ms;
+            if (a == "--exit-after") o.exit_after_ms = n;
+            else if (a == "--check-every") o.check_every_s = n;
+            else o.max_bundle_mb = n;
         } else if (a == "--trust") {
             auto v = value();
             if (!v) return std::nullopt;
@@ -97,7 +105,9 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
         } else {
             std::string* target = a == "--bundle" ? &o.bundle : a == "--lang" ? &o.lang : a == "--open" ? &o.open
                                 : a == "--screenshot" ? &o.screenshot : a == "--script" ? &o.script
-                                : a == "--fonts" ? &o.fonts : a == "--store" ? &o.store : nullptr;
+                                : a == "--fonts" ? &o.fonts : a == "--store" ? &o.store
+                                : a == "--update-url" ? &o.update_url : a == "--bundle-name" ? &o.bundle_name
+                                : a == "--inbox" ? &o.inbox : a == "--channel" ? &o.channel : nullptr;
             if (!target) {
                 error = "unknown option " + a + ". Fix: see kiosk --help";
                 return std::nullopt;
@@ -106,6 +116,10 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
             if (!v) return std::nullopt;
             *target = *v;
         }
+    }
+    if (o.store.empty() && (!o.update_url.empty() || !o.inbox.empty())) {
+        error = "--update-url and --inbox install into a store. Fix: add --store DIR and --trust PUB";
+        return std::nullopt;
     }
     return o;
 }

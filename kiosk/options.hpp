@@ -10,6 +10,8 @@ struct Options {
     std::string bundle;           // empty: look in the usual places; with --store, the factory bundle
     std::string store;            // a bundle store (kiosk-bundle install) to start from
     std::vector<std::string> trusted_keys;  // minisign public key files
+    std::string update_url, bundle_name = "torino.kbundle", inbox, channel;  // updates (need a store)
+    int check_every_s = 900, max_bundle_mb = 512;
     std::string fonts = "/usr/share/fonts/truetype/noto";
     std::string lang;             // empty: start on the language chooser
     std::vector<std::string> fallback;  // empty: the bundle's own fallback languages

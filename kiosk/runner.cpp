@@ -30,6 +30,7 @@ Runner::Runner(platform::Display& display, App& app, const std::filesystem::path
 void Runner::apply_theme() {
     const ImVec2 size = display_size();
     themed_size_ = size;
+    themed_generation_ = app_.bundle_generation();
     warnings_.clear();
     theme_ = Theme::create(app_.bundle(), static_cast<int>(size.x), static_cast<int>(size.y), font_dir_, warnings_);
     ImGui_ImplSDLRenderer_DestroyFontsTexture();  // the next frame uploads the new atlas
@@ -86,7 +87,9 @@ void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height)
     ImGui::SetCurrentContext(context_);
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = display_size();
-    if (io.DisplaySize.x != themed_size_.x || io.DisplaySize.y != themed_size_.y) apply_theme();
+    // A new bundle may bring characters the atlas lacks: rebuilt before anything of it is drawn.
+    if (io.DisplaySize.x != themed_size_.x || io.DisplaySize.y != themed_size_.y || app_.bundle_generation() != themed_generation_)
+        apply_theme();
     const Uint64 now = SDL_GetPerformanceCounter();
     io.DeltaTime = std::max(1e-4f, static_cast<float>(now - last_frame_) / static_cast<float>(SDL_GetPerformanceFrequency()));
     last_frame_ = now;
@@ -137,7 +140,8 @@ bool Runner::screenshot(const std::filesystem::path& path, std::string& error) {
     return platform::write_png(path, w, h, pixels, error);
 }
 
-void Runner::run(platform::EventWaiter& waiter, std::optional<std::chrono::milliseconds> exit_after) {
+void Runner::run(platform::EventWaiter& waiter, std::optional<std::chrono::milliseconds> exit_after,
+                 const std::function<void()>& between_frames) {
     using clock = std::chrono::steady_clock;
     const auto start = clock::now();
     const auto remaining = [&] {
@@ -151,6 +155,11 @@ void Runner::run(platform::EventWaiter& waiter, std::optional<std::chrono::milli
             if (waiter.wait(e, remaining())) handle(e);
         }
         pump();
+        if (between_frames) {
+            const long before = app_.changes();
+            between_frames();
+            if (app_.changes() != before) wanted_ = std::max(wanted_, 2);
+        }
         if (wanted_ > 0) frame();
         if (exit_after && remaining().count() == 0) break;
     }

@@ -4,6 +4,7 @@
 // frames and almost no CPU. The same loop runs headless for screenshots, scripts and tests.
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -43,7 +44,10 @@ public:
     /// Writes the current screen as a PNG; false with `error` on failure.
     bool screenshot(const std::filesystem::path& path, std::string& error);
     /// The interactive loop; returns when the window closes or after `exit_after`.
-    void run(platform::EventWaiter& waiter, std::optional<std::chrono::milliseconds> exit_after);
+    /// `between_frames` runs on every wake-up, where no frame is half drawn: the place to hand
+    /// the App news from workers (a new bundle).
+    void run(platform::EventWaiter& waiter, std::optional<std::chrono::milliseconds> exit_after,
+             const std::function<void()>& between_frames = {});
 
     long frames() const { return frames_; }
     const HitMap& hits() const { return hits_; }
@@ -58,7 +62,8 @@ private:
     App& app_;
     ImGuiContext* context_ = nullptr;  // each runner has its own, so tests can run two kiosks
     std::unique_ptr<Theme> theme_;
-    ImVec2 themed_size_{0, 0};  // the screen size the theme was built for
+    ImVec2 themed_size_{0, 0};  // the screen size and bundle the theme was built for
+    int themed_generation_ = 0;
     std::filesystem::path font_dir_;
     std::vector<std::string> warnings_;
     Chrome chrome_;

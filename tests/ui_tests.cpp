@@ -31,7 +31,7 @@ constexpr Rgb kHeaderBlue{11, 61, 117}, kSelectedYellow{255, 212, 0}, kNotice{25
 // A kiosk on the offscreen display, with helpers to touch controls and read pixels.
 struct Kiosk {
     explicit Kiosk(const fs::path& bundle_path, const std::string& lang, Route start, int width = kWidth, int height = kHeight)
-        : bundle(bundle_path), display(open_display(width, height)), app(bundle, lang, std::move(start)),
+        : bundle(std::make_shared<content::Bundle>(bundle_path)), display(open_display(width, height)), app(bundle, lang, std::move(start)),
           runner(*display, app, kFonts) {
         runner.settle();
     }
@@ -85,7 +85,7 @@ struct Kiosk {
         return n;
     }
 
-    content::Bundle bundle;
+    std::shared_ptr<content::Bundle> bundle;
     std::unique_ptr<platform::Display> display;
     kiosk::App app;
     kiosk::Runner runner;
