@@ -121,67 +121,78 @@ std::string Store::status_text() const { return read_file(dir_ / "status").value
 InstallResult Store::install(const fs::path& bundle, const fs::path& signature, std::span<const minisign::PublicKey> trusted,
                              const InstallPolicy& policy) {
     const Lock held = lock();
-    // Leftovers of an interrupted install are never trusted: staging starts empty.
-    for (const auto& entry : fs::directory_iterator(dir_ / "staging")) fs::remove_all(entry.path());
-
     InstallResult result;
-    const auto refuse = [&](std::string reason) {
-        result.outcome = InstallResult::Outcome::Refused;
-        result.reason = std::move(reason);
-        record(result, bundle.string());
-        return result;
-    };
-    std::mt19937_64 random(std::random_device{}());
-    const std::string stem = "incoming-" + std::to_string(random());
-    const struct {
-        fs::path bundle, signature;
-    } staged{dir_ / "staging" / (stem + ".kbundle"), dir_ / "staging" / (stem + ".kbundle.minisig")};
-    const RemoveOnExit cleanup{{staged.bundle, staged.signature}};
     try {
-        copy_capped(signature, staged.signature, kMaxSignatureBytes, "signature");
-        copy_capped(bundle, staged.bundle, policy.max_bundle_bytes, "bundle");
-        const auto verified = verify_bundle(staged.bundle, staged.signature, trusted);
-        result.meta = verified.meta;
-        result.key_id = verified.key_id;
-        {
-            sql::Database db(staged.bundle, sql::Database::Mode::ReadOnly);
-            auto check = db.prepare("PRAGMA integrity_check");
-            if (!check.step() || check.text(0) != "ok") return refuse("the bundle fails SQLite's integrity check");
-        }
-    } catch (const std::exception& e) {
-        return refuse(e.what());
+        result = install_locked(bundle, signature, trusted, policy);
+    } catch (const std::exception& e) {  // a failing disk: refused, never a crashed updater
+        result.outcome = InstallResult::Outcome::Refused;
+        result.reason = std::string("cannot install: ") + e.what();
     }
-    const Meta& m = result.meta;
-    // What is installed now, read once; an unreadable current bundle is replaced by any verified one.
+    record(result, bundle.string());
+    return result;
+}
+
+std::optional<std::string> Store::policy_refusal(const Meta& m, const InstallPolicy& policy) const {
+    // What is installed now. A current bundle that does not open still has its version in its
+    // file name, so a damaged disk cannot open the door to a rollback.
     std::optional<Meta> installed;
     if (const auto cur = current()) {
         try {
             installed = Bundle(*cur).meta();
         } catch (const BundleError&) {
+            installed = Meta{};
+            installed->version = std::atoll(cur->stem().string().c_str() + 1);
         }
     }
     const std::string channel = !policy.channel.empty() ? policy.channel : installed ? installed->channel : "";
-    if (!channel.empty() && m.channel != channel)
-        return refuse("the bundle is for channel " + m.channel + ", this kiosk follows " + channel);
+    const std::string v = std::to_string(m.version);
+    if (!channel.empty() && m.channel != channel) return "the bundle is for channel " + m.channel + ", this kiosk follows " + channel;
     if (compare_versions(m.min_kiosk_version, policy.kiosk_version) > 0)
-        return refuse("the bundle needs kiosk " + m.min_kiosk_version + " or newer; this kiosk is " + policy.kiosk_version);
-    if (!policy.today.empty() && m.expires < policy.today) return refuse("the bundle expired on " + m.expires);
+        return "the bundle needs kiosk " + m.min_kiosk_version + " or newer; this kiosk is " + policy.kiosk_version;
+    if (!policy.today.empty() && m.expires < policy.today) return "the bundle expired on " + m.expires;
     if (installed && m.version < installed->version)
-        return refuse("version " + std::to_string(m.version) + " is older than the installed version " + std::to_string(installed->version));
+        return "version " + v + " is older than the installed version " + std::to_string(installed->version);
     if (const auto w = withdrawn(); std::find(w.begin(), w.end(), m.version) != w.end())
-        return refuse("version " + std::to_string(m.version) +
-                      " was withdrawn on this kiosk after it crashed repeatedly; publish it again with a higher version");
-    if (installed && m.version == installed->version) {
+        return "version " + v + " was withdrawn on this kiosk after it crashed repeatedly; publish it again with a higher version";
+    return std::nullopt;
+}
+
+InstallResult Store::install_locked(const fs::path& bundle, const fs::path& signature, std::span<const minisign::PublicKey> trusted,
+                                    const InstallPolicy& policy) {
+    InstallResult result;
+    const auto refuse = [&](std::string reason) {
+        result.reason = std::move(reason);
+        return result;
+    };
+    // Leftovers of an interrupted install are never trusted: staging starts empty.
+    for (const auto& entry : fs::directory_iterator(dir_ / "staging")) fs::remove_all(entry.path());
+    const std::string stem = "incoming-" + std::to_string(std::mt19937_64(std::random_device{}())());
+    const fs::path staged_bundle = dir_ / "staging" / (stem + ".kbundle"), staged_signature = staged_bundle.string() + ".minisig";
+    const RemoveOnExit cleanup{{staged_bundle, staged_signature}};
+    try {
+        copy_capped(signature, staged_signature, kMaxSignatureBytes, "signature");
+        copy_capped(bundle, staged_bundle, policy.max_bundle_bytes, "bundle");
+        const auto verified = verify_bundle(staged_bundle, staged_signature, trusted);
+        result.meta = verified.meta;
+        result.key_id = verified.key_id;
+        sql::Database db(staged_bundle, sql::Database::Mode::ReadOnly);
+        auto check = db.prepare("PRAGMA integrity_check");
+        if (!check.step() || check.text(0) != "ok") return refuse("the bundle fails SQLite's integrity check");
+    } catch (const std::exception& e) {
+        return refuse(e.what());
+    }
+    const Meta& m = result.meta;
+    if (auto refusal = policy_refusal(m, policy)) return refuse(std::move(*refusal));
+    const auto old = current();
+    const std::string name = "v" + std::to_string(m.version) + ".kbundle";
+    if (old && old->filename() == name) {
         result.outcome = InstallResult::Outcome::AlreadyCurrent;
         result.reason = "version " + std::to_string(m.version) + " is already installed";
-        record(result, bundle.string());
         return result;
     }
-    const std::string name = "v" + std::to_string(m.version) + ".kbundle";
-    const auto old = current();
     try {
-        fs::rename(staged.signature, dir_ / "bundles" / (name + ".minisig"));
-        fs::rename(staged.bundle, dir_ / "bundles" / name);
+        fs::rename(staged_signature, dir_ / "bundles" / (name + ".minisig"));
+        fs::rename(staged_bundle, dir_ / "bundles" / name);
         fsync_path(dir_ / "bundles", true);
         if (old) switch_link(dir_ / "previous", fs::path("bundles") / old->filename());
         switch_link(dir_ / "current", fs::path("bundles") / name);
@@ -189,7 +200,8 @@ InstallResult Store::install(const fs::path& bundle, const fs::path& signature, 
         return refuse(std::string("cannot install: ") + e.what());
     }
     // The new bundle is current from here on, whatever fails next.
-    std::string warning;
+    result.outcome = InstallResult::Outcome::Installed;
+    result.reason = "installed version " + std::to_string(m.version);
     try {
         fsync_path(dir_, true);
         // Keep current and previous; older versions and leftovers of interrupted installs go.
@@ -199,11 +211,8 @@ InstallResult Store::install(const fs::path& bundle, const fs::path& signature, 
             if (!keep) fs::remove(entry.path());
         }
     } catch (const std::exception& e) {
-        warning = std::string(" (warning: ") + e.what() + ")";
+        result.reason += std::string(" (warning: ") + e.what() + ")";
     }
-    result.outcome = InstallResult::Outcome::Installed;
-    result.reason = "installed version " + std::to_string(m.version) + warning;
-    record(result, bundle.string());
     return result;
 }
 

@@ -108,6 +108,10 @@ private:
         Lock& operator=(const Lock&) = delete;
     };
     Lock lock() const;
+    InstallResult install_locked(const std::filesystem::path& bundle, const std::filesystem::path& signature,
+                                 std::span<const minisign::PublicKey> trusted, const InstallPolicy& policy);
+    /// Why the policy refuses a verified bundle with metadata `meta`, if it does.
+    std::optional<std::string> policy_refusal(const Meta& meta, const InstallPolicy& policy) const;
     std::optional<std::filesystem::path> resolve(const char* link) const;
     void record(const InstallResult& result, const std::string& source);
     void record(const std::string& outcome, const std::string& reason, const std::string& source);

@@ -108,8 +108,12 @@ int main(int argc, char** argv) {
         auto trusted = read_trusted_keys(*options, error);
         if (!trusted) return fail(error);
         keys = std::move(*trusted);
-        store.emplace(options->store);
-        if (const auto said = store->begin_run()) log(*said);
+        try {
+            store.emplace(options->store);
+            if (const auto said = store->begin_run()) log(*said);
+        } catch (const std::exception& e) {  // visitors still get the factory bundle
+            log(std::string("cannot use the store: ") + e.what());
+        }
     }
     // Whatever happens from here on, a return is a clean exit, not a crash.
     struct EndRun {

@@ -78,6 +78,11 @@ void Runner::handle(const SDL_Event& e) {
     }
 }
 
+bool Runner::wants_frame() const {
+    // The App changes between frames too: a bundle swapped in, a script's navigation.
+    return wanted_ > 0 || app_.changes() != drawn_changes_;
+}
+
 void Runner::pump() {
     SDL_Event e;
     while (SDL_PollEvent(&e)) handle(e);
@@ -121,13 +126,14 @@ void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height)
     ++frames_;
     if (wanted_ > 0) --wanted_;
     if (app_.changes() != before) wanted_ = std::max(wanted_, 2);  // the new screen lays out next frame
+    drawn_changes_ = app_.changes();
     if (pointer_.busy()) wanted_ = std::max(wanted_, 1);
 }
 
 void Runner::settle() {
     for (int i = 0; i < 30; ++i) {
         pump();
-        if (wanted_ == 0) return;
+        if (!wants_frame()) return;
         frame();
     }
 }
@@ -150,17 +156,13 @@ void Runner::run(platform::EventWaiter& waiter, std::optional<std::chrono::milli
                         std::chrono::duration_cast<std::chrono::milliseconds>(start + *exit_after - clock::now()));
     };
     while (!quit_) {
-        if (wanted_ == 0) {
+        if (!wants_frame()) {
             SDL_Event e;
             if (waiter.wait(e, remaining())) handle(e);
         }
         pump();
-        if (between_frames) {
-            const long before = app_.changes();
-            between_frames();
-            if (app_.changes() != before) wanted_ = std::max(wanted_, 2);
-        }
-        if (wanted_ > 0) frame();
+        if (between_frames) between_frames();
+        if (wants_frame()) frame();
         if (exit_after && remaining().count() == 0) break;
     }
 }

@@ -57,6 +57,7 @@ public:
 private:
     /// Builds fonts and style for the current screen size (at start and after a resize).
     void apply_theme();
+    bool wants_frame() const;
 
     platform::Display& display_;
     App& app_;
@@ -71,6 +72,7 @@ private:
     Pointer pointer_;
     int wanted_ = 3;  // frames still to draw before the screen is settled
     long frames_ = 0;
+    long drawn_changes_ = -1;  // app_.changes() when the last frame was drawn
     bool quit_ = false;
     Uint64 last_frame_ = 0;
 };

@@ -68,16 +68,20 @@ void UpdateService::work() {
             busy_ = true;
         }
         content::UpdateReport report;
-        const auto now = clock::now();
-        if (updater_.has_inbox() && now >= next_inbox) {
-            report = updater_.check_inbox();
-            next_inbox = clock::now() + schedule_.inbox_every;
-        }
-        if (updater_.has_http() && now >= next_server) {
-            const auto server = updater_.check_http();
-            report.installed |= server.installed;
-            report.lines.insert(report.lines.end(), server.lines.begin(), server.lines.end());
-            next_server = clock::now() + jittered(schedule_.server_every);
+        try {
+            const auto now = clock::now();
+            if (updater_.has_inbox() && now >= next_inbox) {
+                next_inbox = clock::now() + schedule_.inbox_every;
+                report = updater_.check_inbox();
+            }
+            if (updater_.has_http() && now >= next_server) {
+                next_server = clock::now() + jittered(schedule_.server_every);
+                const auto server = updater_.check_http();
+                report.installed |= server.installed;
+                report.lines.insert(report.lines.end(), server.lines.begin(), server.lines.end());
+            }
+        } catch (const std::exception& e) {  // the kiosk goes on showing what it has
+            report.lines.push_back(std::string("update check failed: ") + e.what());
         }
         for (const auto& line : report.lines) log_(line);
         if (report.installed) publish_current();

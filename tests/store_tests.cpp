@@ -1,5 +1,7 @@
 // Installing signed bundles into a store: the update policy and the atomic switch.
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 
 #include "bundle.hpp"
 #include "minisign.hpp"
@@ -192,4 +194,63 @@ TEST_CASE("dotted versions compare as numbers") {
     CHECK(content::compare_versions("0.10.0", "0.9.9") > 0);
     CHECK(content::compare_versions("1.0", "1.0.0") == 0);
     CHECK(content::compare_versions("0.1.0", "99.0") < 0);
+}
+
+TEST_CASE("crash-loop guard: a bundle that keeps the kiosk from running is withdrawn for good") {
+    Publisher p;
+    test::TempDir store_dir;
+    content::Store store(store_dir.path());
+    p.install(store, p.make(1));
+    const auto v2 = p.make(2);
+    REQUIRE(p.install(store, v2).outcome == InstallResult::Outcome::Installed);
+    const std::time_t now = std::time(nullptr);
+
+    SUBCASE("runs that end cleanly are not crashes") {
+        for (int i = 0; i < 5; ++i) {
+            CHECK_FALSE(store.begin_run({}, now + i));
+            store.end_run();
+        }
+        CHECK(current_version(store) == 2);
+    }
+    SUBCASE("three unclean starts within ten minutes roll back on the fourth") {
+        for (int i = 0; i < 3; ++i) CHECK_FALSE(store.begin_run({}, now + 60 * i));  // each "crashes": no end_run
+        const auto said = store.begin_run({}, now + 200);
+        REQUIRE(said);
+        CHECK(said->find("version 2 did not run cleanly 3 times") != std::string::npos);
+        CHECK(said->find("back on version 1") != std::string::npos);
+        CHECK(current_version(store) == 1);
+        CHECK(store.withdrawn() == std::vector<long long>{2});
+        CHECK(store.status_text().find("last_result = rolled back") != std::string::npos);
+        // Never reinstalled, from any source, however often it is offered.
+        const auto again = p.install(store, v2);
+        CHECK(again.outcome == InstallResult::Outcome::Refused);
+        CHECK(again.reason.find("withdrawn") != std::string::npos);
+        CHECK(current_version(store) == 1);
+        // A fixed bundle with a higher version installs.
+        CHECK(p.install(store, p.make(3)).outcome == InstallResult::Outcome::Installed);
+    }
+    SUBCASE("crashes spread over more than ten minutes are not a loop") {
+        for (int i = 0; i < 4; ++i) CHECK_FALSE(store.begin_run({}, now + 400 * i));
+        CHECK(current_version(store) == 2);
+    }
+    SUBCASE("crashes long after the switch are not blamed on the content") {
+        const fs::path link = store_dir / "current";
+        const timespec long_ago[2] = {{now - 7200, 0}, {now - 7200, 0}};
+        REQUIRE(utimensat(AT_FDCWD, link.c_str(), long_ago, AT_SYMLINK_NOFOLLOW) == 0);
+        for (int i = 0; i < 4; ++i) CHECK_FALSE(store.begin_run({}, now + i));
+        CHECK(current_version(store) == 2);
+        CHECK(store.withdrawn().empty());
+    }
+    SUBCASE("without a previous bundle the kiosk goes back to its factory bundle") {
+        test::TempDir fresh_dir;
+        content::Store fresh(fresh_dir.path());
+        p.install(fresh, v2);
+        for (int i = 0; i < 3; ++i) fresh.begin_run({}, now + i);
+        const auto said = fresh.begin_run({}, now + 3);
+        REQUIRE(said);
+        CHECK(said->find("back on the factory bundle") != std::string::npos);
+        CHECK_FALSE(fresh.current());
+        const auto choice = content::choose_startup_bundle(fresh, p.trusted, p.dir / "factory.kbundle");
+        CHECK(choice.source == "factory");
+    }
 }

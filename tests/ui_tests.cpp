@@ -12,90 +12,12 @@
 #include "runner.hpp"
 #include "source.hpp"
 #include "test_support.hpp"
+#include "kiosk_fixture.hpp"
 #include "writer.hpp"
 
 namespace fs = std::filesystem;
 using kiosk::Route;
-
-namespace {
-
-constexpr int kWidth = 1920, kHeight = 1080;
-const char* const kFonts = "/usr/share/fonts/truetype/noto";
-
-struct Rgb {
-    int r, g, b;
-    bool operator==(const Rgb&) const = default;
-};
-constexpr Rgb kHeaderBlue{11, 61, 117}, kSelectedYellow{255, 212, 0}, kNotice{255, 241, 194};
-
-// A kiosk on the offscreen display, with helpers to touch controls and read pixels.
-struct Kiosk {
-    explicit Kiosk(const fs::path& bundle_path, const std::string& lang, Route start, int width = kWidth, int height = kHeight)
-        : bundle(std::make_shared<content::Bundle>(bundle_path)), display(open_display(width, height)), app(bundle, lang, std::move(start)),
-          runner(*display, app, kFonts) {
-        runner.settle();
-    }
-    static std::unique_ptr<platform::Display> open_display(int width, int height) {
-        std::string error;
-        platform::DisplayOptions o{platform::DisplayOptions::Mode::Offscreen, width, height, "test"};
-        auto d = platform::Display::open(o, error);
-        REQUIRE_MESSAGE(d, error);
-        return d;
-    }
-    void finger(Uint32 type, ImVec2 at) {
-        SDL_Event e{};
-        e.type = type;
-        const ImVec2 size = runner.display_size();
-        e.tfinger.x = at.x / size.x;
-        e.tfinger.y = at.y / size.y;
-        SDL_PushEvent(&e);
-    }
-    // Press and release before the next frame: the quickest tap a finger makes.
-    void tap(const std::string& control) {
-        const auto at = runner.hits().center(control);
-        REQUIRE_MESSAGE(at, "no control " << control << " on " << app.route().str());
-        finger(SDL_FINGERDOWN, *at);
-        finger(SDL_FINGERUP, *at);
-        runner.settle();
-    }
-    std::pair<ImVec2, ImVec2> rect(const std::string& control) {
-        auto it = runner.hits().all().find(control);
-        REQUIRE_MESSAGE(it != runner.hits().all().end(), "no control " << control);
-        return it->second;
-    }
-    void capture() { runner.frame(&pixels, &w, &h); }
-    Rgb at(int x, int y) const {
-        const size_t i = (static_cast<size_t>(y) * static_cast<size_t>(w) + static_cast<size_t>(x)) * 4;
-        return {pixels[i], pixels[i + 1], pixels[i + 2]};
-    }
-    // Pixels darker than the card background inside a box: where text was drawn.
-    int dark_pixels(float x0, float y0, float x1, float y1) const {
-        int n = 0;
-        for (int y = static_cast<int>(y0); y < static_cast<int>(y1); ++y)
-            for (int x = static_cast<int>(x0); x < static_cast<int>(x1); ++x) {
-                const Rgb c = at(x, y);
-                n += c.r + c.g + c.b < 200;
-            }
-        return n;
-    }
-    int count(Rgb color, float x0, float y0, float x1, float y1) const {
-        int n = 0;
-        for (int y = static_cast<int>(y0); y < static_cast<int>(y1); ++y)
-            for (int x = static_cast<int>(x0); x < static_cast<int>(x1); ++x) n += at(x, y) == color;
-        return n;
-    }
-
-    std::shared_ptr<content::Bundle> bundle;
-    std::unique_ptr<platform::Display> display;
-    kiosk::App app;
-    kiosk::Runner runner;
-    std::vector<unsigned char> pixels;
-    int w = 0, h = 0;
-};
-
-fs::path demo_bundle() { return KIOSK_DEMO_BUNDLE; }
-
-}  // namespace
+using namespace test;
 
 TEST_CASE("walk: language chooser -> home -> category -> guide -> back -> home") {
     Kiosk k(demo_bundle(), "en", Route::languages());

@@ -1,0 +1,161 @@
+// A new bundle reaching a running kiosk: installed on the updater's thread while frames keep
+// coming, swapped in between two frames, the visitor kept where they were when possible.
+#include <doctest/doctest.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <functional>
+
+#include "kiosk_fixture.hpp"
+#include "minisign.hpp"
+#include "signed_bundle.hpp"
+#include "source.hpp"
+#include "sqlite.hpp"
+#include "test_support.hpp"
+#include "update_service.hpp"
+#include "writer.hpp"
+
+using namespace test;
+namespace ms = content::minisign;
+
+namespace {
+
+// The demo content as version 2, changed by `edit`, written as `dir/name`.
+fs::path write_variant(const TempDir& dir, const std::string& name, const std::function<void(content::Content&)>& edit) {
+    content::Diagnostics d;
+    auto c = content::load_source(demo_source(), d);
+    REQUIRE_FALSE(d.has_errors());
+    c.meta.version = 2;
+    edit(c);
+    content::write_bundle(c, dir / name);
+    return dir / name;
+}
+
+void remove_guide(content::Content& c, const std::string& id) {
+    std::erase_if(c.guides, [&](const content::Guide& g) { return g.id == id; });
+    for (auto& [lang, text] : c.texts) text.guides.erase(id);
+}
+
+// Swaps as the kiosk's frame loop does, then draws until settled.
+void swap_to(Kiosk& k, const fs::path& path) {
+    k.app.replace_bundle(std::make_shared<content::Bundle>(path));
+    k.runner.settle();
+}
+
+}  // namespace
+
+TEST_CASE("a new bundle shows from the next frame; the old one closes once nothing uses it") {
+    TempDir dir;
+    Kiosk k(demo_bundle(), "en", Route::guide("food-help"));
+    k.capture();
+    const auto before = k.pixels;
+    std::weak_ptr<const content::Bundle> old = k.bundle;
+    k.bundle.reset();
+
+    swap_to(k, write_variant(dir, "v2.kbundle", [](content::Content& c) {
+        c.texts["en"].guides["food-help"].title = "Food parcels: NEW OPENING HOURS";
+    }));
+    CHECK(k.app.bundle().meta().version == 2);
+    CHECK(k.app.route() == Route::guide("food-help"));
+    CHECK(k.app.lang() == "en");
+    CHECK(old.expired());  // the retired screens are freed and the old SQLite file closed
+    k.capture();
+    size_t changed = 0;
+    for (size_t i = 0; i < k.pixels.size(); i += 4) changed += k.pixels[i] != before[i];
+    CHECK(changed > 500);  // the new title is drawn
+    k.tap("nav:home");  // and the kiosk goes on working
+    CHECK(k.app.route() == Route::home());
+}
+
+TEST_CASE("a visitor on a guide that is gone lands on its category; a category that is gone, on home") {
+    TempDir dir;
+    SUBCASE("guide gone") {
+        Kiosk k(demo_bundle(), "en", Route::guide("food-help"));
+        swap_to(k, write_variant(dir, "no-guide.kbundle", [](content::Content& c) { remove_guide(c, "food-help"); }));
+        CHECK(k.app.route() == Route::category("food"));
+        CHECK(k.runner.hits().center("nav:home"));
+    }
+    SUBCASE("category gone") {
+        Kiosk k(demo_bundle(), "en", Route::home());
+        k.tap("category:food");
+        k.tap("guide:food-help");
+        swap_to(k, write_variant(dir, "no-food.kbundle", [](content::Content& c) {
+            remove_guide(c, "food-help");
+            std::erase_if(c.categories, [](const content::Category& cat) { return cat.id == "food"; });
+        }));
+        CHECK(k.app.route() == Route::home());
+        // Back skips the screens that no longer exist.
+        k.tap("nav:back");
+        CHECK(k.app.route() == Route::home());
+    }
+    SUBCASE("language gone: the bundle's first fallback language") {
+        Kiosk k(demo_bundle(), "fr", Route::guide("food-help"));
+        swap_to(k, write_variant(dir, "no-fr.kbundle", [](content::Content& c) {
+            std::erase_if(c.languages, [](const content::Language& l) { return l.code == "fr"; });
+            c.texts.erase("fr");
+        }));
+        CHECK(k.app.lang() == "en");
+        CHECK(k.app.route() == Route::guide("food-help"));
+        CHECK_FALSE(k.runner.hits().center("lang:fr"));
+    }
+}
+
+TEST_CASE("installing runs off the UI thread: frames keep coming while a large bundle waits and verifies") {
+    TempDir dir;
+    const auto keys = ms::generate_key_pair();
+    content::Store store(dir / "store");
+    // A 48 MiB bundle: the demo content and a padding table, signed like any other.
+    const fs::path big = write_variant(dir, "big.kbundle", [](content::Content&) {});
+    {
+        content::sql::Database db(big, content::sql::Database::Mode::Create);
+        db.exec("CREATE TABLE padding(b BLOB); INSERT INTO padding VALUES (randomblob(48 * 1024 * 1024))");
+    }
+    content::Meta meta = content::Bundle(big).meta();
+    fs::create_directories(dir / "inbox");
+    fs::rename(big, dir / "inbox/big.kbundle");
+    write(dir / "inbox/big.kbundle.minisig",
+          ms::format_signature(ms::sign(ms::hash_file(dir / "inbox/big.kbundle"), keys.second, content::trusted_comment_for(meta))));
+
+    Kiosk k(demo_bundle(), "en", Route::guide("food-help"));
+    // The test holds the store's lock first, so the install is stuck until it lets go: if it
+    // ran on this thread, no frame could be drawn meanwhile.
+    const int lock = ::open((dir / "store/lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    REQUIRE(::flock(lock, LOCK_EX) == 0);
+    std::atomic<int> notified{0};
+    std::vector<std::string> log;
+    content::UpdaterConfig config;
+    config.inbox = dir / "inbox";
+    kiosk::UpdateService service(store, {keys.first}, content::InstallPolicy{"demo", "0.1.0", ""}, config, {}, {},
+                                 [&] { ++notified; }, [&](const std::string& line) { log.push_back(line); });
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (!service.busy() && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    REQUIRE(service.busy());
+    long frames_while_locked = 0;
+    for (const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(500); std::chrono::steady_clock::now() < until;) {
+        k.runner.frame();
+        ++frames_while_locked;
+    }
+    CHECK(service.busy());
+    CHECK(frames_while_locked >= 5);
+    ::close(lock);
+
+    // Now it copies, hashes and checks 48 MiB, still while frames are drawn.
+    long frames_while_installing = 0;
+    std::shared_ptr<const content::Bundle> next;
+    while (!(next = service.take_new_bundle()) && std::chrono::steady_clock::now() < deadline) {
+        k.runner.frame();
+        ++frames_while_installing;
+    }
+    REQUIRE_MESSAGE(next, "no bundle installed; log: " << (log.empty() ? "" : log.back()));
+    CHECK(notified == 1);
+    CHECK(frames_while_installing >= 1);
+    MESSAGE("frames drawn: " << frames_while_locked << " while the store was locked, " << frames_while_installing
+                             << " while 48 MiB installed");
+    CHECK(next->meta().version == 2);
+    CHECK(next->path() == *store.current());
+    k.app.replace_bundle(next);
+    k.runner.settle();
+    CHECK(k.app.route() == Route::guide("food-help"));
+    CHECK(k.app.bundle().meta().version == 2);
+}
