@@ -5,12 +5,7 @@ set -u
 kiosk=$1 bundle_tool=$2 demo=$3 tests=$4
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-passed=0 failed=0
-check() {  # check NAME CONDITION-COMMAND...
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name"; fi
-}
-contains() { grep -qF -- "$2" <<<"$1"; }
+source "$tests/lib.sh"
 png_size() {  # width x height from the PNG header
   local w h
   w=$(od -An -tu1 -j16 -N4 "$1" | awk '{print $1*16777216+$2*65536+$3*256+$4}')
@@ -69,5 +64,4 @@ check "kiosk-bundle: shows usage" contains "$out" "kiosk-bundle build SRC -o OUT
 out=$("$bundle_tool" info "$demo")
 check "kiosk-bundle info" contains "$out" "languages: it en fr ar uk ru"
 
-echo "cli: $passed passed, $failed failed"
-test $failed -eq 0
+finish cli

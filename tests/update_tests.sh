@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Updates as they happen to a kiosk: a running kiosk and a real HTTP server on loopback, a USB
+# inbox, crash loops after a switch, and installs killed or failed at every file operation
+# (strace injects SIGKILL, ENOSPC and EIO into the real programs, as a power cut or a full or
+# failing SD card would).
+# Usage: update_tests.sh KIOSK KIOSK_BUNDLE DEMO_BUNDLE TESTS_DIR
+set -u
+kiosk=$1 tool=$2 demo=$3 tests=$4
+source "$tests/lib.sh"
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
+
+"$tool" keygen --public "$work/k.pub" --secret "$work/k.sec" --no-password >/dev/null
+publish() {  # publish VERSION: the demo content signed as $work/vVERSION.kbundle
+  local src=$work/src-$1
+  cp -r "$tests/../content/torino" "$src"
+  sed -i "s/^version = .*/version = $1/" "$src/bundle.ini"
+  "$tool" build "$src" -o "$work/v$1.kbundle" >/dev/null
+  "$tool" sign "$work/v$1.kbundle" --secret "$work/k.sec" >/dev/null
+}
+for v in 1 2 3; do publish $v; done
+install() { "$tool" install "$work/v$1.kbundle" --store "$2" --public "$work/k.pub" 2>&1; }
+fresh_store() {  # fresh_store DIR VERSION...: a store with these versions installed in order
+  local dir=$1; shift
+  rm -rf "$dir"
+  for v in "$@"; do install "$v" "$dir" >/dev/null; done
+}
+kiosk_on() {  # kiosk_on STORE ARGS...: the kiosk headless on a store; what it prints
+  local store=$1; shift
+  "$kiosk" --store "$store" --trust "$work/k.pub" --bundle "$demo" --headless "$@" 2>&1
+}
+# The bundle file the kiosk starts on, when that is the store's verified current one.
+starts_on() { kiosk_on "$1" --exit-after 0 | sed -n 's/^kiosk: showing the current bundle .*\/\(v[0-9]*\)\.kbundle$/\1/p'; }
+
+## A running kiosk takes a new bundle from the server, and from a USB inbox, without a restart
+mkdir -p "$work/served" "$work/inbox"
+cp "$work/v2.kbundle" "$work/served/torino.kbundle"
+cp "$work/v2.kbundle.minisig" "$work/served/torino.kbundle.minisig"
+coproc SERVER { exec python3 "$tests/http_server.py" "$work/served"; }
+read -r port <&"${SERVER[0]}"
+fresh_store "$work/live" 1
+(sleep 4; cp "$work/v3.kbundle" "$work/v3.kbundle.minisig" "$work/inbox/") &
+out=$(kiosk_on "$work/live" --lang en --update-url "http://127.0.0.1:$port/files" --check-every 1 --inbox "$work/inbox" \
+  --exit-after 9000)
+check "live: the kiosk ran to the end" contains "$out" "frames:"
+check "live: installed from the server" contains "$out" "update: http://127.0.0.1:$port/files/torino.kbundle: installed version 2"
+check "live: swapped to it without a restart" contains "$out" "update: showing $work/live/bundles/v2.kbundle from the next frame"
+check "live: unchanged server costs a conditional request" contains "$out" "files/: unchanged"
+check "live: installed from the inbox" contains "$out" "update: $work/inbox/v3.kbundle: installed version 3"
+check "live: swapped again" contains "$out" "update: showing $work/live/bundles/v3.kbundle from the next frame"
+check "live: status says version 3" contains "$("$tool" status --store "$work/live")" "current_version = 3"
+kill "$SERVER_PID" 2>/dev/null
+
+## Crash loop: a kiosk killed three times soon after a switch comes back on the previous bundle
+fresh_store "$work/loop" 1 2
+for i in 1 2 3; do
+  "$kiosk" --store "$work/loop" --trust "$work/k.pub" --bundle "$demo" --headless 2>"$work/loop-$i.log" &
+  pid=$!
+  for _ in $(seq 100); do grep -q "showing the current bundle" "$work/loop-$i.log" && break; sleep 0.1; done
+  kill -KILL $pid; wait $pid 2>/dev/null
+done
+check "loop: ran on version 2 before" grep -q "bundles/v2.kbundle" "$work/loop-3.log"
+out=$(kiosk_on "$work/loop" --exit-after 0)
+check "loop: says why it rolled back" contains "$out" "version 2 did not run cleanly 3 times in 10 minutes after it was installed: withdrawn, back on version 1"
+check "loop: shows version 1" contains "$out" "showing the current bundle $work/loop/bundles/v1.kbundle"
+out=$(install 2 "$work/loop")
+check "loop: version 2 is never reinstalled" contains "$out" "was withdrawn on this kiosk"
+check "loop: status tells the technician" contains "$("$tool" status --store "$work/loop")" "last_result = refused"
+check "loop: a clean exit is not a crash" test "$(starts_on "$work/loop"; starts_on "$work/loop"; starts_on "$work/loop"; starts_on "$work/loop")" = "$(printf 'v1\nv1\nv1\nv1')"
+
+## Power cuts and failing disks during an install of version 2 over version 1
+# Every call of each file-changing syscall is a point to kill or fail at.
+fresh_store "$work/pristine" 1
+calls() {  # calls SYSCALL: how many times installing version 2 makes it
+  cp -a "$work/pristine" "$work/count"
+  strace -f -qq -o "$work/trace" -e trace="$1" "$tool" install "$work/v2.kbundle" --store "$work/count" --public "$work/k.pub" >/dev/null
+  rm -rf "$work/count"
+  grep -c . "$work/trace"
+}
+# After any interruption, the kiosk starts on version 1 or 2, verified, and a plain retry
+# installs version 2 without being confused by anything the interrupted one left.
+after_interruption() {  # after_interruption WHAT EXPECTED-START (v1, v2 or "either")
+  local what=$1 expected=$2 start retry
+  start=$(starts_on "$work/s")
+  if [ "$expected" = either ]; then
+    check "$what: kiosk starts on a verified current bundle (got '${start}')" test "$start" = v1 -o "$start" = v2
+  else
+    check "$what: kiosk starts on $expected (got '${start}')" test "$start" = "$expected"
+  fi
+  retry=$(install 2 "$work/s")
+  check "$what: a retry installs version 2 (${retry})" test "$(starts_on "$work/s")" = v2
+  check "$what: staging is left empty" test -z "$(ls -A "$work/s/staging")"
+}
+kills=0
+for call in openat write writev fsync rename symlink unlink; do
+  n=$(calls $call)
+  for ((i = 1; i <= n; i++)); do
+    rm -rf "$work/s"; cp -a "$work/pristine" "$work/s"
+    # The exit code comes from a subshell that outlives strace, so bash prints no "Killed" notice.
+    rc=$(strace -f -qq -o /dev/null -e trace=$call -e inject=$call:signal=KILL:when=$i \
+      "$tool" install "$work/v2.kbundle" --store "$work/s" --public "$work/k.pub" >/dev/null 2>&1; echo $?)
+    [ "$rc" -eq 137 ] && kills=$((kills + 1))
+    after_interruption "SIGKILL at $call #$i" either
+  done
+done
+check "power cuts: killed at $kills points" test $kills -ge 20
+faults=0
+for fault in write:ENOSPC writev:ENOSPC fsync:EIO rename:EIO symlink:ENOSPC openat:ENOSPC; do
+  call=${fault%%:*} error=${fault#*:}
+  n=$(calls $call)
+  for ((i = 1; i <= n; i++)); do
+    rm -rf "$work/s"; cp -a "$work/pristine" "$work/s"
+    strace -f -qq -o /dev/null -e trace=$call -e inject=$call:error=$error:when=$i \
+      "$tool" install "$work/v2.kbundle" --store "$work/s" --public "$work/k.pub" >/dev/null 2>&1
+    # The exit code tells what happened: 0, installed, and the kiosk starts on version 2.
+    if [ $? -eq 0 ]; then expected=v2; else expected=v1; fi
+    faults=$((faults + 1))
+    after_interruption "$error at $call #$i" $expected
+  done
+done
+check "failing disk: injected $faults faults" test $faults -ge 20
+
+finish updates
