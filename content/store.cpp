@@ -116,7 +116,23 @@ std::optional<fs::path> Store::resolve(const char* link) const {
 std::optional<fs::path> Store::current() const { return resolve("current"); }
 std::optional<fs::path> Store::previous() const { return resolve("previous"); }
 
-std::string Store::status_text() const { return read_file(dir_ / "status").value_or(""); }
+std::string Store::status_text() const {
+    std::string text = read_file(dir_ / "status").value_or("");
+    // Facts that change with the date are worked out when asked, not when recorded.
+    if (const auto cur = current()) {
+        try {
+            const std::string expires = Bundle(*cur).meta().expires;
+            text += expires < today_iso() ? "expired = yes: visitors see that the information may be out of date\n" : "expired = no\n";
+        } catch (const BundleError&) {
+        }
+    }
+    if (const auto w = withdrawn(); !w.empty()) {
+        text += "withdrawn =";
+        for (const auto v : w) text += " " + std::to_string(v);
+        text += " (crash loops; never installed again)\n";
+    }
+    return text;
+}
 
 InstallResult Store::install(const fs::path& bundle, const fs::path& signature, std::span<const minisign::PublicKey> trusted,
                              const InstallPolicy& policy) {

@@ -190,6 +190,17 @@ TEST_CASE("the kiosk starts on the current bundle, else the previous one, else t
     CHECK(fs::file_size(p.dir / "shot.png") > 10'000);
 }
 
+TEST_CASE("the status says when the installed content has expired since") {
+    Publisher p;
+    test::TempDir store_dir;
+    content::Store store(store_dir.path());
+    p.policy.today = "2020-01-01";  // installed back when it was valid
+    REQUIRE(p.install(store, p.make(1, "demo", "2021-01-01")).outcome == InstallResult::Outcome::Installed);
+    CHECK(store.status_text().find("expired = yes") != std::string::npos);
+    REQUIRE(p.install(store, p.make(2, "demo", "2999-01-01")).outcome == InstallResult::Outcome::Installed);
+    CHECK(store.status_text().find("expired = no") != std::string::npos);
+}
+
 TEST_CASE("dotted versions compare as numbers") {
     CHECK(content::compare_versions("0.10.0", "0.9.9") > 0);
     CHECK(content::compare_versions("1.0", "1.0.0") == 0);
@@ -221,6 +232,7 @@ TEST_CASE("crash-loop guard: a bundle that keeps the kiosk from running is withd
         CHECK(current_version(store) == 1);
         CHECK(store.withdrawn() == std::vector<long long>{2});
         CHECK(store.status_text().find("last_result = rolled back") != std::string::npos);
+        CHECK(store.status_text().find("withdrawn = 2 (crash loops") != std::string::npos);
         // Never reinstalled, from any source, however often it is offered.
         const auto again = p.install(store, v2);
         CHECK(again.outcome == InstallResult::Outcome::Refused);
