@@ -124,4 +124,14 @@ done
 echo "failing disk: injected $faults faults"
 check "failing disk: injected $faults faults" test $faults -ge 20
 
+## A running kiosk whose disk is full: the update is refused, the kiosk goes on showing version 1
+rm -rf "$work/s" "$work/inbox"; cp -a "$work/pristine" "$work/s"; mkdir -p "$work/inbox"
+cp "$work/v2.kbundle" "$work/v2.kbundle.minisig" "$work/inbox/"
+out=$(traced /dev/null -e trace=writev -e inject=writev:error=ENOSPC:when=1+ \
+  "$kiosk" --store "$work/s" --trust "$work/k.pub" --bundle "$demo" --headless --inbox "$work/inbox" --exit-after 3000 2>&1)
+check "full disk: the kiosk ran to the end" contains "$out" "frames:"
+check "full disk: the install was refused with the reason" contains "$out" "refused: cannot write"
+check "full disk: still on version 1" test "$(starts_on "$work/s")" = v1
+check "full disk: staging is left empty" test -z "$(ls -A "$work/s/staging")"
+
 finish updates
