@@ -115,11 +115,12 @@ int main(int argc, char** argv) {
             log(std::string("cannot use the store: ") + e.what());
         }
     }
-    // Whatever happens from here on, a return is a clean exit, not a crash.
-    struct EndRun {
-        std::optional<content::Store>& store;
-        ~EndRun() { if (store) store->end_run(); }
-    } end_run{store};
+    // Only a successful exit strikes this run off: a kiosk that cannot start on a new bundle
+    // counts towards the crash-loop guard like one that crashes.
+    const auto clean_exit = [&store] {
+        if (store) store->end_run();
+        return 0;
+    };
 
     const auto bundle = open_start_bundle(store ? &*store : nullptr, keys, find_bundle(*options), error);
     if (!bundle) return fail(error);
@@ -156,7 +157,7 @@ int main(int argc, char** argv) {
     if (!options->screenshot.empty()) {
         if (!runner.screenshot(options->screenshot, error)) return fail(error);
         std::cout << "wrote " << options->screenshot << " (" << app.route().str() << ", " << app.lang() << ")\n";
-        return 0;
+        return clean_exit();
     }
     if (!options->script.empty()) {
         const auto text = content::read_file(options->script);
@@ -165,7 +166,7 @@ int main(int argc, char** argv) {
         if (!script) return fail(error);
         if (!script->run(runner, app, error)) return fail(error);
         std::cout << "script " << options->script << " passed\n";
-        return 0;
+        return clean_exit();
     }
     platform::EventWaiter waiter(display->driver());
     std::unique_ptr<kiosk::UpdateService> updates;
@@ -189,5 +190,5 @@ int main(int argc, char** argv) {
     });
     updates.reset();
     if (exit_after) std::cout << "frames: " << runner.frames() << " polls: " << waiter.polls() << "\n";
-    return 0;
+    return clean_exit();
 }

@@ -66,6 +66,9 @@ check "loop: shows version 1" contains "$out" "showing the current bundle $work/
 out=$(install 2 "$work/loop")
 check "loop: version 2 is never reinstalled" contains "$out" "was withdrawn on this kiosk"
 check "loop: status tells the technician" contains "$("$tool" status --store "$work/loop")" "last_result = refused"
+fresh_store "$work/failing" 1 2
+for i in 1 2 3; do kiosk_on "$work/failing" --lang zz --exit-after 0 >/dev/null; done
+check "loop: failing to start counts like crashing" contains "$(kiosk_on "$work/failing" --exit-after 0)" "back on version 1"
 check "loop: a clean exit is not a crash" test "$(starts_on "$work/loop"; starts_on "$work/loop"; starts_on "$work/loop"; starts_on "$work/loop")" = "$(printf 'v1\nv1\nv1\nv1')"
 
 ## Power cuts and failing disks during an install of version 2 over version 1
