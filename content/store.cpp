@@ -157,7 +157,7 @@ std::optional<std::string> Store::policy_refusal(const Meta& m, const InstallPol
             installed = Bundle(*cur).meta();
         } catch (const BundleError&) {
             installed = Meta{};
-            installed->version = std::atoll(cur->stem().string().c_str() + 1);
+            installed->version = version_in_name(*cur);
         }
     }
     const std::string channel = !policy.channel.empty() ? policy.channel : installed ? installed->channel : "";
@@ -200,7 +200,7 @@ InstallResult Store::install_locked(const fs::path& bundle, const fs::path& sign
     const Meta& m = result.meta;
     if (auto refusal = policy_refusal(m, policy)) return refuse(std::move(*refusal));
     const auto old = current();
-    const std::string name = "v" + std::to_string(m.version) + ".kbundle";
+    const std::string name = file_name_for(m.version);
     if (old && old->filename() == name) {
         result.outcome = InstallResult::Outcome::AlreadyCurrent;
         result.reason = "version " + std::to_string(m.version) + " is already installed";

@@ -3,11 +3,16 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <ctime>
 
 namespace content::store_files {
 
 namespace fs = std::filesystem;
+
+std::string file_name_for(long long version) { return "v" + std::to_string(version) + ".kbundle"; }
+
+long long version_in_name(const fs::path& bundle) { return std::atoll(bundle.stem().string().c_str() + 1); }
 
 void fsync_path(const fs::path& path, bool directory) {
     const int fd = ::open(path.c_str(), (directory ? O_DIRECTORY : 0) | O_RDONLY | O_CLOEXEC);

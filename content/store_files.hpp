@@ -11,6 +11,11 @@ struct IoError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+/// The store names each bundle after its version: bundles/v12.kbundle. The name is enough to
+/// know the version without opening the file.
+std::string file_name_for(long long version);
+long long version_in_name(const std::filesystem::path& bundle);
+
 /// fsync of a file or a directory; throws IoError.
 void fsync_path(const std::filesystem::path& path, bool directory);
 /// Points `link` at `target` atomically: a new symlink beside it, renamed over it.

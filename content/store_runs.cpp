@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <sstream>
 
-#include "bundle.hpp"
 #include "store.hpp"
 #include "store_files.hpp"
 #include "text_files.hpp"
@@ -39,13 +38,10 @@ void write_runs(const fs::path& file, const std::vector<Run>& runs) {
     replace_file(file, out.str());
 }
 
+// Read from the file name: start-up should not open a bundle just to learn its version.
 std::optional<long long> version_of(const std::optional<fs::path>& bundle) {
     if (!bundle) return std::nullopt;
-    try {
-        return Bundle(*bundle).meta().version;
-    } catch (const BundleError&) {
-        return std::nullopt;
-    }
+    return version_in_name(*bundle);
 }
 
 }  // namespace

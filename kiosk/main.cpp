@@ -70,21 +70,16 @@ std::shared_ptr<content::Bundle> open_start_bundle(content::Store* store, const 
         log("showing the " + choice.source + " bundle " + choice.path.string());
         path = choice.path;
     }
-    try {
-        return std::make_shared<content::Bundle>(path);
-    } catch (const content::BundleError& e) {
-        if (path == factory) {
+    for (const fs::path& candidate : {path, factory}) {
+        try {
+            return std::make_shared<content::Bundle>(candidate);
+        } catch (const content::BundleError& e) {
             error = e.what();
-            return nullptr;
+            if (candidate == factory) break;
+            log("passed over " + error + "; showing the factory bundle " + factory.string());
         }
-        log(std::string("passed over ") + e.what() + "; showing the factory bundle " + factory.string());
     }
-    try {
-        return std::make_shared<content::Bundle>(factory);
-    } catch (const content::BundleError& e) {
-        error = e.what();
-        return nullptr;
-    }
+    return nullptr;
 }
 
 }  // namespace
