@@ -1,0 +1,42 @@
+#pragma once
+// The fonts a screen draws with, in fallback order: each character goes to the first family
+// that has a glyph for it, except that spaces, digits and punctuation stay in the family of the
+// text around them when it has them, so a sentence is not split into needless runs.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "face.hpp"
+
+namespace fonts {
+
+struct Family {
+    std::string name;
+    float scale = 1;  // scripts whose letters look small at the same em size are drawn larger
+    std::unique_ptr<Face> regular, bold;  // bold may be null: the regular face is used
+
+    const Face& face(bool want_bold) const { return want_bold && bold ? *bold : *regular; }
+};
+
+class FontSet {
+public:
+    FontSet();
+    ~FontSet();
+    FontSet(const FontSet&) = delete;
+    FontSet& operator=(const FontSet&) = delete;
+
+    /// Adds a family after those already added. Throws std::runtime_error when a face cannot be read.
+    void add(std::string name, float scale, std::vector<unsigned char> regular, std::vector<unsigned char> bold = {},
+             unsigned regular_index = 0, unsigned bold_index = 0);
+
+    size_t size() const { return families_.size(); }
+    const Family& family(size_t i) const { return *families_[i]; }
+    /// The first family with a glyph for `c`, or -1.
+    int first_with(char32_t c) const;
+
+private:
+    struct FT_LibraryRec_* library_ = nullptr;
+    std::vector<std::unique_ptr<Family>> families_;
+};
+
+}  // namespace fonts
