@@ -135,6 +135,13 @@ std::string Bundle::all_text() const {
     return out;
 }
 
+std::vector<FontFile> Bundle::fonts() const {
+    std::vector<FontFile> out;
+    for (auto s = db_.prepare("SELECT family, style, scale, data FROM font ORDER BY position"); s.step();)
+        out.push_back({s.text(0), s.text(1), s.real(2), s.blob(3)});
+    return out;
+}
+
 std::optional<GuideView> Bundle::guide(std::string_view id, std::string_view lang) const {
     auto g = db_.prepare("SELECT category_id FROM guide WHERE id = ?");
     g.bind(1, id);

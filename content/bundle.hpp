@@ -80,8 +80,10 @@ public:
     std::vector<std::string> guide_ids() const;
     bool has_category(std::string_view id) const;
     bool has_guide(std::string_view id) const;
-    /// Every text a visitor may see, concatenated: the kiosk loads glyphs for exactly these.
+    /// Every text a visitor may see, concatenated.
     std::string all_text() const;
+    /// The fonts the bundle carries, in fallback order.
+    std::vector<FontFile> fonts() const;
 
 private:
     // Picks, from (lang, text) rows, the first language of the chain that has one.

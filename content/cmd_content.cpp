@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "bundle.hpp"
+#include "bundle_fonts.hpp"
 #include "cli_args.hpp"
 #include "commands.hpp"
 #include "source.hpp"
@@ -10,6 +11,9 @@
 namespace content::cli {
 
 namespace {
+
+// Where Debian's fonts-noto-core and fonts-noto-cjk install the fonts bundles are cut from.
+constexpr const char* kFontRoot = "/usr/share/fonts";
 
 // Prints diagnostics; warnings are summarised unless `verbose`.
 void report(const Diagnostics& d, bool verbose) {
@@ -29,11 +33,14 @@ void report(const Diagnostics& d, bool verbose) {
 }  // namespace
 
 int build(const Words& words) {
-    Args args(words, {}, {"-o"});
+    Args args(words, {}, {"-o", "--fonts"});
     if (args.positional().size() != 1) throw UsageError("build takes one source folder");
     const std::string src = args.positional()[0], out = args.required("-o");
+    const std::string font_root = args.option("--fonts").value_or(kFontRoot);
     Diagnostics d;
-    const auto c = load_source(src, d);
+    auto c = load_source(src, d);
+    if (!d.has_errors()) check_glyphs(c, font_root, d);
+    if (!d.has_errors()) cut_fonts(c, font_root, d);
     report(d, false);
     if (d.has_errors()) {
         std::cerr << "kiosk-bundle: " << d.error_count() << " error(s) in " << src << "; no bundle written\n";
@@ -51,10 +58,11 @@ int build(const Words& words) {
 }
 
 int validate(const Words& words) {
-    Args args(words, {}, {});
+    Args args(words, {}, {"--fonts"});
     if (args.positional().size() != 1) throw UsageError("validate takes one source folder");
     Diagnostics d;
-    load_source(args.positional()[0], d);
+    const auto c = load_source(args.positional()[0], d);
+    if (!d.has_errors()) check_glyphs(c, args.option("--fonts").value_or(kFontRoot), d);
     report(d, true);
     if (d.has_errors()) return 1;
     std::cout << args.positional()[0] << ": no errors\n";

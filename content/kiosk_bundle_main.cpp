@@ -11,8 +11,10 @@ namespace {
 constexpr const char* kUsage = R"usage(kiosk-bundle — build, check and sign content bundles for the Torino kiosk
 
 Usage:
-  kiosk-bundle build SRC -o OUT.kbundle   compile a content source folder into a bundle
-  kiosk-bundle validate SRC               check a source folder, print every problem
+  kiosk-bundle build SRC -o OUT.kbundle [--fonts DIR]
+                                          compile a content source folder into a bundle, with
+                                          its fonts cut from DIR (default /usr/share/fonts)
+  kiosk-bundle validate SRC [--fonts DIR] check a source folder, print every problem
   kiosk-bundle info BUNDLE                print a bundle's metadata and contents
   kiosk-bundle keygen --public PUB --secret SEC [--no-password] [--password-file F] [--force]
   kiosk-bundle sign BUNDLE --secret SEC [--password-file F] [--signature OUT]

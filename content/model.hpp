@@ -67,6 +67,15 @@ struct LanguageText {
     std::map<std::string, GuideText> guides;
 };
 
+/// A font the bundle carries, cut down to the characters the bundle uses. Fonts are in fallback
+/// order; a family has a regular and optionally a bold file.
+struct FontFile {
+    std::string family;
+    std::string style;  // regular, bold
+    double scale = 1;   // drawn this much larger than the em size
+    std::vector<unsigned char> data;
+};
+
 /// A whole bundle's content, as loaded from a source folder or written into a bundle.
 struct Content {
     Meta meta;
@@ -76,6 +85,7 @@ struct Content {
     std::vector<Place> places;
     std::vector<Link> links;
     std::map<std::string, LanguageText> texts;  // by language code
+    std::vector<FontFile> fonts;                 // filled by the build from the font catalog
 };
 
 inline constexpr const char* kPlaceKinds[] = {"call_center", "office", "food_hub", "help_desk", "mobile_unit"};

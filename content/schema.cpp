@@ -45,11 +45,14 @@ CREATE TABLE guide_place(
 CREATE TABLE guide_link(
   guide_id TEXT NOT NULL REFERENCES guide(id), link_id TEXT NOT NULL REFERENCES link(id),
   position INTEGER NOT NULL, PRIMARY KEY(guide_id, link_id));
+CREATE TABLE font(
+  position INTEGER PRIMARY KEY, family TEXT NOT NULL, style TEXT NOT NULL CHECK(style IN ('regular','bold')),
+  scale REAL NOT NULL, data BLOB NOT NULL);
 )sql";
 
 constexpr const char* kTables[] = {"meta", "language", "ui_string", "category", "category_text", "guide",
                                    "guide_text", "place", "place_text", "link", "link_text", "guide_place",
-                                   "guide_link"};
+                                   "guide_link", "font"};
 }  // namespace
 
 void create_schema(sql::Database& db) {

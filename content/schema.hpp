@@ -5,7 +5,7 @@ namespace content::sql { class Database; }
 
 namespace content {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;  // 2: fonts travel in the bundle
 
 /// Creates every table in an empty database and sets user_version.
 void create_schema(sql::Database& db);

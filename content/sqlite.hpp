@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -48,6 +49,7 @@ public:
     Statement& bind(int index, std::int64_t value);
     Statement& bind(int index, double value);
     Statement& bind_null(int index);
+    Statement& bind_blob(int index, const std::vector<unsigned char>& bytes);
     /// Steps once; true while a row is available.
     bool step();
     /// Runs a statement that returns no rows, then resets it for reuse.
@@ -58,6 +60,7 @@ public:
     std::int64_t integer(int column) const;
     double real(int column) const;
     bool is_null(int column) const;
+    std::vector<unsigned char> blob(int column) const;
 
 private:
     sqlite3_stmt* stmt_ = nullptr;

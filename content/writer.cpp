@@ -94,6 +94,9 @@ void insert_all(sql::Database& db, const Content& c) {
         for (const auto& [id, g] : texts.guides)
             guide_text.bind(1, id).bind(2, lang).bind(3, g.title).bind(4, g.summary).bind(5, g.body).run();
     }
+    auto font = db.prepare("INSERT INTO font(position, family, style, scale, data) VALUES(?, ?, ?, ?, ?)");
+    pos = 0;
+    for (const auto& f : c.fonts) font.bind(1, pos++).bind(2, f.family).bind(3, f.style).bind(4, f.scale).bind_blob(5, f.data).run();
 }
 
 }  // namespace

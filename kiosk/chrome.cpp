@@ -27,7 +27,7 @@ void Chrome::refresh(const App& app) {
     strip_ = notices.empty() ? TextBlock() : text_of(bundle, strip);
     languages_.clear();
     for (const auto& l : bundle.languages())
-        languages_.emplace_back(l.code, TextBlock::plain(l.native_name, l.direction == content::Direction::RightToLeft, true));
+        languages_.emplace_back(l.code, TextBlock::plain(l.native_name, l.code, l.direction == content::Direction::RightToLeft, true));
 }
 
 void Chrome::draw(Ui& ui, ImVec2 display) {
@@ -35,7 +35,7 @@ void Chrome::draw(Ui& ui, ImVec2 display) {
     const Theme& t = ui.theme;
     View& view = ui.app.view();
     const float header_h = t.px(128);
-    const float strip_h = strip_.empty() ? 0 : t.small.size * 1.35f + t.px(12);
+    const float strip_h = strip_.empty() ? 0 : t.small.line_height() + t.px(12);
     const FooterGrid grid = view.shows_language_bar() ? footer_grid(ui, display) : FooterGrid{1, 0, 0, 0};
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -109,22 +109,26 @@ void Chrome::notice_strip(Ui& ui, ImVec2 display, float top, float height) {
     strip_.draw(list, ImVec2(t.margin() + (strip_.rtl() ? -shift : shift), top + t.px(6)), t.notice_text, t.notice_text);
 }
 
+static float language_button_height(const Theme& t) { return t.px(76); }
+
 Chrome::FooterGrid Chrome::footer_grid(Ui& ui, ImVec2 display) {
     const Theme& t = ui.theme;
     float widest = 0;
+    // Sixteen languages must leave room for the page: names in the small size, buttons lower
+    // than other controls but still far above the smallest touch target.
     for (auto& [code, name] : languages_) {
-        name.layout(t.body, display.x);
+        name.layout(t.small, display.x);
         widest = std::max(widest, name.widest());
     }
     FooterGrid g;
     const int n = static_cast<int>(languages_.size());
     const float available = display.x - 2 * t.margin();
-    const float needed = widest + t.px(48);
+    const float needed = widest + t.px(40);
     g.columns = std::clamp(static_cast<int>((available + t.gap()) / (needed + t.gap())), 1, n);
     g.rows = (n + g.columns - 1) / g.columns;
     g.columns = (n + g.rows - 1) / g.rows;  // balance the rows
     g.button_width = std::min(t.px(280), (available - static_cast<float>(g.columns - 1) * t.gap()) / static_cast<float>(g.columns));
-    g.height = static_cast<float>(g.rows) * (t.touch() + t.gap()) + t.gap();
+    g.height = static_cast<float>(g.rows) * (language_button_height(t) + t.gap()) + t.gap();
     return g;
 }
 
@@ -139,11 +143,11 @@ void Chrome::footer(Ui& ui, ImVec2 display, const FooterGrid& g) {
         const float row_width = static_cast<float>(in_row) * g.button_width + static_cast<float>(in_row - 1) * t.gap();
         const int visual = ui.rtl() ? in_row - 1 - col : col;
         const float x = (display.x - row_width) / 2 + static_cast<float>(visual) * (g.button_width + t.gap());
-        const float y = top + t.gap() + static_cast<float>(row) * (t.touch() + t.gap());
+        const float y = top + t.gap() + static_cast<float>(row) * (language_button_height(t) + t.gap());
         ImGui::SetCursorScreenPos(ImVec2(x, y));
         auto& [code, name] = languages_[static_cast<size_t>(i)];
-        if (ui.button("lang:" + code, name, ImVec2(g.button_width, t.touch()), code == ui.app.lang(), IM_COL32(255, 255, 255, 40),
-                      t.header_text)) {
+        if (ui.button("lang:" + code, name, ImVec2(g.button_width, language_button_height(t)), code == ui.app.lang(),
+                      IM_COL32(255, 255, 255, 40), t.header_text, &t.small)) {
             ui.app.set_language(code);
             return;
         }

@@ -29,7 +29,7 @@ Usage: kiosk [options]
   --headless              run the normal loop without a display (tests, benchmarks)
   --exit-after MS         quit after MS milliseconds and print how many frames were drawn
   --fallback LIST         languages for missing texts, in order, e.g. en,it (default: the bundle's)
-  --fonts DIR             where the Noto fonts are (default /usr/share/fonts/truetype/noto)
+  --fonts DIR             Noto fonts used when the bundle's own cannot be read (default /usr/share/fonts)
   --version               print the version
 )";
 

@@ -12,7 +12,7 @@ struct Options {
     std::vector<std::string> trusted_keys;  // minisign public key files
     std::string update_url, bundle_name = "torino.kbundle", inbox, channel;  // updates (need a store)
     int check_every_s = 900, max_bundle_mb = 512;
-    std::string fonts = "/usr/share/fonts/truetype/noto";
+    std::string fonts = "/usr/share/fonts";  // fallback when the bundle's fonts cannot be read
     std::string lang;             // empty: start on the language chooser
     std::vector<std::string> fallback;  // empty: the bundle's own fallback languages
     std::string open;             // route to start on

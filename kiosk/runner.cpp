@@ -23,6 +23,7 @@ Runner::Runner(platform::Display& display, App& app, const std::filesystem::path
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     ImGui_ImplSDLRenderer_Init(display_.renderer());
+    glyph_texture_ = std::make_unique<GlyphTexture>(display_.renderer());
     apply_theme();
     last_frame_ = SDL_GetPerformanceCounter();
 }
@@ -33,7 +34,8 @@ void Runner::apply_theme() {
     themed_generation_ = app_.bundle_generation();
     warnings_.clear();
     theme_ = Theme::create(app_.bundle(), static_cast<int>(size.x), static_cast<int>(size.y), font_dir_, warnings_);
-    ImGui_ImplSDLRenderer_DestroyFontsTexture();  // the next frame uploads the new atlas
+    ImGui_ImplSDLRenderer_DestroyFontsTexture();  // the next frame uploads ImGui's own font again
+    glyph_texture_->reset();
 
     ImGuiStyle& style = ImGui::GetStyle();
     style = ImGuiStyle();
@@ -52,6 +54,7 @@ void Runner::apply_theme() {
 
 Runner::~Runner() {
     ImGui::SetCurrentContext(context_);
+    glyph_texture_.reset();
     ImGui_ImplSDLRenderer_Shutdown();
     ImGui::DestroyContext(context_);
 }
@@ -92,7 +95,7 @@ void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height)
     ImGui::SetCurrentContext(context_);
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = display_size();
-    // A new bundle may bring characters the atlas lacks: rebuilt before anything of it is drawn.
+    // A new bundle brings its own fonts: the theme is rebuilt before anything of it is drawn.
     if (io.DisplaySize.x != themed_size_.x || io.DisplaySize.y != themed_size_.y || app_.bundle_generation() != themed_generation_)
         apply_theme();
     const Uint64 now = SDL_GetPerformanceCounter();
@@ -101,6 +104,9 @@ void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height)
     pointer_.apply(io);
 
     app_.collect();
+    fonts::GlyphAtlas& atlas = *theme_->engine.atlas;
+    atlas.begin_frame();
+    theme_->engine.texture = glyph_texture_->prepare(atlas);
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui::NewFrame();
     hits_.clear();
@@ -108,6 +114,7 @@ void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height)
     Ui ui{app_, *theme_, hits_};
     chrome_.draw(ui, io.DisplaySize);
     ImGui::Render();
+    glyph_texture_->upload(atlas);
 
     SDL_Renderer* renderer = display_.renderer();
     const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(theme_->background);
@@ -128,6 +135,7 @@ void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height)
     if (app_.changes() != before) wanted_ = std::max(wanted_, 2);  // the new screen lays out next frame
     drawn_changes_ = app_.changes();
     if (pointer_.busy()) wanted_ = std::max(wanted_, 1);
+    if (atlas.wants_redraw()) wanted_ = std::max(wanted_, 1);  // glyphs skipped for lack of room
 }
 
 void Runner::settle() {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "chrome.hpp"
+#include "glyph_texture.hpp"
 #include "pointer.hpp"
 #include "ui.hpp"
 
@@ -63,6 +64,7 @@ private:
     App& app_;
     ImGuiContext* context_ = nullptr;  // each runner has its own, so tests can run two kiosks
     std::unique_ptr<Theme> theme_;
+    std::unique_ptr<GlyphTexture> glyph_texture_;
     ImVec2 themed_size_{0, 0};  // the screen size and bundle the theme was built for
     int themed_generation_ = 0;
     std::filesystem::path font_dir_;

@@ -1,47 +1,67 @@
 #pragma once
-// Paragraph layout for what visitors read: styled spans split into words, wrapped greedily to
-// a width in logical order, then placed left to right or, for right-to-left text, from the
-// right edge with the interim word-level ordering of fonts/bidi_words. The layout is cached
-// for the last width and font, so an unchanged screen costs only the drawing.
+// What visitors read, laid out by the text engine in fonts/: a paragraph of styled spans is
+// shaped once (HarfBuzz, FriBidi, libunibreak), wrapped to a width, and drawn from the glyph
+// atlas through ImGui's draw list. Shaping is kept for the block's life and the lines for the
+// last width and size, so an unchanged screen costs only the drawing.
 #include <imgui.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "font_set.hpp"
+#include "glyph_atlas.hpp"
+#include "line_layout.hpp"
 #include "markup.hpp"
-#include "theme.hpp"
+#include "shaper.hpp"
 
 namespace kiosk {
+
+/// The fonts and the atlas one theme draws with.
+struct TextEngine {
+    std::unique_ptr<fonts::FontSet> fonts;
+    std::unique_ptr<fonts::GlyphAtlas> atlas;
+    ImTextureID texture = nullptr;  // the atlas on the GPU, set by the frame loop
+};
+
+/// A text size: which engine and how many pixels per em.
+struct TextStyle {
+    TextEngine* engine = nullptr;
+    float size = 0;
+    float line_height() const { return size * 1.5f; }
+};
 
 class TextBlock {
 public:
     TextBlock() = default;
-    TextBlock(std::vector<content::Span> spans, bool rtl) : spans_(std::move(spans)), rtl_(rtl) {}
-    static TextBlock plain(std::string text, bool rtl, bool bold = false);
+    /// `lang` picks language-specific shaping and line breaking; `rtl` makes the paragraph
+    /// right to left and right-aligned.
+    TextBlock(std::vector<content::Span> spans, std::string lang, bool rtl);
+    static TextBlock plain(std::string text, std::string lang, bool rtl, bool bold = false);
 
     /// Lays the text out in `width` pixels and returns its height.
-    float layout(const FontPair& font, float width);
-    /// Draws the last layout with its top-left corner at `origin`.
+    float layout(const TextStyle& style, float width);
+    /// Draws the last layout with its top-left corner at `origin` (lines of a right-to-left
+    /// block end at the right edge of the laid-out width).
     void draw(ImDrawList* list, ImVec2 origin, ImU32 color, ImU32 link_color) const;
     /// Width of the longest line of the last layout.
     float widest() const { return widest_; }
     bool rtl() const { return rtl_; }
-    bool empty() const { return spans_.empty(); }
+    bool empty() const { return text_.empty(); }
+    /// The laid-out lines, for tests.
+    const std::vector<fonts::Line>& lines() const { return lines_; }
 
 private:
-    struct Run {
-        std::string text;  // in drawing order
-        ImFont* font;
-        float x, width;
-        bool link;
-    };
-    std::vector<content::Span> spans_;
+    std::u32string text_;
+    std::vector<bool> bold_, link_;  // per character
+    std::string lang_;
     bool rtl_ = false;
-    // Cache of the last layout.
-    float width_ = -1, size_ = 0;
-    const ImFont* font_ = nullptr;
-    std::vector<std::vector<Run>> lines_;
-    float line_height_ = 0, widest_ = 0;
+    // Shaping, for the font set it was made with; lines for the last width and size.
+    const fonts::FontSet* shaped_with_ = nullptr;
+    fonts::ShapedText shaped_;
+    TextStyle style_;
+    float width_ = -1, widest_ = 0;
+    std::vector<fonts::Line> lines_;
 };
 
 }  // namespace kiosk

@@ -1,6 +1,6 @@
 #pragma once
-// The look: a high-contrast palette, touch-sized metrics scaled to the screen, and the fonts.
-// Sizes are given for a 1080-pixel-high screen and scaled to the real one.
+// The look: a high-contrast palette, touch-sized metrics scaled to the screen, and the fonts
+// the bundle carries. Sizes are given for a 1080-pixel-high screen and scaled to the real one.
 #include <imgui.h>
 
 #include <filesystem>
@@ -8,15 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "text_layout.hpp"
+
 namespace content { class Bundle; }
 
 namespace kiosk {
-
-struct FontPair {
-    ImFont* regular = nullptr;
-    ImFont* bold = nullptr;
-    float size = 0;
-};
 
 struct Theme {
     float scale = 1;  // 1 on a 1920x1080 screen, landscape or portrait
@@ -36,20 +32,19 @@ struct Theme {
     ImU32 notice_text = IM_COL32(94, 64, 0, 255);
 
     // Text sizes in pixels at 1080p (body >= 28 px, per the touch brief).
-    FontPair body, heading, title, small;
+    TextEngine engine;
+    TextStyle body, heading, title, small;
 
     float px(float at_1080) const { return at_1080 * scale; }
     float touch() const { return px(96); }  // smallest control height (>= 48 px needed)
     float gap() const { return px(20); }    // space between controls: no fingertip hits two
     float margin() const { return px(48); }
 
-    /// Builds the palette and fonts for a screen of `width` x `height` pixels, loading from
-    /// `font_dir` glyphs for exactly the characters in the bundle. Problems go into `warnings`.
+    /// Builds the palette and fonts for a screen of `width` x `height` pixels, with the fonts
+    /// the bundle carries, or when they cannot be read the Noto fonts under `font_root`.
+    /// Problems go into `warnings`.
     static std::unique_ptr<Theme> create(const content::Bundle& bundle, int width, int height,
-                                         const std::filesystem::path& font_dir, std::vector<std::string>& warnings);
-
-private:
-    std::vector<std::vector<ImWchar>> glyph_ranges_;  // ImGui keeps pointers into these
+                                         const std::filesystem::path& font_root, std::vector<std::string>& warnings);
 };
 
 }  // namespace kiosk

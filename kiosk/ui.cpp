@@ -19,7 +19,13 @@ float Ui::start_x(float width) const {
 
 // Records the control's rectangle, in screen coordinates clipped to what is visible.
 static void record(HitMap& hits, const std::string& id) {
-    if (ImGui::IsItemVisible()) hits.add(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (!ImGui::IsItemVisible()) return;
+    const ImDrawList* list = ImGui::GetWindowDrawList();
+    const ImVec2 clip_min = list->GetClipRectMin(), clip_max = list->GetClipRectMax();
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const bool clipped = min.x < clip_min.x || min.y < clip_min.y || max.x > clip_max.x || max.y > clip_max.y;
+    hits.add(id, ImVec2(std::max(min.x, clip_min.x), std::max(min.y, clip_min.y)),
+             ImVec2(std::min(max.x, clip_max.x), std::min(max.y, clip_max.y)), clipped);
 }
 
 float Ui::card_height(TextBlock& title, TextBlock* summary, const std::string& fallback_language, float width) {
@@ -27,7 +33,7 @@ float Ui::card_height(TextBlock& title, TextBlock* summary, const std::string& f
     const float inner = width - 2 * pad;
     float height = title.layout(theme.heading, inner);
     if (summary) height += theme.px(8) + summary->layout(theme.body, inner);
-    if (!fallback_language.empty()) height += theme.px(8) + theme.small.size * 1.35f;
+    if (!fallback_language.empty()) height += theme.px(8) + theme.small.line_height();
     return std::max(height + 2 * pad, theme.touch());
 }
 
@@ -39,7 +45,7 @@ bool Ui::card(const std::string& id, TextBlock& title, TextBlock* summary, const
     const float height = std::max(card_height(title, summary, fallback_language, width), min_height);
     TextBlock marker;
     if (!fallback_language.empty()) {
-        marker = TextBlock::plain(fallback_language, false);
+        marker = TextBlock::plain(fallback_language, "", false);
         marker.layout(theme.small, inner);
     }
     const ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -65,14 +71,15 @@ bool Ui::card(const std::string& id, TextBlock& title, TextBlock* summary, const
     if (!marker.empty()) {
         const float w = marker.widest() + theme.px(24);
         const float x = rtl() ? max.x - pad - w : pos.x + pad;
-        list->AddRectFilled(ImVec2(x, y - theme.px(4)), ImVec2(x + w, y + theme.small.size * 1.35f), theme.notice, theme.px(8));
+        list->AddRectFilled(ImVec2(x, y - theme.px(4)), ImVec2(x + w, y + theme.small.line_height()), theme.notice, theme.px(8));
         marker.draw(list, ImVec2(x + theme.px(12), y), theme.notice_text, theme.notice_text);
     }
     ImGui::Dummy(ImVec2(0, theme.gap()));
     return tapped;
 }
 
-bool Ui::button(const std::string& id, TextBlock& label, ImVec2 size, bool selected, ImU32 fill, ImU32 text_color) {
+bool Ui::button(const std::string& id, TextBlock& label, ImVec2 size, bool selected, ImU32 fill, ImU32 text_color,
+                const TextStyle* style) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool tapped = ImGui::InvisibleButton(id.c_str(), size);
     record(hits, id);
@@ -83,16 +90,16 @@ bool Ui::button(const std::string& id, TextBlock& label, ImVec2 size, bool selec
     list->AddRectFilled(pos, max, background, theme.px(12));
     if (selected) list->AddRect(pos, max, theme.text, theme.px(12), 0, theme.px(3));
     const float inner = size.x - theme.px(24);
-    const float h = label.layout(theme.body, inner);
+    const float h = label.layout(style ? *style : theme.body, inner);
     const float offset = label.rtl() ? -(inner - label.widest()) / 2 : (inner - label.widest()) / 2;
     label.draw(list, ImVec2(pos.x + theme.px(12) + offset, pos.y + (size.y - h) / 2), selected ? theme.text : text_color,
                selected ? theme.text : text_color);
     return tapped;
 }
 
-void Ui::text(TextBlock& block, const FontPair& font, ImU32 color) {
+void Ui::text(TextBlock& block, const TextStyle& style, ImU32 color) {
     const float width = ImGui::GetContentRegionAvail().x;
-    const float height = block.layout(font, width);
+    const float height = block.layout(style, width);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     block.draw(ImGui::GetWindowDrawList(), pos, color, theme.link);
     ImGui::Dummy(ImVec2(width, height));

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "text_layout.hpp"
@@ -17,14 +18,23 @@ class App;
 
 class HitMap {
 public:
-    void clear() { rects_.clear(); }
-    void add(const std::string& id, ImVec2 min, ImVec2 max) { rects_[id] = {min, max}; }
+    void clear() {
+        rects_.clear();
+        clipped_.clear();
+    }
+    /// Records the visible part of a control; `clipped` when part of it is scrolled out of view.
+    void add(const std::string& id, ImVec2 min, ImVec2 max, bool clipped = false) {
+        rects_[id] = {min, max};
+        if (clipped) clipped_.insert(id);
+    }
+    bool clipped(const std::string& id) const { return clipped_.contains(id); }
     /// Centre of the control drawn last frame under this id.
     std::optional<ImVec2> center(const std::string& id) const;
     const std::map<std::string, std::pair<ImVec2, ImVec2>>& all() const { return rects_; }
 
 private:
     std::map<std::string, std::pair<ImVec2, ImVec2>> rects_;
+    std::set<std::string> clipped_;
 };
 
 struct Ui {
@@ -40,10 +50,12 @@ struct Ui {
               float width = 0, float min_height = 0);
     /// The height card() will take for these texts at this width.
     float card_height(TextBlock& title, TextBlock* summary, const std::string& fallback_language, float width);
-    /// A button of the given size at the cursor; true when tapped.
-    bool button(const std::string& id, TextBlock& label, ImVec2 size, bool selected, ImU32 fill, ImU32 text);
+    /// A button of the given size at the cursor, its label in `style` (body text when null);
+    /// true when tapped.
+    bool button(const std::string& id, TextBlock& label, ImVec2 size, bool selected, ImU32 fill, ImU32 text,
+                const TextStyle* style = nullptr);
     /// Wrapped text across the available width, advancing the cursor.
-    void text(TextBlock& block, const FontPair& font, ImU32 color);
+    void text(TextBlock& block, const TextStyle& style, ImU32 color);
     /// A notice strip (fallback language, demo content).
     void notice(TextBlock& block);
     /// The x of a box of `width` at the line start: left in LTR, right-aligned in RTL.

@@ -28,7 +28,7 @@ check "screenshot: says what it drew" contains "$out" "guide/food-help, ru"
 
 out=$("$kiosk" --bundle "$demo" --lang xx --screenshot "$work/x.png" 2>&1); rc=$?
 check "unknown language: refused" test $rc -ne 0
-check "unknown language: lists the bundle's" contains "$out" "use one of it en fr ar uk ru"
+check "unknown language: lists the bundle's" contains "$out" "use one of it en fr es ar fa ur uk ru zh ro sq ti am so bn"
 out=$("$kiosk" --bundle "$demo" --open nowhere --screenshot "$work/x.png" 2>&1)
 check "bad route: explains routes" contains "$out" "use languages, home, category/<id> or guide/<id>"
 out=$("$kiosk" --bundle "$work/none.kbundle" --screenshot "$work/x.png" 2>&1)
@@ -62,6 +62,6 @@ out=$("$bundle_tool" frobnicate 2>&1); rc=$?
 check "kiosk-bundle: unknown command" test $rc -eq 2
 check "kiosk-bundle: shows usage" contains "$out" "kiosk-bundle build SRC -o OUT.kbundle"
 out=$("$bundle_tool" info "$demo")
-check "kiosk-bundle info" contains "$out" "languages: it en fr ar uk ru"
+check "kiosk-bundle info" contains "$out" "languages: it en fr es ar fa ur uk ru zh ro sq ti am so bn"
 
 finish cli

@@ -73,7 +73,7 @@ TEST_CASE("a built bundle has the schema version, opens read-only and passes SQL
     CHECK(check.status == 0);
     CHECK(check.output == "ok\n");
     const auto count = test::run("sqlite3 -readonly " + out.string() + " 'SELECT count(*) FROM guide_text'");
-    CHECK(count.output == "48\n");  // 8 guides x 6 languages
+    CHECK(count.output == "128\n");  // 8 guides x 16 languages
     // And no temporary file is left beside it.
     for (const auto& entry : fs::directory_iterator(dir.path())) CHECK(entry.path().filename() == "torino.kbundle");
 }
@@ -208,6 +208,6 @@ TEST_CASE("kiosk-bundle validate lists every problem at once") {
     const auto r = test::run(kBundleTool + " validate " + src.string());
     CHECK(r.status == 1);
     CHECK(r.output.find("bundle.ini:4: error: version") != std::string::npos);
-    CHECK(r.output.find("languages.csv:5: error: language \"ar\"") != std::string::npos);
+    CHECK(r.output.find("languages.csv:6: error: language \"ar\"") != std::string::npos);
     CHECK(r.output.find("lang/ru/guides/food-help.md: warning: guide \"food-help\": not translated") != std::string::npos);
 }

@@ -32,7 +32,7 @@ TEST_CASE("reader: metadata, languages, categories and guides in source order") 
     CHECK(b.meta().version == 1);
     CHECK(b.meta().channel == "demo");
     CHECK(b.meta().fallback == std::vector<std::string>{"en", "it"});
-    REQUIRE(b.languages().size() == 6);
+    REQUIRE(b.languages().size() == 16);
     CHECK(b.languages()[0].code == "it");
     CHECK(b.language("ar")->direction == Direction::RightToLeft);
     CHECK(b.language("uk")->native_name == "Українська");

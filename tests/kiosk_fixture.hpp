@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 using kiosk::Route;
 
 constexpr int kWidth = 1920, kHeight = 1080;
-inline const char* const kFonts = "/usr/share/fonts/truetype/noto";
+inline const char* const kFonts = "/usr/share/fonts";
 
 struct Rgb {
     int r, g, b;

@@ -223,7 +223,7 @@ TEST_CASE("a validly signed file that is not a usable bundle is still refused") 
     fs::remove(s.bundle);
     {
         content::sql::Database db(s.bundle, content::sql::Database::Mode::Create);
-        db.exec("CREATE TABLE meta(key TEXT, value TEXT); PRAGMA user_version = 1");
+        db.exec(("CREATE TABLE meta(key TEXT, value TEXT); PRAGMA user_version = " + std::to_string(content::kSchemaVersion)).c_str());
     }
     REQUIRE(test::run("minisign -S -W -s " + s.sec.string() + " -m " + s.bundle.string() + " -t x").status == 0);
     const auto schema = s.verify(s.bundle);

@@ -64,14 +64,15 @@ TEST_CASE("switching language on a guide keeps the visitor on that guide, mirror
     CHECK(back_ltr < kWidth / 4);
     CHECK(k.rect("nav:back").first.x > kWidth * 3 / 4);
     // In the footer, Arabic is still selected after the switch and the list runs right to left.
-    CHECK(k.rect("lang:it").first.x > k.rect("lang:ru").first.x);
+    CHECK(k.rect("lang:it").first.x > k.rect("lang:en").first.x);
 }
 
 TEST_CASE("Arabic home: the first category is on the right and its text is right-aligned") {
     Kiosk k(demo_bundle(), "ar", Route::home());
     k.capture();
     const auto [min, max] = k.rect("category:ukraine");
-    CHECK(min.x > kWidth / 2.0f);
+    CHECK(min.x > kWidth / 2.0f - 20);  // the right-hand column
+    CHECK(max.x > kWidth * 0.9f);
     const float mid = (min.x + max.x) / 2;
     const int left = k.dark_pixels(min.x + 20, min.y + 20, mid, max.y - 20);
     const int right = k.dark_pixels(mid, min.y + 20, max.x - 20, max.y - 20);
@@ -80,7 +81,8 @@ TEST_CASE("Arabic home: the first category is on the right and its text is right
     Kiosk en(demo_bundle(), "en", Route::home());
     en.capture();
     const auto [emin, emax] = en.rect("category:ukraine");
-    CHECK(emax.x < kWidth / 2.0f);
+    CHECK(emax.x < kWidth / 2.0f + 20);
+    CHECK(emin.x < kWidth * 0.1f);
     const float emid = (emin.x + emax.x) / 2;
     CHECK(en.dark_pixels(emin.x + 20, emin.y + 20, emid, emax.y - 20) >
           2 * en.dark_pixels(emid, emin.y + 20, emax.x - 20, emax.y - 20));
@@ -120,8 +122,10 @@ TEST_CASE("every control is touch-sized and apart from the others, landscape and
             for (auto a = hits.begin(); a != hits.end(); ++a) {
                 const auto [min, max] = a->second;
                 INFO(a->first);
-                CHECK(max.x - min.x >= 48);
-                CHECK(max.y - min.y >= 48);
+                if (!k.runner.hits().clipped(a->first)) {  // a control half scrolled out shows less
+                    CHECK(max.x - min.x >= 48);
+                    CHECK(max.y - min.y >= 48);
+                }
                 CHECK(min.x >= 0);
                 CHECK(max.x <= static_cast<float>(w));
                 for (auto b = std::next(a); b != hits.end(); ++b) {

@@ -12,11 +12,12 @@ GuideScreen::GuideScreen(App& app) : app_(app) {
     const auto* lang = bundle.language(guide->lang);
     const bool rtl = lang && lang->direction == content::Direction::RightToLeft;
     if (auto c = bundle.category(guide->category_id, app.lang())) header_ = text_of(bundle, c->title, true);
-    title_ = TextBlock::plain(guide->title, rtl, true);
-    summary_ = TextBlock::plain(guide->summary, rtl);
+    title_ = TextBlock::plain(guide->title, guide->lang, rtl, true);
+    summary_ = TextBlock::plain(guide->summary, guide->lang, rtl);
     fallback_ = guide->is_fallback;
     if (fallback_) notice_ = fallback_notice(app, guide->lang);
-    for (const auto& block : guide->body.blocks) items_.push_back({block.kind, block.number, TextBlock(block.spans, rtl)});
+    for (const auto& block : guide->body.blocks) items_.push_back({block.kind, TextBlock::plain(std::to_string(block.number), guide->lang, false, true),
+                          TextBlock(block.spans, guide->lang, rtl)});
 
     const auto label = [&](const char* key) { return bundle.ui(key, app.lang()); };
     places_heading_ = text_of(bundle, label("guide.places"), true);
@@ -24,9 +25,9 @@ GuideScreen::GuideScreen(App& app) : app_(app) {
     const bool ui_rtl = app.rtl();
     for (const auto& p : guide->places) {
         // Names and addresses are Latin, but on a right-to-left screen they align to the right.
-        InfoCard card{TextBlock::plain(p.place.name, ui_rtl, true), {}};
+        InfoCard card{TextBlock::plain(p.place.name, app.lang(), ui_rtl, true), {}};
         const auto line = [&](const content::Localized& name, const std::string& value) {
-            card.lines.push_back(TextBlock::plain(name.text + ": " + value, ui_rtl));
+            card.lines.push_back(TextBlock::plain(name.text + ": " + value, app.lang(), ui_rtl));
         };
         if (!p.place.address.empty()) line(label("place.address"), p.place.address);
         if (!p.place.opening_hours.empty()) line(label("place.hours"), p.place.opening_hours);
@@ -37,7 +38,7 @@ GuideScreen::GuideScreen(App& app) : app_(app) {
         places_.push_back(std::move(card));
     }
     for (const auto& l : guide->links)
-        links_.push_back({text_of(bundle, l.label, true), {TextBlock::plain(l.target, ui_rtl)}});
+        links_.push_back({text_of(bundle, l.label, true), {TextBlock::plain(l.target, app.lang(), ui_rtl)}});
 }
 
 void GuideScreen::draw_item(Ui& ui, Item& item) {
@@ -62,15 +63,14 @@ void GuideScreen::draw_item(Ui& ui, Item& item) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float h = item.text.layout(t.body, avail - indent);
     ImDrawList* list = ImGui::GetWindowDrawList();
-    const float line = t.body.size * 1.35f;
+    const float line = t.body.line_height();
     const float marker_x = rtl ? pos.x + avail - indent / 2 : pos.x + indent / 2 - t.px(8);
     if (item.kind == content::BlockKind::Step) {
         const float r = line * 0.45f;
         const ImVec2 c(rtl ? pos.x + avail - r : pos.x + r, pos.y + line / 2);
         list->AddCircleFilled(c, r, t.header);
-        const std::string n = std::to_string(item.number);
-        const ImVec2 size = t.body.bold->CalcTextSizeA(t.body.size, FLT_MAX, 0, n.c_str());
-        list->AddText(t.body.bold, t.body.size, ImVec2(c.x - size.x / 2, c.y - size.y / 2), t.header_text, n.c_str());
+        const float number_h = item.number.layout(t.body, indent);
+        item.number.draw(list, ImVec2(c.x - item.number.widest() / 2, c.y - number_h / 2), t.header_text, t.header_text);
     } else {
         list->AddCircleFilled(ImVec2(marker_x, pos.y + line / 2), t.px(7), t.text);
     }

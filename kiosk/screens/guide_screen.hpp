@@ -17,7 +17,7 @@ public:
 private:
     struct Item {
         content::BlockKind kind;
-        int number;
+        TextBlock number;  // of a step
         TextBlock text;
     };
     struct InfoCard {  // a place or a link: a bold first line, then detail lines

@@ -11,8 +11,8 @@ LanguageScreen::LanguageScreen(App& app) : app_(app) {
     for (const auto& l : bundle.languages()) {
         const bool rtl = l.direction == content::Direction::RightToLeft;
         const auto prompt = bundle.ui("language.prompt", l.code);
-        if (!prompt.is_fallback) prompts_.push_back(TextBlock::plain(prompt.text, rtl));
-        names_.emplace_back(l.code, TextBlock::plain(l.native_name, rtl, true));
+        if (!prompt.is_fallback) prompts_.push_back(TextBlock::plain(prompt.text, prompt.lang, rtl));
+        names_.emplace_back(l.code, TextBlock::plain(l.native_name, l.code, rtl, true));
     }
 }
 

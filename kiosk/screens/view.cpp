@@ -24,7 +24,7 @@ static bool is_rtl(const content::Bundle& bundle, const std::string& lang) {
 }
 
 TextBlock text_of(const content::Bundle& bundle, const content::Localized& text, bool bold) {
-    return TextBlock::plain(text.text, is_rtl(bundle, text.lang), bold);
+    return TextBlock::plain(text.text, text.lang, is_rtl(bundle, text.lang), bold);
 }
 
 std::string fallback_marker(const content::Bundle& bundle, const content::Localized& text) {

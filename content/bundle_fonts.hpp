@@ -1,0 +1,18 @@
+#pragma once
+// The fonts a bundle carries: every character a visitor may see must have a glyph in one of the
+// catalog's Noto families, and each family needed is cut down to the characters it draws, so a
+// kiosk learns a new script from a content update alone and its memory holds no unused glyphs.
+#include <filesystem>
+
+#include "diagnostics.hpp"
+#include "model.hpp"
+
+namespace content {
+
+/// Reports, per language and item, characters that no catalog font under `font_root` has.
+void check_glyphs(const Content& content, const std::filesystem::path& font_root, Diagnostics& d);
+
+/// Fills content.fonts with the subset catalog fonts (after check_glyphs found no errors).
+void cut_fonts(Content& content, const std::filesystem::path& font_root, Diagnostics& d);
+
+}  // namespace content
