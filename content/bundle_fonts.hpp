@@ -3,14 +3,20 @@
 // catalog's Noto families, and each family needed is cut down to the characters it draws, so a
 // kiosk learns a new script from a content update alone and its memory holds no unused glyphs.
 #include <filesystem>
+#include <memory>
 
+#include "bundle.hpp"
 #include "diagnostics.hpp"
+#include "font_set.hpp"
 #include "model.hpp"
 
 namespace content {
 
 /// Reports, per language and item, characters that no catalog font under `font_root` has.
 void check_glyphs(const Content& content, const std::filesystem::path& font_root, Diagnostics& d);
+
+/// The fonts a bundle carries, ready to shape with. Throws std::runtime_error when one cannot be read.
+std::unique_ptr<fonts::FontSet> load_bundle_fonts(const Bundle& bundle);
 
 /// Fills content.fonts with the subset catalog fonts (after check_glyphs found no errors).
 void cut_fonts(Content& content, const std::filesystem::path& font_root, Diagnostics& d);

@@ -3,28 +3,12 @@
 #include <algorithm>
 
 #include "bundle.hpp"
+#include "bundle_fonts.hpp"
 #include "catalog.hpp"
 #include "font_set.hpp"
 #include "glyph_atlas.hpp"
 
 namespace kiosk {
-
-namespace {
-
-// The bundle's fonts: a family's regular file, then its bold one, in fallback order.
-std::unique_ptr<fonts::FontSet> bundle_fonts(const content::Bundle& bundle) {
-    auto set = std::make_unique<fonts::FontSet>();
-    auto files = bundle.fonts();
-    for (size_t i = 0; i < files.size(); ++i) {
-        if (files[i].style != "regular") continue;
-        std::vector<unsigned char> bold;
-        if (i + 1 < files.size() && files[i + 1].family == files[i].family && files[i + 1].style == "bold") bold = std::move(files[i + 1].data);
-        set->add(files[i].family, static_cast<float>(files[i].scale), std::move(files[i].data), std::move(bold));
-    }
-    return set;
-}
-
-}  // namespace
 
 std::unique_ptr<Theme> Theme::create(const content::Bundle& bundle, int width, int height,
                                      const std::filesystem::path& font_root, std::vector<std::string>& warnings) {
@@ -35,7 +19,7 @@ std::unique_ptr<Theme> Theme::create(const content::Bundle& bundle, int width, i
     theme->scale = std::min(long_side / 1920.0f, short_side / 1080.0f);
 
     try {
-        theme->engine.fonts = bundle_fonts(bundle);
+        theme->engine.fonts = content::load_bundle_fonts(bundle);
     } catch (const std::exception& e) {
         warnings.push_back(bundle.path().string() + ": the bundle's fonts cannot be read (" + e.what() + "); using the system's");
         theme->engine.fonts.reset();

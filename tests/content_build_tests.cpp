@@ -211,3 +211,45 @@ TEST_CASE("kiosk-bundle validate lists every problem at once") {
     CHECK(r.output.find("languages.csv:6: error: language \"ar\"") != std::string::npos);
     CHECK(r.output.find("lang/ru/guides/food-help.md: warning: guide \"food-help\": not translated") != std::string::npos);
 }
+
+TEST_CASE("build fails per language and item on a character that no bundled font has, and keeps the old bundle") {
+    test::TempDir dir;
+    const fs::path src = test::copy_demo_source(dir);
+    const fs::path out = dir / "torino.kbundle";
+    test::write(out, "previous good bundle");
+    // A private-use character and a Linear B syllable: no Noto family of the catalog has them.
+    test::replace_in_file(src / "lang/fa/guides/food-help.md", "title: ", "title: \uE000 ");
+    test::replace_in_file(src / "lang/zh/strings.txt", "nav.home = ", "nav.home = \U00010000");
+    const auto r = test::run(kBundleTool + " build " + src.string() + " -o " + out.string());
+    CHECK(r.status == 1);
+    CHECK(r.output.find("lang/fa/guides/food-help.md: error: guide \"food-help\": no bundled font has a glyph for U+E000") !=
+          std::string::npos);
+    CHECK(r.output.find("lang/zh/strings.txt: error: text \"nav.home\": no bundled font has a glyph for U+10000") != std::string::npos);
+    CHECK(r.output.find("Fix: replace the character") != std::string::npos);
+    CHECK(r.output.find("no bundle written") != std::string::npos);
+    CHECK(test::read(out) == "previous good bundle");
+    // validate reports the same.
+    const auto v = test::run(kBundleTool + " validate " + src.string());
+    CHECK(v.status == 1);
+    CHECK(v.output.find("U+E000") != std::string::npos);
+}
+
+TEST_CASE("a bundle carries only the fonts its text needs, each cut to a fraction of Debian's file") {
+    test::TempDir dir;
+    const fs::path src = test::copy_demo_source(dir);
+    // Without the Chinese and Bengali texts, their fonts are left out.
+    fs::remove_all(src / "lang/zh");
+    fs::remove_all(src / "lang/bn");
+    test::replace_in_file(src / "languages.csv", "zh,中文,ltr\n", "");
+    test::replace_in_file(src / "languages.csv", "bn,বাংলা,ltr\n", "");
+    const fs::path out = dir / "no-cjk.kbundle";
+    REQUIRE(test::run(kBundleTool + " build " + src.string() + " -o " + out.string()).status == 0);
+    const auto families = test::run("sqlite3 -readonly " + out.string() + " \"SELECT group_concat(family || '/' || style, ',') FROM font\"");
+    CHECK(families.output ==
+          "Noto Sans/regular,Noto Sans/bold,Noto Naskh Arabic/regular,Noto Naskh Arabic/bold,Noto Sans Ethiopic/regular,Noto Sans Ethiopic/bold\n");
+    const auto demo = test::run(std::string("sqlite3 -readonly ") + KIOSK_DEMO_BUNDLE +
+                                " \"SELECT family, max(length(data)) FROM font GROUP BY family ORDER BY min(position)\"");
+    CHECK(demo.output.find("Noto Sans CJK SC|") != std::string::npos);
+    const auto size = fs::file_size(KIOSK_DEMO_BUNDLE);
+    CHECK(size < 3'000'000);  // Debian's Chinese fonts alone are over 30 MB
+}

@@ -1,0 +1,100 @@
+// The demo bundle's text with the demo bundle's fonts: every string a visitor may see, in every
+// language, shapes without a .notdef glyph, and the fonts cut down for the bundle shape it
+// exactly as Debian's whole fonts do.
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "bundle_fonts.hpp"
+#include "catalog.hpp"
+#include "markup.hpp"
+#include "shaper.hpp"
+#include "sqlite.hpp"
+#include "test_support.hpp"
+#include "utf8.hpp"
+
+namespace {
+
+struct Visible {
+    std::string lang, where, text;
+};
+
+// Every visible string, straight from the bundle's tables, with the language it is written in.
+std::vector<Visible> visible_strings(const std::filesystem::path& bundle) {
+    content::sql::Database db(bundle, content::sql::Database::Mode::ReadOnly);
+    std::vector<Visible> out;
+    const char* queries[] = {
+        "SELECT lang, 'ui_string ' || key, text FROM ui_string",
+        "SELECT lang, 'category ' || category_id, title FROM category_text",
+        "SELECT lang, 'category ' || category_id, summary FROM category_text",
+        "SELECT lang, 'guide ' || guide_id, title FROM guide_text",
+        "SELECT lang, 'guide ' || guide_id, summary FROM guide_text",
+        "SELECT lang, 'place ' || place_id, note FROM place_text",
+        "SELECT lang, 'link ' || link_id, label FROM link_text",
+        "SELECT code, 'language ' || code, native_name FROM language",
+        "SELECT 'it', 'place ' || id, name || ' ' || address || ' ' || phone FROM place",
+        "SELECT 'en', 'link ' || id, target FROM link",
+    };
+    for (const char* q : queries)
+        for (auto s = db.prepare(q); s.step();) out.push_back({s.text(0), s.text(1), s.text(2)});
+    // Guide bodies as the kiosk shows them: block by block, markup removed.
+    for (auto s = db.prepare("SELECT lang, guide_id, body FROM guide_text"); s.step();)
+        for (const auto& block : content::parse_markup(s.text(2)).blocks)
+            out.push_back({s.text(0), "guide " + s.text(1) + " body", content::plain_text(block)});
+    return out;
+}
+
+bool is_rtl(const std::string& lang) { return lang == "ar" || lang == "fa" || lang == "ur"; }
+
+}  // namespace
+
+TEST_CASE("no visible string of any language in the demo bundle shapes to .notdef") {
+    content::Bundle bundle(KIOSK_DEMO_BUNDLE);
+    const auto fonts = content::load_bundle_fonts(bundle);
+    REQUIRE(fonts->size() >= 5);  // Latin/Cyrillic, Arabic, Ethiopic, Bengali, Chinese
+    const auto strings = visible_strings(KIOSK_DEMO_BUNDLE);
+    REQUIRE(strings.size() > 1000);
+    std::set<std::string> languages;
+    size_t glyphs = 0;
+    for (const auto& v : strings) {
+        languages.insert(v.lang);
+        const auto shaped = fonts::shape(*fonts, fonts::decode_utf8(v.text), {}, v.lang, is_rtl(v.lang));
+        for (const auto& run : shaped.runs)
+            for (const auto& g : run.glyphs) {
+                ++glyphs;
+                if (g.id == 0) FAIL_CHECK(v.lang << " " << v.where << ": .notdef for U+" << std::hex << static_cast<unsigned>(shaped.text[g.cluster]));
+            }
+    }
+    CHECK(languages.size() == 16);
+    CHECK(glyphs > 50'000);
+}
+
+TEST_CASE("the bundle's cut-down fonts shape every demo string exactly as the whole fonts do") {
+    content::Bundle bundle(KIOSK_DEMO_BUNDLE);
+    const auto cut = content::load_bundle_fonts(bundle);
+    std::vector<std::string> problems;
+    const auto whole = fonts::load_catalog("/usr/share/fonts", true, problems);
+    REQUIRE(problems.empty());
+    size_t compared = 0;
+    for (const auto& v : visible_strings(KIOSK_DEMO_BUNDLE)) {
+        const auto text = fonts::decode_utf8(v.text);
+        const auto a = fonts::shape(*cut, text, {}, v.lang, is_rtl(v.lang));
+        const auto b = fonts::shape(*whole, text, {}, v.lang, is_rtl(v.lang));
+        // Glyph ids differ between a subset and its font; widths and positions must not.
+        REQUIRE(a.runs.size() == b.runs.size());
+        for (size_t r = 0; r < a.runs.size(); ++r) {
+            CAPTURE(v.lang);
+            CAPTURE(v.where);
+            CHECK(cut->family(a.runs[r].family).name == whole->family(b.runs[r].family).name);
+            REQUIRE(a.runs[r].glyphs.size() == b.runs[r].glyphs.size());
+            for (size_t i = 0; i < a.runs[r].glyphs.size(); ++i) {
+                const auto &ga = a.runs[r].glyphs[i], &gb = b.runs[r].glyphs[i];
+                if (ga.cluster != gb.cluster || std::abs(ga.advance - gb.advance) > 1e-4f || std::abs(ga.x_offset - gb.x_offset) > 1e-4f ||
+                    std::abs(ga.y_offset - gb.y_offset) > 1e-4f)
+                    FAIL_CHECK("glyph " << i << " of run " << r << " differs");
+                ++compared;
+            }
+        }
+    }
+    CHECK(compared > 50'000);
+}
