@@ -18,16 +18,21 @@ LanguageScreen::LanguageScreen(App& app) : app_(app) {
 
 void LanguageScreen::draw(Ui& ui) {
     const Theme& t = ui.theme;
-    // The prompt in every language, two per line.
+    // Sixteen languages fit one landscape screen in four columns; portrait takes two.
     const float avail = ImGui::GetContentRegionAvail().x;
-    const float half = (avail - t.gap()) / 2;
+    const int columns = avail > t.px(1400) ? 4 : 2;
+    const float width = (avail - t.gap() * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    // The prompt in every language.
     const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const auto step = static_cast<size_t>(columns);
     float y = origin.y;
-    for (size_t i = 0; i < prompts_.size(); i += 2) {
+    for (size_t i = 0; i < prompts_.size(); i += step) {
         float row = 0;
-        for (size_t k = i; k < std::min(i + 2, prompts_.size()); ++k) {
-            const float h = prompts_[k].layout(t.body, half);
-            const float x = origin.x + static_cast<float>(k - i) * (half + t.gap());
+        for (size_t k = i; k < std::min(i + step, prompts_.size()); ++k) {
+            const float h = prompts_[k].layout(t.body, width);
+            const size_t col = k - i;
+            const size_t visual_col = ui.rtl() ? step - 1 - col : col;
+            const float x = origin.x + static_cast<float>(visual_col) * (width + t.gap());
             prompts_[k].draw(ImGui::GetWindowDrawList(), ImVec2(x, y), t.text, t.link);
             row = std::max(row, h);
         }
@@ -35,10 +40,8 @@ void LanguageScreen::draw(Ui& ui) {
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, y + t.gap() * 2));
 
-    // One big button per language, three to a row.
-    const int columns = 3;
-    const float width = (avail - t.gap() * (columns - 1)) / columns;
-    const float height = t.px(120);
+    // One big button per language.
+    const float height = t.px(100);
     const ImVec2 grid = ImGui::GetCursorScreenPos();
     for (size_t i = 0; i < names_.size(); ++i) {
         const int col = static_cast<int>(i) % columns, row = static_cast<int>(i) / columns;
