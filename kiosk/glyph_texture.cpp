@@ -1,5 +1,7 @@
 #include "glyph_texture.hpp"
 
+#include <algorithm>
+
 namespace kiosk {
 
 GlyphTexture::~GlyphTexture() { reset(); }
@@ -25,18 +27,21 @@ SDL_Texture* GlyphTexture::prepare(const fonts::GlyphAtlas& atlas) {
 void GlyphTexture::upload(fonts::GlyphAtlas& atlas) {
     const auto dirty = atlas.take_dirty();
     if (!dirty || !texture_) return;
-    const int w = dirty->x1 - dirty->x0, h = dirty->y1 - dirty->y0;
-    staging_.resize(static_cast<size_t>(w) * static_cast<size_t>(h));
+    // In bands of rows, so a whole 2048×2048 atlas never needs a 16 MB copy in memory at once.
+    constexpr int kBand = 32;
+    const int w = dirty->x1 - dirty->x0;
     const auto& alpha = atlas.pixels();
-    for (int y = 0; y < h; ++y)
-        for (int x = 0; x < w; ++x) {
-            const uint32_t a = alpha[static_cast<size_t>(dirty->y0 + y) * static_cast<size_t>(atlas.width()) + static_cast<size_t>(dirty->x0 + x)];
-            staging_[static_cast<size_t>(y) * static_cast<size_t>(w) + static_cast<size_t>(x)] = (a << 24) | 0x00FFFFFFu;
-        }
-    const SDL_Rect rect{dirty->x0, dirty->y0, w, h};
-    SDL_UpdateTexture(texture_, &rect, staging_.data(), w * 4);
-    // A big upload's staging memory is not kept for the small ones that follow.
-    if (staging_.size() > 256 * 256) std::vector<uint32_t>().swap(staging_);
+    for (int top = dirty->y0; top < dirty->y1; top += kBand) {
+        const int h = std::min(kBand, dirty->y1 - top);
+        staging_.resize(static_cast<size_t>(w) * static_cast<size_t>(h));
+        for (int y = 0; y < h; ++y)
+            for (int x = 0; x < w; ++x) {
+                const uint32_t a = alpha[static_cast<size_t>(top + y) * static_cast<size_t>(atlas.width()) + static_cast<size_t>(dirty->x0 + x)];
+                staging_[static_cast<size_t>(y) * static_cast<size_t>(w) + static_cast<size_t>(x)] = (a << 24) | 0x00FFFFFFu;
+            }
+        const SDL_Rect rect{dirty->x0, top, w, h};
+        SDL_UpdateTexture(texture_, &rect, staging_.data(), w * 4);
+    }
 }
 
 }  // namespace kiosk

@@ -1,6 +1,8 @@
 #include "runner.hpp"
 
 #include <SDL.h>
+
+#include <algorithm>
 #include <imgui_impl_sdlrenderer.h>
 
 #include "app.hpp"
@@ -33,7 +35,12 @@ void Runner::apply_theme() {
     themed_size_ = size;
     themed_generation_ = app_.bundle_generation();
     warnings_.clear();
-    theme_ = Theme::create(app_.bundle(), static_cast<int>(size.x), static_cast<int>(size.y), font_dir_, warnings_);
+    // 2048 is a Pi 3's largest texture; a smaller GPU limit is kept to (0 means no limit).
+    SDL_RendererInfo info{};
+    int max_atlas = 2048;
+    if (SDL_GetRendererInfo(display_.renderer(), &info) == 0 && info.max_texture_width > 0)
+        max_atlas = std::min({max_atlas, info.max_texture_width, info.max_texture_height});
+    theme_ = Theme::create(app_.bundle(), static_cast<int>(size.x), static_cast<int>(size.y), font_dir_, warnings_, max_atlas);
     ImGui_ImplSDLRenderer_DestroyFontsTexture();  // the next frame uploads ImGui's own font again
     glyph_texture_->reset();
 
@@ -58,6 +65,8 @@ Runner::~Runner() {
     ImGui_ImplSDLRenderer_Shutdown();
     ImGui::DestroyContext(context_);
 }
+
+const fonts::GlyphAtlas& Runner::glyph_atlas() const { return *theme_->engine.atlas; }
 
 ImVec2 Runner::display_size() const {
     int w = 0, h = 0;

@@ -51,6 +51,7 @@ public:
              const std::function<void()>& between_frames = {});
 
     long frames() const { return frames_; }
+    const fonts::GlyphAtlas& glyph_atlas() const;
     const HitMap& hits() const { return hits_; }
     bool quit_requested() const { return quit_; }
     ImVec2 display_size() const;

@@ -3,6 +3,7 @@
 #include <SDL.h>
 
 #include <charconv>
+#include <cstdio>
 #include <map>
 #include <sstream>
 #include <thread>
@@ -17,7 +18,7 @@ namespace {
 // Argument counts: minimum and maximum.
 const std::map<std::string, std::pair<size_t, size_t>> kCommands = {
     {"tap", {2, 2}},        {"tap-item", {1, 1}},     {"drag", {4, 5}},       {"wait", {1, 1}},
-    {"screenshot", {1, 1}}, {"expect-route", {1, 1}}, {"expect-lang", {1, 1}},
+    {"screenshot", {1, 1}}, {"expect-route", {1, 1}}, {"expect-lang", {1, 1}}, {"report", {0, 0}},
 };
 
 bool to_number(const std::string& s, float& out) {
@@ -60,7 +61,7 @@ std::optional<Script> Script::parse(const std::string& text, const std::string& 
         const std::string where = file + ":" + std::to_string(line_no) + ": ";
         if (known == kCommands.end()) {
             error = where + "unknown command \"" + cmd.name +
-                    "\". Fix: use tap, tap-item, drag, wait, screenshot, expect-route or expect-lang";
+                    "\". Fix: use tap, tap-item, drag, wait, screenshot, expect-route, expect-lang or report";
             return std::nullopt;
         }
         if (cmd.args.size() < known->second.first || cmd.args.size() > known->second.second) {
@@ -128,6 +129,10 @@ bool Script::run(Runner& runner, App& app, std::string& error) const {
                 error = where + "expected the screen " + cmd.args[0] + ", but the kiosk shows " + app.route().str();
                 return false;
             }
+        } else if (cmd.name == "report") {
+            const auto& atlas = runner.glyph_atlas();
+            std::printf("report: %ld frames, glyph atlas %dx%d with %zu glyphs, %ld evictions\n", runner.frames(), atlas.width(),
+                        atlas.height(), atlas.glyph_count(), atlas.evictions());
         } else if (cmd.name == "expect-lang") {
             if (app.lang() != cmd.args[0]) {
                 error = where + "expected the language " + cmd.args[0] + ", but the kiosk shows " + app.lang();

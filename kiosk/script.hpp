@@ -10,6 +10,7 @@
 //   screenshot FILE          write the screen as a PNG
 //   expect-route ROUTE       stop with an error unless the kiosk shows ROUTE (e.g. guide/food-help)
 //   expect-lang CODE         stop with an error unless the language is CODE
+//   report                   print frames drawn and the glyph atlas's size and contents
 #include <iosfwd>
 #include <optional>
 #include <string>

@@ -42,9 +42,11 @@ struct Theme {
 
     /// Builds the palette and fonts for a screen of `width` x `height` pixels, with the fonts
     /// the bundle carries, or when they cannot be read the Noto fonts under `font_root`.
+    /// The glyph atlas stays within `max_atlas` pixels a side (the GPU's texture limit).
     /// Problems go into `warnings`.
     static std::unique_ptr<Theme> create(const content::Bundle& bundle, int width, int height,
-                                         const std::filesystem::path& font_root, std::vector<std::string>& warnings);
+                                         const std::filesystem::path& font_root, std::vector<std::string>& warnings,
+                                         int max_atlas = 2048);
 };
 
 }  // namespace kiosk

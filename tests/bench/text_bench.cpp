@@ -1,0 +1,102 @@
+// What the text engine costs a frame at 1080p (issue 4: a cached guide page ≤ 2 ms of CPU per
+// frame, its first layout ≤ 20 ms). Each frame is the kiosk's own: ImGui's new frame, the
+// chrome and the guide screen laid out and drawn into draw lists, ImGui's render — everything
+// but the GPU's (or the software renderer's) pixel work, which is not the text engine's.
+// Run: build/release/tests/bench/text_bench [--benchmark_filter=...]
+#include <benchmark/benchmark.h>
+#include <imgui.h>
+
+#include "app.hpp"
+#include "bundle.hpp"
+#include "chrome.hpp"
+#include "theme.hpp"
+#include "ui.hpp"
+
+namespace {
+
+const char* const kLanguages[] = {"it", "en", "fr", "es", "ar", "fa", "ur", "uk", "ru", "zh", "ro", "sq", "ti", "am", "so", "bn"};
+constexpr int kWidth = 1920, kHeight = 1080;
+
+// The kiosk's frame without a display: everything the UI thread does but rasterising pixels.
+struct HeadlessKiosk {
+    ImGuiContext* context = ImGui::CreateContext();
+    std::shared_ptr<const content::Bundle> bundle = std::make_shared<content::Bundle>(KIOSK_DEMO_BUNDLE);
+    kiosk::App app;
+    std::unique_ptr<kiosk::Theme> theme;
+    kiosk::Chrome chrome;
+    kiosk::HitMap hits;
+
+    HeadlessKiosk(const std::string& lang, const std::string& guide) : app(bundle, lang, kiosk::Route::guide(guide)) {
+        ImGui::SetCurrentContext(context);
+        ImGui::GetIO().IniFilename = nullptr;
+        new_theme();
+    }
+    ~HeadlessKiosk() { ImGui::DestroyContext(context); }
+
+    void new_theme() {
+        std::vector<std::string> warnings;
+        theme = kiosk::Theme::create(*bundle, kWidth, kHeight, "/usr/share/fonts", warnings);
+    }
+    void frame() {
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = ImVec2(kWidth, kHeight);
+        io.DeltaTime = 1.0f / 60;
+        app.collect();
+        theme->engine.atlas->begin_frame();
+        ImGui::NewFrame();
+        hits.clear();
+        kiosk::Ui ui{app, *theme, hits};
+        chrome.draw(ui, io.DisplaySize);
+        ImGui::Render();
+        theme->engine.atlas->take_dirty();
+    }
+};
+
+// Guides are long in food-help and housing-support; food-help is the screenshots' page.
+void BM_CachedGuideFrame(benchmark::State& state) {
+    const std::string lang = kLanguages[state.range(0)];
+    HeadlessKiosk k(lang, "food-help");
+    for (int i = 0; i < 3; ++i) k.frame();  // the page is laid out and its glyphs rasterised
+    for (auto _ : state) k.frame();
+    state.SetLabel(lang);
+    state.counters["vertices"] = ImGui::GetDrawData()->TotalVtxCount;
+}
+
+// A page the visitor has just opened: the screen reads the bundle, shapes and lays out every
+// paragraph, and draws. Glyphs already in the atlas (the visitor was on another page).
+void BM_FirstGuideLayout(benchmark::State& state) {
+    const std::string lang = kLanguages[state.range(0)];
+    HeadlessKiosk k(lang, "food-help");
+    for (int i = 0; i < 3; ++i) k.frame();
+    for (auto _ : state) {
+        k.app.open(kiosk::Route::guide("housing-support"));
+        k.frame();
+        k.app.open(kiosk::Route::guide("food-help"));
+        k.frame();
+    }
+    state.SetLabel(lang + ", two pages an iteration");
+}
+
+// The same with new fonts and an empty atlas (the first page after start or after a content
+// update): every paragraph is shaped and every glyph rasterised too.
+void BM_FirstGuideLayoutColdAtlas(benchmark::State& state) {
+    const std::string lang = kLanguages[state.range(0)];
+    HeadlessKiosk k(lang, "food-help");
+    for (auto _ : state) {
+        state.PauseTiming();
+        k.app.open(kiosk::Route::guide("housing-support"));
+        k.frame();
+        k.new_theme();  // new fonts and an empty atlas: everything is shaped and rasterised
+        k.app.open(kiosk::Route::guide("food-help"));
+        state.ResumeTiming();
+        k.frame();
+    }
+    state.SetLabel(lang);
+}
+
+}  // namespace
+
+BENCHMARK(BM_CachedGuideFrame)->DenseRange(0, 15)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_FirstGuideLayout)->DenseRange(0, 15)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_FirstGuideLayoutColdAtlas)->DenseRange(0, 15)->Unit(benchmark::kMillisecond);
+BENCHMARK_MAIN();
