@@ -3,11 +3,14 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
+#include <atomic>
 #include <stdexcept>
 
 namespace fonts {
 
 FontSet::FontSet() {
+    static std::atomic<uint64_t> next_id{1};
+    id_ = next_id++;
     if (FT_Init_FreeType(&library_) != 0) throw std::runtime_error("FreeType did not start");
 }
 

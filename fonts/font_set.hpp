@@ -2,6 +2,7 @@
 // The fonts a screen draws with, in fallback order: each character goes to the first family
 // that has a glyph for it, except that spaces, digits and punctuation stay in the family of the
 // text around them when it has them, so a sentence is not split into needless runs.
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -30,12 +31,16 @@ public:
              unsigned regular_index = 0, unsigned bold_index = 0);
 
     size_t size() const { return families_.size(); }
+    /// Unique for each set ever made: shaping kept from an older set is known stale even when a
+    /// new set happens to reuse its address.
+    uint64_t id() const { return id_; }
     const Family& family(size_t i) const { return *families_[i]; }
     /// The first family with a glyph for `c`, or -1.
     int first_with(char32_t c) const;
 
 private:
     struct FT_LibraryRec_* library_ = nullptr;
+    uint64_t id_;
     std::vector<std::unique_ptr<Family>> families_;
 };
 

@@ -1,9 +1,9 @@
 #include "runner.hpp"
 
 #include <SDL.h>
+#include <imgui_impl_sdlrenderer.h>
 
 #include <algorithm>
-#include <imgui_impl_sdlrenderer.h>
 
 #include "app.hpp"
 #include "display.hpp"

@@ -28,9 +28,9 @@ TextBlock TextBlock::plain(std::string text, std::string lang, bool rtl, bool bo
 float TextBlock::layout(const TextStyle& style, float width) {
     if (!style.engine || !style.engine->fonts) return 0;
     const fonts::FontSet* set = style.engine->fonts.get();
-    if (set != shaped_with_) {
+    if (set->id() != shaped_with_) {  // new fonts (a new theme): the lines' faces are gone too
         shaped_ = fonts::shape(*set, text_, bold_, lang_, rtl_);
-        shaped_with_ = set;
+        shaped_with_ = set->id();
         width_ = -1;
     }
     if (width != width_ || style.size != style_.size || style.engine != style_.engine) {

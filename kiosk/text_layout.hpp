@@ -57,7 +57,7 @@ private:
     std::string lang_;
     bool rtl_ = false;
     // Shaping, for the font set it was made with; lines for the last width and size.
-    const fonts::FontSet* shaped_with_ = nullptr;
+    uint64_t shaped_with_ = 0;  // FontSet::id()
     fonts::ShapedText shaped_;
     TextStyle style_;
     float width_ = -1, widest_ = 0;

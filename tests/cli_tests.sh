@@ -45,6 +45,10 @@ check "walk script passes" test $rc -eq 0
 check "walk script reports" contains "$out" "passed"
 check "walk script screenshot" test -s "$work/walk-guide-ar.png"
 
+printf 'tap-item lang:zh\nreport\n' >"$work/report.kscript"
+out=$("$kiosk" --bundle "$demo" --lang en --open home --script "$work/report.kscript" 2>&1)
+check "report: the glyph atlas holds glyphs and stays within 2048" \
+  bash -c '[[ "$1" =~ glyph\ atlas\ ([0-9]+)x([0-9]+)\ with\ ([0-9]+)\ glyphs ]] && (( BASH_REMATCH[1] <= 2048 && BASH_REMATCH[3] > 50 ))' _ "$out"
 printf 'tap-item lang:en\nexpect-route guide/food-help\n' >"$work/fail.kscript"
 out=$("$kiosk" --bundle "$demo" --script "$work/fail.kscript" 2>&1); rc=$?
 check "failing expectation: non-zero" test $rc -ne 0
