@@ -53,14 +53,14 @@ void Chrome::draw(Ui& ui, ImVec2 display) {
     if (strip_h > 0) notice_strip(ui, display, header_h, strip_h);
 
     const float top = header_h + strip_h;
-    ImGui::SetCursorScreenPos(ImVec2(0, top));
+    if (!(page_route_ == ui.app.route())) {  // a new screen starts at its top
+        page_.reset();
+        page_route_ = ui.app.route();
+    }
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.margin(), t.px(32)));
-    ImGui::BeginChild("content", ImVec2(display.x, display.y - top - grid.height), false,
-                      ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoSavedSettings);
-    const long before = ui.app.changes();
+    page_.begin("content", ImVec2(0, top), ImVec2(display.x, display.y - top - grid.height), ui.pointer, t, ui.time.dt);
     view.draw(ui);
-    if (ui.app.changes() != before) ImGui::SetScrollY(0);  // a new screen starts at its top
-    ImGui::EndChild();
+    page_.end(t);
     ImGui::PopStyleVar();
 
     if (grid.height > 0) footer(ui, display, grid);

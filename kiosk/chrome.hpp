@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "route.hpp"
+#include "scroll_area.hpp"
 #include "text_layout.hpp"
 
 namespace kiosk {
@@ -17,6 +19,9 @@ class Chrome {
 public:
     /// Draws the whole frame: header, the view in a scrolling area, footer.
     void draw(Ui& ui, ImVec2 display);
+    /// The page is still gliding or glowing: more frames wanted.
+    bool animating() const { return page_.animating(); }
+    const ScrollArea& page() const { return page_; }
 
 private:
     void refresh(const App& app);
@@ -30,6 +35,8 @@ private:
     FooterGrid footer_grid(Ui& ui, ImVec2 display);
     void footer(Ui& ui, ImVec2 display, const FooterGrid& grid);
 
+    ScrollArea page_;
+    Route page_route_;  // the screen the page's scroll position belongs to
     long seen_changes_ = -1;
     TextBlock back_, home_, strip_;  // strip: "may be out of date" and/or the demo label
     std::vector<std::pair<std::string, TextBlock>> languages_;

@@ -10,6 +10,7 @@
 #include "options.hpp"
 #include "runner.hpp"
 #include "script.hpp"
+#include "settings.hpp"
 #include "store.hpp"
 #include "text_files.hpp"
 #include "update_service.hpp"
@@ -97,6 +98,13 @@ int main(int argc, char** argv) {
         return 0;
     }
 
+    kiosk::Settings settings;
+    if (!options->config.empty()) {
+        auto loaded = kiosk::load_settings(options->config, error);
+        if (!loaded) return fail(error);
+        settings = std::move(*loaded);
+    }
+
     std::optional<content::Store> store;
     std::vector<content::minisign::PublicKey> keys;
     if (!options->store.empty()) {
@@ -140,13 +148,14 @@ int main(int argc, char** argv) {
                            : options->windowed ? platform::DisplayOptions::Mode::Windowed
                                                : platform::DisplayOptions::Mode::Fullscreen;
     const auto size = options->windowed && !offscreen ? *options->windowed : options->size;
+    display_options.hide_cursor = !options->windowed;  // a desktop window keeps the mouse pointer
     display_options.width = size.first;
     display_options.height = size.second;
     auto display = platform::Display::open(display_options, error);
     if (!display) return fail(error);
 
     kiosk::App app(bundle, lang, *start);
-    kiosk::Runner runner(*display, app, options->fonts);
+    kiosk::Runner runner(*display, app, options->fonts, settings);
     for (const auto& w : runner.warnings()) std::cerr << "kiosk: warning: " << w << "\n";
 
     if (!options->screenshot.empty()) {

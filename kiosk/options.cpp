@@ -11,6 +11,7 @@ namespace kiosk {
 const char* const kUsage = R"(kiosk — the Torino information kiosk
 
 Usage: kiosk [options]
+  --config FILE           the kiosk's configuration: rotation, screen size, idle timeout, ... (docs/configuration.md)
   --bundle PATH           content bundle to show (default: the demo bundle beside the program)
   --store DIR             start on the store's current bundle, else its previous one, else --bundle
   --trust PUB             a minisign public key the store's bundles must be signed with (repeatable)
@@ -105,7 +106,7 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
         } else {
             std::string* target = a == "--bundle" ? &o.bundle : a == "--lang" ? &o.lang : a == "--open" ? &o.open
                                 : a == "--screenshot" ? &o.screenshot : a == "--script" ? &o.script
-                                : a == "--fonts" ? &o.fonts : a == "--store" ? &o.store
+                                : a == "--fonts" ? &o.fonts : a == "--store" ? &o.store : a == "--config" ? &o.config
                                 : a == "--update-url" ? &o.update_url : a == "--bundle-name" ? &o.bundle_name
                                 : a == "--inbox" ? &o.inbox : a == "--channel" ? &o.channel : nullptr;
             if (!target) {

@@ -7,6 +7,7 @@
 namespace kiosk {
 
 struct Options {
+    std::string config;           // the configuration file (docs/configuration.md); empty: defaults
     std::string bundle;           // empty: look in the usual places; with --store, the factory bundle
     std::string store;            // a bundle store (kiosk-bundle install) to start from
     std::vector<std::string> trusted_keys;  // minisign public key files

@@ -1,35 +1,81 @@
 #pragma once
-// One pointer for ImGui from mouse and touch events. ImGui 1.86 has no input queue and samples
-// the button once per frame, so a tap whose press and release arrive between two frames would
-// be lost: the release is held back until a frame has seen the press. After a touch ends, the
-// pointer leaves the screen so no control stays highlighted under a lifted finger.
-#include <SDL_events.h>
+// One pointer for ImGui from a finger or a mouse, with the gestures a touch screen needs and
+// ImGui 1.86 lacks:
+// - Taps: ImGui samples the button once per frame, so a release that arrives before any frame
+//   saw the press is held back a frame; a tap shorter than a frame still presses.
+// - Drags: until a press moves further than a small threshold, ImGui sees the pointer where the
+//   finger landed, so a trembling finger still taps. Past the threshold it is a drag for the
+//   scroll areas, and ImGui sees the press end away from every control: nothing is tapped.
+// - Long presses: a press held still long enough is reported once (the hidden admin gesture)
+//   and, like a drag, taps nothing.
+// After a touch ends, the pointer leaves the screen so no control stays highlighted.
 #include <imgui.h>
+
+#include <chrono>
+#include <optional>
 
 namespace kiosk {
 
 class Pointer {
 public:
-    /// Takes mouse and finger events; finger coordinates (0..1) are scaled to the display.
-    /// Returns true when the event concerned the pointer.
-    bool on_event(const SDL_Event& event, float display_w, float display_h);
+    using time_point = std::chrono::steady_clock::time_point;
+
+    /// Movement in pixels that turns a press into a drag.
+    void set_drag_threshold(float px) { drag_threshold_ = px; }
+
+    // Input, in screen pixels.
+    void press(ImVec2 at, bool touch, time_point now);
+    void move(ImVec2 at, time_point now);
+    void release(ImVec2 at, time_point now);
+    void wheel(float lines) { wheel_ += lines; }
+
     /// Before ImGui::NewFrame.
     void apply(ImGuiIO& io) const;
     /// After a frame was rendered.
     void after_frame();
-    /// True while the pointer still needs frames to settle (held release, leaving).
-    bool busy() const { return release_pending_ || leave_pending_ || (down_ && !seen_); }
+    /// True while the pointer needs frames to settle (held release, leaving, a drag under way).
+    bool busy() const;
+
+    // Gestures, read while a frame is drawn.
+    /// A drag is under way; its movement since the last frame is taken once by one scroll area.
+    bool dragging() const { return state_ == State::Dragging; }
+    ImVec2 origin() const { return origin_; }
+    ImVec2 take_drag_delta();
+    /// The finger's velocity (pixels per second) when a drag ended, taken once.
+    std::optional<ImVec2> take_fling();
+    float take_wheel();
+    ImVec2 position() const { return pos_; }
+    /// Where a press has been held still for `hold`, once per press.
+    std::optional<ImVec2> take_long_press(time_point now, std::chrono::milliseconds hold);
+    /// When a press now held still becomes a long press (to wake the loop then).
+    std::optional<time_point> long_press_due(std::chrono::milliseconds hold) const;
 
 private:
-    void press(float x, float y, bool touch);
-    void release(float x, float y);
+    enum class State { Up, Pressed, Dragging };
+    void sample(ImVec2 at, time_point now);
 
-    ImVec2 pos_{-FLT_MAX, -FLT_MAX};
-    bool down_ = false;
+    State state_ = State::Up;
+    ImVec2 pos_{-FLT_MAX, -FLT_MAX};  // where the finger or mouse is
+    ImVec2 origin_{-FLT_MAX, -FLT_MAX};
+    ImVec2 drag_delta_{0, 0};
+    std::optional<ImVec2> fling_;
+    float wheel_ = 0;
+    float drag_threshold_ = 20;
+    bool touch_ = false;
     bool seen_ = false;             // a frame has seen the current press
     bool release_pending_ = false;  // released before any frame saw the press
-    bool touch_ = false;
+    bool cancelled_ = false;        // a drag or long press: ImGui sees no press any more
     bool leave_pending_ = false;    // move away once the release frame is drawn
+    bool long_press_taken_ = false;
+    time_point pressed_at_{};
+    // Recent positions, for the velocity at release.
+    struct Sample {
+        ImVec2 at;
+        time_point t;
+    };
+    static constexpr int kSamples = 8;
+    Sample samples_[kSamples]{};
+    int sample_count_ = 0, sample_next_ = 0;
 };
 
 }  // namespace kiosk

@@ -13,8 +13,14 @@
 
 namespace kiosk {
 
-Runner::Runner(platform::Display& display, App& app, const std::filesystem::path& font_dir)
-    : display_(display), app_(app), font_dir_(font_dir) {
+namespace {
+const platform::SystemClock kSystemClock;
+}
+
+Runner::Runner(platform::Display& display, App& app, const std::filesystem::path& font_dir, const Settings& settings,
+               const platform::Clock* clock)
+    : display_(display), app_(app), settings_(settings), rotation_{settings.rotation}, clock_(clock ? clock : &kSystemClock),
+      font_dir_(font_dir) {
     // Touch must not also arrive as synthetic mouse events: the Pointer handles fingers itself.
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     IMGUI_CHECKVERSION();
@@ -24,10 +30,11 @@ Runner::Runner(platform::Display& display, App& app, const std::filesystem::path
     io.IniFilename = nullptr;  // nothing a visitor does is stored, not even window positions
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    io.MouseDrawCursor = false;
     ImGui_ImplSDLRenderer_Init(display_.renderer());
     glyph_texture_ = std::make_unique<GlyphTexture>(display_.renderer());
     apply_theme();
-    last_frame_ = SDL_GetPerformanceCounter();
+    last_frame_ = clock_->now();
 }
 
 void Runner::apply_theme() {
@@ -43,6 +50,7 @@ void Runner::apply_theme() {
     theme_ = Theme::create(app_.bundle(), static_cast<int>(size.x), static_cast<int>(size.y), font_dir_, warnings_, max_atlas);
     ImGui_ImplSDLRenderer_DestroyFontsTexture();  // the next frame uploads ImGui's own font again
     glyph_texture_->reset();
+    pointer_.set_drag_threshold(theme_->px(24));
 
     ImGuiStyle& style = ImGui::GetStyle();
     style = ImGuiStyle();
@@ -61,6 +69,7 @@ void Runner::apply_theme() {
 
 Runner::~Runner() {
     ImGui::SetCurrentContext(context_);
+    if (turned_) SDL_DestroyTexture(turned_);
     glyph_texture_.reset();
     ImGui_ImplSDLRenderer_Shutdown();
     ImGui::DestroyContext(context_);
@@ -68,15 +77,53 @@ Runner::~Runner() {
 
 const fonts::GlyphAtlas& Runner::glyph_atlas() const { return *theme_->engine.atlas; }
 
-ImVec2 Runner::display_size() const {
+ImVec2 Runner::panel_size() const {
     int w = 0, h = 0;
     display_.size(w, h);
     return ImVec2(static_cast<float>(w), static_cast<float>(h));
 }
 
+ImVec2 Runner::display_size() const { return rotation_.logical_size(panel_size()); }
+
 void Runner::handle(const SDL_Event& e) {
-    const ImVec2 size = display_size();
-    if (pointer_.on_event(e, size.x, size.y)) {
+    const ImVec2 panel = panel_size();
+    const auto now = clock_->now();
+    // Fingers come in 0..1 of the panel (on KMSDRM with window id 0), the mouse in pixels; both
+    // are turned into the UI's coordinates.
+    const auto finger_at = [&] { return rotation_.to_logical(ImVec2(e.tfinger.x * panel.x, e.tfinger.y * panel.y), panel); };
+    const auto mouse_at = [&](int x, int y) { return rotation_.to_logical(ImVec2(static_cast<float>(x), static_cast<float>(y)), panel); };
+    bool input = true;
+    switch (e.type) {
+        case SDL_FINGERDOWN:
+            if (finger_) break;  // one finger at a time: a palm or a second finger changes nothing
+            finger_ = e.tfinger.fingerId;
+            pointer_.press(finger_at(), true, now);
+            break;
+        case SDL_FINGERMOTION:
+            if (finger_ == e.tfinger.fingerId) pointer_.move(finger_at(), now);
+            break;
+        case SDL_FINGERUP:
+            if (finger_ != e.tfinger.fingerId) break;
+            finger_.reset();
+            pointer_.release(finger_at(), now);
+            break;
+        case SDL_MOUSEMOTION:
+            if (e.motion.which == SDL_TOUCH_MOUSEID) return;
+            pointer_.move(mouse_at(e.motion.x, e.motion.y), now);
+            break;
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP:
+            if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) return;
+            if (e.type == SDL_MOUSEBUTTONDOWN) pointer_.press(mouse_at(e.button.x, e.button.y), false, now);
+            else pointer_.release(mouse_at(e.button.x, e.button.y), now);
+            break;
+        case SDL_MOUSEWHEEL:
+            if (e.wheel.which == SDL_TOUCH_MOUSEID) return;
+            pointer_.wheel(static_cast<float>(e.wheel.y));
+            break;
+        default: input = false;
+    }
+    if (input) {
         wanted_ = std::max(wanted_, 2);
         return;
     }
@@ -92,12 +139,44 @@ void Runner::handle(const SDL_Event& e) {
 
 bool Runner::wants_frame() const {
     // The App changes between frames too: a bundle swapped in, a script's navigation.
-    return wanted_ > 0 || app_.changes() != drawn_changes_;
+    return wanted_ > 0 || app_.changes() != drawn_changes_ || (due_ && *due_ <= clock_->now());
+}
+
+std::chrono::milliseconds Runner::until_due(std::chrono::milliseconds limit) const {
+    if (!due_) return limit;
+    const auto left = std::chrono::ceil<std::chrono::milliseconds>(*due_ - clock_->now());
+    return std::clamp(left, std::chrono::milliseconds(0), limit);
 }
 
 void Runner::pump() {
     SDL_Event e;
     while (SDL_PollEvent(&e)) handle(e);
+}
+
+void Runner::render() {
+    SDL_Renderer* renderer = display_.renderer();
+    const ImVec2 size = display_size();
+    const int w = static_cast<int>(size.x), h = static_cast<int>(size.y);
+    if (rotation_.degrees != 0) {
+        int tw = 0, th = 0;
+        if (turned_ && (SDL_QueryTexture(turned_, nullptr, nullptr, &tw, &th) != 0 || tw != w || th != h)) {
+            SDL_DestroyTexture(turned_);
+            turned_ = nullptr;
+        }
+        if (!turned_) turned_ = SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
+        SDL_SetRenderTarget(renderer, turned_);
+    }
+    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(theme_->background);
+    SDL_SetRenderDrawColor(renderer, static_cast<Uint8>(bg.x * 255), static_cast<Uint8>(bg.y * 255), static_cast<Uint8>(bg.z * 255), 255);
+    SDL_RenderClear(renderer);
+    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    if (rotation_.degrees != 0) {
+        SDL_SetRenderTarget(renderer, nullptr);
+        const ImVec2 panel = panel_size();
+        // Turned about its centre, the upright picture covers the panel exactly.
+        const SDL_Rect to{static_cast<int>(panel.x - size.x) / 2, static_cast<int>(panel.y - size.y) / 2, w, h};
+        SDL_RenderCopyEx(renderer, turned_, nullptr, &to, rotation_.degrees, nullptr, SDL_FLIP_NONE);
+    }
 }
 
 void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height) {
@@ -107,9 +186,11 @@ void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height)
     // A new bundle brings its own fonts: the theme is rebuilt before anything of it is drawn.
     if (io.DisplaySize.x != themed_size_.x || io.DisplaySize.y != themed_size_.y || app_.bundle_generation() != themed_generation_)
         apply_theme();
-    const Uint64 now = SDL_GetPerformanceCounter();
-    io.DeltaTime = std::max(1e-4f, static_cast<float>(now - last_frame_) / static_cast<float>(SDL_GetPerformanceFrequency()));
-    last_frame_ = now;
+    FrameTime time;
+    time.now = clock_->now();
+    time.dt = std::max(1e-4f, std::chrono::duration<float>(time.now - last_frame_).count());
+    io.DeltaTime = time.dt;
+    last_frame_ = time.now;
     pointer_.apply(io);
 
     app_.collect();
@@ -120,31 +201,27 @@ void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height)
     ImGui::NewFrame();
     hits_.clear();
     const long before = app_.changes();
-    Ui ui{app_, *theme_, hits_};
+    Ui ui{app_, *theme_, hits_, pointer_, time};
     chrome_.draw(ui, io.DisplaySize);
     ImGui::Render();
     glyph_texture_->upload(atlas);
-
-    SDL_Renderer* renderer = display_.renderer();
-    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(theme_->background);
-    SDL_SetRenderDrawColor(renderer, static_cast<Uint8>(bg.x * 255), static_cast<Uint8>(bg.y * 255), static_cast<Uint8>(bg.z * 255), 255);
-    SDL_RenderClear(renderer);
-    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    render();
     if (capture) {
         int w = 0, h = 0;
         *capture = display_.read_pixels(w, h);
         if (width) *width = w;
         if (height) *height = h;
     }
-    SDL_RenderPresent(renderer);
+    SDL_RenderPresent(display_.renderer());
 
     pointer_.after_frame();
     ++frames_;
     if (wanted_ > 0) --wanted_;
     if (app_.changes() != before) wanted_ = std::max(wanted_, 2);  // the new screen lays out next frame
     drawn_changes_ = app_.changes();
-    if (pointer_.busy()) wanted_ = std::max(wanted_, 1);
+    if (pointer_.busy() || chrome_.animating()) wanted_ = std::max(wanted_, 1);
     if (atlas.wants_redraw()) wanted_ = std::max(wanted_, 1);  // glyphs skipped for lack of room
+    due_ = time.due;
 }
 
 void Runner::settle() {
@@ -175,7 +252,7 @@ void Runner::run(platform::EventWaiter& waiter, std::optional<std::chrono::milli
     while (!quit_) {
         if (!wants_frame()) {
             SDL_Event e;
-            if (waiter.wait(e, remaining())) handle(e);
+            if (waiter.wait(e, until_due(remaining()))) handle(e);
         }
         pump();
         if (between_frames) between_frames();

@@ -11,8 +11,11 @@
 #include <vector>
 
 #include "chrome.hpp"
+#include "clock.hpp"
 #include "glyph_texture.hpp"
 #include "pointer.hpp"
+#include "rotation.hpp"
+#include "settings.hpp"
 #include "ui.hpp"
 
 namespace platform {
@@ -27,7 +30,9 @@ struct Theme;
 
 class Runner {
 public:
-    Runner(platform::Display& display, App& app, const std::filesystem::path& font_dir);
+    /// Without a `clock`, the system's. The clock must outlive the runner.
+    Runner(platform::Display& display, App& app, const std::filesystem::path& font_dir, const Settings& settings = {},
+           const platform::Clock* clock = nullptr);
     ~Runner();
     Runner(const Runner&) = delete;
     Runner& operator=(const Runner&) = delete;
@@ -51,18 +56,35 @@ public:
              const std::function<void()>& between_frames = {});
 
     long frames() const { return frames_; }
+    /// Something changed or moves: the next loop turn draws a frame.
+    bool wants_frame() const;
     const fonts::GlyphAtlas& glyph_atlas() const;
     const HitMap& hits() const { return hits_; }
     bool quit_requested() const { return quit_; }
+    /// The UI's size: the panel's, turned by the configured rotation.
     ImVec2 display_size() const;
+    /// The panel's size in pixels, as SDL sees it.
+    ImVec2 panel_size() const;
+    const Rotation& rotation() const { return rotation_; }
+    const Chrome& chrome() const { return chrome_; }
+    const platform::Clock& clock() const { return *clock_; }
 
 private:
     /// Builds fonts and style for the current screen size (at start and after a resize).
     void apply_theme();
-    bool wants_frame() const;
+    /// How long the loop may sleep before a frame is due (an animation, a long press).
+    std::chrono::milliseconds until_due(std::chrono::milliseconds limit) const;
+    /// Draws the UI, turned onto the panel when the panel is mounted turned.
+    void render();
 
     platform::Display& display_;
     App& app_;
+    Settings settings_;
+    Rotation rotation_;
+    const platform::Clock* clock_;
+    SDL_Texture* turned_ = nullptr;  // the UI drawn upright, before it is turned onto the panel
+    std::optional<SDL_FingerID> finger_;  // the one finger followed; others are ignored
+    std::optional<platform::Clock::time_point> due_;  // a frame wanted then, not before
     ImGuiContext* context_ = nullptr;  // each runner has its own, so tests can run two kiosks
     std::unique_ptr<Theme> theme_;
     std::unique_ptr<GlyphTexture> glyph_texture_;
@@ -77,7 +99,7 @@ private:
     long frames_ = 0;
     long drawn_changes_ = -1;  // app_.changes() when the last frame was drawn
     bool quit_ = false;
-    Uint64 last_frame_ = 0;
+    platform::Clock::time_point last_frame_{};
 };
 
 }  // namespace kiosk

@@ -26,21 +26,24 @@ bool to_number(const std::string& s, float& out) {
     return ec == std::errc() && p == s.data() + s.size();
 }
 
-void push_finger(Uint32 type, ImVec2 at, ImVec2 display) {
+// A finger at a point of the UI, on the panel as it is mounted.
+void push_finger(Uint32 type, ImVec2 at, const Runner& runner) {
+    const ImVec2 panel = runner.panel_size();
+    const ImVec2 p = runner.rotation().to_panel(at, panel);
     SDL_Event e{};
     e.type = type;
     e.tfinger.touchId = 1;
     e.tfinger.fingerId = 1;
-    e.tfinger.x = at.x / display.x;
-    e.tfinger.y = at.y / display.y;
+    e.tfinger.x = p.x / panel.x;
+    e.tfinger.y = p.y / panel.y;
     e.tfinger.pressure = type == SDL_FINGERUP ? 0.f : 1.f;
     SDL_PushEvent(&e);
 }
 
 void tap(Runner& runner, ImVec2 at) {
     // Press and release arrive before the next frame, as a quick tap does on a real screen.
-    push_finger(SDL_FINGERDOWN, at, runner.display_size());
-    push_finger(SDL_FINGERUP, at, runner.display_size());
+    push_finger(SDL_FINGERDOWN, at, runner);
+    push_finger(SDL_FINGERUP, at, runner);
     runner.settle();
 }
 
@@ -105,16 +108,16 @@ bool Script::run(Runner& runner, App& app, std::string& error) const {
         } else if (cmd.name == "drag") {
             const float ms = n.size() > 4 ? n[4] : 300;
             const int steps = std::max(2, static_cast<int>(ms / 16));
-            const ImVec2 from(n[0], n[1]), to(n[2], n[3]), size = runner.display_size();
-            push_finger(SDL_FINGERDOWN, from, size);
+            const ImVec2 from(n[0], n[1]), to(n[2], n[3]);
+            push_finger(SDL_FINGERDOWN, from, runner);
             runner.settle();
             for (int i = 1; i <= steps; ++i) {
                 const float t = static_cast<float>(i) / static_cast<float>(steps);
-                push_finger(SDL_FINGERMOTION, ImVec2(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t), size);
+                push_finger(SDL_FINGERMOTION, ImVec2(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t), runner);
                 runner.pump();
                 runner.frame();
             }
-            push_finger(SDL_FINGERUP, to, size);
+            push_finger(SDL_FINGERUP, to, runner);
             runner.settle();
         } else if (cmd.name == "wait") {
             std::this_thread::sleep_for(std::chrono::milliseconds(static_cast<int>(n[0])));

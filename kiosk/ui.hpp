@@ -9,12 +9,24 @@
 #include <set>
 #include <string>
 
+#include "clock.hpp"
 #include "text_layout.hpp"
 #include "theme.hpp"
 
 namespace kiosk {
 
 class App;
+class Pointer;
+
+/// The frame's time, and when the screen next wants a frame with no input (an animation step).
+struct FrameTime {
+    platform::Clock::time_point now{};
+    float dt = 0;  // seconds since the last frame
+    std::optional<platform::Clock::time_point> due;
+    void wake_at(platform::Clock::time_point t) {
+        if (!due || t < *due) due = t;
+    }
+};
 
 class HitMap {
 public:
@@ -41,6 +53,8 @@ struct Ui {
     App& app;
     Theme& theme;
     HitMap& hits;
+    Pointer& pointer;
+    FrameTime& time;
 
     bool rtl() const;
     /// A card with a title and an optional summary; true when tapped. A title that is not in

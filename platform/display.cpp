@@ -48,6 +48,7 @@ std::unique_ptr<Display> Display::open(const DisplayOptions& options, std::strin
         error = std::string("cannot open a window on the ") + d->driver_ + " display: " + SDL_GetError();
         return nullptr;
     }
+    if (options.hide_cursor) SDL_ShowCursor(SDL_DISABLE);
     // Offscreen always uses the software renderer so screenshots are the same on every machine.
     if (!offscreen)
         d->renderer_ = SDL_CreateRenderer(d->window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);

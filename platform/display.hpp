@@ -15,6 +15,8 @@ struct DisplayOptions {
     Mode mode = Mode::Fullscreen;
     int width = 1920, height = 1080;  // ignored in Fullscreen mode
     std::string title = "Torino kiosk";
+    /// No pointer on screen: a touch kiosk has none (KMSDRM shows one at start otherwise).
+    bool hide_cursor = true;
 };
 
 class Display {

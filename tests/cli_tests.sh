@@ -37,6 +37,17 @@ out=$("$kiosk" --bundle "$demo" --fallback it,zz --screenshot "$work/x.png" 2>&1
 check "fallback: unknown language refused" contains "$out" "--fallback names \"zz\""
 out=$("$kiosk" --bundle "$demo" --fallback it --screenshot "$work/x.png" 2>&1)
 check "fallback: accepted" contains "$out" "wrote"
+printf '# portrait kiosk\nrotation = 90\n' >"$work/turned.conf"
+out=$("$kiosk" --bundle "$demo" --config "$work/turned.conf" --screenshot "$work/turned.png" --open home --lang en --size 1920x1080); rc=$?
+check "rotation: exit 0" test $rc -eq 0
+check "rotation: the panel's picture keeps the panel's size" test "$(png_size "$work/turned.png")" = "1920x1080"
+printf 'rotation = 90\nrotaton = 0\n' >"$work/typo.conf"
+out=$("$kiosk" --bundle "$demo" --config "$work/typo.conf" --screenshot "$work/x.png" 2>&1); rc=$?
+check "config: unknown key refused" test $rc -ne 0
+check "config: names file, line and key" contains "$out" "typo.conf:2: rotaton: unknown setting. Fix:"
+printf 'rotation = 45\n' >"$work/bad.conf"
+out=$("$kiosk" --bundle "$demo" --config "$work/bad.conf" --screenshot "$work/x.png" 2>&1)
+check "config: bad rotation explained" contains "$out" "bad.conf:1: rotation: \"45\" is not valid. Fix: write 0, 90, 180 or 270"
 out=$("$kiosk" --windowed big 2>&1)
 check "bad size: explains the form" contains "$out" "WIDTHxHEIGHT"
 

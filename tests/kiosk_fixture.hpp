@@ -7,8 +7,10 @@
 #include <memory>
 
 #include "app.hpp"
+#include "clock.hpp"
 #include "display.hpp"
 #include "runner.hpp"
+#include "settings.hpp"
 
 namespace test {
 
@@ -24,11 +26,13 @@ struct Rgb {
 };
 constexpr Rgb kHeaderBlue{11, 61, 117}, kSelectedYellow{255, 212, 0}, kNotice{255, 241, 194};
 
-// A kiosk on the offscreen display, with helpers to touch controls and read pixels.
+// A kiosk on the offscreen display, with helpers to touch controls and read pixels. Its clock
+// moves only when a test moves it, so animations and timeouts are exact and fast.
 struct Kiosk {
-    explicit Kiosk(const fs::path& bundle_path, const std::string& lang, Route start, int width = kWidth, int height = kHeight)
+    explicit Kiosk(const fs::path& bundle_path, const std::string& lang, Route start, int width = kWidth, int height = kHeight,
+                   const kiosk::Settings& settings = {})
         : bundle(std::make_shared<content::Bundle>(bundle_path)), display(open_display(width, height)), app(bundle, lang, std::move(start)),
-          runner(*display, app, kFonts) {
+          runner(*display, app, kFonts, settings, &clock) {
         runner.settle();
     }
     static std::unique_ptr<platform::Display> open_display(int width, int height) {
@@ -38,13 +42,37 @@ struct Kiosk {
         REQUIRE_MESSAGE(d, error);
         return d;
     }
+    // A finger at a point of the UI (turned onto the panel as the panel is mounted).
     void finger(Uint32 type, ImVec2 at) {
+        const ImVec2 panel = runner.panel_size();
+        finger_on_panel(type, runner.rotation().to_panel(at, panel));
+    }
+    void finger_on_panel(Uint32 type, ImVec2 at) {
         SDL_Event e{};
         e.type = type;
-        const ImVec2 size = runner.display_size();
-        e.tfinger.x = at.x / size.x;
-        e.tfinger.y = at.y / size.y;
+        const ImVec2 panel = runner.panel_size();
+        e.tfinger.x = at.x / panel.x;
+        e.tfinger.y = at.y / panel.y;
         SDL_PushEvent(&e);
+    }
+    // Time passes by one frame of a 60 Hz screen, and the kiosk draws what it wants to.
+    void step(int ms = 16) {
+        clock.advance(std::chrono::milliseconds(ms));
+        runner.pump();
+        if (runner.wants_frame()) runner.frame();
+    }
+    // A finger drawn from `from` to `to` in `steps` frames of 16 ms, lifted `rest_ms` after it stopped.
+    void drag(ImVec2 from, ImVec2 to, int steps, int rest_ms = 0) {
+        finger(SDL_FINGERDOWN, from);
+        step();
+        for (int i = 1; i <= steps; ++i) {
+            const float t = static_cast<float>(i) / static_cast<float>(steps);
+            finger(SDL_FINGERMOTION, ImVec2(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t));
+            step();
+        }
+        if (rest_ms > 0) step(rest_ms);
+        finger(SDL_FINGERUP, to);
+        step();
     }
     // Press and release before the next frame: the quickest tap a finger makes.
     void tap(const std::string& control) {
@@ -84,6 +112,7 @@ struct Kiosk {
     std::shared_ptr<content::Bundle> bundle;
     std::unique_ptr<platform::Display> display;
     kiosk::App app;
+    platform::ManualClock clock;
     kiosk::Runner runner;
     std::vector<unsigned char> pixels;
     int w = 0, h = 0;

@@ -205,14 +205,9 @@ TEST_CASE("an unchanging screen draws no frames, and a worker's wake-up draws on
 TEST_CASE("pointer: a tap shorter than a frame still presses, and a lifted finger leaves no hover") {
     kiosk::Pointer p;
     ImGuiIO io{};
-    SDL_Event down{}, up{};
-    down.type = SDL_FINGERDOWN;
-    down.tfinger.x = 0.5f;
-    down.tfinger.y = 0.25f;
-    up = down;
-    up.type = SDL_FINGERUP;
-    p.on_event(down, 100, 100);
-    p.on_event(up, 100, 100);
+    const auto t = std::chrono::steady_clock::time_point(std::chrono::seconds(5));
+    p.press(ImVec2(50, 25), true, t);
+    p.release(ImVec2(50, 25), t);
     p.apply(io);
     CHECK(io.MouseDown[0]);  // the first frame sees the press
     CHECK(io.MousePos.x == 50);

@@ -9,6 +9,7 @@
 #include "app.hpp"
 #include "bundle.hpp"
 #include "chrome.hpp"
+#include "pointer.hpp"
 #include "theme.hpp"
 #include "ui.hpp"
 
@@ -25,6 +26,7 @@ struct HeadlessKiosk {
     std::unique_ptr<kiosk::Theme> theme;
     kiosk::Chrome chrome;
     kiosk::HitMap hits;
+    kiosk::Pointer pointer;
 
     HeadlessKiosk(const std::string& lang, const std::string& guide) : app(bundle, lang, kiosk::Route::guide(guide)) {
         ImGui::SetCurrentContext(context);
@@ -45,7 +47,8 @@ struct HeadlessKiosk {
         theme->engine.atlas->begin_frame();
         ImGui::NewFrame();
         hits.clear();
-        kiosk::Ui ui{app, *theme, hits};
+        kiosk::FrameTime time{{}, io.DeltaTime, {}};
+        kiosk::Ui ui{app, *theme, hits, pointer, time};
         chrome.draw(ui, io.DisplaySize);
         ImGui::Render();
         theme->engine.atlas->take_dirty();

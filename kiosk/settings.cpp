@@ -1,0 +1,96 @@
+#include "settings.hpp"
+
+#include <charconv>
+#include <functional>
+#include <map>
+
+#include "rotation.hpp"
+#include "text_files.hpp"
+
+namespace kiosk {
+
+namespace {
+
+std::optional<long> whole_number(const std::string& s) {
+    long n = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+    if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+    return n;
+}
+
+}  // namespace
+
+std::optional<Settings> load_settings(const std::filesystem::path& file, std::string& error) {
+    const auto text = content::read_file(file);
+    if (!text) {
+        error = "cannot read the configuration " + file.string() + ". Fix: check the path given to --config";
+        return std::nullopt;
+    }
+    Settings s;
+    // Each key's reader returns the fix when the value is wrong, or nothing when it is right.
+    using Reader = std::function<std::optional<std::string>(const std::string&)>;
+    const auto seconds = [](std::chrono::seconds& out, long min) {
+        return [&out, min](const std::string& v) -> std::optional<std::string> {
+            const auto n = whole_number(v);
+            if (!n || *n < min) return "write a whole number of seconds, at least " + std::to_string(min);
+            out = std::chrono::seconds(*n);
+            return std::nullopt;
+        };
+    };
+    const auto text_value = [](std::string& out) {
+        return [&out](const std::string& v) -> std::optional<std::string> {
+            out = v;
+            return std::nullopt;
+        };
+    };
+    const std::map<std::string, Reader> readers = {
+        {"rotation",
+         [&](const std::string& v) -> std::optional<std::string> {
+             const auto n = whole_number(v);
+             if (!n || !Rotation::valid(static_cast<int>(*n))) return "write 0, 90, 180 or 270 (degrees clockwise)";
+             s.rotation = static_cast<int>(*n);
+             return std::nullopt;
+         }},
+        {"screen_size_mm",
+         [&](const std::string& v) -> std::optional<std::string> {
+             const auto x = v.find('x');
+             const auto w = whole_number(v.substr(0, x)), h = x == std::string::npos ? std::nullopt : whole_number(v.substr(x + 1));
+             if (!w || !h || *w < 50 || *h < 50 || *w > 3000 || *h > 3000)
+                 return "write the panel's visible width and height in millimetres, e.g. 476x268 for a 21.5-inch 16:9 panel";
+             s.screen_width_mm = static_cast<float>(*w);
+             s.screen_height_mm = static_cast<float>(*h);
+             return std::nullopt;
+         }},
+        {"idle_timeout", seconds(s.idle_timeout, 15)},
+        {"idle_countdown", seconds(s.idle_countdown, 3)},
+        {"hours", text_value(s.hours)},
+        {"admin_pin_hash", text_value(s.admin_pin_hash)},
+        {"usage_db", text_value(s.usage_db)},
+    };
+    const auto parsed = content::parse_key_values(*text);
+    const std::string name = file.string();
+    if (!parsed.malformed_lines.empty()) {
+        error = name + ":" + std::to_string(parsed.malformed_lines.front()) +
+                ": this line is not \"key = value\". Fix: write one setting per line, or start the line with # to make it a comment";
+        return std::nullopt;
+    }
+    for (const auto& e : parsed.entries) {
+        const std::string where = name + ":" + std::to_string(e.line) + ": " + e.key + ": ";
+        const auto reader = readers.find(e.key);
+        if (reader == readers.end()) {
+            error = where + "unknown setting. Fix: check its spelling against docs/configuration.md";
+            return std::nullopt;
+        }
+        if (const auto fix = reader->second(e.value)) {
+            error = where + "\"" + e.value + "\" is not valid. Fix: " + *fix;
+            return std::nullopt;
+        }
+    }
+    if (s.idle_countdown >= s.idle_timeout) {
+        error = name + ": idle_countdown must be shorter than idle_timeout. Fix: e.g. idle_timeout = 90 and idle_countdown = 10";
+        return std::nullopt;
+    }
+    return s;
+}
+
+}  // namespace kiosk

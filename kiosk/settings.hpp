@@ -1,0 +1,29 @@
+#pragma once
+// The kiosk's configuration file: how the panel is mounted and how big it is, how long a visitor
+// may stay idle, the kiosk's own hours, the admin PIN, where counters go. `key = value` lines,
+// `#` comments; every key is documented in docs/configuration.md.
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace kiosk {
+
+struct Settings {
+    int rotation = 0;                 // degrees clockwise: 0, 90, 180, 270
+    float screen_width_mm = 0, screen_height_mm = 0;  // the panel's visible area unturned; 0: unknown
+    std::chrono::seconds idle_timeout{90};    // no touch this long: back to the attract screen
+    std::chrono::seconds idle_countdown{10};  // the last part of it shows "Still there?"
+    std::string hours;                // OpenStreetMap opening_hours; empty: always on
+    std::string admin_pin_hash;       // libsodium crypto_pwhash_str; empty: no admin panel
+    std::string usage_db;             // anonymous daily counters; empty: not kept
+
+    /// Pixels per millimetre on a panel `panel_width` pixels wide; 0 when the size is unknown.
+    float pixels_per_mm(float panel_width) const { return screen_width_mm > 0 ? panel_width / screen_width_mm : 0; }
+};
+
+/// Reads a configuration file. On a mistake returns nullopt with `error` naming the file, the
+/// line, the key and the fix.
+std::optional<Settings> load_settings(const std::filesystem::path& file, std::string& error);
+
+}  // namespace kiosk
