@@ -4,6 +4,7 @@
 #include <map>
 
 #include "schema.hpp"
+#include "search_text.hpp"
 #include "text_files.hpp"
 
 namespace content {
@@ -129,7 +130,8 @@ std::string Bundle::all_text() const {
              "UNION ALL SELECT title || ' ' || summary FROM category_text "
              "UNION ALL SELECT title || ' ' || summary || ' ' || body FROM guide_text "
              "UNION ALL SELECT name || ' ' || address || ' ' || opening_hours || ' ' || phone FROM place "
-             "UNION ALL SELECT note FROM place_text UNION ALL SELECT label FROM link_text UNION ALL SELECT target FROM link");
+             "UNION ALL SELECT note FROM place_text UNION ALL SELECT label FROM link_text UNION ALL SELECT target FROM link "
+             "UNION ALL SELECT label || ' ' || rows FROM keyboard");
          s.step();)
         out += s.text(0) + "\n";
     return out;
@@ -139,6 +141,35 @@ std::vector<FontFile> Bundle::fonts() const {
     std::vector<FontFile> out;
     for (auto s = db_.prepare("SELECT family, style, scale, data FROM font ORDER BY position"); s.step();)
         out.push_back({s.text(0), s.text(1), s.real(2), s.blob(3)});
+    return out;
+}
+
+std::vector<SearchHit> Bundle::search(std::string_view query, std::string_view lang, int limit) const {
+    const std::string match = match_expression(query);
+    if (match.empty() || limit <= 0) return {};
+    auto position = db_.prepare("SELECT position FROM language WHERE code = ?");
+    position.bind(1, lang);
+    if (!position.step()) return {};
+    // The language's documents are one rowid range (search_index.cpp), which FTS5 seeks to
+    // instead of ranking every language's matches (tests/bench/search_bench.cpp compares).
+    const std::int64_t first = position.integer(0) << 32, last = first | 0xFFFFFFFF;
+    auto s = db_.prepare(
+        "SELECT d.kind, d.item_id FROM (SELECT rowid, bm25(search, 10.0, 1.0) AS score FROM search "
+        "WHERE search MATCH ?1 AND rowid BETWEEN ?2 AND ?3 ORDER BY score LIMIT ?4) AS hit "
+        "JOIN search_doc AS d ON d.doc = hit.rowid ORDER BY hit.score");
+    s.bind(1, match).bind(2, first).bind(3, last).bind(4, std::int64_t{limit});
+    std::vector<SearchHit> out;
+    while (s.step()) out.push_back({s.text(0), s.text(1)});
+    return out;
+}
+
+std::vector<Keyboard> Bundle::keyboards() const {
+    std::vector<Keyboard> out;
+    for (auto s = db_.prepare("SELECT id, label, languages, rows FROM keyboard ORDER BY position"); s.step();) {
+        Keyboard k{s.text(0), s.text(1), split_words(s.text(2)), {}};
+        for_each_line(s.text(3), [&](int, const std::string& row) { k.rows.push_back(split_words(row)); });
+        out.push_back(std::move(k));
+    }
     return out;
 }
 

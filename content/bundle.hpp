@@ -56,6 +56,12 @@ struct GuideView {
     std::vector<LinkView> links;
 };
 
+/// A search result: a guide or a place.
+struct SearchHit {
+    std::string kind;  // guide, place
+    std::string id;
+};
+
 class Bundle {
 public:
     /// Opens read-only and checks the schema; throws BundleError naming the file and the fix.
@@ -84,6 +90,13 @@ public:
     std::string all_text() const;
     /// The fonts the bundle carries, in fallback order.
     std::vector<FontFile> fonts() const;
+    /// Guides and places whose text in `lang` (or its fallback, as shown) matches every word of
+    /// `query` as a prefix, best first (bm25, titles weigh more); at most `limit`. A query with
+    /// no letters or digits finds nothing. The index was built along the bundle's own fallback
+    /// chain: set_fallback() does not change what is found.
+    std::vector<SearchHit> search(std::string_view query, std::string_view lang, int limit) const;
+    /// The on-screen keyboard layouts, in the source's order; empty when the bundle has none.
+    std::vector<Keyboard> keyboards() const;
 
 private:
     // Picks, from (lang, text) rows, the first language of the chain that has one.

@@ -23,6 +23,12 @@ std::vector<Text> visible_texts(const Content& c) {
     for (const auto& l : c.languages) out.push_back({"languages.csv", "language \"" + l.code + "\"", l.native_name});
     for (const auto& p : c.places) out.push_back({"places.csv", "place \"" + p.id + "\"", p.name + " " + p.address + " " + p.phone});
     for (const auto& l : c.links) out.push_back({"links.csv", "link \"" + l.id + "\"", l.target});
+    for (const auto& k : c.keyboards) {  // the on-screen keys are drawn from the bundle's fonts too
+        std::string keys = k.label;
+        for (const auto& row : k.rows)
+            for (const auto& key : row) keys += " " + key;
+        out.push_back({"keyboards.txt", "keyboard \"" + k.id + "\"", keys});
+    }
     for (const auto& [lang, texts] : c.texts) {
         for (const auto& [key, value] : texts.strings)
             out.push_back({"lang/" + lang + "/strings.txt", "text \"" + key + "\"", value});

@@ -17,6 +17,7 @@ int trusted_comment(const Words& args);
 int verify(const Words& args);
 int install(const Words& args);
 int status(const Words& args);
+int hours(const Words& args);
 
 /// Writes a file whole or not at all (temporary file, then rename), with the given mode.
 void write_file_atomically(const std::string& path, const std::string& text, unsigned mode);

@@ -25,6 +25,13 @@ Usage:
   kiosk-bundle install BUNDLE --store DIR --public PUB [--public PUB2 ...] [--signature SIG]
                        [--channel C]      verify and install as the kiosk's updater does
   kiosk-bundle status --store DIR         what a store holds and the last update's result
+  kiosk-bundle hours 'OPENING_HOURS' [--at YYYY-MM-DDTHH:MM[+HH:MM]]
+                                          whether opening hours (OpenStreetMap syntax) say open
+                                          at that Europe/Rome time (default: now). Prints
+                                          `open|closed|unknown [until YYYY-MM-DDTHH:MM+HH:MM]`,
+                                          the state's next change within 400 days in local time
+                                          with its UTC offset, then `rule: …` and `comment: …`
+                                          lines when a rule applies; a syntax error exits 1
   kiosk-bundle --version
 
 The source format is described in docs/content-format.md.
@@ -46,7 +53,7 @@ int main(int argc, char** argv) {
     const std::map<std::string, int (*)(const Words&)> commands = {
         {"build", build},   {"validate", validate}, {"info", info},     {"keygen", keygen},
         {"sign", sign},     {"trusted-comment", trusted_comment},       {"verify", verify},
-        {"install", install}, {"status", status},
+        {"install", install}, {"status", status}, {"hours", hours},
     };
     const auto command = commands.find(args[0]);
     try {

@@ -67,6 +67,14 @@ struct LanguageText {
     std::map<std::string, GuideText> guides;
 };
 
+/// An on-screen keyboard layout for typing a search (keyboards.txt): rows of one-character,
+/// lower-case keys, offered in the languages it lists. Bundle data, so a content update can add one.
+struct Keyboard {
+    std::string id, label;
+    std::vector<std::string> languages;
+    std::vector<std::vector<std::string>> rows;
+};
+
 /// A font the bundle carries, cut down to the characters the bundle uses. Fonts are in fallback
 /// order; a family has a regular and optionally a bold file.
 struct FontFile {
@@ -85,6 +93,7 @@ struct Content {
     std::vector<Place> places;
     std::vector<Link> links;
     std::map<std::string, LanguageText> texts;  // by language code
+    std::vector<Keyboard> keyboards;             // in file order; empty when the source has none
     std::vector<FontFile> fonts;                 // filled by the build from the font catalog
 };
 

@@ -48,11 +48,24 @@ CREATE TABLE guide_link(
 CREATE TABLE font(
   position INTEGER PRIMARY KEY, family TEXT NOT NULL, style TEXT NOT NULL CHECK(style IN ('regular','bold')),
   scale REAL NOT NULL, data BLOB NOT NULL);
+-- Full-text search (search_index.cpp). Contentless: the texts are in the tables above, the index
+-- holds only their folded form (search_text.hpp). unicode61 just splits on what folding left:
+-- M* keeps Bengali vowel signs inside words. A document's rowid is its language's position << 32
+-- | its number, so one language is one rowid range the reader filters on.
+CREATE VIRTUAL TABLE search USING fts5(
+  title, body, content='', prefix='1 2 3',
+  tokenize="unicode61 remove_diacritics 0 categories 'L* M* N* Co'");
+CREATE TABLE search_doc(
+  doc INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK(kind IN ('guide','place')), item_id TEXT NOT NULL,
+  lang TEXT NOT NULL REFERENCES language(code));
+-- On-screen keyboards: languages space-separated, rows one per line with keys space-separated.
+CREATE TABLE keyboard(
+  id TEXT PRIMARY KEY, label TEXT NOT NULL, languages TEXT NOT NULL, rows TEXT NOT NULL, position INTEGER NOT NULL);
 )sql";
 
 constexpr const char* kTables[] = {"meta", "language", "ui_string", "category", "category_text", "guide",
                                    "guide_text", "place", "place_text", "link", "link_text", "guide_place",
-                                   "guide_link", "font"};
+                                   "guide_link", "font", "search", "search_doc", "keyboard"};
 }  // namespace
 
 void create_schema(sql::Database& db) {

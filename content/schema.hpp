@@ -5,7 +5,9 @@ namespace content::sql { class Database; }
 
 namespace content {
 
-inline constexpr int kSchemaVersion = 2;  // 2: fonts travel in the bundle
+// 2: fonts travel in the bundle
+// 3: search index and keyboards
+inline constexpr int kSchemaVersion = 3;
 
 /// Creates every table in an empty database and sets user_version.
 void create_schema(sql::Database& db);

@@ -5,6 +5,8 @@
 #include <set>
 
 #include "markup.hpp"
+#include "opening_hours.hpp"
+#include "source_keyboards.hpp"
 #include "text_files.hpp"
 
 namespace content {
@@ -57,6 +59,7 @@ public:
         load_places();
         load_links();
         load_guides();
+        load_keyboards(root_, c_, d_);
         check_fallback_languages();
         load_language_folders();
         check_completeness();
@@ -224,6 +227,8 @@ private:
             if (f[6] != "yes" && f[6] != "no")
                 d_.error(rel, row.line, item, "approximate " + q(f[6]) + " is neither yes nor no",
                          "write yes when the position is not exact, otherwise no");
+            if (const auto bad = check_opening_hours(p.opening_hours))
+                d_.error(rel, row.line, item, "opening hours " + q(p.opening_hours) + " " + bad->explain(), bad->fix);
             c_.places.push_back(std::move(p));
         }
     }

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include "schema.hpp"
+#include "search_index.hpp"
 #include "sqlite.hpp"
 
 namespace content {
@@ -14,6 +15,12 @@ namespace {
 std::string join_codes(const std::vector<std::string>& codes) {
     std::string out;
     for (const auto& c : codes) out += (out.empty() ? "" : ",") + c;
+    return out;
+}
+
+std::string join_words(const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
     return out;
 }
 
@@ -94,6 +101,13 @@ void insert_all(sql::Database& db, const Content& c) {
         for (const auto& [id, g] : texts.guides)
             guide_text.bind(1, id).bind(2, lang).bind(3, g.title).bind(4, g.summary).bind(5, g.body).run();
     }
+    auto keyboard = db.prepare("INSERT INTO keyboard(id, label, languages, rows, position) VALUES(?, ?, ?, ?, ?)");
+    pos = 0;
+    for (const auto& k : c.keyboards) {
+        std::string rows;
+        for (size_t i = 0; i < k.rows.size(); ++i) rows += (i ? "\n" : "") + join_words(k.rows[i]);
+        keyboard.bind(1, k.id).bind(2, k.label).bind(3, join_words(k.languages)).bind(4, rows).bind(5, pos++).run();
+    }
     auto font = db.prepare("INSERT INTO font(position, family, style, scale, data) VALUES(?, ?, ?, ?, ?)");
     pos = 0;
     for (const auto& f : c.fonts) font.bind(1, pos++).bind(2, f.family).bind(3, f.style).bind(4, f.scale).bind_blob(5, f.data).run();
@@ -110,6 +124,7 @@ void write_bundle(const Content& content, const fs::path& out) {
             db.exec("PRAGMA journal_mode = OFF; PRAGMA foreign_keys = ON; BEGIN");
             create_schema(db);
             insert_all(db, content);
+            write_search_index(db, content);
             db.exec("COMMIT; VACUUM");
         }
         fs::rename(partial, out);

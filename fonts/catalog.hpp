@@ -25,8 +25,8 @@ class FontSet;
 /// Families whose files cannot be read are left out and named in `problems`.
 std::unique_ptr<FontSet> load_catalog(const std::filesystem::path& root, bool with_bold, std::vector<std::string>& problems);
 
-/// Characters the kiosk draws itself whatever the content: ASCII, the punctuation of its own
-/// labels, and the letters of the on-screen keyboards.
+/// Characters the kiosk draws itself whatever the content: ASCII and the punctuation of its own
+/// labels. (The on-screen keyboards' letters come with the bundle, in keyboards.txt.)
 std::set<char32_t> kiosk_characters();
 
 /// Which characters each family of `fonts` must keep: those it is the first to have, plus the

@@ -79,4 +79,19 @@ check "kiosk-bundle: shows usage" contains "$out" "kiosk-bundle build SRC -o OUT
 out=$("$bundle_tool" info "$demo")
 check "kiosk-bundle info" contains "$out" "languages: it en fr es ar fa ur uk ru zh ro sq ti am so bn"
 
+# Opening hours as the kiosk reads them: open, closed until the next opening, a syntax error.
+out=$("$bundle_tool" hours 'Mo-Fr 09:00-17:00; PH off' --at 2026-06-23T10:00 2>&1); rc=$?
+check "hours: open, exit 0" test $rc -eq 0
+check "hours: open until the closing time (got $(head -1 <<<"$out"))" test "$(head -1 <<<"$out")" = "open until 2026-06-23T17:00+02:00"
+out=$("$bundle_tool" hours 'Mo-Fr 09:00-17:00; PH off' --at 2026-06-24T10:00 2>&1); rc=$?  # San Giovanni, Torino's holiday
+check "hours: closed, exit 0" test $rc -eq 0
+check "hours: closed until the next opening (got $(head -1 <<<"$out"))" test "$(head -1 <<<"$out")" = "closed until 2026-06-25T09:00+02:00"
+check "hours: names the rule that applies" contains "$out" "rule: PH off"
+out=$("$bundle_tool" hours 'Mo-Fr 9-17' --at 2026-06-23T10:00 2>&1); rc=$?
+check "hours: a syntax error exits 1" test $rc -eq 1
+check "hours: the error gives the position and the fix" contains "$out" 'position 6: expected a time like 09:00 after "Mo-Fr ". Fix: write hours as HH:MM-HH:MM'
+check "hours: the text is shown with a caret under the position" test "$(sed -n 2,3p <<<"$out")" = "$(printf '  Mo-Fr 9-17\n        ^')"
+out=$("$bundle_tool" hours 'Mo-Fr 09:00-17:00' --at tomorrow 2>&1); rc=$?
+check "hours: a bad --at is a usage error" test $rc -eq 2
+
 finish cli
