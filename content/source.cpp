@@ -442,7 +442,8 @@ const std::vector<std::string>& required_string_keys() {
     static const std::vector<std::string> keys = {
         "language.prompt", "nav.home", "nav.back", "home.heading", "guide.places", "guide.links",
         "place.address", "place.hours", "place.phone", "place.approximate", "place.hours_unknown",
-        "fallback.notice", "demo.label", "expired.notice"};
+        "fallback.notice", "demo.label", "expired.notice", "attract.touch", "idle.question", "idle.continue",
+        "search.title", "search.prompt", "search.none"};
     return keys;
 }
 

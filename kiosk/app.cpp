@@ -6,7 +6,16 @@ namespace kiosk {
 
 App::App(std::shared_ptr<const content::Bundle> bundle, std::string lang, Route start) : bundle_(std::move(bundle)), lang_(std::move(lang)) {
     if (!bundle_->language(lang_)) lang_ = bundle_->languages().front().code;
+    default_lang_ = lang_;
     route_ = exists(start) ? start : Route::home();
+}
+
+void App::new_visitor() {
+    if (bundle_->language(default_lang_)) lang_ = default_lang_;
+    route_ = Route::attract();
+    history_.clear();
+    ++visitor_;
+    changed();
 }
 
 App::~App() = default;
@@ -27,6 +36,12 @@ bool App::exists(const Route& route) const {
 void App::changed() {
     ++changes_;
     if (view_) retired_.push_back(std::move(view_));
+}
+
+void App::begin_visit() {
+    route_ = Route::languages();
+    history_.clear();
+    changed();
 }
 
 void App::open(const Route& route) {

@@ -1,6 +1,7 @@
 #pragma once
-// The application's state: which bundle, which language, which screen, and the way back.
-// Screens read from it and ask it to navigate; it knows nothing of SDL.
+// The application's state: which bundle, and the visitor's: language, screen, the way back,
+// what they typed and the display they chose. Screens read from it and ask it to navigate; it
+// knows nothing of SDL. When the visitor leaves, new_visitor() forgets all of theirs.
 #include <memory>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@ class View;
 
 class App {
 public:
+    /// `lang` is also the language every new visitor starts in.
     App(std::shared_ptr<const content::Bundle> bundle, std::string lang, Route start);
     ~App();
 
@@ -37,6 +39,14 @@ public:
     /// Switches language and stays on the same screen (from the chooser, goes on to home).
     void set_language(const std::string& code);
 
+    /// Forgets the visitor: back to the attract screen in the kiosk's own language, no way back,
+    /// no search text, the standard display.
+    void new_visitor();
+    /// A visitor touched the attract screen: the language chooser, with nothing to go back to.
+    void begin_visit();
+    /// Counts visitors, so whatever keeps per-visitor state (scroll positions) can drop it.
+    long visitor() const { return visitor_; }
+
     /// Counts every change of screen or language, so the frame loop knows to redraw.
     long changes() const { return changes_; }
 
@@ -53,8 +63,9 @@ private:
     std::shared_ptr<const content::Bundle> bundle_;
     std::vector<std::shared_ptr<const content::Bundle>> retired_bundles_;
     int generation_ = 0;
-    std::string lang_;
+    std::string lang_, default_lang_;
     Route route_;
+    long visitor_ = 0;
     std::vector<Route> history_;
     long changes_ = 0;
     std::unique_ptr<View> view_;

@@ -1,6 +1,7 @@
 #include "chrome.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "app.hpp"
 #include "store.hpp"
@@ -15,6 +16,8 @@ void Chrome::refresh(const App& app) {
     const auto& bundle = app.bundle();
     back_ = text_of(bundle, bundle.ui("nav.back", app.lang()), true);
     home_ = text_of(bundle, bundle.ui("nav.home", app.lang()), true);
+    still_there_ = text_of(bundle, bundle.ui("idle.question", app.lang()), true);
+    touch_to_continue_ = text_of(bundle, bundle.ui("idle.continue", app.lang()));
     // Expired content stays on screen, never blank, with a discreet line saying so.
     std::vector<content::Localized> notices;
     if (bundle.meta().expires < content::today_iso()) notices.push_back(bundle.ui("expired.notice", app.lang()));
@@ -30,11 +33,11 @@ void Chrome::refresh(const App& app) {
         languages_.emplace_back(l.code, TextBlock::plain(l.native_name, l.code, l.direction == content::Direction::RightToLeft, true));
 }
 
-void Chrome::draw(Ui& ui, ImVec2 display) {
+void Chrome::draw(Ui& ui, ImVec2 display, std::optional<float> countdown_left, float countdown_total) {
     refresh(ui.app);
     const Theme& t = ui.theme;
     View& view = ui.app.view();
-    const float header_h = t.px(128);
+    const float header_h = view.shows_header() ? t.px(128) : 0;
     const float strip_h = strip_.empty() ? 0 : t.small.line_height() + t.px(12);
     const FooterGrid grid = view.shows_language_bar() ? footer_grid(ui, display) : FooterGrid{1, 0, 0, 0};
 
@@ -45,7 +48,7 @@ void Chrome::draw(Ui& ui, ImVec2 display) {
                                              ImGuiWindowFlags_NoScrollWithMouse;
     ImGui::Begin("kiosk", nullptr, chrome_less);
     const long at_start = ui.app.changes();
-    header(ui, view, display, header_h);
+    if (header_h > 0) header(ui, view, display, header_h);
     if (ui.app.changes() != at_start) {  // Back or Home was tapped: the new screen draws next frame
         ImGui::End();
         return;
@@ -53,9 +56,10 @@ void Chrome::draw(Ui& ui, ImVec2 display) {
     if (strip_h > 0) notice_strip(ui, display, header_h, strip_h);
 
     const float top = header_h + strip_h;
-    if (!(page_route_ == ui.app.route())) {  // a new screen starts at its top
+    if (!(page_route_ == ui.app.route()) || page_visitor_ != ui.app.visitor()) {  // a new screen starts at its top
         page_.reset();
         page_route_ = ui.app.route();
+        page_visitor_ = ui.app.visitor();
     }
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.margin(), t.px(32)));
     page_.begin("content", ImVec2(0, top), ImVec2(display.x, display.y - top - grid.height), ui.pointer, t, ui.time.dt);
@@ -64,6 +68,46 @@ void Chrome::draw(Ui& ui, ImVec2 display) {
     ImGui::PopStyleVar();
 
     if (grid.height > 0) footer(ui, display, grid);
+    ImGui::End();
+    if (countdown_left) countdown(ui, display, *countdown_left, countdown_total);
+}
+
+void Chrome::countdown(Ui& ui, ImVec2 display, float left, float total) {
+    const Theme& t = ui.theme;
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(display);
+    ImGui::Begin("idle", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                     ImGuiWindowFlags_NoBackground);
+    // The page stays visible under a veil, so the visitor sees nothing was lost yet.
+    ui.button_area("idle:continue", ImVec2(0, 0), display);  // any touch: the runner keeps the visit going
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    list->AddRectFilled(ImVec2(0, 0), display, IM_COL32(0, 0, 0, 150));
+    const float width = std::min(display.x - 2 * t.margin(), t.px(1000)), pad = t.px(48);
+    const float inner = width - 2 * pad;
+    const std::string seconds = std::to_string(static_cast<int>(std::ceil(left)));
+    TextBlock number = TextBlock::plain(seconds, "en", false, true);
+    const TextStyle huge{t.title.engine, t.title.size * 2.2f};
+    const float question_h = still_there_.layout(t.title, inner);
+    const float number_h = number.layout(huge, inner);
+    const float hint_h = touch_to_continue_.layout(t.body, inner);
+    const float bar_h = t.px(20);
+    const float height = 2 * pad + question_h + number_h + bar_h + hint_h + 3 * t.gap();
+    const ImVec2 min((display.x - width) / 2, (display.y - height) / 2), max(min.x + width, min.y + height);
+    list->AddRectFilled(min, max, t.background, t.px(24));
+    list->AddRect(min, max, t.card_border, t.px(24), 0, t.px(6));
+    const auto centred = [&](const TextBlock& b) { return (inner - b.widest()) / 2 * (b.rtl() ? -1.0f : 1.0f); };
+    float y = min.y + pad;
+    still_there_.draw(list, ImVec2(min.x + pad + centred(still_there_), y), t.text, t.text);
+    y += question_h + t.gap();
+    number.draw(list, ImVec2(min.x + pad + centred(number), y), t.card_border, t.card_border);
+    y += number_h + t.gap();
+    // The bar empties with the time left, from the reading edge.
+    const float fill = inner * std::clamp(left / total, 0.0f, 1.0f);
+    list->AddRectFilled(ImVec2(min.x + pad, y), ImVec2(max.x - pad, y + bar_h), t.card, bar_h / 2);
+    const float start = ui.rtl() ? max.x - pad - fill : min.x + pad;
+    list->AddRectFilled(ImVec2(start, y), ImVec2(start + fill, y + bar_h), t.card_border, bar_h / 2);
+    y += bar_h + t.gap();
+    touch_to_continue_.draw(list, ImVec2(min.x + pad + centred(touch_to_continue_), y), t.muted, t.muted);
     ImGui::End();
 }
 

@@ -2,6 +2,7 @@
 // What surrounds every screen: a header with Back and Home (always in the same place, mirrored
 // in right-to-left languages) and where the visitor is; a footer with every language by its own
 // name, so one touch switches language on any screen.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,8 +18,9 @@ struct Ui;
 
 class Chrome {
 public:
-    /// Draws the whole frame: header, the view in a scrolling area, footer.
-    void draw(Ui& ui, ImVec2 display);
+    /// Draws the whole frame: header, the view in a scrolling area, footer; over it, when the
+    /// visitor has been idle a while, the countdown with `countdown` seconds left of `total`.
+    void draw(Ui& ui, ImVec2 display, std::optional<float> countdown = std::nullopt, float total = 10);
     /// The page is still gliding or glowing: more frames wanted.
     bool animating() const { return page_.animating(); }
     const ScrollArea& page() const { return page_; }
@@ -27,6 +29,7 @@ private:
     void refresh(const App& app);
     void header(Ui& ui, View& view, ImVec2 display, float height);
     void notice_strip(Ui& ui, ImVec2 display, float top, float height);
+    void countdown(Ui& ui, ImVec2 display, float left, float total);
     /// Language buttons wrap into as many rows as their longest native name needs.
     struct FooterGrid {
         int columns = 1, rows = 1;
@@ -36,9 +39,11 @@ private:
     void footer(Ui& ui, ImVec2 display, const FooterGrid& grid);
 
     ScrollArea page_;
-    Route page_route_;  // the screen the page's scroll position belongs to
+    Route page_route_;  // the screen and visitor the page's scroll position belongs to
+    long page_visitor_ = -1;
     long seen_changes_ = -1;
     TextBlock back_, home_, strip_;  // strip: "may be out of date" and/or the demo label
+    TextBlock still_there_, touch_to_continue_;
     std::vector<std::pair<std::string, TextBlock>> languages_;
 };
 

@@ -135,9 +135,11 @@ int main(int argc, char** argv) {
     for (const auto& code : options->fallback)
         if (!bundle->language(code)) return fail("--fallback names \"" + code + "\", a language the bundle does not have");
     if (!options->fallback.empty()) bundle->set_fallback(options->fallback);
-    std::optional<kiosk::Route> start = kiosk::Route::parse(options->open.empty() ? (options->lang.empty() ? "languages" : "home")
+    // A kiosk left to itself starts where every visitor starts: the attract screen.
+    std::optional<kiosk::Route> start = kiosk::Route::parse(options->open.empty() ? (options->lang.empty() ? "attract" : "home")
                                                                                   : options->open);
-    if (!start) return fail("--open " + options->open + " is not a screen. Fix: use languages, home, category/<id> or guide/<id>");
+    if (!start)
+        return fail("--open " + options->open + " is not a screen. Fix: use attract, languages, home, category/<id> or guide/<id>");
     // Without a chosen language, screens other than the chooser show the first fallback language.
     std::string lang = options->lang;
     if (lang.empty()) lang = bundle->meta().fallback.empty() ? bundle->languages().front().code : bundle->meta().fallback.front();

@@ -21,8 +21,8 @@ Usage: kiosk [options]
   --channel NAME          install only bundles of this channel (default: the installed bundle's)
   --check-every SECONDS   how often to ask the server, with 10 % jitter (default 900)
   --max-bundle-mb N       abandon bundles larger than this (default 512)
-  --lang CODE             start in this language (default: the language chooser)
-  --open ROUTE            start on a screen: languages, home, category/<id>, guide/<id>
+  --lang CODE             start in this language (default: the attract screen, then the language chooser)
+  --open ROUTE            start on a screen: attract, languages, home, category/<id>, guide/<id>
   --windowed WxH          a window on a desktop instead of fullscreen
   --screenshot OUT.png    render the screen headless to a PNG and exit
   --size WxH              screen size for --screenshot, --script and --headless (default 1920x1080)

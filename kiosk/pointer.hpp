@@ -28,6 +28,10 @@ public:
     void move(ImVec2 at, time_point now);
     void release(ImVec2 at, time_point now);
     void wheel(float lines) { wheel_ += lines; }
+    /// The current press taps nothing (it only woke the kiosk or dismissed a countdown).
+    void cancel_press() {
+        if (state_ == State::Pressed) cancelled_ = true;
+    }
 
     /// Before ImGui::NewFrame.
     void apply(ImGuiIO& io) const;

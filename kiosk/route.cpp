@@ -3,6 +3,7 @@
 namespace kiosk {
 
 std::optional<Route> Route::parse(std::string_view text) {
+    if (text == "attract") return attract();
     if (text == "languages") return languages();
     if (text == "home") return home();
     auto with_id = [&](std::string_view prefix) -> std::optional<std::string> {
@@ -16,6 +17,7 @@ std::optional<Route> Route::parse(std::string_view text) {
 
 std::string Route::str() const {
     switch (screen) {
+        case Screen::Attract: return "attract";
         case Screen::Languages: return "languages";
         case Screen::Home: return "home";
         case Screen::Category: return "category/" + id;

@@ -20,7 +20,8 @@ const platform::SystemClock kSystemClock;
 Runner::Runner(platform::Display& display, App& app, const std::filesystem::path& font_dir, const Settings& settings,
                const platform::Clock* clock)
     : display_(display), app_(app), settings_(settings), rotation_{settings.rotation}, clock_(clock ? clock : &kSystemClock),
-      font_dir_(font_dir) {
+      idle_(settings.idle_timeout, settings.idle_countdown), font_dir_(font_dir) {
+    idle_.touched(clock_->now());
     // Touch must not also arrive as synthetic mouse events: the Pointer handles fingers itself.
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     IMGUI_CHECKVERSION();
@@ -124,6 +125,9 @@ void Runner::handle(const SDL_Event& e) {
         default: input = false;
     }
     if (input) {
+        // A touch during the countdown only says "still here": it taps nothing under the veil.
+        if (counting_down_) pointer_.cancel_press();
+        idle_.touched(now);
         wanted_ = std::max(wanted_, 2);
         return;
     }
@@ -179,6 +183,22 @@ void Runner::render() {
     }
 }
 
+std::optional<float> Runner::visitor_idle(FrameTime& time) {
+    counting_down_ = false;
+    if (app_.route().screen == Route::Screen::Attract) return std::nullopt;  // nobody to wait for
+    switch (idle_.phase(time.now)) {
+        case IdleTimer::Phase::Expired:
+            app_.new_visitor();
+            return std::nullopt;
+        case IdleTimer::Phase::Countdown:
+            counting_down_ = true;
+            time.wake_at(time.now + std::chrono::milliseconds(100));  // the bar moves at 10 fps
+            return idle_.seconds_left(time.now);
+        case IdleTimer::Phase::Active: time.wake_at(idle_.next_change(time.now)); return std::nullopt;
+    }
+    return std::nullopt;
+}
+
 void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height) {
     ImGui::SetCurrentContext(context_);
     ImGuiIO& io = ImGui::GetIO();
@@ -201,8 +221,9 @@ void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height)
     ImGui::NewFrame();
     hits_.clear();
     const long before = app_.changes();
+    std::optional<float> countdown = visitor_idle(time);
     Ui ui{app_, *theme_, hits_, pointer_, time};
-    chrome_.draw(ui, io.DisplaySize);
+    chrome_.draw(ui, io.DisplaySize, countdown, static_cast<float>(settings_.idle_countdown.count()));
     ImGui::Render();
     glyph_texture_->upload(atlas);
     render();

@@ -13,6 +13,7 @@
 #include "chrome.hpp"
 #include "clock.hpp"
 #include "glyph_texture.hpp"
+#include "idle_timer.hpp"
 #include "pointer.hpp"
 #include "rotation.hpp"
 #include "settings.hpp"
@@ -67,6 +68,8 @@ public:
     ImVec2 panel_size() const;
     const Rotation& rotation() const { return rotation_; }
     const Chrome& chrome() const { return chrome_; }
+    /// The "Still there?" countdown is on screen.
+    bool counting_down() const { return counting_down_; }
     const platform::Clock& clock() const { return *clock_; }
 
 private:
@@ -74,6 +77,8 @@ private:
     void apply_theme();
     /// How long the loop may sleep before a frame is due (an animation, a long press).
     std::chrono::milliseconds until_due(std::chrono::milliseconds limit) const;
+    /// Forgets a visitor who left; the seconds left when the countdown is on.
+    std::optional<float> visitor_idle(FrameTime& time);
     /// Draws the UI, turned onto the panel when the panel is mounted turned.
     void render();
 
@@ -85,6 +90,8 @@ private:
     SDL_Texture* turned_ = nullptr;  // the UI drawn upright, before it is turned onto the panel
     std::optional<SDL_FingerID> finger_;  // the one finger followed; others are ignored
     std::optional<platform::Clock::time_point> due_;  // a frame wanted then, not before
+    IdleTimer idle_;
+    bool counting_down_ = false;  // the "Still there?" countdown is on screen
     ImGuiContext* context_ = nullptr;  // each runner has its own, so tests can run two kiosks
     std::unique_ptr<Theme> theme_;
     std::unique_ptr<GlyphTexture> glyph_texture_;

@@ -97,6 +97,13 @@ bool Ui::button(const std::string& id, TextBlock& label, ImVec2 size, bool selec
     return tapped;
 }
 
+bool Ui::button_area(const std::string& id, ImVec2 min, ImVec2 size) {
+    ImGui::SetCursorScreenPos(min);
+    const bool tapped = ImGui::InvisibleButton(id.c_str(), size);
+    record(hits, id);
+    return tapped;
+}
+
 void Ui::text(TextBlock& block, const TextStyle& style, ImU32 color) {
     const float width = ImGui::GetContentRegionAvail().x;
     const float height = block.layout(style, width);

@@ -68,6 +68,8 @@ struct Ui {
     /// true when tapped.
     bool button(const std::string& id, TextBlock& label, ImVec2 size, bool selected, ImU32 fill, ImU32 text,
                 const TextStyle* style = nullptr);
+    /// An invisible button over a region in screen coordinates; true when tapped.
+    bool button_area(const std::string& id, ImVec2 min, ImVec2 size);
     /// Wrapped text across the available width, advancing the cursor.
     void text(TextBlock& block, const TextStyle& style, ImU32 color);
     /// A notice strip (fallback language, demo content).

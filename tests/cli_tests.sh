@@ -30,7 +30,7 @@ out=$("$kiosk" --bundle "$demo" --lang xx --screenshot "$work/x.png" 2>&1); rc=$
 check "unknown language: refused" test $rc -ne 0
 check "unknown language: lists the bundle's" contains "$out" "use one of it en fr es ar fa ur uk ru zh ro sq ti am so bn"
 out=$("$kiosk" --bundle "$demo" --open nowhere --screenshot "$work/x.png" 2>&1)
-check "bad route: explains routes" contains "$out" "use languages, home, category/<id> or guide/<id>"
+check "bad route: explains routes" contains "$out" "use attract, languages, home, category/<id> or guide/<id>"
 out=$("$kiosk" --bundle "$work/none.kbundle" --screenshot "$work/x.png" 2>&1)
 check "missing bundle: says how to build one" contains "$out" "kiosk-bundle build"
 out=$("$kiosk" --bundle "$demo" --fallback it,zz --screenshot "$work/x.png" 2>&1)
@@ -60,10 +60,10 @@ printf 'tap-item lang:zh\nreport\n' >"$work/report.kscript"
 out=$("$kiosk" --bundle "$demo" --lang en --open home --script "$work/report.kscript" 2>&1)
 check "report: the glyph atlas holds glyphs and stays within 2048" \
   bash -c '[[ "$1" =~ glyph\ atlas\ ([0-9]+)x([0-9]+)\ with\ ([0-9]+)\ glyphs ]] && (( BASH_REMATCH[1] <= 2048 && BASH_REMATCH[3] > 50 ))' _ "$out"
-printf 'tap-item lang:en\nexpect-route guide/food-help\n' >"$work/fail.kscript"
+printf 'tap-item attract:start\ntap-item lang:en\nexpect-route guide/food-help\n' >"$work/fail.kscript"
 out=$("$kiosk" --bundle "$demo" --script "$work/fail.kscript" 2>&1); rc=$?
 check "failing expectation: non-zero" test $rc -ne 0
-check "failing expectation: names the line" contains "$out" "fail.kscript:2: expected the screen guide/food-help, but the kiosk shows home"
+check "failing expectation: names the line" contains "$out" "fail.kscript:3: expected the screen guide/food-help, but the kiosk shows home"
 printf 'tapp 1 2\n' >"$work/bad.kscript"
 out=$("$kiosk" --bundle "$demo" --script "$work/bad.kscript" 2>&1)
 check "unknown script command" contains "$out" "bad.kscript:1: unknown command \"tapp\""

@@ -1,6 +1,7 @@
 #include "view.hpp"
 
 #include "../app.hpp"
+#include "attract_screen.hpp"
 #include "category_screen.hpp"
 #include "guide_screen.hpp"
 #include "home_screen.hpp"
@@ -10,6 +11,7 @@ namespace kiosk {
 
 std::unique_ptr<View> make_view(App& app) {
     switch (app.route().screen) {
+        case Route::Screen::Attract: return std::make_unique<AttractScreen>(app);
         case Route::Screen::Languages: return std::make_unique<LanguageScreen>(app);
         case Route::Screen::Home: return std::make_unique<HomeScreen>(app);
         case Route::Screen::Category: return std::make_unique<CategoryScreen>(app);

@@ -21,6 +21,8 @@ public:
     virtual TextBlock& title() = 0;
     /// False on the language chooser, which is itself the language switch.
     virtual bool shows_language_bar() const { return true; }
+    /// False on the attract screen, which is all one big button.
+    virtual bool shows_header() const { return true; }
 };
 
 std::unique_ptr<View> make_view(App& app);

@@ -1,0 +1,102 @@
+// The life of a kiosk between visitors, headless and on a clock the test moves: the attract
+// screen, the "Still there?" countdown, and the reset that forgets a visitor who left.
+#include <doctest/doctest.h>
+
+#include "kiosk_fixture.hpp"
+
+using namespace test;
+using kiosk::Route;
+
+namespace {
+
+kiosk::Settings idle_settings() {
+    kiosk::Settings s;
+    s.idle_timeout = std::chrono::seconds(20);
+    s.idle_countdown = std::chrono::seconds(5);
+    return s;
+}
+
+// Lets `ms` of kiosk life pass in 10 ms steps; returns the frames drawn meanwhile.
+long live(Kiosk& k, int ms) {
+    const long before = k.runner.frames();
+    for (int t = 0; t < ms; t += 10) k.step(10);
+    return k.runner.frames() - before;
+}
+
+}  // namespace
+
+TEST_CASE("a touch on the attract screen starts a visit on the language chooser") {
+    Kiosk k(demo_bundle(), "it", Route::attract());
+    CHECK(k.runner.hits().all().size() == 1);
+    k.tap("attract:start");
+    CHECK(k.app.route() == Route::languages());
+    CHECK_FALSE(k.app.can_go_back());
+}
+
+TEST_CASE("the attract screen cycles through the languages, drawing at most 10 frames a second and none in between") {
+    Kiosk k(demo_bundle(), "it", Route::attract());
+    k.capture();
+    const auto first = k.pixels;
+    CHECK(live(k, 2500) == 0);  // the first language just stands there
+    const long fade_frames = live(k, 1000);  // the second fades in
+    CHECK(fade_frames >= 3);
+    CHECK(fade_frames <= 10);
+    k.capture();
+    size_t changed = 0;
+    for (size_t i = 0; i < first.size(); i += 4) changed += first[i] != k.pixels[i];
+    CHECK(changed > 5000);  // other words now
+    const long minute = live(k, 60'000);
+    CHECK(minute <= 600);
+    CHECK(minute >= 20 * 3);  // still alive: every language fades in
+    CHECK(k.app.route() == Route::attract());  // and it never times out into itself
+}
+
+TEST_CASE("an idle visitor is asked \"Still there?\"; a touch keeps the visit, taps nothing, and silence forgets them") {
+    Kiosk k(demo_bundle(), "en", Route::attract(), kWidth, kHeight, idle_settings());
+    k.tap("attract:start");
+    k.tap("lang:ar");
+    k.tap("category:food");
+    k.tap("guide:food-help");
+    k.drag(ImVec2(960, 800), ImVec2(960, 500), 6, 100);
+    REQUIRE(k.runner.chrome().page().offset() > 200);
+    REQUIRE(k.app.route() == Route::guide("food-help"));
+
+    live(k, 200);  // the lifted finger leaves the screen
+    // 15 s of nothing: no frames, no countdown yet.
+    CHECK(live(k, 14'600) == 0);
+    CHECK_FALSE(k.runner.counting_down());
+    live(k, 400);
+    CHECK(k.runner.counting_down());
+    CHECK(k.runner.hits().center("idle:continue"));
+    k.capture();
+    CHECK(k.at(5, 5) != kHeaderBlue);  // the page lies under a veil
+    // The countdown draws at 10 fps at most.
+    const long frames = live(k, 1000);
+    CHECK(frames >= 5);
+    CHECK(frames <= 11);
+
+    // A touch on Home under the veil only says "still here".
+    const ImVec2 home = *k.runner.hits().center("nav:home");
+    k.finger(SDL_FINGERDOWN, home);
+    k.finger(SDL_FINGERUP, home);
+    k.runner.settle();
+    k.step();
+    CHECK_FALSE(k.runner.counting_down());
+    CHECK(k.app.route() == Route::guide("food-help"));
+    CHECK(k.app.lang() == "ar");
+
+    // Then silence: the countdown comes back and runs out.
+    live(k, 15'500);
+    CHECK(k.runner.counting_down());
+    live(k, 5'000);
+    CHECK(k.app.route() == Route::attract());
+    CHECK(k.app.lang() == "en");  // the kiosk's own language again
+    CHECK_FALSE(k.app.can_go_back());
+    CHECK_FALSE(k.runner.counting_down());
+    k.tap("attract:start");
+    CHECK(k.runner.chrome().page().offset() == 0);
+    k.tap("lang:ar");
+    k.tap("nav:back");  // only the chooser to go back to: nothing of the last visit
+    CHECK(k.app.route() == Route::languages());
+    CHECK_FALSE(k.app.can_go_back());
+}
