@@ -14,8 +14,20 @@ void App::new_visitor() {
     if (bundle_->language(default_lang_)) lang_ = default_lang_;
     route_ = Route::attract();
     history_.clear();
+    larger_text_ = high_contrast_ = false;
     ++visitor_;
     changed();
+}
+
+// The same screen in another look: drawn again, not built again.
+void App::toggle_larger_text() {
+    larger_text_ = !larger_text_;
+    ++changes_;
+}
+
+void App::toggle_high_contrast() {
+    high_contrast_ = !high_contrast_;
+    ++changes_;
 }
 
 App::~App() = default;

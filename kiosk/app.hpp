@@ -44,6 +44,11 @@ public:
     void new_visitor();
     /// A visitor touched the attract screen: the language chooser, with nothing to go back to.
     void begin_visit();
+    /// The visitor's display: text 30 % larger, high contrast. Reachable from every screen.
+    bool larger_text() const { return larger_text_; }
+    bool high_contrast() const { return high_contrast_; }
+    void toggle_larger_text();
+    void toggle_high_contrast();
     /// Counts visitors, so whatever keeps per-visitor state (scroll positions) can drop it.
     long visitor() const { return visitor_; }
 
@@ -66,6 +71,7 @@ private:
     std::string lang_, default_lang_;
     Route route_;
     long visitor_ = 0;
+    bool larger_text_ = false, high_contrast_ = false;
     std::vector<Route> history_;
     long changes_ = 0;
     std::unique_ptr<View> view_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 #include "app.hpp"
 #include "store.hpp"
@@ -37,7 +38,7 @@ void Chrome::draw(Ui& ui, ImVec2 display, std::optional<float> countdown_left, f
     refresh(ui.app);
     const Theme& t = ui.theme;
     View& view = ui.app.view();
-    const float header_h = view.shows_header() ? t.px(128) : 0;
+    const float header_h = view.shows_header() ? std::max(t.px(128), t.touch() + t.px(32)) : 0;
     const float strip_h = strip_.empty() ? 0 : t.small.line_height() + t.px(12);
     const FooterGrid grid = view.shows_language_bar() ? footer_grid(ui, display) : FooterGrid{1, 0, 0, 0};
 
@@ -121,25 +122,73 @@ void Chrome::header(Ui& ui, View& view, ImVec2 display, float height) {
     // Back first from the reading edge, then Home; the view's title fills the rest.
     const float back_x = rtl ? display.x - t.margin() - size.x : t.margin();
     const float home_x = rtl ? back_x - t.gap() - size.x : back_x + size.x + t.gap();
-    const ImU32 button = IM_COL32(255, 255, 255, 40);
 
     ImGui::SetCursorScreenPos(ImVec2(back_x, pad));
     const bool can_back = ui.app.can_go_back();
-    if (ui.button("nav:back", back_, size, false, button, can_back ? t.header_text : IM_COL32(255, 255, 255, 110)) && can_back) {
+    if (ui.button("nav:back", back_, size, false, t.header_button, can_back ? t.header_text : t.header_disabled) && can_back) {
         ui.app.back();
         return;
     }
     ImGui::SetCursorScreenPos(ImVec2(home_x, pad));
-    if (ui.button("nav:home", home_, size, false, button, t.header_text)) {
+    if (ui.button("nav:home", home_, size, false, t.header_button, t.header_text)) {
         ui.app.home();
         return;
     }
+    // At the far edge, square buttons a visitor needs on every screen: the display toggles.
+    const float square = t.touch();
+    const auto far_x = [&](int i) {  // i-th square from the far edge
+        const float from_edge = t.margin() + static_cast<float>(i) * (square + t.gap());
+        return rtl ? from_edge : display.x - from_edge - square;
+    };
+    if (icon_button(ui, "a11y:contrast", Icon::Contrast, ImVec2(far_x(0), pad), ui.app.high_contrast())) {
+        ui.app.toggle_high_contrast();
+        return;
+    }
+    if (icon_button(ui, "a11y:text", Icon::TextSize, ImVec2(far_x(1), pad), ui.app.larger_text())) {
+        ui.app.toggle_larger_text();
+        return;
+    }
     const float title_start = t.margin() + 2 * size.x + 2 * t.gap();
-    const float title_w = display.x - title_start - t.margin();
+    const float title_w = display.x - title_start - t.margin() - 2 * (square + t.gap());
     TextBlock& title = view.title();
     const float title_h = title.layout(t.heading, title_w);
     const float title_x = rtl ? display.x - title_start - title_w : title_start;
     if (title_h <= height) title.draw(list, ImVec2(title_x, (height - title_h) / 2), t.header_text, t.header_text);
+}
+
+bool Chrome::icon_button(Ui& ui, const std::string& id, Icon icon, ImVec2 at, bool on) {
+    const Theme& t = ui.theme;
+    const float side = t.touch();
+    ImGui::SetCursorScreenPos(at);
+    static TextBlock none;
+    const bool tapped = ui.button(id, none, ImVec2(side, side), on, t.header_button, t.header_text);
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    const ImU32 ink = on ? t.selected_text : t.header_text;
+    const ImVec2 c(at.x + side / 2, at.y + side / 2);
+    const float r = side * 0.28f;
+    switch (icon) {
+        case Icon::Contrast:  // a circle half dark, half light
+            list->PathArcTo(c, r, std::numbers::pi_v<float> / 2, 3 * std::numbers::pi_v<float> / 2, 32);
+            list->PathFillConvex(ink);
+            list->AddCircle(c, r, ink, 48, t.px(5));
+            break;
+        case Icon::TextSize: {  // a small A beside a big one
+            const TextStyle small{t.body.engine, side * 0.28f}, big{t.body.engine, side * 0.5f};
+            const float hs = a_small_.layout(small, side), hb = a_big_.layout(big, side);
+            const float w = a_small_.widest() + a_big_.widest() + t.px(4);
+            const float base = c.y + hb / 2;
+            a_small_.draw(list, ImVec2(c.x - w / 2, base - hs - hb * 0.08f), ink, ink);
+            a_big_.draw(list, ImVec2(c.x - w / 2 + a_small_.widest() + t.px(4), base - hb), ink, ink);
+            break;
+        }
+        case Icon::Search: {  // a magnifying glass
+            const ImVec2 lens(c.x - r * 0.25f, c.y - r * 0.25f);
+            list->AddCircle(lens, r * 0.75f, ink, 40, t.px(6));
+            list->AddLine(ImVec2(lens.x + r * 0.55f, lens.y + r * 0.55f), ImVec2(c.x + r, c.y + r), ink, t.px(9));
+            break;
+        }
+    }
+    return tapped;
 }
 
 void Chrome::notice_strip(Ui& ui, ImVec2 display, float top, float height) {
@@ -153,7 +202,7 @@ void Chrome::notice_strip(Ui& ui, ImVec2 display, float top, float height) {
     strip_.draw(list, ImVec2(t.margin() + (strip_.rtl() ? -shift : shift), top + t.px(6)), t.notice_text, t.notice_text);
 }
 
-static float language_button_height(const Theme& t) { return t.px(76); }
+static float language_button_height(const Theme& t) { return t.touch_small(76); }
 
 Chrome::FooterGrid Chrome::footer_grid(Ui& ui, ImVec2 display) {
     const Theme& t = ui.theme;
@@ -161,7 +210,7 @@ Chrome::FooterGrid Chrome::footer_grid(Ui& ui, ImVec2 display) {
     // Sixteen languages must leave room for the page: names in the small size, buttons lower
     // than other controls but still far above the smallest touch target.
     for (auto& [code, name] : languages_) {
-        name.layout(t.small, display.x);
+        name.layout(t.label, display.x);
         widest = std::max(widest, name.widest());
     }
     FooterGrid g;
@@ -191,7 +240,7 @@ void Chrome::footer(Ui& ui, ImVec2 display, const FooterGrid& g) {
         ImGui::SetCursorScreenPos(ImVec2(x, y));
         auto& [code, name] = languages_[static_cast<size_t>(i)];
         if (ui.button("lang:" + code, name, ImVec2(g.button_width, language_button_height(t)), code == ui.app.lang(),
-                      IM_COL32(255, 255, 255, 40), t.header_text, &t.small)) {
+                      t.header_button, t.header_text, &t.label)) {
             ui.app.set_language(code);
             return;
         }

@@ -30,6 +30,9 @@ private:
     void header(Ui& ui, View& view, ImVec2 display, float height);
     void notice_strip(Ui& ui, ImVec2 display, float top, float height);
     void countdown(Ui& ui, ImVec2 display, float left, float total);
+    enum class Icon { Contrast, TextSize, Search };
+    /// A square header button drawn as a symbol: the same in every language.
+    bool icon_button(Ui& ui, const std::string& id, Icon icon, ImVec2 at, bool on);
     /// Language buttons wrap into as many rows as their longest native name needs.
     struct FooterGrid {
         int columns = 1, rows = 1;
@@ -44,6 +47,7 @@ private:
     long seen_changes_ = -1;
     TextBlock back_, home_, strip_;  // strip: "may be out of date" and/or the demo label
     TextBlock still_there_, touch_to_continue_;
+    TextBlock a_small_ = TextBlock::plain("A", "en", false, true), a_big_ = TextBlock::plain("A", "en", false, true);
     std::vector<std::pair<std::string, TextBlock>> languages_;
 };
 

@@ -48,11 +48,16 @@ void Runner::apply_theme() {
     int max_atlas = 2048;
     if (SDL_GetRendererInfo(display_.renderer(), &info) == 0 && info.max_texture_width > 0)
         max_atlas = std::min({max_atlas, info.max_texture_width, info.max_texture_height});
-    theme_ = Theme::create(app_.bundle(), static_cast<int>(size.x), static_cast<int>(size.y), font_dir_, warnings_, max_atlas);
+    theme_ = Theme::create(app_.bundle(), static_cast<int>(size.x), static_cast<int>(size.y), font_dir_, warnings_, max_atlas,
+                           settings_.pixels_per_mm(panel_size().x));
+    theme_->set_look(app_.larger_text(), app_.high_contrast());
     ImGui_ImplSDLRenderer_DestroyFontsTexture();  // the next frame uploads ImGui's own font again
     glyph_texture_->reset();
     pointer_.set_drag_threshold(theme_->px(24));
+    apply_style();
+}
 
+void Runner::apply_style() {
     ImGuiStyle& style = ImGui::GetStyle();
     style = ImGuiStyle();
     style.WindowPadding = ImVec2(0, 0);
@@ -64,7 +69,7 @@ void Runner::apply_theme() {
     style.ScrollbarRounding = theme_->px(14);
     style.Colors[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(theme_->background);
     style.Colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
-    style.Colors[ImGuiCol_ScrollbarBg] = ImVec4(0.9f, 0.9f, 0.9f, 1);
+    style.Colors[ImGuiCol_ScrollbarBg] = ImGui::ColorConvertU32ToFloat4(theme_->scrollbar);
     style.Colors[ImGuiCol_ScrollbarGrab] = ImGui::ColorConvertU32ToFloat4(theme_->card_border);
 }
 
@@ -206,6 +211,10 @@ void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height)
     // A new bundle brings its own fonts: the theme is rebuilt before anything of it is drawn.
     if (io.DisplaySize.x != themed_size_.x || io.DisplaySize.y != themed_size_.y || app_.bundle_generation() != themed_generation_)
         apply_theme();
+    if (theme_->larger_text() != app_.larger_text() || theme_->high_contrast() != app_.high_contrast()) {
+        theme_->set_look(app_.larger_text(), app_.high_contrast());
+        apply_style();
+    }
     FrameTime time;
     time.now = clock_->now();
     time.dt = std::max(1e-4f, std::chrono::duration<float>(time.now - last_frame_).count());

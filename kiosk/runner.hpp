@@ -75,6 +75,8 @@ public:
 private:
     /// Builds fonts and style for the current screen size (at start and after a resize).
     void apply_theme();
+    /// ImGui's own colours and sizes from the theme (after a new theme or look).
+    void apply_style();
     /// How long the loop may sleep before a frame is due (an animation, a long press).
     std::chrono::milliseconds until_due(std::chrono::milliseconds limit) const;
     /// Forgets a visitor who left; the seconds left when the countdown is on.

@@ -88,12 +88,12 @@ bool Ui::button(const std::string& id, TextBlock& label, ImVec2 size, bool selec
     ImU32 background = selected ? theme.selected : fill;
     if (ImGui::IsItemActive()) background = theme.card_pressed;
     list->AddRectFilled(pos, max, background, theme.px(12));
-    if (selected) list->AddRect(pos, max, theme.text, theme.px(12), 0, theme.px(3));
+    if (selected) list->AddRect(pos, max, theme.selected_text, theme.px(12), 0, theme.px(3));
     const float inner = size.x - theme.px(24);
     const float h = label.layout(style ? *style : theme.body, inner);
     const float offset = label.rtl() ? -(inner - label.widest()) / 2 : (inner - label.widest()) / 2;
-    label.draw(list, ImVec2(pos.x + theme.px(12) + offset, pos.y + (size.y - h) / 2), selected ? theme.text : text_color,
-               selected ? theme.text : text_color);
+    label.draw(list, ImVec2(pos.x + theme.px(12) + offset, pos.y + (size.y - h) / 2), selected ? theme.selected_text : text_color,
+               selected ? theme.selected_text : text_color);
     return tapped;
 }
 

@@ -100,3 +100,62 @@ TEST_CASE("an idle visitor is asked \"Still there?\"; a touch keeps the visit, t
     CHECK(k.app.route() == Route::languages());
     CHECK_FALSE(k.app.can_go_back());
 }
+
+TEST_CASE("larger text and high contrast are one touch away on every screen, and leave with the visitor") {
+    Kiosk k(demo_bundle(), "en", Route::languages(), kWidth, kHeight, idle_settings());
+    for (const auto& route : {Route::languages(), Route::home(), Route::category("food"), Route::guide("food-help")}) {
+        k.app.open(route);
+        k.runner.settle();
+        INFO(route.str());
+        CHECK(k.runner.hits().center("a11y:text"));
+        CHECK(k.runner.hits().center("a11y:contrast"));
+    }
+    const auto& page = k.runner.chrome().page();
+    const float standard_length = page.max_offset();
+    k.capture();
+    CHECK(k.at(960, 600) == Rgb{250, 250, 247});
+
+    k.tap("a11y:contrast");
+    CHECK(k.app.high_contrast());
+    CHECK(k.app.route() == Route::guide("food-help"));
+    k.capture();
+    CHECK(k.at(960, 600) == Rgb{0, 0, 0});     // black page
+    CHECK(k.at(5, 5) == Rgb{0, 0, 0});         // black header
+    CHECK(k.count(Rgb{255, 255, 255}, 0, 190, kWidth, 860) > 2000);  // white text
+
+    k.tap("a11y:text");
+    k.runner.settle();
+    CHECK(k.app.larger_text());
+    CHECK(page.max_offset() > standard_length * 1.2f);  // the same page, longer: larger letters
+
+    k.tap("nav:home");  // the choice stays for the whole visit
+    k.capture();
+    CHECK(k.count(Rgb{0, 0, 0}, 0, 0, kWidth, kHeight) > kWidth * kHeight / 5);
+    live(k, 21'000);  // the visitor leaves
+    CHECK(k.app.route() == Route::attract());
+    CHECK_FALSE(k.app.high_contrast());
+    CHECK_FALSE(k.app.larger_text());
+    k.tap("attract:start");
+    k.capture();
+    CHECK(k.at(960, 600) == Rgb{250, 250, 247});
+}
+
+TEST_CASE("every control is at least 9 mm on the glass of a small panel, landscape and turned") {
+    kiosk::Settings settings;
+    settings.screen_width_mm = 223;  // a 10.1-inch 16:9 panel at 1920x1080: 8.6 px/mm
+    settings.screen_height_mm = 126;
+    const float nine_mm = 9 * 1920 / 223.0f - 0.01f;  // less float rounding
+    for (const int degrees : {0, 90}) {
+        settings.rotation = degrees;
+        for (const auto& route : {Route::attract(), Route::languages(), Route::home(), Route::guide("ukraine-call-center")}) {
+            Kiosk k(demo_bundle(), "uk", route, 1920, 1080, settings);
+            INFO(degrees << " degrees, " << route.str());
+            for (const auto& [id, rect] : k.runner.hits().all()) {
+                if (k.runner.hits().clipped(id)) continue;  // half scrolled out of view
+                INFO(id);
+                CHECK(rect.second.x - rect.first.x >= nine_mm);
+                CHECK(rect.second.y - rect.first.y >= nine_mm);
+            }
+        }
+    }
+}

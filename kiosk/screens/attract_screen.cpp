@@ -34,7 +34,7 @@ void AttractScreen::draw(Ui& ui) {
     // A touch mark: rings around a fingertip, above the words.
     const ImVec2 centre(origin.x + avail.x / 2, origin.y + avail.y * 0.32f);
     for (int i = 0; i < 3; ++i)
-        list->AddCircle(centre, t.px(40.0f + 34.0f * static_cast<float>(i)), IM_COL32(255, 255, 255, 200 - 60 * i), 64, t.px(6));
+        list->AddCircle(centre, t.px(40.0f + 34.0f * static_cast<float>(i)), (t.header_text & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 200 - 60 * i), 64, t.px(6));
     list->AddCircleFilled(centre, t.px(22), t.selected, 48);
 
     if (prompts_.empty()) return;
@@ -55,7 +55,7 @@ void AttractScreen::draw(Ui& ui) {
         const float width = avail.x * 0.9f;
         const float h = text.layout(big, width);
         const float shift = (width - text.widest()) / 2 * (text.rtl() ? -1.0f : 1.0f);
-        const ImU32 colour = IM_COL32(255, 255, 255, static_cast<int>(255 * alpha));
+        const ImU32 colour = (t.header_text & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, static_cast<int>(255 * alpha));
         text.draw(list, ImVec2(origin.x + (avail.x - width) / 2 + shift, origin.y + avail.y * 0.55f - h / 2), colour, colour);
     };
     if (fade < 1) draw_prompt(turn - 1, 1 - fade);

@@ -41,7 +41,7 @@ void LanguageScreen::draw(Ui& ui) {
     ImGui::SetCursorScreenPos(ImVec2(origin.x, y + t.gap() * 2));
 
     // One big button per language.
-    const float height = t.px(100);
+    const float height = t.touch_small(100);
     const ImVec2 grid = ImGui::GetCursorScreenPos();
     for (size_t i = 0; i < names_.size(); ++i) {
         const int col = static_cast<int>(i) % columns, row = static_cast<int>(i) / columns;
