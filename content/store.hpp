@@ -77,6 +77,7 @@ int compare_versions(const std::string& a, const std::string& b);
 class Store {
 public:
     explicit Store(std::filesystem::path dir);
+    const std::filesystem::path& dir() const { return dir_; }
 
     InstallResult install(const std::filesystem::path& bundle, const std::filesystem::path& signature,
                           std::span<const minisign::PublicKey> trusted, const InstallPolicy& policy);
@@ -95,8 +96,12 @@ public:
     std::optional<std::string> begin_run(const CrashLoopLimits& limits = {}, std::time_t now = std::time(nullptr));
     /// Call when the kiosk exits cleanly: its run was not a crash.
     void end_run();
-    /// Versions withdrawn by the crash-loop guard.
+    /// Versions withdrawn by the crash-loop guard or by a technician.
     std::vector<long long> withdrawn() const;
+    /// A technician's roll-back: the current version is withdrawn (never installed again, or the
+    /// updater would bring it straight back) and `current` goes back to the previous bundle, or
+    /// to none so the kiosk shows its factory bundle. Returns what happened, in one line.
+    std::string roll_back(const std::string& who);
 
 private:
     /// An exclusive lock on the store, held while the object lives.
@@ -115,6 +120,8 @@ private:
     std::optional<std::filesystem::path> resolve(const char* link) const;
     void record(const InstallResult& result, const std::string& source);
     void record(const std::string& outcome, const std::string& reason, const std::string& source);
+    /// With the lock held: withdraws `version`, moves `current` back; returns where it is now.
+    std::string withdraw_current(long long version);
 
     std::filesystem::path dir_;
 };

@@ -65,22 +65,12 @@ std::optional<std::string> Store::begin_run(const CrashLoopLimits& limits, std::
             struct stat link {};
             const bool recent_switch = ::lstat((dir_ / "current").c_str(), &link) == 0 && link.st_mtime >= now - limits.after_switch.count();
             if (failed >= limits.failed_starts && recent_switch) {
-                std::ostringstream list;
-                for (const auto v : withdrawn()) list << v << '\n';
-                list << *version << '\n';
-                replace_file(dir_ / "withdrawn", list.str());
-                const auto cur = current(), prev = previous();
-                const bool has_previous = prev && cur && !fs::equivalent(*prev, *cur);
-                if (has_previous) switch_link(dir_ / "current", fs::path("bundles") / prev->filename());
-                else fs::remove(dir_ / "current");
-                fsync_path(dir_, true);
+                const std::string back_on = withdraw_current(*version);
                 std::erase_if(runs, [&](const Run& r) { return r.version == *version; });
-                const auto back_on = version_of(current());
                 said = "version " + std::to_string(*version) + " did not run cleanly " + std::to_string(failed) + " times in " +
-                       std::to_string(limits.window.count() / 60) + " minutes after it was installed: withdrawn, back on " +
-                       (back_on ? "version " + std::to_string(*back_on) : std::string("the factory bundle"));
+                       std::to_string(limits.window.count() / 60) + " minutes after it was installed: withdrawn, back on " + back_on;
                 record("rolled back", *said, "crash-loop guard");
-                version = back_on;
+                version = version_of(current());
             }
         }
         runs.push_back({version.value_or(0), now, static_cast<long>(::getpid())});
@@ -90,6 +80,33 @@ std::optional<std::string> Store::begin_run(const CrashLoopLimits& limits, std::
         said = std::string("crash-loop guard unavailable: ") + e.what();
     }
     return said;
+}
+
+std::string Store::withdraw_current(long long version) {
+    std::ostringstream list;
+    for (const auto v : withdrawn()) list << v << '\n';
+    list << version << '\n';
+    replace_file(dir_ / "withdrawn", list.str());
+    const auto cur = current(), prev = previous();
+    const bool has_previous = prev && cur && !fs::equivalent(*prev, *cur);
+    if (has_previous) switch_link(dir_ / "current", fs::path("bundles") / prev->filename());
+    else fs::remove(dir_ / "current");
+    fsync_path(dir_, true);
+    const auto back_on = version_of(current());
+    return back_on ? "version " + std::to_string(*back_on) : std::string("the factory bundle");
+}
+
+std::string Store::roll_back(const std::string& who) {
+    const Lock held = lock();
+    try {
+        const auto version = version_of(current());
+        if (!version) return "nothing to roll back: the kiosk already shows its factory bundle";
+        const std::string said = "version " + std::to_string(*version) + " withdrawn by " + who + ", back on " + withdraw_current(*version);
+        record("rolled back", said, who);
+        return said;
+    } catch (const std::exception& e) {
+        return std::string("roll-back failed: ") + e.what();
+    }
 }
 
 void Store::end_run() {

@@ -17,6 +17,7 @@ void App::new_visitor() {
     larger_text_ = high_contrast_ = false;
     ++visitor_;
     changed();
+    tell("visit_ended");
 }
 
 // The same screen in another look: drawn again, not built again.
@@ -54,6 +55,7 @@ void App::begin_visit() {
     route_ = Route::languages();
     history_.clear();
     changed();
+    tell("visit_started");
 }
 
 void App::open(const Route& route) {
@@ -62,6 +64,7 @@ void App::open(const Route& route) {
     history_.push_back(route_);
     route_ = target;
     changed();
+    if (target.screen == Route::Screen::Guide) tell("guide_opened", target.id);
 }
 
 void App::back() {
@@ -79,6 +82,7 @@ void App::set_language(const std::string& code) {
     if (code == lang_ && !from_chooser) return;
     lang_ = code;
     changed();
+    tell("language_chosen", code);
     if (from_chooser) open(Route::home());
 }
 

@@ -2,6 +2,7 @@
 // The application's state: which bundle, and the visitor's: language, screen, the way back,
 // what they typed and the display they chose. Screens read from it and ask it to navigate; it
 // knows nothing of SDL. When the visitor leaves, new_visitor() forgets all of theirs.
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 
 namespace kiosk {
 
+class AdminServices;
 class View;
 
 class App {
@@ -27,6 +29,8 @@ public:
     /// Call between frames. The old bundle closes once the screens drawn from it are freed.
     void replace_bundle(std::shared_ptr<const content::Bundle> next);
     const std::string& lang() const { return lang_; }
+    /// The kiosk's own language, which every visitor starts in (and the admin panel's).
+    const std::string& default_lang() const { return default_lang_; }
     /// True when the visitor's language is written right to left: the layout mirrors.
     bool rtl() const;
     const Route& route() const { return route_; }
@@ -52,6 +56,18 @@ public:
     /// Counts visitors, so whatever keeps per-visitor state (scroll positions) can drop it.
     long visitor() const { return visitor_; }
 
+    /// What visitors do, for the anonymous counters: visit_started, language_chosen (item: the
+    /// code), guide_opened (item: the id), visit_ended. Nothing else is ever told.
+    using Listener = std::function<void(const std::string& event, const std::string& item)>;
+    void set_listener(Listener listener) { listener_ = std::move(listener); }
+
+    /// The admin panel's services; null when the kiosk has none (no PIN configured).
+    AdminServices* admin() const { return admin_; }
+    void set_admin(AdminServices* admin) { admin_ = admin; }
+    /// The admin asked the kiosk to stop (to be restarted): the frame loop ends.
+    void request_exit() { exit_requested_ = true; }
+    bool exit_requested() const { return exit_requested_; }
+
     /// Counts every change of screen or language, so the frame loop knows to redraw.
     long changes() const { return changes_; }
 
@@ -72,6 +88,12 @@ private:
     Route route_;
     long visitor_ = 0;
     bool larger_text_ = false, high_contrast_ = false;
+    AdminServices* admin_ = nullptr;
+    Listener listener_;
+    void tell(const std::string& event, const std::string& item = {}) {
+        if (listener_) listener_(event, item);
+    }
+    bool exit_requested_ = false;
     std::vector<Route> history_;
     long changes_ = 0;
     std::unique_ptr<View> view_;

@@ -1,12 +1,18 @@
 // kiosk: the Torino information kiosk.
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
+
 #include <filesystem>
 #include <iostream>
 
 #include "app.hpp"
 #include "display.hpp"
 #include "event_wait.hpp"
+#include "kiosk_admin.hpp"
+#include "log.hpp"
+#include "pin_gate.hpp"
 #include "options.hpp"
 #include "runner.hpp"
 #include "script.hpp"
@@ -14,6 +20,7 @@
 #include "store.hpp"
 #include "text_files.hpp"
 #include "update_service.hpp"
+#include "usage_counters.hpp"
 
 namespace fs = std::filesystem;
 
@@ -36,7 +43,22 @@ int fail(const std::string& message) {
     return 1;
 }
 
-void log(const std::string& line) { std::cerr << ("kiosk: " + line + "\n") << std::flush; }
+void log(const std::string& line) { kiosk::log::line(line); }
+
+// What the updater says that a technician should see in the admin panel.
+void log_update(const std::string& line) {
+    for (const char* trouble : {"refused", "failed", "cannot", "does not open", "error"})
+        if (line.find(trouble) != std::string::npos) return kiosk::log::problem("update: " + line);
+    kiosk::log::line("update: " + line);
+}
+
+// Restarts the kiosk in place (same process id, so a service manager sees no exit).
+void restart_self(char** argv) {
+    std::error_code ec;
+    const auto exe = fs::read_symlink("/proc/self/exe", ec);
+    ::execv(ec ? argv[0] : exe.c_str(), argv);
+    kiosk::log::problem(std::string("cannot restart: ") + std::strerror(errno));
+}
 
 std::optional<std::vector<content::minisign::PublicKey>> read_trusted_keys(const kiosk::Options& o, std::string& error) {
     if (o.trusted_keys.empty()) {
@@ -97,12 +119,34 @@ int main(int argc, char** argv) {
         std::cout << "kiosk " << KIOSK_VERSION << "\n";
         return 0;
     }
+    if (options->hash_pin) {
+        std::string pin;
+        std::getline(std::cin, pin);
+        const auto hash = kiosk::PinGate::hash(pin, error);
+        if (!hash) return fail(error);
+        std::cout << "admin_pin_hash = " << *hash << "\n";
+        return 0;
+    }
 
     kiosk::Settings settings;
     if (!options->config.empty()) {
         auto loaded = kiosk::load_settings(options->config, error);
         if (!loaded) return fail(error);
         settings = std::move(*loaded);
+    }
+    std::unique_ptr<kiosk::UsageCounters> usage;
+    if (!settings.usage_db.empty()) {
+        try {
+            usage = std::make_unique<kiosk::UsageCounters>(settings.usage_db);
+        } catch (const std::exception& e) {  // counting is never a reason not to serve visitors
+            if (options->usage_csv) return fail(e.what());
+            kiosk::log::problem(std::string("usage counters are not kept: ") + e.what());
+        }
+    }
+    if (options->usage_csv) {
+        if (!usage) return fail("--usage-csv reads the counters named by usage_db. Fix: give --config with usage_db = FILE");
+        usage->export_csv(std::cout);
+        return 0;
     }
 
     std::optional<content::Store> store;
@@ -113,7 +157,7 @@ int main(int argc, char** argv) {
         keys = std::move(*trusted);
         try {
             store.emplace(options->store);
-            if (const auto said = store->begin_run()) log(*said);
+            if (const auto said = store->begin_run()) kiosk::log::problem(*said);
         } catch (const std::exception& e) {  // visitors still get the factory bundle
             log(std::string("cannot use the store: ") + e.what());
         }
@@ -157,8 +201,15 @@ int main(int argc, char** argv) {
     if (!display) return fail(error);
 
     kiosk::App app(bundle, lang, *start);
+    if (usage)
+        app.set_listener([&usage](const std::string& event, const std::string& item) {
+            if (event == "visit_ended") usage->flush();
+            else usage->count(kiosk::UsageCounters::day_of(std::chrono::system_clock::now()), event, item);
+        });
     kiosk::Runner runner(*display, app, options->fonts, settings);
     for (const auto& w : runner.warnings()) std::cerr << "kiosk: warning: " << w << "\n";
+    kiosk::KioskAdmin admin(settings.admin_pin_hash, app, {store ? &*store : nullptr, nullptr, usage.get(), settings.usage_db});
+    app.set_admin(&admin);
 
     if (!options->screenshot.empty()) {
         if (!runner.screenshot(options->screenshot, error)) return fail(error);
@@ -186,8 +237,9 @@ int main(int argc, char** argv) {
         kiosk::UpdateSchedule schedule;
         schedule.server_every = std::chrono::seconds(options->check_every_s);
         updates = std::make_unique<kiosk::UpdateService>(*store, keys, policy, config, schedule, options->fallback,
-                                                         [&waiter] { waiter.wake(); }, [](const std::string& line) { log("update: " + line); });
+                                                         [&waiter] { waiter.wake(); }, log_update);
     }
+    admin.set_updates(updates.get());
     std::optional<std::chrono::milliseconds> exit_after;
     if (options->exit_after_ms) exit_after = std::chrono::milliseconds(*options->exit_after_ms);
     runner.run(waiter, exit_after, [&] {
@@ -196,5 +248,11 @@ int main(int argc, char** argv) {
     });
     updates.reset();
     if (exit_after) std::cout << "frames: " << runner.frames() << " polls: " << waiter.polls() << "\n";
+    if (admin.restart_requested()) {
+        clean_exit();
+        usage.reset();  // counts written before the process image is replaced
+        restart_self(argv);
+        return 1;
+    }
     return clean_exit();
 }

@@ -31,6 +31,8 @@ Usage: kiosk [options]
   --exit-after MS         quit after MS milliseconds and print how many frames were drawn
   --fallback LIST         languages for missing texts, in order, e.g. en,it (default: the bundle's)
   --fonts DIR             Noto fonts used when the bundle's own cannot be read (default /usr/share/fonts)
+  --hash-pin              read an admin PIN (4-12 digits) on standard input, print the line for the configuration
+  --usage-csv             print the anonymous usage counters (usage_db in --config) as CSV
   --version               print the version
 )";
 
@@ -70,6 +72,8 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
         if (a == "--help" || a == "-h") o.help = true;
         else if (a == "--version") o.version = true;
         else if (a == "--headless") o.headless = true;
+        else if (a == "--hash-pin") o.hash_pin = true;
+        else if (a == "--usage-csv") o.usage_csv = true;
         else if (a == "--windowed") {
             if (!size_value(o.windowed)) return std::nullopt;
         } else if (a == "--size") {

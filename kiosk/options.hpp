@@ -24,6 +24,8 @@ struct Options {
     bool headless = false;        // the interactive loop on the offscreen driver (benchmarks, tests)
     std::optional<int> exit_after_ms;
     bool version = false, help = false;
+    bool hash_pin = false;   // read a PIN on standard input, print its hash for admin_pin_hash
+    bool usage_csv = false;  // print the usage counters (usage_db of --config) as CSV
 };
 
 /// Parses argv; on a mistake returns nullopt and sets `error` to one line saying what to fix.

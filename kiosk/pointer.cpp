@@ -127,7 +127,6 @@ float Pointer::take_wheel() {
 std::optional<ImVec2> Pointer::take_long_press(time_point now, std::chrono::milliseconds hold) {
     if (state_ != State::Pressed || long_press_taken_ || now - pressed_at_ < hold) return std::nullopt;
     long_press_taken_ = true;
-    cancelled_ = true;
     return origin_;
 }
 

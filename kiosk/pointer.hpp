@@ -49,7 +49,8 @@ public:
     std::optional<ImVec2> take_fling();
     float take_wheel();
     ImVec2 position() const { return pos_; }
-    /// Where a press has been held still for `hold`, once per press.
+    /// Where a press has been held still for `hold`, once per press. It still taps on release
+    /// unless cancel_press() is called: a slow finger is not a mistake.
     std::optional<ImVec2> take_long_press(time_point now, std::chrono::milliseconds hold);
     /// When a press now held still becomes a long press (to wake the loop then).
     std::optional<time_point> long_press_due(std::chrono::milliseconds hold) const;

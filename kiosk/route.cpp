@@ -5,6 +5,7 @@ namespace kiosk {
 std::optional<Route> Route::parse(std::string_view text) {
     if (text == "attract") return attract();
     if (text == "languages") return languages();
+    if (text == "admin") return admin();
     if (text == "home") return home();
     auto with_id = [&](std::string_view prefix) -> std::optional<std::string> {
         if (text.starts_with(prefix) && text.size() > prefix.size()) return std::string(text.substr(prefix.size()));
@@ -22,6 +23,7 @@ std::string Route::str() const {
         case Screen::Home: return "home";
         case Screen::Category: return "category/" + id;
         case Screen::Guide: return "guide/" + id;
+        case Screen::Admin: return "admin";
     }
     return "home";
 }

@@ -8,17 +8,18 @@
 namespace kiosk {
 
 struct Route {
-    enum class Screen { Attract, Languages, Home, Category, Guide };
+    enum class Screen { Attract, Languages, Home, Category, Guide, Admin };
     Screen screen = Screen::Languages;
     std::string id;  // category or guide id
 
     static Route attract() { return {Screen::Attract, {}}; }
     static Route languages() { return {Screen::Languages, {}}; }
+    static Route admin() { return {Screen::Admin, {}}; }
     static Route home() { return {Screen::Home, {}}; }
     static Route category(std::string id) { return {Screen::Category, std::move(id)}; }
     static Route guide(std::string id) { return {Screen::Guide, std::move(id)}; }
 
-    /// `attract`, `languages`, `home`, `category/<id>` or `guide/<id>`; nullopt for anything else.
+    /// `attract`, `languages`, `home`, `category/<id>`, `guide/<id>` or `admin`; nullopt for anything else.
     static std::optional<Route> parse(std::string_view text);
     std::string str() const;
     bool operator==(const Route&) const = default;

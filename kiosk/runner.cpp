@@ -204,6 +204,14 @@ std::optional<float> Runner::visitor_idle(FrameTime& time) {
     return std::nullopt;
 }
 
+void Runner::watch_corners(FrameTime& time) {
+    if (const auto due = pointer_.long_press_due(CornerGesture::kHold)) time.wake_at(*due);
+    const auto at = pointer_.take_long_press(time.now, CornerGesture::kHold);
+    if (!at || !CornerGesture::in_corner(*at, display_size())) return;
+    pointer_.cancel_press();  // a long press in a corner is the gesture, not a tap on Back
+    if (corners_.long_press(*at, display_size(), time.now)) app_.open(Route::admin());
+}
+
 void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height) {
     ImGui::SetCurrentContext(context_);
     ImGuiIO& io = ImGui::GetIO();
@@ -221,6 +229,10 @@ void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height)
     io.DeltaTime = time.dt;
     last_frame_ = time.now;
     pointer_.apply(io);
+    // A release is when ImGui taps; what the tap changed inside a screen (a key typed) is drawn
+    // by the frame after it.
+    const bool released = pressed_ && !io.MouseDown[0];
+    pressed_ = io.MouseDown[0];
 
     app_.collect();
     fonts::GlyphAtlas& atlas = *theme_->engine.atlas;
@@ -231,6 +243,7 @@ void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height)
     hits_.clear();
     const long before = app_.changes();
     std::optional<float> countdown = visitor_idle(time);
+    watch_corners(time);
     Ui ui{app_, *theme_, hits_, pointer_, time};
     chrome_.draw(ui, io.DisplaySize, countdown, static_cast<float>(settings_.idle_countdown.count()));
     ImGui::Render();
@@ -249,7 +262,7 @@ void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height)
     if (wanted_ > 0) --wanted_;
     if (app_.changes() != before) wanted_ = std::max(wanted_, 2);  // the new screen lays out next frame
     drawn_changes_ = app_.changes();
-    if (pointer_.busy() || chrome_.animating()) wanted_ = std::max(wanted_, 1);
+    if (released || pointer_.busy() || chrome_.animating()) wanted_ = std::max(wanted_, 1);
     if (atlas.wants_redraw()) wanted_ = std::max(wanted_, 1);  // glyphs skipped for lack of room
     due_ = time.due;
 }
@@ -279,7 +292,7 @@ void Runner::run(platform::EventWaiter& waiter, std::optional<std::chrono::milli
         return std::max(std::chrono::milliseconds(0),
                         std::chrono::duration_cast<std::chrono::milliseconds>(start + *exit_after - clock::now()));
     };
-    while (!quit_) {
+    while (!quit_ && !app_.exit_requested()) {
         if (!wants_frame()) {
             SDL_Event e;
             if (waiter.wait(e, until_due(remaining()))) handle(e);

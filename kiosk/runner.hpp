@@ -12,6 +12,7 @@
 
 #include "chrome.hpp"
 #include "clock.hpp"
+#include "corner_gesture.hpp"
 #include "glyph_texture.hpp"
 #include "idle_timer.hpp"
 #include "pointer.hpp"
@@ -81,6 +82,8 @@ private:
     std::chrono::milliseconds until_due(std::chrono::milliseconds limit) const;
     /// Forgets a visitor who left; the seconds left when the countdown is on.
     std::optional<float> visitor_idle(FrameTime& time);
+    /// The hidden corner gesture opens the admin panel.
+    void watch_corners(FrameTime& time);
     /// Draws the UI, turned onto the panel when the panel is mounted turned.
     void render();
 
@@ -93,7 +96,9 @@ private:
     std::optional<SDL_FingerID> finger_;  // the one finger followed; others are ignored
     std::optional<platform::Clock::time_point> due_;  // a frame wanted then, not before
     IdleTimer idle_;
-    bool counting_down_ = false;  // the "Still there?" countdown is on screen
+    CornerGesture corners_;
+    bool counting_down_ = false;
+    bool pressed_ = false;  // ImGui saw the pointer down last frame  // the "Still there?" countdown is on screen
     ImGuiContext* context_ = nullptr;  // each runner has its own, so tests can run two kiosks
     std::unique_ptr<Theme> theme_;
     std::unique_ptr<GlyphTexture> glyph_texture_;

@@ -32,6 +32,14 @@ bool UpdateService::busy() const {
     return busy_;
 }
 
+void UpdateService::check_now() {
+    {
+        std::lock_guard lock(mutex_);
+        check_now_ = true;
+    }
+    cv_.notify_all();
+}
+
 void UpdateService::publish_current() {
     const auto path = store_.current();
     if (!path) return;
@@ -62,9 +70,11 @@ void UpdateService::work() {
         {
             std::unique_lock lock(mutex_);
             const auto next = !updater_.has_http() ? next_inbox : !updater_.has_inbox() ? next_server : std::min(next_server, next_inbox);
-            if (updater_.has_http() || updater_.has_inbox()) cv_.wait_until(lock, next, [&] { return stopping_; });
-            else cv_.wait(lock, [&] { return stopping_; });
+            if (updater_.has_http() || updater_.has_inbox()) cv_.wait_until(lock, next, [&] { return stopping_ || check_now_; });
+            else cv_.wait(lock, [&] { return stopping_ || check_now_; });
             if (stopping_) return;
+            if (check_now_) next_server = next_inbox = clock::now();
+            check_now_ = false;
             busy_ = true;
         }
         content::UpdateReport report;

@@ -39,6 +39,8 @@ public:
     std::shared_ptr<const content::Bundle> take_new_bundle();
     /// True while the worker is checking or installing (tests).
     bool busy() const;
+    /// Asks the server and looks in the inbox now, not at the next scheduled time (admin panel).
+    void check_now();
 
 private:
     void work();
@@ -53,7 +55,7 @@ private:
 
     mutable std::mutex mutex_;
     std::condition_variable cv_;
-    bool stopping_ = false, busy_ = false;
+    bool stopping_ = false, busy_ = false, check_now_ = false;
     std::shared_ptr<const content::Bundle> new_bundle_;
     std::thread thread_;  // last: starts once everything above is ready
 };

@@ -48,6 +48,23 @@ check "config: names file, line and key" contains "$out" "typo.conf:2: rotaton: 
 printf 'rotation = 45\n' >"$work/bad.conf"
 out=$("$kiosk" --bundle "$demo" --config "$work/bad.conf" --screenshot "$work/x.png" 2>&1)
 check "config: bad rotation explained" contains "$out" "bad.conf:1: rotation: \"45\" is not valid. Fix: write 0, 90, 180 or 270"
+out=$(echo 2468 | "$kiosk" --hash-pin); rc=$?
+check "hash-pin: exit 0" test $rc -eq 0
+check "hash-pin: a configuration line with an Argon2id hash" contains "$out" 'admin_pin_hash = $argon2id$'
+check "hash-pin: never the PIN itself" bash -c '! grep -q 2468 <<<"$1"' _ "$out"
+out=$(echo 12ab | "$kiosk" --hash-pin 2>&1); rc=$?
+check "hash-pin: a bad PIN refused" test $rc -ne 0
+check "hash-pin: says what a PIN is" contains "$out" "4 to 12 digits"
+printf 'usage_db = %s\n' "$work/usage.sqlite" >"$work/usage.conf"
+printf 'tap-item attract:start\ntap-item lang:fa\ntap-item category:food\ntap-item guide:food-help\n' >"$work/visit.kscript"
+"$kiosk" --bundle "$demo" --config "$work/usage.conf" --script "$work/visit.kscript" >/dev/null 2>&1
+out=$("$kiosk" --config "$work/usage.conf" --usage-csv); rc=$?
+check "usage-csv: exit 0" test $rc -eq 0
+check "usage-csv: header" contains "$out" "day,event,item,count"
+check "usage-csv: the guide the script opened" contains "$out" ",guide_opened,food-help,1"
+check "usage-csv: the language chosen" contains "$out" ",language_chosen,fa,1"
+out=$("$kiosk" --usage-csv 2>&1); rc=$?
+check "usage-csv: without a configuration, says what to give" contains "$out" "usage_db = FILE"
 out=$("$kiosk" --windowed big 2>&1)
 check "bad size: explains the form" contains "$out" "WIDTHxHEIGHT"
 

@@ -1,6 +1,7 @@
 #include "view.hpp"
 
 #include "../app.hpp"
+#include "admin_screen.hpp"
 #include "attract_screen.hpp"
 #include "category_screen.hpp"
 #include "guide_screen.hpp"
@@ -16,6 +17,7 @@ std::unique_ptr<View> make_view(App& app) {
         case Route::Screen::Home: return std::make_unique<HomeScreen>(app);
         case Route::Screen::Category: return std::make_unique<CategoryScreen>(app);
         case Route::Screen::Guide: return std::make_unique<GuideScreen>(app);
+        case Route::Screen::Admin: return std::make_unique<AdminScreen>(app);
     }
     return std::make_unique<HomeScreen>(app);
 }

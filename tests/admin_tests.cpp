@@ -1,0 +1,159 @@
+// The hidden admin panel and the anonymous usage counters, on the real UI headless.
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "admin.hpp"
+#include "kiosk_fixture.hpp"
+#include "pin_gate.hpp"
+#include "test_support.hpp"
+#include "usage_counters.hpp"
+
+using namespace test;
+using kiosk::Route;
+
+namespace {
+
+// Services that remember what the panel asked of them.
+struct RecordingAdmin final : kiosk::AdminServices {
+    using AdminServices::AdminServices;
+    std::vector<std::string> calls;
+    std::vector<std::pair<std::string, std::string>> status() override { return {{"content_version", "7"}, {"uptime", "1 h"}}; }
+    std::vector<std::string> recent_errors() override { return {"2026-11-24 09:00  update: refused: expired"}; }
+    std::string check_for_updates() override { return said("check"); }
+    std::string roll_back() override { return said("rollback"); }
+    std::string export_usage() override { return said("export"); }
+    std::string restart() override { return said("restart"); }
+    std::string said(const std::string& what) {
+        calls.push_back(what);
+        return what + " done";
+    }
+};
+
+std::string hash_of(const std::string& pin) {
+    std::string error;
+    const auto hash = kiosk::PinGate::hash(pin, error);
+    REQUIRE_MESSAGE(hash, error);
+    return *hash;
+}
+
+void long_press(Kiosk& k, ImVec2 at, int ms = 2100) {
+    k.finger(SDL_FINGERDOWN, at);
+    k.step();
+    k.step(ms);
+    k.finger(SDL_FINGERUP, at);
+    k.step();
+    k.step();
+}
+
+void type_pin(Kiosk& k, const std::string& pin) {
+    for (char c : pin) k.tap(std::string("pin:") + c);
+    k.tap("pin:ok");
+}
+
+}  // namespace
+
+TEST_CASE("admin: two long presses in the top corners open the PIN pad; a wrong PIN, then the right one") {
+    RecordingAdmin admin(hash_of("2468"));
+    Kiosk k(demo_bundle(), "it", Route::home());
+    k.app.set_admin(&admin);
+    k.tap("category:food");
+    k.tap("guide:food-help");
+    // The top-left corner holds Back: held there, it is the gesture's first half, not a tap.
+    const ImVec2 top_left(60, 60), top_right(kWidth - 30, 30);
+    long_press(k, top_left);
+    CHECK(k.app.route() == Route::guide("food-help"));
+    long_press(k, top_right);
+    REQUIRE(k.app.route() == Route::admin());
+    CHECK(k.runner.hits().center("pin:5"));
+    CHECK_FALSE(k.runner.hits().center("admin:check"));
+
+    type_pin(k, "1357");
+    CHECK_FALSE(k.runner.hits().center("admin:check"));  // still the pad
+    type_pin(k, "2468");
+    REQUIRE(k.runner.hits().center("admin:check"));
+    k.tap("admin:check");
+    k.tap("admin:export");
+    CHECK(admin.calls == std::vector<std::string>{"check", "export"});
+    k.tap("admin:close");
+    CHECK(k.app.route() == Route::attract());  // closing leaves nothing open for the next visitor
+}
+
+TEST_CASE("admin: wrong PINs are rate-limited; the panel needs both corners, in time; a slow tap elsewhere still taps") {
+    RecordingAdmin admin(hash_of("2468"));
+    Kiosk k(demo_bundle(), "en", Route::home());
+    k.app.set_admin(&admin);
+    const ImVec2 top_left(30, 30), top_right(kWidth - 30, 30);
+
+    long_press(k, top_right);  // the wrong order
+    long_press(k, top_left);
+    CHECK(k.app.route() == Route::home());
+    long_press(k, top_left);  // too slow between the two
+    k.step(11'000);
+    long_press(k, top_right);
+    CHECK(k.app.route() == Route::home());
+    // A visitor who holds a card for a long time still opens it.
+    long_press(k, *k.runner.hits().center("category:food"), 2500);
+    CHECK(k.app.route() == Route::category("food"));
+
+    k.app.open(Route::admin());
+    k.runner.settle();
+    for (int i = 0; i < 3; ++i) type_pin(k, "0000");
+    type_pin(k, "2468");  // locked now: even the right PIN waits
+    CHECK_FALSE(k.runner.hits().center("admin:check"));
+    k.step(31'000);
+    type_pin(k, "2468");
+    CHECK(k.runner.hits().center("admin:check"));
+}
+
+TEST_CASE("admin: the PIN gate doubles its wait and resets on the right PIN") {
+    kiosk::PinGate gate(hash_of("97531"));
+    const auto t0 = std::chrono::steady_clock::time_point(std::chrono::hours(1));
+    CHECK(gate.try_pin("1", t0) == kiosk::PinGate::Result::Wrong);
+    CHECK(gate.try_pin("2", t0) == kiosk::PinGate::Result::Wrong);
+    CHECK_FALSE(gate.locked_for(t0));
+    CHECK(gate.try_pin("3", t0) == kiosk::PinGate::Result::Wrong);
+    CHECK(gate.locked_for(t0) == std::chrono::seconds(30));
+    CHECK(gate.try_pin("97531", t0 + std::chrono::seconds(29)) == kiosk::PinGate::Result::Locked);
+    CHECK(gate.try_pin("4", t0 + std::chrono::seconds(30)) == kiosk::PinGate::Result::Wrong);
+    CHECK(gate.locked_for(t0 + std::chrono::seconds(30)) == std::chrono::seconds(60));
+    CHECK(gate.try_pin("97531", t0 + std::chrono::seconds(90)) == kiosk::PinGate::Result::Accepted);
+    CHECK(gate.try_pin("5", t0 + std::chrono::seconds(90)) == kiosk::PinGate::Result::Wrong);
+    CHECK_FALSE(gate.locked_for(t0 + std::chrono::seconds(90)));  // counting starts over
+
+    std::string error;
+    CHECK_FALSE(kiosk::PinGate::hash("12a4", error));
+    CHECK(error.find("4 to 12 digits") != std::string::npos);
+    CHECK_FALSE(kiosk::PinGate("").configured());
+}
+
+TEST_CASE("usage counters: visits, languages and guides by day, and never anything else") {
+    test::TempDir dir;
+    const auto file = dir / "usage.sqlite";
+    {
+        kiosk::UsageCounters usage(file);
+        Kiosk k(demo_bundle(), "it", Route::attract());
+        k.app.set_listener([&](const std::string& event, const std::string& item) {
+            if (event == "visit_ended") usage.flush();
+            else usage.count(kiosk::UsageCounters::day_of(k.clock.wall()), event, item);
+        });
+        k.tap("attract:start");
+        k.tap("lang:ar");
+        k.tap("category:food");
+        k.tap("guide:food-help");
+        k.tap("nav:back");
+        k.tap("guide:food-help");
+        k.app.new_visitor();
+        k.runner.settle();
+        k.tap("attract:start");
+        k.tap("lang:uk");
+    }  // the second visit's counts are written as the counters close
+    kiosk::UsageCounters usage(file);
+    std::ostringstream csv;
+    CHECK(usage.export_csv(csv) == 4);
+    const std::string day = kiosk::UsageCounters::day_of(std::chrono::system_clock::now());
+    CHECK(csv.str() == "day,event,item,count\n" + day + ",guide_opened,food-help,2\n" + day + ",language_chosen,ar,1\n" + day +
+                           ",language_chosen,uk,1\n" + day + ",visit_started,,2\n");
+    CHECK(kiosk::UsageCounters::day_of(std::chrono::sys_days(std::chrono::year(2026) / 6 / 24) + std::chrono::hours(22) + std::chrono::minutes(30)) ==
+          "2026-06-25");  // 00:30 in Torino (summer time) is the next day
+}
