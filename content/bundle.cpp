@@ -96,13 +96,17 @@ std::vector<GuideSummary> Bundle::guides_in(std::string_view category_id, std::s
     std::vector<GuideSummary> out;
     auto s = db_.prepare("SELECT id FROM guide WHERE category_id = ? ORDER BY position");
     s.bind(1, category_id);
-    while (s.step()) {
-        const std::string id = s.text(0);
-        out.push_back({id, std::string(category_id),
-                       pick_one("SELECT lang, title FROM guide_text WHERE guide_id = ?", id, lang),
-                       pick_one("SELECT lang, summary FROM guide_text WHERE guide_id = ?", id, lang)});
-    }
+    while (s.step())
+        if (auto g = guide_summary(s.text(0), lang)) out.push_back(std::move(*g));
     return out;
+}
+
+std::optional<GuideSummary> Bundle::guide_summary(std::string_view id, std::string_view lang) const {
+    auto s = db_.prepare("SELECT category_id FROM guide WHERE id = ?");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return GuideSummary{std::string(id), s.text(0), pick_one("SELECT lang, title FROM guide_text WHERE guide_id = ?", id, lang),
+                        pick_one("SELECT lang, summary FROM guide_text WHERE guide_id = ?", id, lang)};
 }
 
 std::vector<std::string> Bundle::guide_ids() const {
@@ -202,7 +206,8 @@ std::optional<GuideView> Bundle::guide(std::string_view id, std::string_view lan
 
     auto places = db_.prepare("SELECT place_id FROM guide_place WHERE guide_id = ? ORDER BY position");
     places.bind(1, id);
-    while (places.step()) view.places.push_back(place(places.text(0), lang));
+    while (places.step())
+        if (auto p = place(places.text(0), lang)) view.places.push_back(std::move(*p));
     auto links = db_.prepare("SELECT link_id FROM guide_link WHERE guide_id = ? ORDER BY position");
     links.bind(1, id);
     while (links.step())
@@ -218,11 +223,11 @@ std::optional<LinkView> Bundle::link(std::string_view id, std::string_view lang)
                     pick_one("SELECT lang, label FROM link_text WHERE link_id = ?", id, lang)};
 }
 
-PlaceView Bundle::place(std::string_view id, std::string_view lang) const {
+std::optional<PlaceView> Bundle::place(std::string_view id, std::string_view lang) const {
     auto s = db_.prepare("SELECT kind, name, address, lat, lon, approximate, opening_hours, phone FROM place WHERE id = ?");
     s.bind(1, id);
     PlaceView view;
-    if (!s.step()) return view;
+    if (!s.step()) return std::nullopt;
     view.place = {std::string(id), s.text(0), s.text(1), s.text(2), s.real(3), s.real(4), s.integer(5) != 0, s.text(6), s.text(7)};
     view.note = pick_one("SELECT lang, note FROM place_text WHERE place_id = ?", id, lang);
     return view;

@@ -82,6 +82,9 @@ public:
     std::optional<CategoryView> category(std::string_view id, std::string_view lang) const;
     std::vector<GuideSummary> guides_in(std::string_view category_id, std::string_view lang) const;
     std::optional<GuideView> guide(std::string_view id, std::string_view lang) const;
+    /// A guide's title and summary, without its body (for lists such as search results).
+    std::optional<GuideSummary> guide_summary(std::string_view id, std::string_view lang) const;
+    std::optional<PlaceView> place(std::string_view id, std::string_view lang) const;
     std::optional<LinkView> link(std::string_view id, std::string_view lang) const;
     std::vector<std::string> guide_ids() const;
     bool has_category(std::string_view id) const;
@@ -102,7 +105,6 @@ private:
     // Picks, from (lang, text) rows, the first language of the chain that has one.
     Localized pick(sql::Statement& rows, std::string_view lang) const;
     Localized pick_one(std::string_view sql, std::string_view id, std::string_view lang) const;
-    PlaceView place(std::string_view id, std::string_view lang) const;
 
     std::filesystem::path path_;
     sql::Database db_;

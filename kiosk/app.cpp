@@ -15,12 +15,18 @@ void App::new_visitor() {
     route_ = Route::attract();
     history_.clear();
     larger_text_ = high_contrast_ = false;
+    search_text_.clear();
     ++visitor_;
     changed();
     tell("visit_ended");
 }
 
 // The same screen in another look: drawn again, not built again.
+void App::set_search_text(std::string text) {
+    search_text_ = std::move(text);
+    ++changes_;
+}
+
 void App::toggle_larger_text() {
     larger_text_ = !larger_text_;
     ++changes_;
@@ -42,6 +48,7 @@ bool App::exists(const Route& route) const {
     switch (route.screen) {
         case Route::Screen::Category: return bundle_->has_category(route.id);
         case Route::Screen::Guide: return bundle_->has_guide(route.id);
+        case Route::Screen::Place: return bundle_->place(route.id, lang_).has_value();
         default: return true;
     }
 }

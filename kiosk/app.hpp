@@ -53,6 +53,10 @@ public:
     bool high_contrast() const { return high_contrast_; }
     void toggle_larger_text();
     void toggle_high_contrast();
+    /// What the visitor typed into search: kept while they look at results and come back,
+    /// forgotten with them, never counted or logged.
+    const std::string& search_text() const { return search_text_; }
+    void set_search_text(std::string text);
     /// Counts visitors, so whatever keeps per-visitor state (scroll positions) can drop it.
     long visitor() const { return visitor_; }
 
@@ -88,6 +92,7 @@ private:
     Route route_;
     long visitor_ = 0;
     bool larger_text_ = false, high_contrast_ = false;
+    std::string search_text_;
     AdminServices* admin_ = nullptr;
     Listener listener_;
     void tell(const std::string& event, const std::string& item = {}) {

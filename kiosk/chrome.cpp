@@ -41,6 +41,7 @@ void Chrome::draw(Ui& ui, ImVec2 display, std::optional<float> countdown_left, f
     const float header_h = view.shows_header() ? std::max(t.px(128), t.touch() + t.px(32)) : 0;
     const float strip_h = strip_.empty() ? 0 : t.small.line_height() + t.px(12);
     const FooterGrid grid = view.shows_language_bar() ? footer_grid(ui, display) : FooterGrid{1, 0, 0, 0};
+    const float bottom = grid.height > 0 ? grid.height : view.bottom_height(t, display.x - 2 * t.margin());
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(display);
@@ -63,12 +64,16 @@ void Chrome::draw(Ui& ui, ImVec2 display, std::optional<float> countdown_left, f
         page_visitor_ = ui.app.visitor();
     }
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.margin(), t.px(32)));
-    page_.begin("content", ImVec2(0, top), ImVec2(display.x, display.y - top - grid.height), ui.pointer, t, ui.time.dt);
+    page_.begin("content", ImVec2(0, top), ImVec2(display.x, display.y - top - bottom), ui.pointer, t, ui.time.dt);
     view.draw(ui);
     page_.end(t);
     ImGui::PopStyleVar();
 
     if (grid.height > 0) footer(ui, display, grid);
+    else if (bottom > 0) {
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, display.y - bottom), display, t.header);
+        view.draw_bottom(ui, ImVec2(t.margin(), display.y - bottom), ImVec2(display.x - 2 * t.margin(), bottom));
+    }
     ImGui::End();
     if (countdown_left) countdown(ui, display, *countdown_left, countdown_total);
 }
@@ -148,8 +153,13 @@ void Chrome::header(Ui& ui, View& view, ImVec2 display, float height) {
         ui.app.toggle_larger_text();
         return;
     }
+    const bool searching = ui.app.route().screen == Route::Screen::Search;
+    if (icon_button(ui, "nav:search", Icon::Search, ImVec2(far_x(2), pad), searching) && !searching) {
+        ui.app.open(Route::search());
+        return;
+    }
     const float title_start = t.margin() + 2 * size.x + 2 * t.gap();
-    const float title_w = display.x - title_start - t.margin() - 2 * (square + t.gap());
+    const float title_w = display.x - title_start - t.margin() - 3 * (square + t.gap());
     TextBlock& title = view.title();
     const float title_h = title.layout(t.heading, title_w);
     const float title_x = rtl ? display.x - title_start - title_w : title_start;

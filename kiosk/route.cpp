@@ -6,6 +6,7 @@ std::optional<Route> Route::parse(std::string_view text) {
     if (text == "attract") return attract();
     if (text == "languages") return languages();
     if (text == "admin") return admin();
+    if (text == "search") return search();
     if (text == "home") return home();
     auto with_id = [&](std::string_view prefix) -> std::optional<std::string> {
         if (text.starts_with(prefix) && text.size() > prefix.size()) return std::string(text.substr(prefix.size()));
@@ -13,6 +14,7 @@ std::optional<Route> Route::parse(std::string_view text) {
     };
     if (auto id = with_id("category/")) return category(*id);
     if (auto id = with_id("guide/")) return guide(*id);
+    if (auto id = with_id("place/")) return place(*id);
     return std::nullopt;
 }
 
@@ -23,6 +25,8 @@ std::string Route::str() const {
         case Screen::Home: return "home";
         case Screen::Category: return "category/" + id;
         case Screen::Guide: return "guide/" + id;
+        case Screen::Place: return "place/" + id;
+        case Screen::Search: return "search";
         case Screen::Admin: return "admin";
     }
     return "home";

@@ -8,18 +8,21 @@
 namespace kiosk {
 
 struct Route {
-    enum class Screen { Attract, Languages, Home, Category, Guide, Admin };
+    enum class Screen { Attract, Languages, Home, Category, Guide, Place, Search, Admin };
     Screen screen = Screen::Languages;
-    std::string id;  // category or guide id
+    std::string id;  // category, guide or place id
 
     static Route attract() { return {Screen::Attract, {}}; }
     static Route languages() { return {Screen::Languages, {}}; }
     static Route admin() { return {Screen::Admin, {}}; }
+    static Route search() { return {Screen::Search, {}}; }
+    static Route place(std::string id) { return {Screen::Place, std::move(id)}; }
     static Route home() { return {Screen::Home, {}}; }
     static Route category(std::string id) { return {Screen::Category, std::move(id)}; }
     static Route guide(std::string id) { return {Screen::Guide, std::move(id)}; }
 
-    /// `attract`, `languages`, `home`, `category/<id>`, `guide/<id>` or `admin`; nullopt for anything else.
+    /// `attract`, `languages`, `home`, `category/<id>`, `guide/<id>`, `place/<id>`, `search` or
+    /// `admin`; nullopt for anything else.
     static std::optional<Route> parse(std::string_view text);
     std::string str() const;
     bool operator==(const Route&) const = default;

@@ -147,7 +147,7 @@ TEST_CASE("every control is at least 9 mm on the glass of a small panel, landsca
     const float nine_mm = 9 * 1920 / 223.0f - 0.01f;  // less float rounding
     for (const int degrees : {0, 90}) {
         settings.rotation = degrees;
-        for (const auto& route : {Route::attract(), Route::languages(), Route::home(), Route::guide("ukraine-call-center")}) {
+        for (const auto& route : {Route::attract(), Route::languages(), Route::home(), Route::guide("ukraine-call-center"), Route::search()}) {
             Kiosk k(demo_bundle(), "uk", route, 1920, 1080, settings);
             INFO(degrees << " degrees, " << route.str());
             for (const auto& [id, rect] : k.runner.hits().all()) {

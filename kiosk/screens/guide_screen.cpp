@@ -23,20 +23,7 @@ GuideScreen::GuideScreen(App& app) : app_(app) {
     places_heading_ = text_of(bundle, label("guide.places"), true);
     links_heading_ = text_of(bundle, label("guide.links"), true);
     const bool ui_rtl = app.rtl();
-    for (const auto& p : guide->places) {
-        // Names and addresses are Latin, but on a right-to-left screen they align to the right.
-        InfoCard card{TextBlock::plain(p.place.name, app.lang(), ui_rtl, true), {}};
-        const auto line = [&](const content::Localized& name, const std::string& value) {
-            card.lines.push_back(TextBlock::plain(name.text + ": " + value, app.lang(), ui_rtl));
-        };
-        if (!p.place.address.empty()) line(label("place.address"), p.place.address);
-        if (!p.place.opening_hours.empty()) line(label("place.hours"), p.place.opening_hours);
-        else card.lines.push_back(text_of(bundle, label("place.hours_unknown")));
-        if (!p.place.phone.empty()) line(label("place.phone"), p.place.phone);
-        if (p.note.found()) card.lines.push_back(text_of(bundle, p.note));
-        if (p.place.approximate) card.lines.push_back(text_of(bundle, label("place.approximate")));
-        places_.push_back(std::move(card));
-    }
+    for (const auto& p : guide->places) places_.push_back(place_card(app, p));
     for (const auto& l : guide->links)
         links_.push_back({text_of(bundle, l.label, true), {TextBlock::plain(l.target, app.lang(), ui_rtl)}});
 }
@@ -78,28 +65,6 @@ void GuideScreen::draw_item(Ui& ui, Item& item) {
     ImGui::Dummy(ImVec2(avail, h + t.px(10)));
 }
 
-void GuideScreen::draw_info(Ui& ui, InfoCard& card) {
-    const Theme& t = ui.theme;
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const float pad = t.px(24);
-    const float inner = avail - 2 * pad;
-    float height = card.heading.layout(t.body, inner);
-    for (auto& l : card.lines) height += t.px(6) + l.layout(t.body, inner);
-    height += 2 * pad;
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    ImDrawList* list = ImGui::GetWindowDrawList();
-    list->AddRectFilled(pos, ImVec2(pos.x + avail, pos.y + height), t.card, t.px(12));
-    float y = pos.y + pad;
-    card.heading.draw(list, ImVec2(pos.x + pad, y), t.text, t.link);
-    y += card.heading.layout(t.body, inner);
-    for (auto& l : card.lines) {
-        y += t.px(6);
-        l.draw(list, ImVec2(pos.x + pad, y), t.muted, t.link);
-        y += l.layout(t.body, inner);
-    }
-    ImGui::Dummy(ImVec2(avail, height + t.gap()));
-}
-
 void GuideScreen::draw(Ui& ui) {
     const Theme& t = ui.theme;
     if (fallback_) ui.notice(notice_);
@@ -110,12 +75,12 @@ void GuideScreen::draw(Ui& ui) {
     if (!places_.empty()) {
         ImGui::Dummy(ImVec2(0, t.gap()));
         ui.text(places_heading_, t.heading, t.text);
-        for (auto& p : places_) draw_info(ui, p);
+        for (auto& p : places_) draw_info_card(ui, p);
     }
     if (!links_.empty()) {
         ImGui::Dummy(ImVec2(0, t.gap()));
         ui.text(links_heading_, t.heading, t.text);
-        for (auto& l : links_) draw_info(ui, l);
+        for (auto& l : links_) draw_info_card(ui, l);
     }
 }
 

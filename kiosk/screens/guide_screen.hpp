@@ -1,6 +1,7 @@
 #pragma once
 #include <vector>
 
+#include "info_card.hpp"
 #include "view.hpp"
 
 namespace kiosk {
@@ -20,12 +21,7 @@ private:
         TextBlock number;  // of a step
         TextBlock text;
     };
-    struct InfoCard {  // a place or a link: a bold first line, then detail lines
-        TextBlock heading;
-        std::vector<TextBlock> lines;
-    };
     void draw_item(Ui& ui, Item& item);
-    void draw_info(Ui& ui, InfoCard& card);
 
     App& app_;
     TextBlock header_, title_, summary_, notice_, places_heading_, links_heading_;

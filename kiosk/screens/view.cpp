@@ -7,6 +7,8 @@
 #include "guide_screen.hpp"
 #include "home_screen.hpp"
 #include "language_screen.hpp"
+#include "place_screen.hpp"
+#include "search_screen.hpp"
 
 namespace kiosk {
 
@@ -18,6 +20,8 @@ std::unique_ptr<View> make_view(App& app) {
         case Route::Screen::Category: return std::make_unique<CategoryScreen>(app);
         case Route::Screen::Guide: return std::make_unique<GuideScreen>(app);
         case Route::Screen::Admin: return std::make_unique<AdminScreen>(app);
+        case Route::Screen::Place: return std::make_unique<PlaceScreen>(app);
+        case Route::Screen::Search: return std::make_unique<SearchScreen>(app);
     }
     return std::make_unique<HomeScreen>(app);
 }

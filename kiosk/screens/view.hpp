@@ -10,6 +10,7 @@
 namespace kiosk {
 
 class App;
+struct Theme;
 struct Ui;
 
 class View {
@@ -23,6 +24,10 @@ public:
     virtual bool shows_language_bar() const { return true; }
     /// False on the attract screen, which is all one big button.
     virtual bool shows_header() const { return true; }
+    /// A panel fixed under the page where the language bar would be (the search keyboard):
+    /// its height at this width, 0 for none; drawn in the box Chrome gives it.
+    virtual float bottom_height(const Theme&, float /*width*/) const { return 0; }
+    virtual void draw_bottom(Ui&, ImVec2 /*origin*/, ImVec2 /*size*/) {}
 };
 
 std::unique_ptr<View> make_view(App& app);

@@ -1,0 +1,25 @@
+#pragma once
+// A card of facts: a bold first line, then detail lines. Places (name, address, hours, phone,
+// note) and links (label, address) look the same wherever they appear: in a guide, a place's
+// own screen, search results.
+#include <vector>
+
+#include "../text_layout.hpp"
+#include "bundle.hpp"
+
+namespace kiosk {
+
+class App;
+struct Ui;
+
+struct InfoCard {
+    TextBlock heading;
+    std::vector<TextBlock> lines;
+};
+
+/// A place's card in the visitor's language.
+InfoCard place_card(const App& app, const content::PlaceView& place);
+/// Draws the card across the available width and advances the cursor.
+void draw_info_card(Ui& ui, InfoCard& card);
+
+}  // namespace kiosk
