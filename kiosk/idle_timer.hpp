@@ -18,6 +18,7 @@ public:
     float seconds_left(time_point now) const;
     /// When the countdown starts (while Active) or the timer expires (during the countdown).
     time_point next_change(time_point now) const;
+    time_point expires() const { return last_touch_ + timeout_; }
 
 private:
     std::chrono::seconds timeout_, countdown_;

@@ -8,6 +8,7 @@
 #include "app.hpp"
 #include "display.hpp"
 #include "event_wait.hpp"
+#include "opening_hours.hpp"
 #include "png.hpp"
 #include "theme.hpp"
 
@@ -22,6 +23,7 @@ Runner::Runner(platform::Display& display, App& app, const std::filesystem::path
     : display_(display), app_(app), settings_(settings), rotation_{settings.rotation}, clock_(clock ? clock : &kSystemClock),
       idle_(settings.idle_timeout, settings.idle_countdown), font_dir_(font_dir) {
     idle_.touched(clock_->now());
+    if (!settings.hours.empty()) hours_ = std::make_unique<content::OpeningHours>(settings.hours);
     // Touch must not also arrive as synthetic mouse events: the Pointer handles fingers itself.
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     IMGUI_CHECKVERSION();
@@ -130,8 +132,10 @@ void Runner::handle(const SDL_Event& e) {
         default: input = false;
     }
     if (input) {
-        // A touch during the countdown only says "still here": it taps nothing under the veil.
-        if (counting_down_) pointer_.cancel_press();
+        // A touch during the countdown only says "still here": it taps nothing under the veil;
+        // on a dark screen it only wakes the kiosk.
+        if (counting_down_ || sleeping_) pointer_.cancel_press();
+        sleeping_ = false;
         idle_.touched(now);
         wanted_ = std::max(wanted_, 2);
         return;
@@ -162,7 +166,7 @@ void Runner::pump() {
     while (SDL_PollEvent(&e)) handle(e);
 }
 
-void Runner::render() {
+void Runner::render(ImU32 clear) {
     SDL_Renderer* renderer = display_.renderer();
     const ImVec2 size = display_size();
     const int w = static_cast<int>(size.x), h = static_cast<int>(size.y);
@@ -175,7 +179,7 @@ void Runner::render() {
         if (!turned_) turned_ = SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
         SDL_SetRenderTarget(renderer, turned_);
     }
-    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(theme_->background);
+    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(clear);
     SDL_SetRenderDrawColor(renderer, static_cast<Uint8>(bg.x * 255), static_cast<Uint8>(bg.y * 255), static_cast<Uint8>(bg.z * 255), 255);
     SDL_RenderClear(renderer);
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
@@ -202,6 +206,36 @@ std::optional<float> Runner::visitor_idle(FrameTime& time) {
         case IdleTimer::Phase::Active: time.wake_at(idle_.next_change(time.now)); return std::nullopt;
     }
     return std::nullopt;
+}
+
+void Runner::watch_hours(FrameTime& time) {
+    if (!hours_) return;
+    const auto wall = clock_->wall();
+    const auto instant = std::chrono::floor<std::chrono::seconds>(wall);
+    const bool closed = hours_->at(instant).state == content::OpenState::Closed;
+    // The next opening or closing, looked up again only once it has passed.
+    if (!hours_change_ || *hours_change_ <= instant) {
+        const auto change = hours_->next_change(instant);
+        hours_change_ = change ? change->at : content::Instant::max();
+    }
+    // When the wall clock reaches the change, on the frame loop's own clock.
+    const auto change_due = hours_change_ == content::Instant::max()
+                                ? std::optional<platform::Clock::time_point>()
+                                : time.now + std::chrono::duration_cast<platform::Clock::time_point::duration>(*hours_change_ - wall);
+    if (!closed) {
+        sleeping_ = false;
+        if (change_due) time.wake_at(*change_due);
+        return;
+    }
+    // A visitor, or a technician who woke the screen, is never cut off: it sleeps once nobody
+    // has touched it for the idle timeout, on the attract screen.
+    const bool nobody = app_.route().screen == Route::Screen::Attract && time.now >= idle_.expires();
+    if (nobody) sleeping_ = true;
+    if (sleeping_) {
+        time.due = change_due;  // nothing else moves on a dark screen
+    } else {
+        time.wake_at(idle_.expires());
+    }
 }
 
 void Runner::watch_corners(FrameTime& time) {
@@ -244,11 +278,12 @@ void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height)
     const long before = app_.changes();
     std::optional<float> countdown = visitor_idle(time);
     watch_corners(time);
+    watch_hours(time);
     Ui ui{app_, *theme_, hits_, pointer_, time};
-    chrome_.draw(ui, io.DisplaySize, countdown, static_cast<float>(settings_.idle_countdown.count()));
+    if (!sleeping_) chrome_.draw(ui, io.DisplaySize, countdown, static_cast<float>(settings_.idle_countdown.count()));
     ImGui::Render();
     glyph_texture_->upload(atlas);
-    render();
+    render(sleeping_ ? IM_COL32(0, 0, 0, 255) : theme_->background);
     if (capture) {
         int w = 0, h = 0;
         *capture = display_.read_pixels(w, h);

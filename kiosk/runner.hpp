@@ -20,6 +20,9 @@
 #include "settings.hpp"
 #include "ui.hpp"
 
+namespace content {
+class OpeningHours;
+}
 namespace platform {
 class Display;
 class EventWaiter;
@@ -71,6 +74,8 @@ public:
     const Chrome& chrome() const { return chrome_; }
     /// The "Still there?" countdown is on screen.
     bool counting_down() const { return counting_down_; }
+    /// Outside the kiosk's hours with nobody there, the screen is dark until touched.
+    bool sleeping() const { return sleeping_; }
     const platform::Clock& clock() const { return *clock_; }
 
 private:
@@ -84,8 +89,10 @@ private:
     std::optional<float> visitor_idle(FrameTime& time);
     /// The hidden corner gesture opens the admin panel.
     void watch_corners(FrameTime& time);
+    /// Outside the kiosk's hours, once nobody has touched it for the idle timeout, it sleeps.
+    void watch_hours(FrameTime& time);
     /// Draws the UI, turned onto the panel when the panel is mounted turned.
-    void render();
+    void render(ImU32 clear);
 
     platform::Display& display_;
     App& app_;
@@ -96,6 +103,9 @@ private:
     std::optional<SDL_FingerID> finger_;  // the one finger followed; others are ignored
     std::optional<platform::Clock::time_point> due_;  // a frame wanted then, not before
     IdleTimer idle_;
+    std::unique_ptr<content::OpeningHours> hours_;  // the kiosk's own; null: always on
+    bool sleeping_ = false;  // outside its hours with nobody there: the screen is dark
+    std::optional<std::chrono::sys_seconds> hours_change_;  // when the kiosk next opens or closes
     CornerGesture corners_;
     bool counting_down_ = false;
     bool pressed_ = false;  // ImGui saw the pointer down last frame  // the "Still there?" countdown is on screen

@@ -4,12 +4,15 @@
 #include <functional>
 #include <map>
 
+#include "opening_hours.hpp"
 #include "rotation.hpp"
 #include "text_files.hpp"
 
 namespace kiosk {
 
 namespace {
+
+std::string invalid(const std::string& value, const std::string& fix) { return "\"" + value + "\" is not valid. Fix: " + fix; }
 
 std::optional<long> whole_number(const std::string& s) {
     long n = 0;
@@ -27,12 +30,12 @@ std::optional<Settings> load_settings(const std::filesystem::path& file, std::st
         return std::nullopt;
     }
     Settings s;
-    // Each key's reader returns the fix when the value is wrong, or nothing when it is right.
+    // Each key's reader returns what is wrong and the fix, or nothing when the value is right.
     using Reader = std::function<std::optional<std::string>(const std::string&)>;
     const auto seconds = [](std::chrono::seconds& out, long min) {
         return [&out, min](const std::string& v) -> std::optional<std::string> {
             const auto n = whole_number(v);
-            if (!n || *n < min) return "write a whole number of seconds, at least " + std::to_string(min);
+            if (!n || *n < min) return invalid(v, "write a whole number of seconds, at least " + std::to_string(min));
             out = std::chrono::seconds(*n);
             return std::nullopt;
         };
@@ -47,7 +50,7 @@ std::optional<Settings> load_settings(const std::filesystem::path& file, std::st
         {"rotation",
          [&](const std::string& v) -> std::optional<std::string> {
              const auto n = whole_number(v);
-             if (!n || !Rotation::valid(static_cast<int>(*n))) return "write 0, 90, 180 or 270 (degrees clockwise)";
+             if (!n || !Rotation::valid(static_cast<int>(*n))) return invalid(v, "write 0, 90, 180 or 270 (degrees clockwise)");
              s.rotation = static_cast<int>(*n);
              return std::nullopt;
          }},
@@ -56,14 +59,19 @@ std::optional<Settings> load_settings(const std::filesystem::path& file, std::st
              const auto x = v.find('x');
              const auto w = whole_number(v.substr(0, x)), h = x == std::string::npos ? std::nullopt : whole_number(v.substr(x + 1));
              if (!w || !h || *w < 50 || *h < 50 || *w > 3000 || *h > 3000)
-                 return "write the panel's visible width and height in millimetres, e.g. 476x268 for a 21.5-inch 16:9 panel";
+                 return invalid(v, "write the panel's visible width and height in millimetres, e.g. 476x268 for a 21.5-inch 16:9 panel");
              s.screen_width_mm = static_cast<float>(*w);
              s.screen_height_mm = static_cast<float>(*h);
              return std::nullopt;
          }},
         {"idle_timeout", seconds(s.idle_timeout, 15)},
         {"idle_countdown", seconds(s.idle_countdown, 3)},
-        {"hours", text_value(s.hours)},
+        {"hours",
+         [&](const std::string& v) -> std::optional<std::string> {
+             if (const auto bad = content::check_opening_hours(v)) return "\"" + v + "\" " + bad->explain() + ". Fix: " + bad->fix;
+             s.hours = v;
+             return std::nullopt;
+         }},
         {"admin_pin_hash", text_value(s.admin_pin_hash)},
         {"usage_db", text_value(s.usage_db)},
     };
@@ -81,8 +89,8 @@ std::optional<Settings> load_settings(const std::filesystem::path& file, std::st
             error = where + "unknown setting. Fix: check its spelling against docs/configuration.md";
             return std::nullopt;
         }
-        if (const auto fix = reader->second(e.value)) {
-            error = where + "\"" + e.value + "\" is not valid. Fix: " + *fix;
+        if (const auto problem = reader->second(e.value)) {
+            error = where + *problem;
             return std::nullopt;
         }
     }

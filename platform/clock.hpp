@@ -28,6 +28,7 @@ public:
     explicit ManualClock(std::chrono::system_clock::time_point wall = std::chrono::system_clock::now()) : wall_(wall) {}
     time_point now() const override { return now_; }
     std::chrono::system_clock::time_point wall() const override { return wall_; }
+    void set_wall(std::chrono::system_clock::time_point wall) { wall_ = wall; }
     void advance(std::chrono::steady_clock::duration d) {
         now_ += d;
         wall_ += std::chrono::duration_cast<std::chrono::system_clock::duration>(d);

@@ -65,6 +65,10 @@ check "usage-csv: the guide the script opened" contains "$out" ",guide_opened,fo
 check "usage-csv: the language chosen" contains "$out" ",language_chosen,fa,1"
 out=$("$kiosk" --usage-csv 2>&1); rc=$?
 check "usage-csv: without a configuration, says what to give" contains "$out" "usage_db = FILE"
+printf 'hours = Mo-Fx 08:00-18:00\n' >"$work/hours.conf"
+out=$("$kiosk" --bundle "$demo" --config "$work/hours.conf" --screenshot "$work/x.png" 2>&1); rc=$?
+check "config: bad hours refused" test $rc -ne 0
+check "config: bad hours say where" contains "$out" "hours.conf:1: hours: \"Mo-Fx 08:00-18:00\" cannot be read at position 3"
 out=$("$kiosk" --windowed big 2>&1)
 check "bad size: explains the form" contains "$out" "WIDTHxHEIGHT"
 

@@ -159,3 +159,44 @@ TEST_CASE("every control is at least 9 mm on the glass of a small panel, landsca
         }
     }
 }
+
+TEST_CASE("outside its hours the kiosk goes dark once nobody is there, wakes on a touch, and opens by itself") {
+    kiosk::Settings settings = idle_settings();
+    settings.hours = "Mo-Fr 08:00-18:00";
+    using namespace std::chrono;
+    Kiosk k(demo_bundle(), "it", Route::guide("food-help"), kWidth, kHeight, settings);
+    k.clock.set_wall(sys_days(year(2026) / 11 / 27) + hours(16) + minutes(59) + seconds(50));  // Friday 17:59:50 in Torino
+    k.tap("nav:home");  // a visitor is there as the kiosk closes
+    live(k, 12'000);
+    CHECK_FALSE(k.runner.sleeping());  // closed since 18:00, but nobody is cut off mid-visit
+    CHECK(k.app.route() == Route::home());
+    live(k, 10'000);
+    CHECK(k.app.route() == Route::attract());  // the visitor left: the idle reset as usual,
+    CHECK(k.runner.sleeping());                // and the screen goes dark
+    k.capture();
+    CHECK(k.count(Rgb{0, 0, 0}, 0, 0, kWidth, kHeight) == kWidth * kHeight);
+    CHECK(live(k, 60'000) == 0);  // dark and still: no frames at all
+
+    // A touch wakes it to the attract screen; it does not start a visit by itself.
+    k.finger(SDL_FINGERDOWN, ImVec2(960, 540));
+    k.finger(SDL_FINGERUP, ImVec2(960, 540));
+    k.runner.settle();
+    CHECK_FALSE(k.runner.sleeping());
+    CHECK(k.app.route() == Route::attract());
+    k.capture();
+    CHECK(k.at(960, 900) == kHeaderBlue);
+    live(k, 20'500);
+    CHECK(k.runner.sleeping());
+
+    // Monday 08:00 it opens by itself: the loop wakes at the opening time.
+    const auto to_monday = sys_days(year(2026) / 11 / 30) + hours(7) - floor<seconds>(k.clock.wall());
+    const long frames = k.runner.frames();
+    k.clock.advance(to_monday - seconds(1));
+    k.runner.pump();
+    CHECK_FALSE(k.runner.wants_frame());  // a second before opening: still dark
+    k.step(2000);
+    CHECK(k.runner.frames() > frames);
+    CHECK_FALSE(k.runner.sleeping());
+    k.capture();
+    CHECK(k.at(960, 900) == kHeaderBlue);
+}
