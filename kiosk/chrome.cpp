@@ -39,7 +39,8 @@ void Chrome::draw(Ui& ui, ImVec2 display, std::optional<float> countdown_left, f
     const Theme& t = ui.theme;
     View& view = ui.app.view();
     const float header_h = view.shows_header() ? std::max(t.px(128), t.touch() + t.px(32)) : 0;
-    const float strip_h = strip_.empty() ? 0 : t.small.line_height() + t.px(12);
+    // The strip is as tall as its text: on a narrow portrait screen it may take two lines.
+    const float strip_h = strip_.empty() ? 0 : strip_.layout(t.small, display.x - 2 * t.margin()) + t.px(12);
     const FooterGrid grid = view.shows_language_bar() ? footer_grid(ui, display) : FooterGrid{1, 0, 0, 0};
     const float bottom = grid.height > 0 ? grid.height : view.bottom_height(t, display.x - 2 * t.margin());
 
@@ -107,8 +108,8 @@ void Chrome::countdown(Ui& ui, ImVec2 display, float left, float total) {
     y += question_h + t.gap();
     number.draw(list, ImVec2(min.x + pad + centred(number), y), t.card_border, t.card_border);
     y += number_h + t.gap();
-    // The bar empties with the time left, from the reading edge.
-    const float fill = inner * std::clamp(left / total, 0.0f, 1.0f);
+    // The bar empties with the seconds left, from the reading edge.
+    const float fill = inner * std::clamp(std::ceil(left) / total, 0.0f, 1.0f);
     list->AddRectFilled(ImVec2(min.x + pad, y), ImVec2(max.x - pad, y + bar_h), t.card, bar_h / 2);
     const float start = ui.rtl() ? max.x - pad - fill : min.x + pad;
     list->AddRectFilled(ImVec2(start, y), ImVec2(start + fill, y + bar_h), t.card_border, bar_h / 2);
@@ -163,7 +164,9 @@ void Chrome::header(Ui& ui, View& view, ImVec2 display, float height) {
     TextBlock& title = view.title();
     const float title_h = title.layout(t.heading, title_w);
     const float title_x = rtl ? display.x - title_start - title_w : title_start;
-    if (title_h <= height) title.draw(list, ImVec2(title_x, (height - title_h) / 2), t.header_text, t.header_text);
+    // Only a title that fits on one line: the page repeats it anyway, and a word broken in two
+    // beside the buttons reads worse than none.
+    if (title.lines().size() == 1) title.draw(list, ImVec2(title_x, (height - title_h) / 2), t.header_text, t.header_text);
 }
 
 bool Chrome::icon_button(Ui& ui, const std::string& id, Icon icon, ImVec2 at, bool on) {

@@ -4,6 +4,7 @@
 #include <imgui_impl_sdlrenderer.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "app.hpp"
 #include "display.hpp"
@@ -199,10 +200,16 @@ std::optional<float> Runner::visitor_idle(FrameTime& time) {
         case IdleTimer::Phase::Expired:
             app_.new_visitor();
             return std::nullopt;
-        case IdleTimer::Phase::Countdown:
+        case IdleTimer::Phase::Countdown: {
             counting_down_ = true;
-            time.wake_at(time.now + std::chrono::milliseconds(100));  // the bar moves at 10 fps
-            return idle_.seconds_left(time.now);
+            // One frame a second, as the number changes: on a software renderer a frame of the
+            // veiled page costs tens of milliseconds.
+            const float left = idle_.seconds_left(time.now);
+            const float to_next = left - std::floor(left);
+            time.wake_at(time.now + std::chrono::duration_cast<platform::Clock::time_point::duration>(
+                                        std::chrono::duration<float>(to_next > 0.001f ? to_next : 1.0f)));
+            return left;
+        }
         case IdleTimer::Phase::Active: time.wake_at(idle_.next_change(time.now)); return std::nullopt;
     }
     return std::nullopt;

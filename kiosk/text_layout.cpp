@@ -51,6 +51,12 @@ void TextBlock::draw(ImDrawList* list, ImVec2 origin, ImU32 color, ImU32 link_co
     // The baseline sits so that ascenders and descenders of every script fit the line.
     const float baseline = std::round(style_.size * 1.1f);
     const float underline_width = std::max(1.0f, style_.size / 16);
+    // Underlines are drawn after the glyphs: a line samples the white pixel of ImGui's own font
+    // texture, which the glyph atlas pushed here is not.
+    struct Segment {
+        ImVec2 from, to;
+    };
+    std::vector<Segment> underlines;
     list->PushTextureID(style_.engine->texture);
     float top = origin.y;
     for (const auto& line : lines_) {
@@ -59,8 +65,7 @@ void TextBlock::draw(ImDrawList* list, ImVec2 origin, ImU32 color, ImU32 link_co
         float link_start = -1, link_end = -1;
         auto flush_underline = [&] {
             if (link_start < 0) return;
-            list->AddLine(ImVec2(left + link_start, y + style_.size * 0.15f), ImVec2(left + link_end, y + style_.size * 0.15f), link_color,
-                          underline_width);
+            underlines.push_back({ImVec2(left + link_start, y + style_.size * 0.15f), ImVec2(left + link_end, y + style_.size * 0.15f)});
             link_start = -1;
         };
         for (const auto& g : line.glyphs) {
@@ -85,6 +90,7 @@ void TextBlock::draw(ImDrawList* list, ImVec2 origin, ImU32 color, ImU32 link_co
         top += line_height;
     }
     list->PopTextureID();
+    for (const auto& u : underlines) list->AddLine(u.from, u.to, link_color, underline_width);
 }
 
 }  // namespace kiosk

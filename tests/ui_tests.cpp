@@ -221,3 +221,19 @@ TEST_CASE("pointer: a tap shorter than a frame still presses, and a lifted finge
     CHECK(io.MousePos.x == -FLT_MAX);  // then the pointer leaves the screen
     CHECK_FALSE(p.busy());
 }
+
+TEST_CASE("links are underlined in the link colour") {
+    // A line drawn while the glyph atlas is the current texture samples the atlas, not a white
+    // pixel, and comes out invisible: this caught exactly that.
+    Kiosk k(demo_bundle(), "en", Route::guide("permit-booking"));
+    k.capture();
+    int longest = 0;
+    for (int y = 200; y < 860; ++y) {
+        int run = 0;
+        for (int x = 0; x < kWidth; ++x) {
+            run = k.at(x, y) == Rgb{11, 79, 156} ? run + 1 : 0;
+            longest = std::max(longest, run);
+        }
+    }
+    CHECK(longest > 150);  // the web address's underline
+}

@@ -1,12 +1,22 @@
 #!/usr/bin/env bash
-# Regenerates the README's screenshots with `kiosk --screenshot`: the language chooser, home
-# in four languages, and the same guide in every language of the demo bundle.
+# Regenerates the README's screenshots with `kiosk --screenshot` and `kiosk --script`: the
+# language chooser, home in four languages, the same guide in every language of the demo bundle,
+# and the screens of a kiosk's life: attract, search, high contrast, the idle countdown, admin.
 # Usage: docs/screenshots/make.sh [BUILD_DIR]   (default build/release)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build/release}
 out=docs/screenshots
-shot() { "$build/kiosk/kiosk" --bundle "$build/torino.kbundle" --screenshot "$out/$1.png" "${@:2}"; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+kiosk() { "$build/kiosk/kiosk" --bundle "$build/torino.kbundle" "$@"; }
+shot() { kiosk --screenshot "$out/$1.png" "${@:2}"; }
+# scripted NAME KIOSK_ARGS... : runs the script on standard input, which ends in a screenshot.
+scripted() {
+  { cat; echo "screenshot $PWD/$out/$1.png"; } >"$work/$1.kscript"
+  kiosk "${@:2}" --script "$work/$1.kscript"
+}
+
 shot languages --open languages
 for lang in it en uk ar; do
   shot "home-$lang" --open home --lang "$lang"
@@ -16,3 +26,14 @@ for lang in it en fr es ar fa ur uk ru zh ro sq ti am so bn; do
 done
 shot guide-portrait-ar --open guide/permit-booking --lang ar --size 1080x1920
 shot guide-portrait-zh --open guide/permit-booking --lang zh --size 1080x1920
+
+shot attract --open attract --lang it
+printf 'tap-item nav:search\ntap-item key:p\ntap-item key:e\ntap-item key:r\ntap-item key:m\n' | scripted search-it --lang it --open home
+printf 'tap-item nav:search\ntap-item key:ا\ntap-item key:ل\ntap-item key:س\ntap-item key:ك\n' | scripted search-ar --lang ar --open home
+printf 'tap-item nav:search\ntap-item key:ж\ntap-item key:и\ntap-item key:т\n' | scripted search-uk-portrait --lang uk --open home --size 1080x1920
+printf 'tap-item a11y:contrast\ntap-item a11y:text\n' | scripted high-contrast-bn --lang bn --open guide/food-help
+printf 'idle_timeout = 15\nidle_countdown = 10\n' >"$work/idle.conf"
+printf 'wait 6500\n' | scripted countdown-fa --lang fa --open guide/food-help --config "$work/idle.conf"
+echo 2468 | "$build/kiosk/kiosk" --hash-pin >"$work/admin.conf"
+printf 'tap-item pin:2\ntap-item pin:4\ntap-item pin:6\n' | scripted admin-pin --lang it --open admin --config "$work/admin.conf"
+printf 'tap-item pin:2\ntap-item pin:4\ntap-item pin:6\ntap-item pin:8\ntap-item pin:ok\n' | scripted admin-panel --lang it --open admin --config "$work/admin.conf"

@@ -12,6 +12,7 @@
 #include "pointer.hpp"
 #include "theme.hpp"
 #include "ui.hpp"
+#include "utf8.hpp"
 
 namespace {
 
@@ -97,8 +98,33 @@ void BM_FirstGuideLayoutColdAtlas(benchmark::State& state) {
     state.SetLabel(lang);
 }
 
+// A keystroke in search, as the visitor sees it: the next frame runs the query, reads and lays
+// out up to 20 result cards, and draws them with the keyboard (issue 5: search answers in
+// <= 5 ms a keystroke; search_bench times the query alone on 2,000 guides x 16 languages).
+void BM_SearchKeystrokeFrame(benchmark::State& state) {
+    const std::pair<const char*, const char*> words[] = {{"it", "permesso"}, {"ar", "السكن"}, {"uk", "житло"}, {"zh", "居留许可"}};
+    const auto [lang, word] = words[state.range(0)];
+    const std::u32string letters = fonts::decode_utf8(word);
+    HeadlessKiosk k(lang, "food-help");
+    k.app.open(kiosk::Route::search());
+    for (int i = 0; i < 3; ++i) k.frame();
+    for (auto _ : state) {
+        for (size_t n = 1; n <= letters.size(); ++n) {
+            k.app.set_search_text(fonts::encode_utf8(letters.substr(0, n)));
+            k.frame();
+        }
+        state.PauseTiming();
+        k.app.set_search_text({});
+        k.frame();
+        state.ResumeTiming();
+    }
+    state.SetLabel(std::string(lang) + " \"" + word + "\", " + std::to_string(letters.size()) + " keystrokes an iteration");
+    state.counters["keystrokes"] = static_cast<double>(letters.size());  // time per keystroke: Time / keystrokes
+}
+
 }  // namespace
 
+BENCHMARK(BM_SearchKeystrokeFrame)->DenseRange(0, 3)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CachedGuideFrame)->DenseRange(0, 15)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_FirstGuideLayout)->DenseRange(0, 15)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_FirstGuideLayoutColdAtlas)->DenseRange(0, 15)->Unit(benchmark::kMillisecond);
