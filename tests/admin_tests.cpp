@@ -4,7 +4,10 @@
 #include <sstream>
 
 #include "admin.hpp"
+#include "kiosk_admin.hpp"
 #include "kiosk_fixture.hpp"
+#include "store.hpp"
+#include "text_files.hpp"
 #include "pin_gate.hpp"
 #include "test_support.hpp"
 #include "usage_counters.hpp"
@@ -156,4 +159,31 @@ TEST_CASE("usage counters: visits, languages and guides by day, and never anythi
                            ",language_chosen,uk,1\n" + day + ",visit_started,,2\n");
     CHECK(kiosk::UsageCounters::day_of(std::chrono::sys_days(std::chrono::year(2026) / 6 / 24) + std::chrono::hours(22) + std::chrono::minutes(30)) ==
           "2026-06-25");  // 00:30 in Torino (summer time) is the next day
+}
+
+TEST_CASE("the kiosk's admin services: status lines, export beside the counters, roll-back restarts") {
+    test::TempDir dir;
+    kiosk::UsageCounters usage(dir / "usage.sqlite");
+    usage.count("2026-11-24", "guide_opened", "food-help");
+    content::Store store(dir / "store");
+    Kiosk k(demo_bundle(), "it", Route::home());
+    kiosk::KioskAdmin admin("", k.app, {&store, nullptr, &usage, dir / "usage.sqlite"});
+
+    std::vector<std::string> keys;
+    for (const auto& [key, value] : admin.status()) keys.push_back(key);
+    CHECK(keys == std::vector<std::string>{"content_version", "channel", "key_id", "expires", "last_update", "free_disk", "printer", "uptime"});
+    CHECK(admin.status()[0].second.starts_with("1 "));  // the demo bundle's version
+    CHECK(admin.status()[5].second.find(" GB of ") != std::string::npos);
+
+    CHECK(admin.check_for_updates().find("No update source") != std::string::npos);
+    const std::string exported = admin.export_usage();
+    CHECK(exported.find("Wrote 1 rows to ") == 0);
+    const auto csv = content::read_file(exported.substr(std::string("Wrote 1 rows to ").size()));
+    REQUIRE(csv);
+    CHECK(*csv == "day,event,item,count\n2026-11-24,guide_opened,food-help,1\n");
+
+    CHECK_FALSE(admin.restart_requested());
+    CHECK(admin.roll_back().find("nothing to roll back") != std::string::npos);
+    CHECK(admin.restart_requested());
+    CHECK(k.app.exit_requested());  // the frame loop ends; main starts the kiosk again
 }

@@ -266,3 +266,31 @@ TEST_CASE("crash-loop guard: a bundle that keeps the kiosk from running is withd
         CHECK(choice.source == "factory");
     }
 }
+
+TEST_CASE("a technician's roll-back withdraws the current version and goes back to the previous one") {
+    Publisher p;
+    test::TempDir store_dir;
+    content::Store store(store_dir.path());
+    CHECK(store.roll_back("the admin panel").find("nothing to roll back") != std::string::npos);
+    REQUIRE(p.install(store, p.make(1)).outcome == InstallResult::Outcome::Installed);
+    REQUIRE(p.install(store, p.make(2)).outcome == InstallResult::Outcome::Installed);
+
+    const std::string said = store.roll_back("the admin panel");
+    CHECK(said == "version 2 withdrawn by the admin panel, back on version 1");
+    CHECK(current_version(store) == 1);
+    CHECK(store.withdrawn() == std::vector<long long>{2});
+    CHECK(store.status_text().find("last_result = rolled back") != std::string::npos);
+    // The updater would find version 2 again on the server: it is refused for good.
+    const auto again = p.install(store, p.make(2));
+    CHECK(again.outcome == InstallResult::Outcome::Refused);
+    CHECK(again.reason.find("withdrawn") != std::string::npos);
+    REQUIRE(p.install(store, p.make(3)).outcome == InstallResult::Outcome::Installed);
+    CHECK(current_version(store) == 3);
+
+    // With nothing before it, a roll-back leaves the kiosk on its factory bundle.
+    test::TempDir lone_dir;
+    content::Store lone(lone_dir.path());
+    REQUIRE(p.install(lone, p.make(5)).outcome == InstallResult::Outcome::Installed);
+    CHECK(lone.roll_back("the admin panel") == "version 5 withdrawn by the admin panel, back on the factory bundle");
+    CHECK_FALSE(lone.current());
+}

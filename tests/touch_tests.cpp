@@ -137,3 +137,14 @@ TEST_CASE("no cursor in kiosk mode, and ImGui never changes or draws one") {
     CHECK((ImGui::GetIO().ConfigFlags & ImGuiConfigFlags_NoMouseCursorChange) != 0);
     CHECK_FALSE(ImGui::GetIO().MouseDrawCursor);
 }
+
+TEST_CASE("a tap whose press and release arrive within one frame opens what it touched") {
+    Kiosk k(demo_bundle(), "en", Route::home());
+    const ImVec2 at = *k.runner.hits().center("category:food");
+    const long frames = k.runner.frames();
+    k.finger(SDL_FINGERDOWN, at);
+    k.finger(SDL_FINGERUP, at);  // both queued before the next frame
+    k.runner.settle();
+    CHECK(k.app.route() == Route::category("food"));
+    CHECK(k.runner.frames() - frames <= 6);
+}
