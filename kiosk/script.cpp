@@ -10,6 +10,7 @@
 
 #include "app.hpp"
 #include "runner.hpp"
+#include "utf8.hpp"
 
 namespace kiosk {
 
@@ -19,6 +20,7 @@ namespace {
 const std::map<std::string, std::pair<size_t, size_t>> kCommands = {
     {"tap", {2, 2}},        {"tap-item", {1, 1}},     {"drag", {4, 5}},       {"wait", {1, 1}},
     {"screenshot", {1, 1}}, {"expect-route", {1, 1}}, {"expect-lang", {1, 1}}, {"report", {0, 0}},
+    {"hold", {3, 3}},       {"type", {1, 99}},
 };
 
 bool to_number(const std::string& s, float& out) {
@@ -64,7 +66,7 @@ std::optional<Script> Script::parse(const std::string& text, const std::string& 
         const std::string where = file + ":" + std::to_string(line_no) + ": ";
         if (known == kCommands.end()) {
             error = where + "unknown command \"" + cmd.name +
-                    "\". Fix: use tap, tap-item, drag, wait, screenshot, expect-route, expect-lang or report";
+                    "\". Fix: use tap, tap-item, drag, hold, type, wait, screenshot, expect-route, expect-lang or report";
             return std::nullopt;
         }
         if (cmd.args.size() < known->second.first || cmd.args.size() > known->second.second) {
@@ -73,7 +75,7 @@ std::optional<Script> Script::parse(const std::string& text, const std::string& 
                     " argument(s), not " + std::to_string(cmd.args.size()) + ". Fix: see the list at the top of kiosk/script.hpp";
             return std::nullopt;
         }
-        if (cmd.name == "tap" || cmd.name == "drag" || cmd.name == "wait") {
+        if (cmd.name == "tap" || cmd.name == "drag" || cmd.name == "wait" || cmd.name == "hold") {
             for (const auto& a : cmd.args) {
                 float v = 0;
                 if (!to_number(a, v)) {
@@ -119,6 +121,29 @@ bool Script::run(Runner& runner, App& app, std::string& error) const {
             }
             push_finger(SDL_FINGERUP, to, runner);
             runner.settle();
+        } else if (cmd.name == "hold") {
+            const ImVec2 at(n[0], n[1]);
+            push_finger(SDL_FINGERDOWN, at, runner);
+            const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(static_cast<int>(n[2]));
+            while (std::chrono::steady_clock::now() < until) {  // the kiosk's loop runs meanwhile
+                runner.pump();
+                if (runner.wants_frame()) runner.frame();
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            }
+            push_finger(SDL_FINGERUP, at, runner);
+            runner.settle();
+        } else if (cmd.name == "type") {
+            std::string text;
+            for (const auto& word : cmd.args) text += (text.empty() ? "" : " ") + word;
+            for (char32_t c : fonts::decode_utf8(text)) {
+                const std::string id = c == U' ' ? "key:space" : "key:" + fonts::encode_utf8(std::u32string(1, c));
+                const auto at = runner.hits().center(id);
+                if (!at) {
+                    error = where + "no key \"" + id + "\" on the screen (" + app.route().str() + "). Fix: open search, or switch layout with tap-item key:layout";
+                    return false;
+                }
+                tap(runner, *at);
+            }
         } else if (cmd.name == "wait") {
             std::this_thread::sleep_for(std::chrono::milliseconds(static_cast<int>(n[0])));
             runner.settle();

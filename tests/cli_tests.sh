@@ -69,6 +69,13 @@ printf 'hours = Mo-Fx 08:00-18:00\n' >"$work/hours.conf"
 out=$("$kiosk" --bundle "$demo" --config "$work/hours.conf" --screenshot "$work/x.png" 2>&1); rc=$?
 check "config: bad hours refused" test $rc -ne 0
 check "config: bad hours say where" contains "$out" "hours.conf:1: hours: \"Mo-Fx 08:00-18:00\" cannot be read at position 3"
+echo 2468 | "$kiosk" --hash-pin >"$work/admin.conf"
+printf 'hold 30 30 2100\nhold 1890 30 2100\nexpect-route admin\ntap-item pin:2\ntap-item pin:4\ntap-item pin:6\ntap-item pin:8\ntap-item pin:ok\ntap-item admin:close\nexpect-route attract\n' >"$work/admin.kscript"
+out=$("$kiosk" --bundle "$demo" --config "$work/admin.conf" --lang en --open home --script "$work/admin.kscript" 2>&1); rc=$?
+check "script: the corner gesture and the PIN open the admin panel ($out)" test $rc -eq 0
+printf 'tap-item nav:search\ntype regina marg\ntap-item result:place:rednova-call-center\nexpect-route place/rednova-call-center\n' >"$work/type.kscript"
+out=$("$kiosk" --bundle "$demo" --lang it --open home --script "$work/type.kscript" 2>&1); rc=$?
+check "script: typing on the keyboard finds a place ($out)" test $rc -eq 0
 out=$("$kiosk" --windowed big 2>&1)
 check "bad size: explains the form" contains "$out" "WIDTHxHEIGHT"
 

@@ -118,6 +118,32 @@ void AdminScreen::draw_panel(Ui& ui) {
     const Theme& t = ui.theme;
     const float avail = ImGui::GetContentRegionAvail().x;
     ImDrawList* list = ImGui::GetWindowDrawList();
+    if (!message_.empty()) {
+        ui.text(message_, t.body, t.link);
+        ImGui::Dummy(ImVec2(0, t.gap()));
+    }
+    // Actions first, two to a row, so Close is never scrolled out of reach.
+    const float w = (avail - t.gap()) / 2;
+    const ImVec2 grid = ImGui::GetCursorScreenPos();
+    const char* actions[] = {"admin:check", "admin:rollback", "admin:export", "admin:restart", "admin:close"};
+    for (int i = 0; i < 5; ++i) {
+        const std::string id = actions[i];
+        auto& label = labels_[id];
+        if (label.empty()) label = text(say(id), true);
+        ImGui::SetCursorScreenPos(ImVec2(grid.x + static_cast<float>(i % 2) * (w + t.gap()), grid.y + static_cast<float>(i / 2) * (t.touch() + t.gap())));
+        if (!ui.button(id, label, ImVec2(w, t.touch()), false, t.card, t.text)) continue;
+        if (id == "admin:close") {
+            app_.new_visitor();
+            return;
+        }
+        const std::string said = id == "admin:check"      ? services_->check_for_updates()
+                                 : id == "admin:rollback" ? services_->roll_back()
+                                 : id == "admin:export"   ? services_->export_usage()
+                                                          : services_->restart();
+        message_ = text(said, true);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(grid.x, grid.y + 3 * (t.touch() + t.gap())));
+    ImGui::Dummy(ImVec2(avail, t.gap()));
     // The state: label on the left, value beside it. Read afresh each frame the panel is drawn
     // (it is drawn only when something changed), so it is never stale.
     for (const auto& [key, value] : services_->status()) {
@@ -141,32 +167,6 @@ void AdminScreen::draw_panel(Ui& ui) {
         ui.text(line, t.small, t.text);
     }
     ImGui::Dummy(ImVec2(0, t.gap()));
-    if (!message_.empty()) {
-        ui.text(message_, t.body, t.link);
-        ImGui::Dummy(ImVec2(0, t.gap()));
-    }
-    // Actions, two to a row.
-    const float w = (avail - t.gap()) / 2;
-    const ImVec2 grid = ImGui::GetCursorScreenPos();
-    const char* actions[] = {"admin:check", "admin:rollback", "admin:export", "admin:restart", "admin:close"};
-    for (int i = 0; i < 5; ++i) {
-        const std::string id = actions[i];
-        auto& label = labels_[id];
-        if (label.empty()) label = text(say(id), true);
-        ImGui::SetCursorScreenPos(ImVec2(grid.x + static_cast<float>(i % 2) * (w + t.gap()), grid.y + static_cast<float>(i / 2) * (t.touch() + t.gap())));
-        if (!ui.button(id, label, ImVec2(w, t.touch()), false, t.card, t.text)) continue;
-        if (id == "admin:close") {
-            app_.new_visitor();
-            return;
-        }
-        const std::string said = id == "admin:check"      ? services_->check_for_updates()
-                                 : id == "admin:rollback" ? services_->roll_back()
-                                 : id == "admin:export"   ? services_->export_usage()
-                                                          : services_->restart();
-        message_ = text(said, true);
-    }
-    ImGui::SetCursorScreenPos(ImVec2(grid.x, grid.y + 3 * (t.touch() + t.gap())));
-    ImGui::Dummy(ImVec2(avail, 0));
 }
 
 }  // namespace kiosk
