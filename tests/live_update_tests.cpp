@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <functional>
+#include <mutex>
 
 #include "kiosk_fixture.hpp"
 #include "minisign.hpp"
@@ -158,4 +159,36 @@ TEST_CASE("installing runs off the UI thread: frames keep coming while a large b
     k.runner.settle();
     CHECK(k.app.route() == Route::guide("food-help"));
     CHECK(k.app.bundle().meta().version == 2);
+}
+
+TEST_CASE("\"check for updates now\" looks in the inbox at once, not at the next scheduled time") {
+    TempDir dir;
+    const auto keys = ms::generate_key_pair();
+    content::Store store(dir / "store");
+    fs::create_directories(dir / "inbox");
+    content::UpdaterConfig config;
+    config.inbox = dir / "inbox";
+    kiosk::UpdateSchedule hourly;
+    hourly.inbox_every = std::chrono::hours(1);
+    std::vector<std::string> log;
+    std::mutex log_mutex;
+    kiosk::UpdateService service(store, {keys.first}, content::InstallPolicy{"demo", "0.1.0", ""}, config, hourly, {}, [] {},
+                                 [&](const std::string& line) {
+                                     std::lock_guard lock(log_mutex);
+                                     log.push_back(line);
+                                 });
+    // The first look happens at start, with an empty inbox; the next would be in an hour.
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    const fs::path bundle = write_variant(dir, "inbox/v2.kbundle", [](content::Content&) {});
+    write(bundle.string() + ".minisig",
+          ms::format_signature(ms::sign(ms::hash_file(bundle), keys.second, content::trusted_comment_for(content::Bundle(bundle).meta()))));
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    CHECK_FALSE(service.take_new_bundle());
+    service.check_now();
+    std::shared_ptr<const content::Bundle> next;
+    for (const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+         !(next = service.take_new_bundle()) && std::chrono::steady_clock::now() < deadline;)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    REQUIRE(next);
+    CHECK(next->meta().version == 2);
 }
