@@ -4,7 +4,12 @@
 
 namespace kiosk {
 
-App::App(std::shared_ptr<const content::Bundle> bundle, std::string lang, Route start) : bundle_(std::move(bundle)), lang_(std::move(lang)) {
+namespace {
+const platform::SystemClock kSystemClock;
+}
+
+App::App(std::shared_ptr<const content::Bundle> bundle, std::string lang, Route start)
+    : bundle_(std::move(bundle)), lang_(std::move(lang)), clock_(&kSystemClock) {
     if (!bundle_->language(lang_)) lang_ = bundle_->languages().front().code;
     default_lang_ = lang_;
     route_ = exists(start) ? start : Route::home();

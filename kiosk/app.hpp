@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "bundle.hpp"
+#include "clock.hpp"
 #include "route.hpp"
 
 namespace kiosk {
@@ -65,6 +66,10 @@ public:
     using Listener = std::function<void(const std::string& event, const std::string& item)>;
     void set_listener(Listener listener) { listener_ = std::move(listener); }
 
+    /// The time screens read: what is open now. The frame loop sets its own clock.
+    const platform::Clock& clock() const { return *clock_; }
+    void set_clock(const platform::Clock* clock) { clock_ = clock; }
+
     /// The admin panel's services; null when the kiosk has none (no PIN configured).
     AdminServices* admin() const { return admin_; }
     void set_admin(AdminServices* admin) { admin_ = admin; }
@@ -94,6 +99,7 @@ private:
     bool larger_text_ = false, high_contrast_ = false;
     std::string search_text_;
     AdminServices* admin_ = nullptr;
+    const platform::Clock* clock_;
     Listener listener_;
     void tell(const std::string& event, const std::string& item = {}) {
         if (listener_) listener_(event, item);

@@ -1,12 +1,13 @@
 #include "info_card.hpp"
 
 #include "../app.hpp"
+#include "../hours_text.hpp"
 #include "../ui.hpp"
 #include "view.hpp"
 
 namespace kiosk {
 
-InfoCard place_card(const App& app, const content::PlaceView& p) {
+InfoCard place_card(const App& app, const content::PlaceView& p, bool with_week) {
     const auto& bundle = app.bundle();
     const auto label = [&](const char* key) { return bundle.ui(key, app.lang()); };
     const bool ui_rtl = app.rtl();
@@ -16,8 +17,20 @@ InfoCard place_card(const App& app, const content::PlaceView& p) {
         card.lines.push_back(TextBlock::plain(name.text + ": " + value, app.lang(), ui_rtl));
     };
     if (!p.place.address.empty()) line(label("place.address"), p.place.address);
-    if (!p.place.opening_hours.empty()) line(label("place.hours"), p.place.opening_hours);
-    else card.lines.push_back(text_of(bundle, label("place.hours_unknown")));
+    if (!p.place.opening_hours.empty()) {
+        // The build refused hours it cannot read; a bundle from elsewhere shows them as written.
+        try {
+            const content::OpeningHours hours(p.place.opening_hours);
+            const auto now = std::chrono::floor<std::chrono::seconds>(app.clock().wall());
+            card.lines.push_back(TextBlock::plain(hours_now(bundle, app.lang(), hours, now), app.lang(), ui_rtl, true));
+            if (with_week)
+                for (const auto& day : hours_week(bundle, app.lang(), hours, now)) card.lines.push_back(TextBlock::plain(day, app.lang(), ui_rtl));
+        } catch (const content::OpeningHoursError&) {
+            line(label("place.hours"), p.place.opening_hours);
+        }
+    } else {
+        card.lines.push_back(text_of(bundle, label("place.hours_unknown")));
+    }
     if (!p.place.phone.empty()) line(label("place.phone"), p.place.phone);
     if (p.note.found()) card.lines.push_back(text_of(bundle, p.note));
     if (p.place.approximate) card.lines.push_back(text_of(bundle, label("place.approximate")));

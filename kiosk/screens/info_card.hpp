@@ -17,8 +17,9 @@ struct InfoCard {
     std::vector<TextBlock> lines;
 };
 
-/// A place's card in the visitor's language.
-InfoCard place_card(const App& app, const content::PlaceView& place);
+/// A place's card in the visitor's language: whether it is open now and until when, and with
+/// `with_week` its hours for the seven days ahead.
+InfoCard place_card(const App& app, const content::PlaceView& place, bool with_week = false);
 /// Draws the card across the available width and advances the cursor.
 void draw_info_card(Ui& ui, InfoCard& card);
 

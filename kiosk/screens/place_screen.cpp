@@ -6,7 +6,7 @@
 namespace kiosk {
 
 PlaceScreen::PlaceScreen(App& app) {
-    if (const auto place = app.bundle().place(app.route().id, app.lang())) card_ = place_card(app, *place);
+    if (const auto place = app.bundle().place(app.route().id, app.lang())) card_ = place_card(app, *place, true);
 }
 
 void PlaceScreen::draw(Ui& ui) { draw_info_card(ui, card_); }
