@@ -99,9 +99,22 @@ OpeningHours::OpeningHours(std::string_view text, const TimeZone& zone, const Ho
 std::string_view OpeningHours::text_of(const HoursRule& rule) const { return std::string_view(text_).substr(rule.offset, rule.length); }
 
 HoursStatus OpeningHours::at(const CivilDate& date, int minute_of_day) const {
-    if (rules_.empty()) return {OpenState::Unknown, nullptr};
+    if (rules_.empty()) return {OpenState::Unknown, nullptr, {}};
     const Cell cell = paint_day(rules_, date, *region_)[size_t(std::clamp(minute_of_day, 0, kMinutesPerDay - 1))];
-    return {cell.state, cell.rule < 0 ? nullptr : &rules_[size_t(cell.rule)]};
+    const HoursRule* rule = cell.rule < 0 ? nullptr : &rules_[size_t(cell.rule)];
+    return {cell.state, rule, rule ? rule->comment : std::string()};
+}
+
+std::vector<std::pair<int, int>> OpeningHours::open_spans(const CivilDate& date) const {
+    std::vector<std::pair<int, int>> spans;
+    if (rules_.empty()) return spans;
+    const DayCells day = paint_day(rules_, date, *region_);
+    for (int m = 0; m < kMinutesPerDay; ++m) {
+        if (day[size_t(m)].state != OpenState::Open) continue;
+        if (spans.empty() || spans.back().second != m) spans.emplace_back(m, m + 1);
+        else spans.back().second = m + 1;
+    }
+    return spans;
 }
 
 HoursStatus OpeningHours::at(Instant t) const {

@@ -70,11 +70,12 @@ struct HoursRule {
 };
 
 /// The state at some moment, and the rule that decides it (none when no rule covers it; it
-/// points into the OpeningHours it came from).
+/// points into the OpeningHours it came from). The comment is a copy: it outlives both.
 struct HoursStatus {
     OpenState state = OpenState::Unknown;
     const HoursRule* rule = nullptr;
-    std::string_view comment() const { return rule ? std::string_view(rule->comment) : std::string_view(); }
+    std::string comment_text;
+    std::string_view comment() const { return comment_text; }
 };
 
 struct HoursChange {
@@ -98,6 +99,8 @@ public:
     HoursStatus at(const CivilDate& date, int minute_of_day) const;
     /// At an instant, read on the zone's clock.
     HoursStatus at(Instant t) const;
+    /// The minutes of a wall-clock day that are open, as [from, to) spans in minutes of the day.
+    std::vector<std::pair<int, int>> open_spans(const CivilDate& date) const;
     /// The first instant after `t` at which the state changes, searched up to `horizon` ahead;
     /// none when it does not change (24/7, never open, not known).
     std::optional<HoursChange> next_change(Instant t, std::chrono::days horizon = std::chrono::days(400)) const;

@@ -47,17 +47,8 @@ std::vector<std::string> hours_week(const content::Bundle& bundle, const std::st
     const content::CivilDate today = content::TimeZone::rome().local(now).date;
     for (int d = 0; d < 7; ++d) {
         const content::CivilDate date = today.plus_days(d);
-        // The day's open spans, minute by minute: a wall-clock day, whatever the rules say.
         std::string spans;
-        int start = -1;
-        for (int minute = 0; minute <= 1440; ++minute) {
-            const bool open = minute < 1440 && hours.at(date, minute).state == content::OpenState::Open;
-            if (open && start < 0) start = minute;
-            if (!open && start >= 0) {
-                spans += (spans.empty() ? "" : ", ") + clock_time(start) + "–" + clock_time(minute);
-                start = -1;
-            }
-        }
+        for (const auto& [from, to] : hours.open_spans(date)) spans += (spans.empty() ? "" : ", ") + clock_time(from) + "–" + clock_time(to);
         lines.push_back(day_name(bundle, lang, date) + ": " + (spans.empty() ? say(bundle, "hours.closed_all_day", lang) : spans));
     }
     return lines;
