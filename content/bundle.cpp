@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "map_index.hpp"
 #include "schema.hpp"
 #include "search_text.hpp"
 #include "text_files.hpp"
@@ -39,6 +40,7 @@ Bundle::Bundle(const std::filesystem::path& path) : path_(path), db_(open_read_o
         meta_.demo = meta["demo"] == "yes";
         for (auto s = db_.prepare("SELECT code, native_name, direction FROM language ORDER BY position"); s.step();)
             languages_.push_back({s.text(0), s.text(1), s.text(2) == "rtl" ? Direction::RightToLeft : Direction::LeftToRight});
+        map_ = read_map_info(db_);
     } catch (const sql::Error& e) {
         throw BundleError(path.string() + ": not a readable bundle (" + e.what() + ")");
     }
@@ -135,7 +137,7 @@ std::string Bundle::all_text() const {
              "UNION ALL SELECT title || ' ' || summary || ' ' || body FROM guide_text "
              "UNION ALL SELECT name || ' ' || address || ' ' || opening_hours || ' ' || phone FROM place "
              "UNION ALL SELECT note FROM place_text UNION ALL SELECT label FROM link_text UNION ALL SELECT target FROM link "
-             "UNION ALL SELECT label || ' ' || rows FROM keyboard");
+             "UNION ALL SELECT label || ' ' || rows FROM keyboard UNION ALL SELECT attribution FROM map");
          s.step();)
         out += s.text(0) + "\n";
     return out;
@@ -175,6 +177,16 @@ std::vector<Keyboard> Bundle::keyboards() const {
         out.push_back(std::move(k));
     }
     return out;
+}
+
+std::vector<MapChunk> Bundle::chunks_in(double min_x, double min_y, double max_x, double max_y) const {
+    if (!map_) return {};
+    return read_chunks_in(db_, {min_x, min_y, max_x, max_y});
+}
+
+std::vector<std::int64_t> Bundle::chunk_ids_in(double min_x, double min_y, double max_x, double max_y) const {
+    if (!map_) return {};
+    return read_chunk_ids_in(db_, {min_x, min_y, max_x, max_y});
 }
 
 std::optional<GuideView> Bundle::guide(std::string_view id, std::string_view lang) const {

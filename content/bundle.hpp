@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "map_data.hpp"
 #include "markup.hpp"
 #include "model.hpp"
 #include "sqlite.hpp"
@@ -101,6 +102,15 @@ public:
     /// The on-screen keyboard layouts, in the source's order; empty when the bundle has none.
     std::vector<Keyboard> keyboards() const;
 
+    /// The offline basemap's projection (to place markers and the kiosk itself), layers with their
+    /// styles, attribution and bounds, in metres; nullopt when the bundle has no map.
+    const std::optional<MapInfo>& map() const { return map_; }
+    /// The basemap's chunks whose boxes intersect the given box (map metres), in drawing order:
+    /// layer by layer, bottom first. Empty when the bundle has no map.
+    std::vector<MapChunk> chunks_in(double min_x, double min_y, double max_x, double max_y) const;
+    /// The same chunks' ids only, for a kiosk that keeps chunks it has read before.
+    std::vector<std::int64_t> chunk_ids_in(double min_x, double min_y, double max_x, double max_y) const;
+
 private:
     // Picks, from (lang, text) rows, the first language of the chain that has one.
     Localized pick(sql::Statement& rows, std::string_view lang) const;
@@ -111,6 +121,7 @@ private:
     Meta meta_;
     std::vector<Language> languages_;
     std::vector<std::string> fallback_;
+    std::optional<MapInfo> map_;
 };
 
 }  // namespace content

@@ -29,6 +29,7 @@ std::vector<Text> visible_texts(const Content& c) {
             for (const auto& key : row) keys += " " + key;
         out.push_back({"keyboards.txt", "keyboard \"" + k.id + "\"", keys});
     }
+    if (!c.map.attribution.empty()) out.push_back({"map/layers.txt", "map attribution", c.map.attribution});  // shown on the map
     for (const auto& [lang, texts] : c.texts) {
         for (const auto& [key, value] : texts.strings)
             out.push_back({"lang/" + lang + "/strings.txt", "text \"" + key + "\"", value});

@@ -1,6 +1,7 @@
 #pragma once
 // The content model shared by the source loader, the bundle writer and the reader.
 // Plain data: no SQLite, no SDL, no ImGui.
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -84,6 +85,31 @@ struct FontFile {
     std::vector<unsigned char> data;
 };
 
+enum class MapLayerKind { Polygon, Line };
+
+/// How one layer of the offline basemap is drawn (map/layers.txt). Colours are 0xRRGGBB.
+struct MapLayerStyle {
+    std::string id;
+    MapLayerKind kind = MapLayerKind::Polygon;
+    std::uint32_t fill = 0;      // polygons only
+    std::uint32_t stroke = 0;
+    float stroke_width_px = 0;   // 0: no outline (polygons only; lines always have one)
+};
+
+/// A basemap layer as the source gives it: its style and its GeoJSON (WGS84 lon/lat).
+struct MapLayerSource {
+    MapLayerStyle style;
+    std::string file;  // relative to the source folder, for messages
+    std::string geojson;
+};
+
+/// The offline basemap's source: layers in drawing order (the first at the bottom). No layers:
+/// the bundle has no map. Built into triangles and polylines by map_build.hpp.
+struct MapSource {
+    std::string attribution;  // shown on the map
+    std::vector<MapLayerSource> layers;
+};
+
 /// A whole bundle's content, as loaded from a source folder or written into a bundle.
 struct Content {
     Meta meta;
@@ -95,6 +121,7 @@ struct Content {
     std::map<std::string, LanguageText> texts;  // by language code
     std::vector<Keyboard> keyboards;             // in file order; empty when the source has none
     std::vector<FontFile> fonts;                 // filled by the build from the font catalog
+    MapSource map;                               // empty when the source has no map/ folder
 };
 
 inline constexpr const char* kPlaceKinds[] = {"call_center", "office", "food_hub", "help_desk", "mobile_unit"};

@@ -61,11 +61,26 @@ CREATE TABLE search_doc(
 -- On-screen keyboards: languages space-separated, rows one per line with keys space-separated.
 CREATE TABLE keyboard(
   id TEXT PRIMARY KEY, label TEXT NOT NULL, languages TEXT NOT NULL, rows TEXT NOT NULL, position INTEGER NOT NULL);
+-- The offline basemap (map_index.hpp), no rows when the bundle has none. Coordinates are metres
+-- east and north of the origin (map_projection.hpp); colours are 0xRRGGBB. Chunks hold BLOBs of
+-- little-endian float32 x,y pairs, uint16 triangle indices and uint32 polyline lengths; the
+-- R*Tree map_chunk_box has each chunk's box under the chunk's id.
+CREATE TABLE map(
+  id INTEGER PRIMARY KEY CHECK(id = 1), origin_lat REAL NOT NULL, origin_lon REAL NOT NULL, attribution TEXT NOT NULL,
+  min_x REAL NOT NULL, min_y REAL NOT NULL, max_x REAL NOT NULL, max_y REAL NOT NULL);
+CREATE TABLE map_layer(
+  position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL CHECK(kind IN ('polygon','line')),
+  fill INTEGER NOT NULL, stroke INTEGER NOT NULL, stroke_width_px REAL NOT NULL);
+CREATE TABLE map_chunk(
+  id INTEGER PRIMARY KEY, layer INTEGER NOT NULL REFERENCES map_layer(position),
+  triangle_xy BLOB NOT NULL, triangle_indices BLOB NOT NULL, line_xy BLOB NOT NULL, line_lengths BLOB NOT NULL);
+CREATE VIRTUAL TABLE map_chunk_box USING rtree(id, min_x, max_x, min_y, max_y);
 )sql";
 
 constexpr const char* kTables[] = {"meta", "language", "ui_string", "category", "category_text", "guide",
                                    "guide_text", "place", "place_text", "link", "link_text", "guide_place",
-                                   "guide_link", "font", "search", "search_doc", "keyboard"};
+                                   "guide_link", "font", "search", "search_doc", "keyboard", "map", "map_layer",
+                                   "map_chunk", "map_chunk_box"};
 }  // namespace
 
 void create_schema(sql::Database& db) {

@@ -7,7 +7,8 @@ namespace content {
 
 // 2: fonts travel in the bundle
 // 3: search index and keyboards
-inline constexpr int kSchemaVersion = 3;
+// 4: the offline basemap (map, map_layer, map_chunk, map_chunk_box)
+inline constexpr int kSchemaVersion = 4;
 
 /// Creates every table in an empty database and sets user_version.
 void create_schema(sql::Database& db);

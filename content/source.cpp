@@ -4,6 +4,7 @@
 #include <charconv>
 #include <set>
 
+#include "map_source.hpp"
 #include "markup.hpp"
 #include "opening_hours.hpp"
 #include "source_keyboards.hpp"
@@ -60,6 +61,7 @@ public:
         load_links();
         load_guides();
         load_keyboards(root_, c_, d_);
+        load_map(root_, c_, d_);
         check_fallback_languages();
         load_language_folders();
         check_completeness();

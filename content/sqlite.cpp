@@ -66,7 +66,10 @@ Statement& Statement::bind_null(int index) {
 }
 
 Statement& Statement::bind_blob(int index, const std::vector<unsigned char>& bytes) {
-    if (sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT) != SQLITE_OK) fail(db_, "bind");
+    // An empty vector's data() may be null, which SQLite would bind as NULL, not as an empty BLOB.
+    const int status = bytes.empty() ? sqlite3_bind_zeroblob(stmt_, index, 0)
+                                     : sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+    if (status != SQLITE_OK) fail(db_, "bind");
     return *this;
 }
 

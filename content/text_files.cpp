@@ -149,4 +149,26 @@ KeyValueResult parse_key_values(std::string_view text) {
     return result;
 }
 
+KeyValueBlocks parse_key_value_blocks(std::string_view text) {
+    KeyValueBlocks result;
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    bool in_block = false;
+    for_each_line(text, [&](int line, const std::string& l) {
+        if (l.empty()) {
+            in_block = false;
+            return;
+        }
+        if (l[0] == '#') return;
+        if (!in_block) result.blocks.push_back({line, {}});
+        in_block = true;
+        const auto eq = l.find('=');
+        if (eq == std::string::npos || trim(l.substr(0, eq)).empty()) {
+            result.malformed_lines.push_back(line);
+            return;
+        }
+        result.blocks.back().entries.push_back({line, trim(l.substr(0, eq)), trim(l.substr(eq + 1))});
+    });
+    return result;
+}
+
 }  // namespace content

@@ -51,6 +51,20 @@ struct KeyValueResult {
 /// `key = value` lines; blank lines and lines starting with `#` are skipped.
 KeyValueResult parse_key_values(std::string_view text);
 
+struct KeyValueBlock {
+    int first_line = 0;
+    std::vector<KeyValue> entries;
+};
+
+struct KeyValueBlocks {
+    std::vector<KeyValueBlock> blocks;
+    std::vector<int> malformed_lines;
+};
+
+/// `key = value` lines in blocks separated by blank lines (as keyboards.txt and map/layers.txt
+/// are written); comment lines neither end a block nor belong to one.
+KeyValueBlocks parse_key_value_blocks(std::string_view text);
+
 std::string trim(std::string_view s);
 std::vector<std::string> split_words(std::string_view s);
 

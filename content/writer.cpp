@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include "map_index.hpp"
 #include "schema.hpp"
 #include "search_index.hpp"
 #include "sqlite.hpp"
@@ -125,6 +126,7 @@ void write_bundle(const Content& content, const fs::path& out) {
             create_schema(db);
             insert_all(db, content);
             write_search_index(db, content);
+            write_map(db, build_map(content.map));
             db.exec("COMMIT; VACUUM");
         }
         fs::rename(partial, out);

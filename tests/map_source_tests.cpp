@@ -1,0 +1,141 @@
+// Every kind of bad map/ a content manager can write, each reported with its file, line and fix.
+// The demo's map/layers.txt: line 4 is the attribution, the municipalities layer is lines 7-12
+// (id, file, kind, fill, stroke, stroke_width_px).
+#include <doctest/doctest.h>
+
+#include "source.hpp"
+#include "test_support.hpp"
+
+using namespace content;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kBundleTool = KIOSK_BUNDLE_TOOL;
+
+// A copy of the demo source with one change to map/, loaded.
+struct BrokenMap {
+    test::TempDir dir;
+    fs::path src = test::copy_demo_source(dir);
+    Diagnostics d;
+
+    fs::path map(const std::string& name) const { return src / "map" / name; }
+    void replace(const std::string& from, const std::string& to) { test::replace_in_file(map("layers.txt"), from, to); }
+    void load() { load_source(src, d); }
+
+    // The only error; fails the test when there are none or several.
+    Diagnostic only_error() const {
+        std::vector<Diagnostic> errors;
+        for (const auto& item : d.all())
+            if (item.severity == Diagnostic::Severity::Error) errors.push_back(item);
+        std::string all;
+        for (const auto& e : errors) all += e.format() + "\n";
+        INFO(all);
+        REQUIRE(errors.size() == 1);
+        CHECK_FALSE(errors[0].fix.empty());
+        return errors[0];
+    }
+};
+
+void check_error(const Diagnostic& e, const std::string& file, int line, const std::string& item, const std::string& problem) {
+    INFO(e.format());
+    CHECK(e.file == file);
+    CHECK(e.line == line);
+    CHECK(e.item == item);
+    CHECK(e.problem.find(problem) != std::string::npos);
+}
+
+}  // namespace
+
+TEST_CASE("map/layers.txt: a layer's GeoJSON file that does not exist") {
+    BrokenMap m;
+    m.replace("file = municipalities.geojson", "file = comuni.geojson");
+    m.load();
+    check_error(m.only_error(), "map/layers.txt", 8, "map layer \"municipalities\"", "file \"map/comuni.geojson\" does not exist");
+}
+
+TEST_CASE("map/layers.txt: GeoJSON that is not JSON is reported at its own line, in GEOS's words") {
+    BrokenMap m;
+    test::write(m.map("municipalities.geojson"), "{\n  \"type\": \"FeatureCollection\",\n  \"features\": [ }\n");
+    m.load();
+    const auto e = m.only_error();
+    check_error(e, "map/municipalities.geojson", 3, "map layer \"municipalities\"", "is not valid GeoJSON (GEOS: ");
+    CHECK(e.problem.find("parse error at line 3") != std::string::npos);
+    CHECK(e.format().starts_with("map/municipalities.geojson:3: error: map layer \"municipalities\": the file is not valid GeoJSON"));
+}
+
+TEST_CASE("map/layers.txt: JSON that is not GeoJSON is reported at the layer's file line, in GEOS's words") {
+    BrokenMap m;
+    test::write(m.map("municipalities.geojson"), R"({"type": "Circle", "coordinates": [7.68, 45.07]})");
+    m.load();
+    const auto e = m.only_error();
+    check_error(e, "map/layers.txt", 8, "map layer \"municipalities\"", "map/municipalities.geojson: the file is not valid GeoJSON");
+    CHECK(e.problem.find("Unknown geometry type") != std::string::npos);
+}
+
+TEST_CASE("map/layers.txt: geometry a layer cannot draw") {
+    BrokenMap m;
+    SUBCASE("a self-intersecting polygon, with GEOS's reason") {
+        test::write(m.map("municipalities.geojson"),
+                    R"({"type":"Polygon","coordinates":[[[7.60,45.00],[7.70,45.10],[7.70,45.00],[7.60,45.10],[7.60,45.00]]]})");
+        m.load();
+        check_error(m.only_error(), "map/layers.txt", 8, "map layer \"municipalities\"", "a polygon is invalid (GEOS: Self-intersection[7.65 45.05");
+    }
+    SUBCASE("lines in a polygon layer") {
+        test::write(m.map("municipalities.geojson"), R"({"type":"LineString","coordinates":[[7.60,45.00],[7.70,45.10]]})");
+        m.load();
+        check_error(m.only_error(), "map/layers.txt", 8, "map layer \"municipalities\"", "it has lines, but the layer is kind = polygon");
+    }
+    SUBCASE("coordinates in metres rather than degrees") {
+        test::write(m.map("municipalities.geojson"),
+                    R"({"type":"Polygon","coordinates":[[[855000,5632000],[856000,5632000],[856000,5633000],[855000,5632000]]]})");
+        m.load();
+        check_error(m.only_error(), "map/layers.txt", 8, "map layer \"municipalities\"", "not longitude/latitude in degrees");
+    }
+}
+
+TEST_CASE("map/layers.txt: an unknown kind") {
+    BrokenMap m;
+    m.replace("kind = polygon", "kind = area");
+    m.load();
+    check_error(m.only_error(), "map/layers.txt", 9, "map layer \"municipalities\"", "unknown kind \"area\"");
+}
+
+TEST_CASE("map/layers.txt: a colour that is not #rrggbb") {
+    BrokenMap m;
+    SUBCASE("fill") {
+        m.replace("fill = #efebe3", "fill = beige");
+        m.load();
+        check_error(m.only_error(), "map/layers.txt", 10, "map layer \"municipalities\"", "fill \"beige\" is not a colour");
+    }
+    SUBCASE("stroke") {
+        m.replace("stroke = #b4a79a", "stroke = #b4a79");
+        m.load();
+        check_error(m.only_error(), "map/layers.txt", 11, "map layer \"municipalities\"", "stroke \"#b4a79\" is not a colour");
+    }
+}
+
+TEST_CASE("map/layers.txt: two layers with one id") {
+    BrokenMap m;
+    test::write(m.map("layers.txt"), test::read(m.map("layers.txt")) + "\nid = municipalities\nfile = municipalities.geojson\nkind = polygon\nfill = #000000\n");
+    m.load();
+    check_error(m.only_error(), "map/layers.txt", 14, "map layer \"municipalities\"", "duplicate id");
+}
+
+TEST_CASE("map/layers.txt: layers without an attribution") {
+    BrokenMap m;
+    m.replace("attribution = Confini amministrativi © ISTAT (CC BY 4.0)", "");
+    m.load();
+    check_error(m.only_error(), "map/layers.txt", 1, "map", "no attribution");
+}
+
+TEST_CASE("kiosk-bundle build stops at a bad map with the file, line and fix") {
+    test::TempDir dir;
+    const fs::path src = test::copy_demo_source(dir);
+    test::replace_in_file(src / "map" / "layers.txt", "kind = polygon", "kind = area");
+    const auto r = test::run(kBundleTool + " build " + src.string() + " -o " + (dir / "out.kbundle").string());
+    INFO(r.output);
+    CHECK(r.status == 1);
+    CHECK(r.output.find("map/layers.txt:9: error: map layer \"municipalities\": unknown kind \"area\". Fix: write kind = polygon") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir / "out.kbundle"));
+}
