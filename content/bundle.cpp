@@ -235,6 +235,13 @@ std::optional<LinkView> Bundle::link(std::string_view id, std::string_view lang)
                     pick_one("SELECT lang, label FROM link_text WHERE link_id = ?", id, lang)};
 }
 
+std::vector<PlaceView> Bundle::places(std::string_view lang) const {
+    std::vector<PlaceView> out;
+    for (auto s = db_.prepare("SELECT id FROM place ORDER BY rowid"); s.step();)
+        if (auto p = place(s.text(0), lang)) out.push_back(std::move(*p));
+    return out;
+}
+
 std::optional<PlaceView> Bundle::place(std::string_view id, std::string_view lang) const {
     auto s = db_.prepare("SELECT kind, name, address, lat, lon, approximate, opening_hours, phone FROM place WHERE id = ?");
     s.bind(1, id);

@@ -86,6 +86,8 @@ public:
     /// A guide's title and summary, without its body (for lists such as search results).
     std::optional<GuideSummary> guide_summary(std::string_view id, std::string_view lang) const;
     std::optional<PlaceView> place(std::string_view id, std::string_view lang) const;
+    /// Every place, in the source's order.
+    std::vector<PlaceView> places(std::string_view lang) const;
     std::optional<LinkView> link(std::string_view id, std::string_view lang) const;
     std::vector<std::string> guide_ids() const;
     bool has_category(std::string_view id) const;

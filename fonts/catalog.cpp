@@ -44,7 +44,7 @@ std::set<char32_t> kiosk_characters() {
     for (char32_t c = 0x20; c < 0x7F; ++c) out.insert(c);
     // The kiosk's own punctuation. The on-screen keyboards' letters are bundle data
     // (keyboards.txt), so the build counts them with the bundle's texts.
-    for (char32_t c : decode_utf8("·–—…«»")) out.insert(c);
+    for (char32_t c : decode_utf8("·–—…«»≈")) out.insert(c);  // ≈: walking distances
     return out;
 }
 

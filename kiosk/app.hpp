@@ -4,6 +4,7 @@
 // knows nothing of SDL. When the visitor leaves, new_visitor() forgets all of theirs.
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -69,6 +70,9 @@ public:
     /// The time screens read: what is open now. The frame loop sets its own clock.
     const platform::Clock& clock() const { return *clock_; }
     void set_clock(const platform::Clock* clock) { clock_ = clock; }
+    /// Where the kiosk stands (latitude, longitude), for distances; none when not configured.
+    const std::optional<std::pair<double, double>>& here() const { return here_; }
+    void set_here(std::optional<std::pair<double, double>> here) { here_ = here; }
 
     /// The admin panel's services; null when the kiosk has none (no PIN configured).
     AdminServices* admin() const { return admin_; }
@@ -100,6 +104,7 @@ private:
     std::string search_text_;
     AdminServices* admin_ = nullptr;
     const platform::Clock* clock_;
+    std::optional<std::pair<double, double>> here_;
     Listener listener_;
     void tell(const std::string& event, const std::string& item = {}) {
         if (listener_) listener_(event, item);

@@ -7,6 +7,7 @@ std::optional<Route> Route::parse(std::string_view text) {
     if (text == "languages") return languages();
     if (text == "admin") return admin();
     if (text == "search") return search();
+    if (text == "places") return places();
     if (text == "home") return home();
     auto with_id = [&](std::string_view prefix) -> std::optional<std::string> {
         if (text.starts_with(prefix) && text.size() > prefix.size()) return std::string(text.substr(prefix.size()));
@@ -26,6 +27,7 @@ std::string Route::str() const {
         case Screen::Category: return "category/" + id;
         case Screen::Guide: return "guide/" + id;
         case Screen::Place: return "place/" + id;
+        case Screen::Places: return "places";
         case Screen::Search: return "search";
         case Screen::Admin: return "admin";
     }

@@ -8,7 +8,7 @@
 namespace kiosk {
 
 struct Route {
-    enum class Screen { Attract, Languages, Home, Category, Guide, Place, Search, Admin };
+    enum class Screen { Attract, Languages, Home, Category, Guide, Place, Places, Search, Admin };
     Screen screen = Screen::Languages;
     std::string id;  // category, guide or place id
 
@@ -16,13 +16,14 @@ struct Route {
     static Route languages() { return {Screen::Languages, {}}; }
     static Route admin() { return {Screen::Admin, {}}; }
     static Route search() { return {Screen::Search, {}}; }
+    static Route places() { return {Screen::Places, {}}; }
     static Route place(std::string id) { return {Screen::Place, std::move(id)}; }
     static Route home() { return {Screen::Home, {}}; }
     static Route category(std::string id) { return {Screen::Category, std::move(id)}; }
     static Route guide(std::string id) { return {Screen::Guide, std::move(id)}; }
 
-    /// `attract`, `languages`, `home`, `category/<id>`, `guide/<id>`, `place/<id>`, `search` or
-    /// `admin`; nullopt for anything else.
+    /// `attract`, `languages`, `home`, `category/<id>`, `guide/<id>`, `place/<id>`, `places`,
+    /// `search` or `admin`; nullopt for anything else.
     static std::optional<Route> parse(std::string_view text);
     std::string str() const;
     bool operator==(const Route&) const = default;

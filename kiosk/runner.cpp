@@ -25,6 +25,7 @@ Runner::Runner(platform::Display& display, App& app, const std::filesystem::path
       idle_(settings.idle_timeout, settings.idle_countdown), font_dir_(font_dir) {
     idle_.touched(clock_->now());
     app_.set_clock(clock_);
+    app_.set_here(settings.position);
     if (!settings.hours.empty()) hours_ = std::make_unique<content::OpeningHours>(settings.hours);
     // Touch must not also arrive as synthetic mouse events: the Pointer handles fingers itself.
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");

@@ -1,6 +1,7 @@
 #include "settings.hpp"
 
 #include <charconv>
+#include <cstdio>
 #include <functional>
 #include <map>
 
@@ -74,6 +75,16 @@ std::optional<Settings> load_settings(const std::filesystem::path& file, std::st
          }},
         {"admin_pin_hash", text_value(s.admin_pin_hash)},
         {"usage_db", text_value(s.usage_db)},
+        {"position",
+         [&](const std::string& v) -> std::optional<std::string> {
+             double lat = 0, lon = 0;
+             char comma = 0, rest = 0;
+             if (std::sscanf(v.c_str(), "%lf %c %lf %c", &lat, &comma, &lon, &rest) != 3 || comma != ',' || lat < -90 || lat > 90 ||
+                 lon < -180 || lon > 180)
+                 return invalid(v, "write latitude, longitude in degrees, e.g. 45.0703, 7.6869");
+             s.position = std::make_pair(lat, lon);
+             return std::nullopt;
+         }},
     };
     const auto parsed = content::parse_key_values(*text);
     const std::string name = file.string();

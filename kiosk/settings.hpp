@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace kiosk {
 
@@ -17,6 +18,7 @@ struct Settings {
     std::string hours;                // OpenStreetMap opening_hours; empty: always on
     std::string admin_pin_hash;       // libsodium crypto_pwhash_str; empty: no admin panel
     std::string usage_db;             // anonymous daily counters; empty: not kept
+    std::optional<std::pair<double, double>> position;  // where the kiosk stands: latitude, longitude
 
     /// Pixels per millimetre on a panel `panel_width` pixels wide; 0 when the size is unknown.
     float pixels_per_mm(float panel_width) const { return screen_width_mm > 0 ? panel_width / screen_width_mm : 0; }

@@ -9,7 +9,10 @@ HomeScreen::HomeScreen(App& app) : app_(app) {
     const auto& bundle = app.bundle();
     title_ = text_of(bundle, bundle.ui("home.heading", app.lang()), true);
     for (const auto& c : bundle.categories(app.lang()))
-        cards_.push_back(card_text(bundle, c.id, c.title, c.summary));
+        cards_.push_back({Route::category(c.id), card_text(bundle, "category:" + c.id, c.title, c.summary)});
+    if (!bundle.places(app.lang()).empty())
+        cards_.push_back({Route::places(), card_text(bundle, "nav:places", bundle.ui("places.title", app.lang()),
+                                                     bundle.ui("places.summary", app.lang()))});
 }
 
 void HomeScreen::draw(Ui& ui) {
@@ -21,14 +24,14 @@ void HomeScreen::draw(Ui& ui) {
     for (size_t i = 0; i < cards_.size(); i += 2) {
         float row = 0;
         for (size_t k = i; k < std::min(i + 2, cards_.size()); ++k)
-            row = std::max(row, ui.card_height(cards_[k].title, &cards_[k].summary, cards_[k].fallback, width));
+            row = std::max(row, ui.card_height(cards_[k].text.title, &cards_[k].text.summary, cards_[k].text.fallback, width));
         for (size_t k = i; k < std::min(i + 2, cards_.size()); ++k) {
             const bool first = k == i;
             const float x = cursor.x + ((first != ui.rtl()) ? 0 : width + t.gap());
             ImGui::SetCursorScreenPos(ImVec2(x, cursor.y));
-            auto& card = cards_[k];
-            if (ui.card("category:" + card.id, card.title, &card.summary, card.fallback, width, row)) {
-                app_.open(Route::category(card.id));
+            auto& card = cards_[k].text;
+            if (ui.card(card.id, card.title, &card.summary, card.fallback, width, row)) {
+                app_.open(cards_[k].target);
                 return;
             }
         }

@@ -1,11 +1,13 @@
 #pragma once
 #include <vector>
 
+#include "../route.hpp"
 #include "view.hpp"
 
 namespace kiosk {
 
-/// Home: the question "what do you need help with?" and one card per category.
+/// Home: the question "what do you need help with?", one card per category, and a card for the
+/// places near the kiosk.
 class HomeScreen : public View {
 public:
     explicit HomeScreen(App& app);
@@ -15,7 +17,11 @@ public:
 private:
     App& app_;
     TextBlock title_;
-    std::vector<CardText> cards_;
+    struct Card {
+        Route target;
+        CardText text;  // text.id is the control's id
+    };
+    std::vector<Card> cards_;
 };
 
 }  // namespace kiosk

@@ -8,6 +8,7 @@
 #include "home_screen.hpp"
 #include "language_screen.hpp"
 #include "place_screen.hpp"
+#include "places_screen.hpp"
 #include "search_screen.hpp"
 
 namespace kiosk {
@@ -22,6 +23,7 @@ std::unique_ptr<View> make_view(App& app) {
         case Route::Screen::Admin: return std::make_unique<AdminScreen>(app);
         case Route::Screen::Place: return std::make_unique<PlaceScreen>(app);
         case Route::Screen::Search: return std::make_unique<SearchScreen>(app);
+        case Route::Screen::Places: return std::make_unique<PlacesScreen>(app);
     }
     return std::make_unique<HomeScreen>(app);
 }

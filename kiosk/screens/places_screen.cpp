@@ -1,0 +1,104 @@
+#include "places_screen.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "../app.hpp"
+#include "../hours_text.hpp"
+#include "../ui.hpp"
+#include "map_projection.hpp"
+
+namespace kiosk {
+
+std::string distance_text(double metres) {
+    char text[32];
+    if (metres < 950) std::snprintf(text, sizeof text, "%d m", std::max(50, static_cast<int>(std::round(metres / 50) * 50)));
+    else std::snprintf(text, sizeof text, "%.1f km", metres / 1000);
+    return text;
+}
+
+PlacesScreen::PlacesScreen(App& app) : app_(app) {
+    const auto& bundle = app.bundle();
+    const std::string& lang = app.lang();
+    title_ = text_of(bundle, bundle.ui("places.title", lang), true);
+    none_ = text_of(bundle, bundle.ui("places.none", lang));
+    const auto now = std::chrono::floor<std::chrono::seconds>(app.clock().wall());
+    std::vector<std::string> kinds;
+    for (const auto& p : bundle.places(lang)) {
+        Entry e{p.place.id, p.place.kind, false, -1, {}};
+        if (const auto& here = app.here()) {
+            const content::MapProjection from_here(here->first, here->second);
+            e.metres = content::distance_metres({0, 0}, from_here.project(p.place.lat, p.place.lon)) * kDetour;
+        }
+        std::string detail = bundle.ui("kind." + p.place.kind, lang).text;
+        // Isolated left to right, so "800 m" keeps its order in an Arabic or Persian line.
+        if (e.metres >= 0) detail += "  ·  \u2066≈ " + distance_text(e.metres) + "\u2069";
+        if (!p.place.opening_hours.empty()) {
+            try {
+                const content::OpeningHours hours(p.place.opening_hours);
+                e.open = hours.at(now).state == content::OpenState::Open;
+                detail += "  ·  " + hours_now(bundle, lang, hours, now);
+            } catch (const content::OpeningHoursError&) {
+            }
+        }
+        e.card = card_text(bundle, "place:" + p.place.id, {p.place.name, lang}, {detail, lang});
+        if (std::find(kinds.begin(), kinds.end(), p.place.kind) == kinds.end()) kinds.push_back(p.place.kind);
+        entries_.push_back(std::move(e));
+    }
+    // Nearest first; without a position, in the bundle's order.
+    std::stable_sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.metres < b.metres; });
+    const auto label = [&](const std::string& key) { return text_of(bundle, bundle.ui(key, lang), true); };
+    filters_.push_back({"filter:all", label("places.all")});
+    filters_.push_back({"filter:open", label("places.open_now")});
+    for (const auto& k : kinds) filters_.push_back({"filter:" + k, label("kind." + k)});
+}
+
+bool PlacesScreen::shown(const Entry& e) const { return (kind_.empty() || e.kind == kind_) && (!open_only_ || e.open); }
+
+void PlacesScreen::draw_filters(Ui& ui) {
+    const Theme& t = ui.theme;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    // Chips flow from the reading edge and wrap; each is as wide as its label.
+    float x = 0, y = 0;
+    const float h = t.touch_small(80);
+    for (auto& f : filters_) {
+        f.label.layout(t.body, avail);
+        const float w = std::max(f.label.widest() + t.px(48), h);
+        if (x > 0 && x + w > avail) {
+            x = 0;
+            y += h + t.gap();
+        }
+        const bool on = f.id == "filter:all" ? kind_.empty() && !open_only_
+                        : f.id == "filter:open" ? open_only_
+                                                : "filter:" + kind_ == f.id;
+        ImGui::SetCursorScreenPos(ImVec2(ui.rtl() ? origin.x + avail - x - w : origin.x + x, origin.y + y));
+        if (ui.button(f.id, f.label, ImVec2(w, h), on, t.card, t.text)) {
+            if (f.id == "filter:all") kind_.clear(), open_only_ = false;
+            else if (f.id == "filter:open") open_only_ = !open_only_;
+            else kind_ = on ? std::string() : f.id.substr(7);
+        }
+        x += w + t.gap();
+    }
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + y + h + t.gap()));
+    ImGui::Dummy(ImVec2(avail, 0));
+}
+
+void PlacesScreen::draw(Ui& ui) {
+    ui.text(title_, ui.theme.title, ui.theme.text);
+    ImGui::Dummy(ImVec2(0, ui.theme.gap()));
+    draw_filters(ui);
+    bool any = false;
+    for (auto& e : entries_) {
+        if (!shown(e)) continue;
+        any = true;
+        if (ui.card(e.card.id, e.card.title, &e.card.summary, e.card.fallback)) {
+            app_.open(Route::place(e.id));
+            return;
+        }
+    }
+    if (!any) ui.text(none_, ui.theme.body, ui.theme.muted);
+}
+
+}  // namespace kiosk

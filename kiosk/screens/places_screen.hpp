@@ -1,0 +1,46 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "view.hpp"
+
+namespace kiosk {
+
+/// Every place of the bundle, nearest first from where the kiosk stands, each with its kind,
+/// distance and whether it is open now; filters by kind and "open now". A tap opens the place.
+class PlacesScreen : public View {
+public:
+    explicit PlacesScreen(App& app);
+    void draw(Ui& ui) override;
+    TextBlock& title() override { return title_; }
+
+    /// Straight-line distance times this is the walking estimate shown ("≈ 1.3 km"): streets
+    /// are rarely straight, and a visitor should not be told a place is nearer than it is.
+    static constexpr double kDetour = 1.3;
+
+private:
+    struct Entry {
+        std::string id, kind;
+        bool open = false;
+        double metres = -1;  // walking estimate; -1 when the kiosk's position is not configured
+        CardText card;
+    };
+    struct Filter {
+        std::string id;  // filter:all, filter:open, filter:<kind>
+        TextBlock label;
+    };
+    bool shown(const Entry& e) const;
+    void draw_filters(Ui& ui);
+
+    App& app_;
+    TextBlock title_, none_;
+    std::vector<Entry> entries_;
+    std::vector<Filter> filters_;
+    std::string kind_;        // empty: every kind
+    bool open_only_ = false;
+};
+
+/// "350 m" or "1.2 km", rounded as people say it.
+std::string distance_text(double metres);
+
+}  // namespace kiosk
