@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
-#include <regex>
 #include <set>
 
 #include "map_geometry.hpp"
@@ -38,9 +37,12 @@ std::optional<std::uint32_t> parse_colour(const std::string& text) {
 
 // The line a JSON syntax error is on, from GEOS's message ("... parse error at line 3, column 46: ...").
 int json_error_line(const std::string& geos_message) {
-    static const std::regex at_line(R"(at line (\d+), column)");
-    std::smatch m;
-    return std::regex_search(geos_message, m, at_line) ? std::stoi(m[1]) : 0;
+    const auto at = geos_message.find("at line ");
+    if (at == std::string::npos) return 0;
+    int line = 0;
+    const char* digits = geos_message.data() + at + 8;
+    const auto [end, ec] = std::from_chars(digits, geos_message.data() + geos_message.size(), line);
+    return ec == std::errc() && end != digits ? line : 0;
 }
 
 class LayerLoader {
