@@ -23,61 +23,27 @@ bool valid_id(std::string_view id) {
     });
 }
 
-struct Line {
-    int number = 0;
-    std::string key, value;
-};
-
-// One layout: the `key = value` lines between blank lines.
-struct Block {
-    int first_line = 0;
-    std::vector<Line> lines;
-};
-
-// Splits the file at blank lines; comment lines neither end a layout nor belong to one.
-std::vector<Block> read_blocks(std::string_view text, Diagnostics& d) {
-    std::vector<Block> blocks;
-    bool in_block = false;
-    for_each_line(text, [&](int number, const std::string& line) {
-        if (line.empty()) {
-            in_block = false;
-            return;
-        }
-        if (line[0] == '#') return;
-        if (!in_block) blocks.push_back({number, {}});
-        in_block = true;
-        const auto eq = line.find('=');
-        if (eq == std::string::npos || trim(line.substr(0, eq)).empty()) {
-            d.error(kFile, number, "", "this line is not `key = value`",
-                    "write it as key = value, or start it with # to make it a comment");
-            return;
-        }
-        blocks.back().lines.push_back({number, trim(line.substr(0, eq)), trim(line.substr(eq + 1))});
-    });
-    return blocks;
-}
-
 class KeyboardLoader {
 public:
     KeyboardLoader(Content& c, Diagnostics& d) : c_(c), d_(d) {}
 
-    void load(const Block& block) {
-        if (block.lines.empty()) return;  // only malformed lines, already reported
+    void load(const KeyValueBlock& block) {
+        if (block.entries.empty()) return;  // only malformed lines, already reported
         Keyboard k;
-        const Line *id = nullptr, *label = nullptr, *languages = nullptr;
-        std::vector<const Line*> rows;
+        const KeyValue *id = nullptr, *label = nullptr, *languages = nullptr;
+        std::vector<const KeyValue*> rows;
         // The id first, so every other message can name the layout.
-        for (const auto& line : block.lines)
+        for (const auto& line : block.entries)
             if (line.key == "id" && !id) id = &line;
         const std::string item = id ? "keyboard " + q(id->value) : "keyboard";
-        for (const auto& line : block.lines) {
-            const Line** single = line.key == "id" ? &id : line.key == "label" ? &label : line.key == "languages" ? &languages : nullptr;
+        for (const auto& line : block.entries) {
+            const KeyValue** single = line.key == "id" ? &id : line.key == "label" ? &label : line.key == "languages" ? &languages : nullptr;
             if (line.key == "row") {
                 rows.push_back(&line);
             } else if (!single) {
-                d_.error(kFile, line.number, item, "unknown key " + q(line.key), "use id, label, languages or row");
+                d_.error(kFile, line.line, item, "unknown key " + q(line.key), "use id, label, languages or row");
             } else if (*single && *single != &line) {
-                d_.error(kFile, line.number, item, q(line.key) + " is given twice in one layout",
+                d_.error(kFile, line.line, item, q(line.key) + " is given twice in one layout",
                          "separate layouts with a blank line, or keep one " + line.key + " line per layout");
             } else {
                 *single = &line;
@@ -89,29 +55,29 @@ public:
         if (id) {
             k.id = id->value;
             if (!valid_id(k.id))
-                d_.error(kFile, id->number, item, "the id may only use a-z, 0-9 and -", "rename it, e.g. id = latin");
+                d_.error(kFile, id->line, item, "the id may only use a-z, 0-9 and -", "rename it, e.g. id = latin");
             else if (!ids_.insert(k.id).second)
-                d_.error(kFile, id->number, item, "duplicate id: an earlier layout already uses it", "give each layout its own id");
+                d_.error(kFile, id->line, item, "duplicate id: an earlier layout already uses it", "give each layout its own id");
         }
         if (label) {
             k.label = label->value;
-            if (k.label.empty()) d_.error(kFile, label->number, item, "the label is empty", "write the text of the key that switches to it, e.g. label = ABC");
+            if (k.label.empty()) d_.error(kFile, label->line, item, "the label is empty", "write the text of the key that switches to it, e.g. label = ABC");
         }
         if (languages) check_languages(*languages, item, k);
-        for (const Line* row : rows) check_row(*row, item, k);
+        for (const KeyValue* row : rows) check_row(*row, item, k);
         c_.keyboards.push_back(std::move(k));
     }
 
 private:
-    void check_languages(const Line& line, const std::string& item, Keyboard& k) {
+    void check_languages(const KeyValue& line, const std::string& item, Keyboard& k) {
         for (const auto& code : split_words(line.value)) {
             if (std::none_of(c_.languages.begin(), c_.languages.end(), [&](const Language& l) { return l.code == code; })) {
-                d_.error(kFile, line.number, item, "language " + q(code) + " is not in languages.csv",
+                d_.error(kFile, line.line, item, "language " + q(code) + " is not in languages.csv",
                          "list codes from languages.csv, e.g. languages = it en fr");
                 continue;
             }
             if (auto [it, added] = owner_.emplace(code, k.id); !added) {
-                d_.error(kFile, line.number, item, "language " + q(code) + " already has the layout " + q(it->second),
+                d_.error(kFile, line.line, item, "language " + q(code) + " already has the layout " + q(it->second),
                          "list each language in one layout only");
                 continue;
             }
@@ -119,16 +85,16 @@ private:
         }
     }
 
-    void check_row(const Line& line, const std::string& item, Keyboard& k) {
+    void check_row(const KeyValue& line, const std::string& item, Keyboard& k) {
         const auto keys = split_words(line.value);
-        if (keys.empty()) d_.error(kFile, line.number, item, "the row has no keys", "write the keys separated by spaces, or delete the line");
+        if (keys.empty()) d_.error(kFile, line.line, item, "the row has no keys", "write the keys separated by spaces, or delete the line");
         for (const auto& key : keys) {
             const std::u32string chars = fonts::decode_utf8(key);
             if (chars.size() != 1)
-                d_.error(kFile, line.number, item, "key " + q(key) + " is more than one character",
+                d_.error(kFile, line.line, item, "key " + q(key) + " is more than one character",
                          "separate keys with spaces; each key is one character, e.g. row = q w e r t y");
             else if (uc_tolower(chars[0]) != chars[0])
-                d_.error(kFile, line.number, item, "key " + q(key) + " is upper case",
+                d_.error(kFile, line.line, item, "key " + q(key) + " is upper case",
                          "write it in lower case, " + q(fonts::encode_utf8(std::u32string(1, uc_tolower(chars[0])))) +
                              ": search ignores case");
         }
@@ -157,7 +123,10 @@ void load_keyboards(const std::filesystem::path& source, Content& c, Diagnostics
     }
     if (text->starts_with("\xEF\xBB\xBF")) text->erase(0, 3);
     KeyboardLoader loader(c, d);
-    for (const auto& block : read_blocks(*text, d)) loader.load(block);
+    const auto parsed = parse_key_value_blocks(*text);
+    for (const int line : parsed.malformed_lines)
+        d.error(kFile, line, "", "this line is not `key = value`", "write it as key = value, or start it with # to make it a comment");
+    for (const auto& block : parsed.blocks) loader.load(block);
 }
 
 }  // namespace content
