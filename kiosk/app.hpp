@@ -66,6 +66,11 @@ public:
     /// code), guide_opened (item: the id), visit_ended. Nothing else is ever told.
     using Listener = std::function<void(const std::string& event, const std::string& item)>;
     void set_listener(Listener listener) { listener_ = std::move(listener); }
+    /// Tells the listener of one such event; screens call it for what App cannot see itself
+    /// (a QR code shown, a ticket printed).
+    void tell(const std::string& event, const std::string& item = {}) {
+        if (listener_) listener_(event, item);
+    }
 
     /// The time screens read: what is open now. The frame loop sets its own clock.
     const platform::Clock& clock() const { return *clock_; }
@@ -106,9 +111,6 @@ private:
     const platform::Clock* clock_;
     std::optional<std::pair<double, double>> here_;
     Listener listener_;
-    void tell(const std::string& event, const std::string& item = {}) {
-        if (listener_) listener_(event, item);
-    }
     bool exit_requested_ = false;
     std::vector<Route> history_;
     long changes_ = 0;
