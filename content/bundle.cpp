@@ -242,6 +242,8 @@ std::vector<PlaceView> Bundle::places(std::string_view lang) const {
     return out;
 }
 
+bool Bundle::has_places() const { return db_.prepare("SELECT 1 FROM place LIMIT 1").step(); }
+
 std::optional<PlaceView> Bundle::place(std::string_view id, std::string_view lang) const {
     auto s = db_.prepare("SELECT kind, name, address, lat, lon, approximate, opening_hours, phone FROM place WHERE id = ?");
     s.bind(1, id);

@@ -88,6 +88,7 @@ public:
     std::optional<PlaceView> place(std::string_view id, std::string_view lang) const;
     /// Every place, in the source's order.
     std::vector<PlaceView> places(std::string_view lang) const;
+    bool has_places() const;
     std::optional<LinkView> link(std::string_view id, std::string_view lang) const;
     std::vector<std::string> guide_ids() const;
     bool has_category(std::string_view id) const;

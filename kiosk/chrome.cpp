@@ -173,8 +173,7 @@ bool Chrome::icon_button(Ui& ui, const std::string& id, Icon icon, ImVec2 at, bo
     const Theme& t = ui.theme;
     const float side = t.touch();
     ImGui::SetCursorScreenPos(at);
-    static TextBlock none;
-    const bool tapped = ui.button(id, none, ImVec2(side, side), on, t.header_button, t.header_text);
+    const bool tapped = ui.blank_button(id, ImVec2(side, side), on, t.header_button);
     ImDrawList* list = ImGui::GetWindowDrawList();
     const ImU32 ink = on ? t.selected_text : t.header_text;
     const ImVec2 c(at.x + side / 2, at.y + side / 2);

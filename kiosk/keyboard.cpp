@@ -92,16 +92,15 @@ Keyboard::Typed Keyboard::draw(Ui& ui, ImVec2 origin, float width) {
         }
     }
     x += 2 * unit + gap;
-    static TextBlock none;
     ImGui::SetCursorScreenPos(ImVec2(x, y));
-    if (ui.button("key:space", none, ImVec2(6 * unit, h), false, t.card, t.text)) typed = {Typed::Kind::Text, " "};
+    if (ui.blank_button("key:space", ImVec2(6 * unit, h), false, t.card)) typed = {Typed::Kind::Text, " "};
     // A space bar's mark: a long, shallow bracket.
     const float mid = x + 3 * unit, base = y + h * 0.62f, half = unit * 0.9f;
     list->AddPolyline(std::vector<ImVec2>{{mid - half, base - h * 0.15f}, {mid - half, base}, {mid + half, base}, {mid + half, base - h * 0.15f}}.data(), 4,
                       t.text, 0, t.px(4));
     x += 6 * unit + gap;
     ImGui::SetCursorScreenPos(ImVec2(x, y));
-    if (ui.button("key:backspace", none, ImVec2(2 * unit, h), false, t.card, t.text)) typed = {Typed::Kind::Backspace, {}};
+    if (ui.blank_button("key:backspace", ImVec2(2 * unit, h), false, t.card)) typed = {Typed::Kind::Backspace, {}};
     // Backspace's mark: an arrow pointing back along the line, so to the right in right-to-left text.
     const float cx = x + unit, cy = y + h / 2, s = std::min(unit, h) * 0.28f * (ui.rtl() ? -1.0f : 1.0f);
     list->AddTriangleFilled(ImVec2(cx - 1.6f * s, cy), ImVec2(cx - 0.6f * s, cy - s), ImVec2(cx - 0.6f * s, cy + s), t.text);

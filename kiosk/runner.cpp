@@ -221,12 +221,15 @@ void Runner::watch_hours(FrameTime& time) {
     if (!hours_) return;
     const auto wall = clock_->wall();
     const auto instant = std::chrono::floor<std::chrono::seconds>(wall);
-    const bool closed = hours_->at(instant).state == content::OpenState::Closed;
-    // The next opening or closing, looked up again only once it has passed.
-    if (!hours_change_ || *hours_change_ <= instant) {
+    // Open or closed, and the next change: read again only once that has passed (or the
+    // wall clock was set back), not every frame.
+    if (!hours_change_ || *hours_change_ <= instant || instant < hours_read_at_) {
+        hours_closed_ = hours_->at(instant).state == content::OpenState::Closed;
         const auto change = hours_->next_change(instant);
         hours_change_ = change ? change->at : content::Instant::max();
+        hours_read_at_ = instant;
     }
+    const bool closed = hours_closed_;
     // When the wall clock reaches the change, on the frame loop's own clock.
     const auto change_due = hours_change_ == content::Instant::max()
                                 ? std::optional<platform::Clock::time_point>()

@@ -106,6 +106,8 @@ private:
     std::unique_ptr<content::OpeningHours> hours_;  // the kiosk's own; null: always on
     bool sleeping_ = false;  // outside its hours with nobody there: the screen is dark
     std::optional<std::chrono::sys_seconds> hours_change_;  // when the kiosk next opens or closes
+    std::chrono::sys_seconds hours_read_at_{};
+    bool hours_closed_ = false;
     CornerGesture corners_;
     bool counting_down_ = false;
     bool pressed_ = false;  // ImGui saw the pointer down last frame  // the "Still there?" countdown is on screen

@@ -78,8 +78,7 @@ bool Ui::card(const std::string& id, TextBlock& title, TextBlock* summary, const
     return tapped;
 }
 
-bool Ui::button(const std::string& id, TextBlock& label, ImVec2 size, bool selected, ImU32 fill, ImU32 text_color,
-                const TextStyle* style) {
+bool Ui::blank_button(const std::string& id, ImVec2 size, bool selected, ImU32 fill) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool tapped = ImGui::InvisibleButton(id.c_str(), size);
     record(hits, id);
@@ -89,6 +88,14 @@ bool Ui::button(const std::string& id, TextBlock& label, ImVec2 size, bool selec
     if (ImGui::IsItemActive()) background = theme.card_pressed;
     list->AddRectFilled(pos, max, background, theme.px(12));
     if (selected) list->AddRect(pos, max, theme.selected_text, theme.px(12), 0, theme.px(3));
+    return tapped;
+}
+
+bool Ui::button(const std::string& id, TextBlock& label, ImVec2 size, bool selected, ImU32 fill, ImU32 text_color,
+                const TextStyle* style) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool tapped = blank_button(id, size, selected, fill);
+    ImDrawList* list = ImGui::GetWindowDrawList();
     const float inner = size.x - theme.px(24);
     const float h = label.layout(style ? *style : theme.body, inner);
     const float offset = label.rtl() ? -(inner - label.widest()) / 2 : (inner - label.widest()) / 2;

@@ -68,6 +68,9 @@ struct Ui {
     /// true when tapped.
     bool button(const std::string& id, TextBlock& label, ImVec2 size, bool selected, ImU32 fill, ImU32 text,
                 const TextStyle* style = nullptr);
+    /// A button of the given size at the cursor with nothing written on it (the caller draws a
+    /// symbol); true when tapped.
+    bool blank_button(const std::string& id, ImVec2 size, bool selected, ImU32 fill);
     /// An invisible button over a region in screen coordinates; true when tapped.
     bool button_area(const std::string& id, ImVec2 min, ImVec2 size);
     /// Wrapped text across the available width, advancing the cursor.

@@ -78,6 +78,7 @@ void AdminScreen::press_digit(Ui& ui, const std::string& key) {
     if (result == PinGate::Result::Accepted) {
         unlocked_ = true;
         message_ = TextBlock();
+        refresh();
     } else if (result == PinGate::Result::Wrong && !gate.locked_for(ui.time.now)) {
         message_ = text(say("pin.wrong"), true);
     } else {
@@ -85,6 +86,13 @@ void AdminScreen::press_digit(Ui& ui, const std::string& key) {
         m.replace(m.find("{s}"), 3, std::to_string(gate.locked_for(ui.time.now)->count()));
         message_ = text(m, true);
     }
+}
+
+void AdminScreen::refresh() {
+    status_.clear();
+    for (const auto& [key, value] : services_->status()) status_.emplace_back(text(say(key)), text(value, true));
+    errors_.clear();
+    for (const auto& e : services_->recent_errors()) errors_.push_back(text(e));
 }
 
 void AdminScreen::draw_pin_pad(Ui& ui) {
@@ -141,13 +149,12 @@ void AdminScreen::draw_panel(Ui& ui) {
                                  : id == "admin:export"   ? services_->export_usage()
                                                           : services_->restart();
         message_ = text(said, true);
+        refresh();
     }
     ImGui::SetCursorScreenPos(ImVec2(grid.x, grid.y + 3 * (t.touch() + t.gap())));
     ImGui::Dummy(ImVec2(avail, t.gap()));
-    // The state: label on the left, value beside it. Read afresh each frame the panel is drawn
-    // (it is drawn only when something changed), so it is never stale.
-    for (const auto& [key, value] : services_->status()) {
-        TextBlock label = text(say(key)), v = text(value, true);
+    // The state: label on the left, value beside it.
+    for (auto& [label, v] : status_) {
         const ImVec2 at = ImGui::GetCursorScreenPos();
         const float h = std::max(label.layout(t.body, avail * 0.35f), v.layout(t.body, avail * 0.63f));
         label.draw(list, at, t.muted, t.muted);
@@ -157,15 +164,11 @@ void AdminScreen::draw_panel(Ui& ui) {
     ImGui::Dummy(ImVec2(0, t.gap()));
     auto errors_heading = text(say("errors"), true);
     ui.text(errors_heading, t.heading, t.text);
-    const auto errors = services_->recent_errors();
-    if (errors.empty()) {
+    if (errors_.empty()) {
         auto none = text(say("errors.none"));
         ui.text(none, t.body, t.muted);
     }
-    for (const auto& e : errors) {
-        auto line = text(e);
-        ui.text(line, t.small, t.text);
-    }
+    for (auto& line : errors_) ui.text(line, t.small, t.text);
     ImGui::Dummy(ImVec2(0, t.gap()));
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 #include <map>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,8 @@ private:
     void draw_pin_pad(Ui& ui);
     void draw_panel(Ui& ui);
     void press_digit(Ui& ui, const std::string& key);
+    /// Reads the kiosk's state again (once unlocked and after each action, not every frame).
+    void refresh();
     std::string say(const std::string& key) const;
     TextBlock text(const std::string& s, bool bold = false) const;
 
@@ -34,6 +37,8 @@ private:
     std::string pin_;
     bool unlocked_ = false;
     TextBlock message_;
+    std::vector<std::pair<TextBlock, TextBlock>> status_;  // label, value
+    std::vector<TextBlock> errors_;
     std::map<std::string, TextBlock> labels_;  // keys and buttons, made once
 };
 

@@ -10,7 +10,7 @@ HomeScreen::HomeScreen(App& app) : app_(app) {
     title_ = text_of(bundle, bundle.ui("home.heading", app.lang()), true);
     for (const auto& c : bundle.categories(app.lang()))
         cards_.push_back({Route::category(c.id), card_text(bundle, "category:" + c.id, c.title, c.summary)});
-    if (!bundle.places(app.lang()).empty())
+    if (bundle.has_places())
         cards_.push_back({Route::places(), card_text(bundle, "nav:places", bundle.ui("places.title", app.lang()),
                                                      bundle.ui("places.summary", app.lang()))});
 }

@@ -11,6 +11,7 @@ SearchScreen::SearchScreen(App& app) : app_(app), keyboard_(app.bundle().keyboar
     title_ = text_of(bundle, bundle.ui("search.title", app.lang()), true);
     prompt_ = text_of(bundle, bundle.ui("search.prompt", app.lang()));
     none_ = text_of(bundle, bundle.ui("search.none", app.lang()));
+    search();  // a visitor coming back finds their results
 }
 
 void SearchScreen::search() {
@@ -47,9 +48,8 @@ void SearchScreen::draw_field(Ui& ui) {
     shown.draw(list, ImVec2(text_x, pos.y + (height - text_h) / 2), typed ? t.text : t.muted, t.link);
     if (typed) {  // a button that empties the field, at the field's far end
         const float x = ui.rtl() ? pos.x + t.px(8) : pos.x + avail - clear - t.px(8);
-        static TextBlock none;
         ImGui::SetCursorScreenPos(ImVec2(x, pos.y + (height - clear) / 2));
-        if (ui.button("search:clear", none, ImVec2(clear, clear), false, t.card, t.text)) app_.set_search_text({});
+        if (ui.blank_button("search:clear", ImVec2(clear, clear), false, t.card)) app_.set_search_text({});
         const ImVec2 c(x + clear / 2, pos.y + height / 2);
         const float r = clear * 0.2f;
         list->AddLine(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), t.text, t.px(6));

@@ -35,7 +35,7 @@ private:
         CardText card;
     };
     std::vector<Result> results_;
-    std::string searched_ = "\x01";  // the text results_ are for: none yet
+    std::string searched_;  // the text results_ are for
 };
 
 }  // namespace kiosk
