@@ -448,7 +448,8 @@ const std::vector<std::string>& required_string_keys() {
         "search.title", "search.prompt", "search.none", "hours.open_until", "hours.open", "hours.opens_today",
         "hours.opens_tomorrow", "hours.opens_day", "hours.closed", "hours.closed_all_day", "day.1", "day.2", "day.3", "day.4",
         "day.5", "day.6", "day.7", "places.title", "places.summary", "places.all", "places.open_now", "places.none",
-        "kind.call_center", "kind.office", "kind.food_hub", "kind.help_desk", "kind.mobile_unit"};
+        "kind.call_center", "kind.office", "kind.food_hub", "kind.help_desk", "kind.mobile_unit",
+        "places.map", "map.title", "map.here", "place.on_map"};
     return keys;
 }
 

@@ -54,6 +54,7 @@ bool App::exists(const Route& route) const {
         case Route::Screen::Category: return bundle_->has_category(route.id);
         case Route::Screen::Guide: return bundle_->has_guide(route.id);
         case Route::Screen::Place: return bundle_->place(route.id, lang_).has_value();
+        case Route::Screen::Map: return bundle_->map().has_value() && (route.id.empty() || bundle_->place(route.id, lang_).has_value());
         default: return true;
     }
 }

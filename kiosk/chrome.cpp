@@ -64,11 +64,20 @@ void Chrome::draw(Ui& ui, ImVec2 display, std::optional<float> countdown_left, f
         page_route_ = ui.app.route();
         page_visitor_ = ui.app.visitor();
     }
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.margin(), t.px(32)));
-    page_.begin("content", ImVec2(0, top), ImVec2(display.x, display.y - top - bottom), ui.pointer, t, ui.time.dt);
-    view.draw(ui);
-    page_.end(t);
-    ImGui::PopStyleVar();
+    const ImVec2 page_size(display.x, display.y - top - bottom);
+    if (view.scrolls()) {
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.margin(), t.px(32)));
+        page_.begin("content", ImVec2(0, top), page_size, ui.pointer, t, ui.time.dt);
+        view.draw(ui);
+        page_.end(t);
+        ImGui::PopStyleVar();
+    } else {
+        ImGui::SetCursorScreenPos(ImVec2(0, top));
+        ImGui::BeginChild("fixed", page_size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoSavedSettings);
+        view.draw(ui);
+        ImGui::EndChild();
+    }
+    view_animating_ = view.animating();
 
     if (grid.height > 0) footer(ui, display, grid);
     else if (bottom > 0) {

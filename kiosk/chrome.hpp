@@ -22,7 +22,7 @@ public:
     /// visitor has been idle a while, the countdown with `countdown` seconds left of `total`.
     void draw(Ui& ui, ImVec2 display, std::optional<float> countdown = std::nullopt, float total = 10);
     /// The page is still gliding or glowing: more frames wanted.
-    bool animating() const { return page_.animating(); }
+    bool animating() const { return page_.animating() || view_animating_; }
     const ScrollArea& page() const { return page_; }
 
 private:
@@ -42,6 +42,7 @@ private:
     void footer(Ui& ui, ImVec2 display, const FooterGrid& grid);
 
     ScrollArea page_;
+    bool view_animating_ = false;
     Route page_route_;  // the screen and visitor the page's scroll position belongs to
     long page_visitor_ = -1;
     long seen_changes_ = -1;

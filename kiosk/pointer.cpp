@@ -27,7 +27,7 @@ void Pointer::press(ImVec2 at, bool touch, time_point now) {
 }
 
 void Pointer::move(ImVec2 at, time_point now) {
-    if (state_ == State::Up) {  // a mouse hovering
+    if (state_ == State::Up || state_ == State::Pinching || state_ == State::Resting) {  // a mouse hovering, or a pinch
         pos_ = at;
         return;
     }
@@ -44,6 +44,11 @@ void Pointer::move(ImVec2 at, time_point now) {
 
 void Pointer::release(ImVec2 at, time_point now) {
     if (state_ == State::Up) return;
+    if (state_ == State::Pinching || state_ == State::Resting) {  // the end of a pinch flings nothing
+        state_ = State::Up;
+        leave_pending_ = touch_;
+        return;
+    }
     if (state_ == State::Dragging) {
         move(at, now);
         // Velocity over the last 100 ms of movement; a finger that rested before lifting flings nothing.
@@ -65,6 +70,35 @@ void Pointer::release(ImVec2 at, time_point now) {
     if (seen_ || cancelled_) state_ = State::Up;
     else release_pending_ = true;
     leave_pending_ = touch_;
+}
+
+void Pointer::second_press(ImVec2 at) {
+    if (state_ != State::Pressed && state_ != State::Dragging) return;
+    state_ = State::Pinching;
+    cancelled_ = true;
+    drag_delta_ = ImVec2(0, 0);
+    second_ = at;
+    pinch_taken_[0] = pos_;
+    pinch_taken_[1] = at;
+}
+
+void Pointer::second_move(ImVec2 at) {
+    if (state_ == State::Pinching) second_ = at;
+}
+
+void Pointer::second_release() {
+    if (state_ == State::Pinching) state_ = State::Resting;
+}
+
+std::optional<Pointer::Pinch> Pointer::take_pinch() {
+    if (state_ != State::Pinching) return std::nullopt;
+    const auto mid = [](ImVec2 a, ImVec2 b) { return ImVec2((a.x + b.x) / 2, (a.y + b.y) / 2); };
+    const float before = distance(pinch_taken_[0], pinch_taken_[1]), now = distance(pos_, second_);
+    // Fingers on top of each other give no distance to compare: the pinch only moves.
+    Pinch p{mid(pinch_taken_[0], pinch_taken_[1]), mid(pos_, second_), before > 1 && now > 1 ? now / before : 1.0f};
+    pinch_taken_[0] = pos_;
+    pinch_taken_[1] = second_;
+    return p;
 }
 
 void Pointer::apply(ImGuiIO& io) const {

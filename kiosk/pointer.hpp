@@ -8,6 +8,8 @@
 //   scroll areas, and ImGui sees the press end away from every control: nothing is tapped.
 // - Long presses: a press held still long enough is reported once (the hidden admin gesture)
 //   and, like a drag, taps nothing.
+// - Pinches: a second finger turns the press into a pinch for the map; it taps and drags
+//   nothing, and after it the finger left on the glass rests until it lifts.
 // After a touch ends, the pointer leaves the screen so no control stays highlighted.
 #include <imgui.h>
 
@@ -32,6 +34,10 @@ public:
     void cancel_press() {
         if (state_ == State::Pressed) cancelled_ = true;
     }
+    /// A second finger, while the first is down: a pinch.
+    void second_press(ImVec2 at);
+    void second_move(ImVec2 at);
+    void second_release();
 
     /// Before ImGui::NewFrame.
     void apply(ImGuiIO& io) const;
@@ -49,6 +55,15 @@ public:
     std::optional<ImVec2> take_fling();
     float take_wheel();
     ImVec2 position() const { return pos_; }
+    /// Two fingers are on the glass.
+    bool pinching() const { return state_ == State::Pinching; }
+    /// How two fingers moved since the last take: their midpoint from and to, and the factor
+    /// their distance changed by.
+    struct Pinch {
+        ImVec2 from, to;
+        float factor = 1;
+    };
+    std::optional<Pinch> take_pinch();
     /// Where a press has been held still for `hold`, once per press. It still taps on release
     /// unless cancel_press() is called: a slow finger is not a mistake.
     std::optional<ImVec2> take_long_press(time_point now, std::chrono::milliseconds hold);
@@ -56,13 +71,15 @@ public:
     std::optional<time_point> long_press_due(std::chrono::milliseconds hold) const;
 
 private:
-    enum class State { Up, Pressed, Dragging };
+    enum class State { Up, Pressed, Dragging, Pinching, Resting };
     void sample(ImVec2 at, time_point now);
 
     State state_ = State::Up;
     ImVec2 pos_{-FLT_MAX, -FLT_MAX};  // where the finger or mouse is
     ImVec2 origin_{-FLT_MAX, -FLT_MAX};
     ImVec2 drag_delta_{0, 0};
+    ImVec2 second_{0, 0};                          // the pinch's second finger
+    ImVec2 pinch_taken_[2]{{0, 0}, {0, 0}};        // both fingers when the pinch was last taken
     std::optional<ImVec2> fling_;
     float wheel_ = 0;
     float drag_threshold_ = 20;

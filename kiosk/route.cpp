@@ -9,6 +9,7 @@ std::optional<Route> Route::parse(std::string_view text) {
     if (text == "search") return search();
     if (text == "places") return places();
     if (text == "home") return home();
+    if (text == "map") return map();
     auto with_id = [&](std::string_view prefix) -> std::optional<std::string> {
         if (text.starts_with(prefix) && text.size() > prefix.size()) return std::string(text.substr(prefix.size()));
         return std::nullopt;
@@ -16,6 +17,7 @@ std::optional<Route> Route::parse(std::string_view text) {
     if (auto id = with_id("category/")) return category(*id);
     if (auto id = with_id("guide/")) return guide(*id);
     if (auto id = with_id("place/")) return place(*id);
+    if (auto id = with_id("map/")) return map(*id);
     return std::nullopt;
 }
 
@@ -28,6 +30,7 @@ std::string Route::str() const {
         case Screen::Guide: return "guide/" + id;
         case Screen::Place: return "place/" + id;
         case Screen::Places: return "places";
+        case Screen::Map: return id.empty() ? "map" : "map/" + id;
         case Screen::Search: return "search";
         case Screen::Admin: return "admin";
     }

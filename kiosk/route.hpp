@@ -8,9 +8,9 @@
 namespace kiosk {
 
 struct Route {
-    enum class Screen { Attract, Languages, Home, Category, Guide, Place, Places, Search, Admin };
+    enum class Screen { Attract, Languages, Home, Category, Guide, Place, Places, Map, Search, Admin };
     Screen screen = Screen::Languages;
-    std::string id;  // category, guide or place id
+    std::string id;  // category, guide or place id; on the map, the place it centres on (or none)
 
     static Route attract() { return {Screen::Attract, {}}; }
     static Route languages() { return {Screen::Languages, {}}; }
@@ -18,12 +18,13 @@ struct Route {
     static Route search() { return {Screen::Search, {}}; }
     static Route places() { return {Screen::Places, {}}; }
     static Route place(std::string id) { return {Screen::Place, std::move(id)}; }
+    static Route map(std::string place_id = {}) { return {Screen::Map, std::move(place_id)}; }
     static Route home() { return {Screen::Home, {}}; }
     static Route category(std::string id) { return {Screen::Category, std::move(id)}; }
     static Route guide(std::string id) { return {Screen::Guide, std::move(id)}; }
 
     /// `attract`, `languages`, `home`, `category/<id>`, `guide/<id>`, `place/<id>`, `places`,
-    /// `search` or `admin`; nullopt for anything else.
+    /// `map`, `map/<place id>`, `search` or `admin`; nullopt for anything else.
     static std::optional<Route> parse(std::string_view text);
     std::string str() const;
     bool operator==(const Route&) const = default;

@@ -106,17 +106,26 @@ void Runner::handle(const SDL_Event& e) {
     bool input = true;
     switch (e.type) {
         case SDL_FINGERDOWN:
-            if (finger_) break;  // one finger at a time: a palm or a second finger changes nothing
-            finger_ = e.tfinger.fingerId;
-            pointer_.press(finger_at(), true, now);
+            if (!finger_ && !second_) {
+                finger_ = e.tfinger.fingerId;
+                pointer_.press(finger_at(), true, now);
+            } else if (finger_ && !second_) {  // a second finger pinches; a third, or a palm, changes nothing
+                second_ = e.tfinger.fingerId;
+                pointer_.second_press(finger_at());
+            }
             break;
         case SDL_FINGERMOTION:
             if (finger_ == e.tfinger.fingerId) pointer_.move(finger_at(), now);
+            else if (second_ == e.tfinger.fingerId) pointer_.second_move(finger_at());
             break;
         case SDL_FINGERUP:
-            if (finger_ != e.tfinger.fingerId) break;
-            finger_.reset();
-            pointer_.release(finger_at(), now);
+            if (finger_ == e.tfinger.fingerId) {
+                finger_.reset();
+                pointer_.release(finger_at(), now);
+            } else if (second_ == e.tfinger.fingerId) {
+                second_.reset();
+                pointer_.second_release();
+            }
             break;
         case SDL_MOUSEMOTION:
             if (e.motion.which == SDL_TOUCH_MOUSEID) return;

@@ -100,7 +100,8 @@ private:
     Rotation rotation_;
     const platform::Clock* clock_;
     SDL_Texture* turned_ = nullptr;  // the UI drawn upright, before it is turned onto the panel
-    std::optional<SDL_FingerID> finger_;  // the one finger followed; others are ignored
+    std::optional<SDL_FingerID> finger_;  // the finger the pointer follows
+    std::optional<SDL_FingerID> second_;  // a second finger, which pinches; any more are ignored
     std::optional<platform::Clock::time_point> due_;  // a frame wanted then, not before
     IdleTimer idle_;
     std::unique_ptr<content::OpeningHours> hours_;  // the kiosk's own; null: always on
@@ -110,7 +111,7 @@ private:
     bool hours_closed_ = false;
     CornerGesture corners_;
     bool counting_down_ = false;
-    bool pressed_ = false;  // ImGui saw the pointer down last frame  // the "Still there?" countdown is on screen
+    bool pressed_ = false;  // ImGui saw the pointer down last frame
     ImGuiContext* context_ = nullptr;  // each runner has its own, so tests can run two kiosks
     std::unique_ptr<Theme> theme_;
     std::unique_ptr<GlyphTexture> glyph_texture_;

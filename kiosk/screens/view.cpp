@@ -7,6 +7,7 @@
 #include "guide_screen.hpp"
 #include "home_screen.hpp"
 #include "language_screen.hpp"
+#include "map_screen.hpp"
 #include "place_screen.hpp"
 #include "places_screen.hpp"
 #include "search_screen.hpp"
@@ -24,6 +25,7 @@ std::unique_ptr<View> make_view(App& app) {
         case Route::Screen::Place: return std::make_unique<PlaceScreen>(app);
         case Route::Screen::Search: return std::make_unique<SearchScreen>(app);
         case Route::Screen::Places: return std::make_unique<PlacesScreen>(app);
+        case Route::Screen::Map: return std::make_unique<MapScreen>(app);
     }
     return std::make_unique<HomeScreen>(app);
 }

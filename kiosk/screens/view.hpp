@@ -24,6 +24,11 @@ public:
     virtual bool shows_language_bar() const { return true; }
     /// False on the attract screen, which is all one big button.
     virtual bool shows_header() const { return true; }
+    /// False for a screen that takes the finger's drags itself (the map): it gets the whole
+    /// page, edge to edge, and does not scroll.
+    virtual bool scrolls() const { return true; }
+    /// Something on the screen moves with nobody touching it (the map gliding): more frames.
+    virtual bool animating() const { return false; }
     /// A panel fixed under the page where the language bar would be (the search keyboard):
     /// its height at this width, 0 for none; drawn in the box Chrome gives it.
     virtual float bottom_height(const Theme&, float /*width*/) const { return 0; }

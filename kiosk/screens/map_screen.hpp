@@ -1,0 +1,62 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "../basemap_painter.hpp"
+#include "../map_camera.hpp"
+#include "view.hpp"
+
+namespace kiosk {
+
+/// The places on the offline basemap: a marker per place in its kind's symbol, the legend,
+/// "you are here", the map's attribution. One finger pans (and flings), two fingers pinch-zoom
+/// about their midpoint, the buttons zoom and recenter; tapping a marker opens its place. On
+/// `map/<id>` it opens centred on that place, whose name it shows.
+class MapScreen : public View {
+public:
+    explicit MapScreen(App& app);
+    void draw(Ui& ui) override;
+    TextBlock& title() override { return title_; }
+    bool scrolls() const override { return false; }
+    bool animating() const override { return velocity_.x != 0 || velocity_.y != 0; }
+
+    const MapCamera& camera() const { return camera_; }
+    const BasemapPainter& painter() const { return painter_; }
+
+private:
+    struct Marker {
+        std::string id, kind;
+        content::MapPoint at;
+        bool approximate = false;
+    };
+    struct LegendRow {
+        std::string kind;  // empty: "you are here"; "approximate": the uncertainty halo
+        TextBlock label;
+    };
+    /// Where the map opens, and where recenter goes back to: the kiosk and the places nearest it
+    /// (or the focused place; or every place).
+    void home_view();
+    void gestures(Ui& ui, ImVec2 min, ImVec2 size);
+    void draw_places(Ui& ui, ImDrawList* list);
+    void draw_label(Ui& ui, ImDrawList* list, TextBlock& text, ImVec2 at);
+    void draw_legend(Ui& ui, ImVec2 min, ImVec2 size);
+    void draw_controls(Ui& ui, ImVec2 min, ImVec2 size);
+    void draw_attribution(Ui& ui, ImVec2 min, ImVec2 size);
+    /// The marker nearest a tap, within a fingertip of it; null when none is.
+    const Marker* marker_at(ImVec2 at, float reach) const;
+    float marker_radius(const Ui& ui) const;
+
+    App& app_;
+    TextBlock title_, here_label_, focus_label_, attribution_;
+    std::vector<Marker> markers_;
+    std::vector<LegendRow> legend_;
+    std::optional<content::MapPoint> here_, focus_;
+    std::string focus_id_;
+    MapCamera camera_;
+    BasemapPainter painter_;
+    bool placed_ = false;  // the camera has its first view
+    bool held_ = false;    // a finger is panning the map
+    ImVec2 velocity_{0, 0};  // a fling, in pixels per second
+};
+
+}  // namespace kiosk
