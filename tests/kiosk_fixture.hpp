@@ -42,14 +42,16 @@ struct Kiosk {
         REQUIRE_MESSAGE(d, error);
         return d;
     }
-    // A finger at a point of the UI (turned onto the panel as the panel is mounted).
-    void finger(Uint32 type, ImVec2 at) {
+    // A finger at a point of the UI (turned onto the panel as the panel is mounted); `id` tells
+    // the fingers of a pinch apart.
+    void finger(Uint32 type, ImVec2 at, SDL_FingerID id = 0) {
         const ImVec2 panel = runner.panel_size();
-        finger_on_panel(type, runner.rotation().to_panel(at, panel));
+        finger_on_panel(type, runner.rotation().to_panel(at, panel), id);
     }
-    void finger_on_panel(Uint32 type, ImVec2 at) {
+    void finger_on_panel(Uint32 type, ImVec2 at, SDL_FingerID id = 0) {
         SDL_Event e{};
         e.type = type;
+        e.tfinger.fingerId = id;
         const ImVec2 panel = runner.panel_size();
         e.tfinger.x = at.x / panel.x;
         e.tfinger.y = at.y / panel.y;
