@@ -199,3 +199,11 @@ TEST_CASE("map routes") {
     Kiosk k(demo_bundle(), "en", Route::map("no-such-place"));
     CHECK(k.app.route() == Route::home());
 }
+
+TEST_CASE("the list of places leads to the map, and Back returns to the list") {
+    Kiosk k(demo_bundle(), "en", Route::places(), kWidth, kHeight, at_servizio_stranieri());
+    k.tap("places:map");
+    CHECK(k.app.route() == Route::map());
+    k.tap("nav:back");
+    CHECK(k.app.route() == Route::places());
+}

@@ -23,6 +23,7 @@ PlacesScreen::PlacesScreen(App& app) : app_(app) {
     const std::string& lang = app.lang();
     title_ = text_of(bundle, bundle.ui("places.title", lang), true);
     none_ = text_of(bundle, bundle.ui("places.none", lang));
+    if (bundle.map()) map_ = text_of(bundle, bundle.ui("places.map", lang), true);
     const auto now = std::chrono::floor<std::chrono::seconds>(app.clock().wall());
     std::vector<std::string> kinds;
     for (const auto& p : bundle.places(lang)) {
@@ -86,8 +87,20 @@ void PlacesScreen::draw_filters(Ui& ui) {
 }
 
 void PlacesScreen::draw(Ui& ui) {
-    ui.text(title_, ui.theme.title, ui.theme.text);
-    ImGui::Dummy(ImVec2(0, ui.theme.gap()));
+    const Theme& t = ui.theme;
+    ui.text(title_, t.title, t.text);
+    ImGui::Dummy(ImVec2(0, t.gap()));
+    if (!map_.empty()) {
+        // The same places on the map: the first control, where the eye lands after the title.
+        map_.layout(t.body, ImGui::GetContentRegionAvail().x);
+        const ImVec2 size(std::max(map_.widest() + t.px(64), t.touch() * 2), t.touch());
+        ImGui::SetCursorScreenPos(ImVec2(ui.start_x(size.x), ImGui::GetCursorScreenPos().y));
+        if (ui.button("places:map", map_, size, false, t.header, t.header_text)) {
+            app_.open(Route::map());
+            return;
+        }
+        ImGui::Dummy(ImVec2(0, t.gap()));
+    }
     draw_filters(ui);
     bool any = false;
     for (auto& e : entries_) {

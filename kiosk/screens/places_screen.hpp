@@ -33,7 +33,7 @@ private:
     void draw_filters(Ui& ui);
 
     App& app_;
-    TextBlock title_, none_;
+    TextBlock title_, none_, map_;  // map_: empty when the bundle has no map
     std::vector<Entry> entries_;
     std::vector<Filter> filters_;
     std::string kind_;        // empty: every kind
