@@ -61,6 +61,12 @@ public:
              const std::function<void()>& between_frames = {});
 
     long frames() const { return frames_; }
+    /// What the last frame cost this thread's CPU: building it (input, layout, draw lists) and
+    /// rasterizing it (SDL's renderer: all of it on the software renderer, little on a GPU).
+    struct FrameCost {
+        std::chrono::nanoseconds build{0}, raster{0};
+    };
+    const FrameCost& last_frame_cost() const { return last_cost_; }
     /// Something changed or moves: the next loop turn draws a frame.
     bool wants_frame() const;
     const fonts::GlyphAtlas& glyph_atlas() const;
@@ -124,6 +130,7 @@ private:
     Pointer pointer_;
     int wanted_ = 3;  // frames still to draw before the screen is settled
     long frames_ = 0;
+    FrameCost last_cost_;
     long drawn_changes_ = -1;  // app_.changes() when the last frame was drawn
     bool quit_ = false;
     platform::Clock::time_point last_frame_{};

@@ -13,6 +13,8 @@
 #include "text_layout.hpp"
 #include "theme.hpp"
 
+struct SDL_Renderer;
+
 namespace kiosk {
 
 class App;
@@ -55,6 +57,8 @@ struct Ui {
     HitMap& hits;
     Pointer& pointer;
     FrameTime& time;
+    /// For a screen that keeps pictures of its own (the map's); null where nothing is drawn.
+    SDL_Renderer* renderer = nullptr;
 
     bool rtl() const;
     /// A card with a title and an optional summary; true when tapped. A title that is not in

@@ -207,3 +207,28 @@ TEST_CASE("the list of places leads to the map, and Back returns to the list") {
     k.tap("nav:back");
     CHECK(k.app.route() == Route::places());
 }
+
+TEST_CASE("while a finger moves the map its picture only moves; it is drawn again once the finger rests") {
+    Kiosk k(demo_bundle(), "en", Route::map(), kWidth, kHeight, at_servizio_stranieri());
+    const int before = map_of(k).raster().renders();
+    k.finger(SDL_FINGERDOWN, ImVec2(800, 500));
+    k.step();
+    for (int i = 1; i <= 10; ++i) {
+        k.finger(SDL_FINGERMOTION, ImVec2(800.0f + 20.0f * static_cast<float>(i), 500));
+        k.step();
+    }
+    CHECK(map_of(k).raster().renders() == before);
+    k.step(150);  // the finger rests on the glass
+    k.finger(SDL_FINGERUP, ImVec2(1000, 500));
+    k.runner.settle();
+    CHECK(map_of(k).raster().renders() == before + 1);
+    CHECK_FALSE(map_of(k).animating());
+}
+
+TEST_CASE("markers are drawn in their kind's colour where they stand") {
+    Kiosk k(demo_bundle(), "en", Route::map("hub-sud"), kWidth, kHeight, at_servizio_stranieri());
+    k.capture();
+    const auto at = *k.runner.hits().center("marker:hub-sud");
+    const Rgb centre = k.at(static_cast<int>(at.x), static_cast<int>(at.y));
+    CHECK(centre == Rgb{27, 120, 55});  // food hub green (kiosk/map_markers.cpp)
+}

@@ -112,12 +112,41 @@ void MapScreen::draw(Ui& ui) {
     }
     gestures(ui, min, size);
 
+    // The picture is drawn again once the map stands still: while a finger moves it, the old
+    // picture moves with it, and what comes into view is blank paper until the finger rests.
+    can_render_ = ui.renderer != nullptr;
+    if (high_contrast_ != t.high_contrast()) raster_.invalidate(), high_contrast_ = t.high_contrast();
+    const bool moving = held_ || ui.pointer.pinching() || velocity_.x != 0 || velocity_.y != 0;
+    const ImU32 paper = map_colour(0xd9dee3, t.high_contrast());  // beyond the map's data
+    if (can_render_ && !moving && raster_.stale(camera_))
+        raster_.render(ui.renderer, camera_, paper, [&](ImDrawList& list, const MapCamera& camera) { paint(list, camera, ui); });
+
     ImDrawList* list = ImGui::GetWindowDrawList();
     list->PushClipRect(min, max, true);
-    list->AddRectFilled(min, max, map_colour(0xd9dee3, t.high_contrast()));  // beyond the map's data
-    painter_.draw(list, app_.bundle(), camera_, t.px(1), t.high_contrast());
-    draw_places(ui, list);
+    const auto [shown_min, shown_max] = raster_.placement(camera_);
+    // Paper only where the picture is not: a full-screen fill under it would cost a blend of
+    // every pixel on the software renderer.
+    if (shown_max.x <= min.x || shown_max.y <= min.y || shown_min.x >= max.x || shown_min.y >= max.y) {
+        list->AddRectFilled(min, max, paper);
+    } else {
+        if (shown_min.y > min.y) list->AddRectFilled(min, ImVec2(max.x, shown_min.y), paper);
+        if (shown_max.y < max.y) list->AddRectFilled(ImVec2(min.x, shown_max.y), max, paper);
+        const float top = std::max(min.y, shown_min.y), bottom = std::min(max.y, shown_max.y);
+        if (shown_min.x > min.x) list->AddRectFilled(ImVec2(min.x, top), ImVec2(shown_min.x, bottom), paper);
+        if (shown_max.x < max.x) list->AddRectFilled(ImVec2(shown_max.x, top), ImVec2(max.x, bottom), paper);
+    }
+    raster_.draw(*list, camera_);
+    const float r = marker_radius(ui);
+    if (here_) {
+        const ImVec2 s = camera_.to_screen(*here_);
+        draw_label(ui, list, here_label_, ImVec2(s.x, s.y + r * 2.2f));
+    }
+    if (focus_) {
+        const ImVec2 s = camera_.to_screen(*focus_);
+        draw_label(ui, list, focus_label_, ImVec2(s.x, s.y + r * 2.6f));
+    }
     list->PopClipRect();
+    record_markers(ui);
 
     draw_legend(ui, min, size);
     draw_controls(ui, min, size);
@@ -130,37 +159,38 @@ void MapScreen::draw(Ui& ui) {
         }
 }
 
-void MapScreen::draw_places(Ui& ui, ImDrawList* list) {
+void MapScreen::paint(ImDrawList& list, const MapCamera& camera, const Ui& ui) {
+    painter_.draw(&list, app_.bundle(), camera, ui.theme.px(1), ui.theme.high_contrast());
     const float r = marker_radius(ui);
-    const float reach = std::max(ui.theme.touch() / 2, r * 1.6f);
-    const ImVec2 min = camera_.viewport_min(), size = camera_.viewport_size();
+    const ImVec2 min = camera.viewport_min(), size = camera.viewport_size();
     const auto on_screen = [&](ImVec2 s, float margin) {
         return s.x > min.x - margin && s.y > min.y - margin && s.x < min.x + size.x + margin && s.y < min.y + size.y + margin;
     };
     // Halos under every marker, so no halo hides a neighbour's symbol.
-    const float halo = std::max(static_cast<float>(kApproximateMetres) * camera_.scale(), r * 1.8f);
+    const float halo = std::max(static_cast<float>(kApproximateMetres) * camera.scale(), r * 1.8f);
     for (const auto& m : markers_)
         if (m.approximate)
-            if (const ImVec2 s = camera_.to_screen(m.at); on_screen(s, halo))
-                list->AddCircleFilled(s, halo, with_alpha(marker_style(m.kind).fill, 50), 32);
+            if (const ImVec2 s = camera.to_screen(m.at); on_screen(s, halo))
+                list.AddCircleFilled(s, halo, with_alpha(marker_style(m.kind).fill, 50), 32);
+    const Marker* focused = nullptr;
     for (const auto& m : markers_) {
-        if (m.id == focus_id_) continue;  // drawn last, on top
+        if (m.id == focus_id_) {
+            focused = &m;  // drawn last, on top
+            continue;
+        }
+        if (const ImVec2 s = camera.to_screen(m.at); on_screen(s, r * 3)) draw_marker(&list, s, r, marker_style(m.kind));
+    }
+    if (here_) draw_you_are_here(&list, camera.to_screen(*here_), r * 0.8f);
+    if (focused) draw_marker(&list, camera.to_screen(focused->at), r * 1.4f, marker_style(focused->kind));
+}
+
+void MapScreen::record_markers(Ui& ui) {
+    const float reach = std::max(ui.theme.touch() / 2, marker_radius(ui) * 1.6f);
+    const ImVec2 min = camera_.viewport_min(), size = camera_.viewport_size();
+    for (const auto& m : markers_) {
         const ImVec2 s = camera_.to_screen(m.at);
-        if (!on_screen(s, reach)) continue;
-        draw_marker(list, s, r, marker_style(m.kind));
+        if (s.x < min.x || s.y < min.y || s.x > min.x + size.x || s.y > min.y + size.y) continue;
         ui.hits.add("marker:" + m.id, ImVec2(s.x - reach, s.y - reach), ImVec2(s.x + reach, s.y + reach));
-    }
-    if (here_) {
-        const ImVec2 s = camera_.to_screen(*here_);
-        draw_you_are_here(list, s, r * 0.8f);
-        draw_label(ui, list, here_label_, ImVec2(s.x, s.y + r * 2.2f));
-    }
-    if (focus_) {
-        const ImVec2 s = camera_.to_screen(*focus_);
-        const auto& m = *std::find_if(markers_.begin(), markers_.end(), [&](const Marker& k) { return k.id == focus_id_; });
-        draw_marker(list, s, r * 1.4f, marker_style(m.kind));
-        ui.hits.add("marker:" + m.id, ImVec2(s.x - reach, s.y - reach), ImVec2(s.x + reach, s.y + reach));
-        draw_label(ui, list, focus_label_, ImVec2(s.x, s.y + r * 2.6f));
     }
 }
 

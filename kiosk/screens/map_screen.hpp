@@ -4,6 +4,7 @@
 
 #include "../basemap_painter.hpp"
 #include "../map_camera.hpp"
+#include "../map_raster.hpp"
 #include "view.hpp"
 
 namespace kiosk {
@@ -18,10 +19,12 @@ public:
     void draw(Ui& ui) override;
     TextBlock& title() override { return title_; }
     bool scrolls() const override { return false; }
-    bool animating() const override { return velocity_.x != 0 || velocity_.y != 0; }
+    /// A fling glides, or the picture of the map is to be drawn again now the camera has settled.
+    bool animating() const override { return velocity_.x != 0 || velocity_.y != 0 || (can_render_ && raster_.stale(camera_)); }
 
     const MapCamera& camera() const { return camera_; }
     const BasemapPainter& painter() const { return painter_; }
+    const MapRaster& raster() const { return raster_; }
 
 private:
     struct Marker {
@@ -37,7 +40,11 @@ private:
     /// (or the focused place; or every place).
     void home_view();
     void gestures(Ui& ui, ImVec2 min, ImVec2 size);
-    void draw_places(Ui& ui, ImDrawList* list);
+    /// Everything that lies on the map (the basemap, halos, markers, you-are-here) as `camera`
+    /// shows it: drawn into the picture, not every frame.
+    void paint(ImDrawList& list, const MapCamera& camera, const Ui& ui);
+    /// Where each marker is on screen now, for taps by name (scripts, tests).
+    void record_markers(Ui& ui);
     void draw_label(Ui& ui, ImDrawList* list, TextBlock& text, ImVec2 at);
     void draw_legend(Ui& ui, ImVec2 min, ImVec2 size);
     void draw_controls(Ui& ui, ImVec2 min, ImVec2 size);
@@ -54,6 +61,9 @@ private:
     std::string focus_id_;
     MapCamera camera_;
     BasemapPainter painter_;
+    MapRaster raster_;
+    bool can_render_ = false;  // a renderer was given to draw the picture with
+    bool high_contrast_ = false;  // the look the picture was drawn in
     bool placed_ = false;  // the camera has its first view
     bool held_ = false;    // a finger is panning the map
     ImVec2 velocity_{0, 0};  // a fling, in pixels per second
