@@ -26,9 +26,13 @@ std::string join_words(const std::vector<std::string>& words) {
     return out;
 }
 
-// Texts that belong to one category, place or link rather than to the interface.
+// Texts that belong to one category, place or link rather than to the interface. `place.access`
+// itself is the interface's label: a place's own texts have an id between the dots.
 bool is_item_string(const std::string& key) {
-    return key.starts_with("category.") || key.starts_with("link.") || (key.starts_with("place.") && (key.ends_with(".note") || key.ends_with(".access")));
+    const auto place_text = [&](std::string_view suffix) {
+        return key.starts_with("place.") && key.ends_with(suffix) && key.size() > 6 + suffix.size();
+    };
+    return key.starts_with("category.") || key.starts_with("link.") || place_text(".note") || place_text(".access");
 }
 
 void insert_all(sql::Database& db, const Content& c) {

@@ -207,6 +207,7 @@ TEST_CASE("the bundle gives back services with their labels, access notes and st
     CHECK(rednova->services[1].label.lang == "uk");
     CHECK(rednova->access.text.starts_with("Перший поверх (piano terra)"));
     CHECK_FALSE(rednova->access.is_fallback);
+    CHECK(b.ui("place.access", "en").text == "Accessibility");  // the label is the interface's, not a place's
     const auto fr = b.place("rednova-call-center", "fr");
     CHECK(fr->services[0].label.text == "Information");
     CHECK(fr->services[1].label.text == "Legal advice");
