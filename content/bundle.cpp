@@ -7,6 +7,7 @@
 #include "schema.hpp"
 #include "search_text.hpp"
 #include "text_files.hpp"
+#include "unit_stops.hpp"
 
 namespace content {
 
@@ -136,7 +137,8 @@ std::string Bundle::all_text() const {
              "UNION ALL SELECT title || ' ' || summary FROM category_text "
              "UNION ALL SELECT title || ' ' || summary || ' ' || body FROM guide_text "
              "UNION ALL SELECT name || ' ' || address || ' ' || opening_hours || ' ' || phone FROM place "
-             "UNION ALL SELECT note FROM place_text UNION ALL SELECT label FROM link_text UNION ALL SELECT target FROM link "
+             "UNION ALL SELECT note FROM place_text UNION ALL SELECT access FROM place_access "
+             "UNION ALL SELECT name || ' ' || address FROM unit_stop UNION ALL SELECT label FROM link_text UNION ALL SELECT target FROM link "
              "UNION ALL SELECT label || ' ' || rows FROM keyboard UNION ALL SELECT attribution FROM map");
          s.step();)
         out += s.text(0) + "\n";
@@ -249,9 +251,42 @@ std::optional<PlaceView> Bundle::place(std::string_view id, std::string_view lan
     s.bind(1, id);
     PlaceView view;
     if (!s.step()) return std::nullopt;
-    view.place = {std::string(id), s.text(0), s.text(1), s.text(2), s.real(3), s.real(4), s.integer(5) != 0, s.text(6), s.text(7)};
+    view.place = {std::string(id), s.text(0), s.text(1), s.text(2), s.real(3), s.real(4), s.integer(5) != 0, s.text(6), s.text(7), {}};
     view.note = pick_one("SELECT lang, note FROM place_text WHERE place_id = ?", id, lang);
+    view.access = pick_one("SELECT lang, access FROM place_access WHERE place_id = ?", id, lang);
+    auto services = db_.prepare("SELECT service_id FROM place_service WHERE place_id = ? ORDER BY position");
+    services.bind(1, id);
+    while (services.step()) {
+        view.place.services.push_back(services.text(0));
+        view.services.push_back({services.text(0), ui("service." + services.text(0), lang)});
+    }
     return view;
+}
+
+namespace {
+std::vector<Stop> read_stops(sql::Statement& s) {
+    std::vector<Stop> out;
+    while (s.step())
+        if (const auto date = parse_date(s.text(1)))
+            out.push_back({s.text(0), *date, int(s.integer(2)), int(s.integer(3)), s.text(4), s.text(5), s.real(6), s.real(7),
+                           s.integer(8) != 0});
+    return out;
+}
+constexpr const char* kStopColumns = "SELECT unit_id, date, from_minute, to_minute, name, address, lat, lon, approximate FROM unit_stop ";
+}  // namespace
+
+std::vector<Stop> Bundle::stops(std::string_view unit_id) const {
+    auto s = db_.prepare(std::string(kStopColumns) + "WHERE unit_id = ? ORDER BY date, from_minute");
+    s.bind(1, unit_id);
+    return read_stops(s);
+}
+
+std::vector<Stop> Bundle::upcoming_stops(std::string_view unit_id, Instant now, int limit) const {
+    if (limit <= 0) return {};
+    // A stop ends on its own date, so those of earlier dates are over: the rest are few.
+    auto s = db_.prepare(std::string(kStopColumns) + "WHERE unit_id = ? AND date >= ? ORDER BY date, from_minute");
+    s.bind(1, unit_id).bind(2, format_date(TimeZone::rome().local(now).date));
+    return first_upcoming(read_stops(s), now, static_cast<size_t>(limit));
 }
 
 }  // namespace content

@@ -12,6 +12,7 @@
 #include "markup.hpp"
 #include "model.hpp"
 #include "sqlite.hpp"
+#include "time_zone.hpp"
 
 namespace content {
 
@@ -42,9 +43,17 @@ struct LinkView {
     Localized label;
 };
 
+/// A service a place offers, with its label (`service.<id>`) in the visitor's language.
+struct ServiceView {
+    std::string id;
+    Localized label;
+};
+
 struct PlaceView {
     Place place;
     Localized note;
+    Localized access;                   // how to get in: steps, floor; not found when unknown
+    std::vector<ServiceView> services;  // in the source's order, as place.services
 };
 
 struct GuideView {
@@ -89,6 +98,11 @@ public:
     /// Every place, in the source's order.
     std::vector<PlaceView> places(std::string_view lang) const;
     bool has_places() const;
+    /// A mobile unit's stops, by date and time; empty for a place without any.
+    std::vector<Stop> stops(std::string_view unit_id) const;
+    /// The unit's stops not yet over at `now` on Europe/Rome's clock (one ending at `now` is
+    /// over; one under way is not), soonest first; at most `limit`.
+    std::vector<Stop> upcoming_stops(std::string_view unit_id, Instant now, int limit) const;
     std::optional<LinkView> link(std::string_view id, std::string_view lang) const;
     std::vector<std::string> guide_ids() const;
     bool has_category(std::string_view id) const;

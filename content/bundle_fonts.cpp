@@ -22,6 +22,7 @@ std::vector<Text> visible_texts(const Content& c) {
     std::vector<Text> out;
     for (const auto& l : c.languages) out.push_back({"languages.csv", "language \"" + l.code + "\"", l.native_name});
     for (const auto& p : c.places) out.push_back({"places.csv", "place \"" + p.id + "\"", p.name + " " + p.address + " " + p.phone});
+    for (const auto& st : c.stops) out.push_back({"stops.csv", "stop of \"" + st.unit + "\"", st.name + " " + st.address});
     for (const auto& l : c.links) out.push_back({"links.csv", "link \"" + l.id + "\"", l.target});
     for (const auto& k : c.keyboards) {  // the on-screen keys are drawn from the bundle's fonts too
         std::string keys = k.label;

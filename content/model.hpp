@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "civil_time.hpp"
+
 namespace content {
 
 struct Meta {
@@ -48,6 +50,18 @@ struct Place {
     bool approximate = false;
     std::string opening_hours;  // OpenStreetMap opening_hours syntax, empty when unknown
     std::string phone;
+    std::vector<std::string> services;  // service ids, each labelled by a `service.<id>` string
+};
+
+/// Where a mobile unit stands on one day, and when: a wall-clock span in Europe/Rome time that
+/// starts and ends on `date`.
+struct Stop {
+    std::string unit;  // id of a place of kind mobile_unit
+    CivilDate date;
+    int from_minute = 0, to_minute = 0;  // minutes after the day's midnight; from < to
+    std::string name, address;
+    double lat = 0, lon = 0;
+    bool approximate = false;
 };
 
 struct Link {
@@ -117,6 +131,7 @@ struct Content {
     std::vector<Category> categories;
     std::vector<Guide> guides;
     std::vector<Place> places;
+    std::vector<Stop> stops;                     // in file order; empty when the source has none
     std::vector<Link> links;
     std::map<std::string, LanguageText> texts;  // by language code
     std::vector<Keyboard> keyboards;             // in file order; empty when the source has none

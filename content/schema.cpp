@@ -33,6 +33,19 @@ CREATE TABLE place(
 CREATE TABLE place_text(
   place_id TEXT NOT NULL REFERENCES place(id), lang TEXT NOT NULL REFERENCES language(code),
   note TEXT NOT NULL, PRIMARY KEY(place_id, lang));
+CREATE TABLE place_access(
+  place_id TEXT NOT NULL REFERENCES place(id), lang TEXT NOT NULL REFERENCES language(code),
+  access TEXT NOT NULL, PRIMARY KEY(place_id, lang));
+-- A place's services in the source's order; their labels are the ui_string rows service.<id>.
+CREATE TABLE place_service(
+  place_id TEXT NOT NULL REFERENCES place(id), service_id TEXT NOT NULL, position INTEGER NOT NULL,
+  PRIMARY KEY(place_id, service_id));
+-- A mobile unit's stops: date YYYY-MM-DD and minutes after midnight, Europe/Rome wall clock.
+CREATE TABLE unit_stop(
+  unit_id TEXT NOT NULL REFERENCES place(id), date TEXT NOT NULL,
+  from_minute INTEGER NOT NULL CHECK(from_minute >= 0), to_minute INTEGER NOT NULL CHECK(to_minute > from_minute AND to_minute < 1440),
+  name TEXT NOT NULL, address TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL, approximate INTEGER NOT NULL,
+  PRIMARY KEY(unit_id, date, from_minute));
 CREATE TABLE link(
   id TEXT PRIMARY KEY, kind TEXT NOT NULL CHECK(kind IN ('booking','web','tel','directions')),
   target TEXT NOT NULL);
@@ -78,7 +91,7 @@ CREATE VIRTUAL TABLE map_chunk_box USING rtree(id, min_x, max_x, min_y, max_y);
 )sql";
 
 constexpr const char* kTables[] = {"meta", "language", "ui_string", "category", "category_text", "guide",
-                                   "guide_text", "place", "place_text", "link", "link_text", "guide_place",
+                                   "guide_text", "place", "place_text", "place_access", "place_service", "unit_stop", "link", "link_text", "guide_place",
                                    "guide_link", "font", "search", "search_doc", "keyboard", "map", "map_layer",
                                    "map_chunk", "map_chunk_box"};
 }  // namespace

@@ -8,7 +8,8 @@ namespace content {
 // 2: fonts travel in the bundle
 // 3: search index and keyboards
 // 4: the offline basemap (map, map_layer, map_chunk, map_chunk_box)
-inline constexpr int kSchemaVersion = 4;
+// 5: places' services and access notes, mobile units' stops (place_service, place_access, unit_stop)
+inline constexpr int kSchemaVersion = 5;
 
 /// Creates every table in an empty database and sets user_version.
 void create_schema(sql::Database& db);

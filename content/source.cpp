@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <charconv>
 #include <set>
+#include <tuple>
 
 #include "map_source.hpp"
 #include "markup.hpp"
 #include "opening_hours.hpp"
 #include "source_keyboards.hpp"
 #include "text_files.hpp"
+#include "unit_stops.hpp"
 
 namespace content {
 
@@ -20,15 +22,6 @@ bool valid_id(std::string_view id) {
     return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
     });
-}
-
-// YYYY-MM-DD with a plausible month and day.
-bool valid_date(const std::string& s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (s[i] < '0' || s[i] > '9') return false;
-    const int month = (s[5] - '0') * 10 + (s[6] - '0'), day = (s[8] - '0') * 10 + (s[9] - '0');
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
 template <typename Seq>
@@ -58,6 +51,7 @@ public:
         load_languages();
         load_categories();
         load_places();
+        load_stops();
         load_links();
         load_guides();
         load_keyboards(root_, c_, d_);
@@ -65,6 +59,7 @@ public:
         check_fallback_languages();
         load_language_folders();
         check_completeness();
+        check_service_labels();
         return std::move(c_);
     }
 
@@ -154,7 +149,7 @@ private:
                              "write a whole number, higher than the last published bundle's, e.g. version = 7");
             } else if (e.key == "channel") m.channel = e.value;
             else if (e.key == "created" || e.key == "expires") {
-                if (!valid_date(e.value))
+                if (!parse_date(e.value))
                     d_.error(rel, e.line, e.key, q(e.value) + " is not a date", "write the date as YYYY-MM-DD, e.g. 2026-12-31");
                 (e.key == "created" ? m.created : m.expires) = e.value;
             } else if (e.key == "min_kiosk_version") m.min_kiosk_version = e.value;
@@ -208,30 +203,89 @@ private:
     void load_places() {
         const std::string rel = "places.csv";
         std::set<std::string> seen;
-        for (auto& row : read_table(rel, {"id", "kind", "name", "address", "lat", "lon", "approximate", "opening_hours", "phone"})) {
+        for (auto& row : read_table(rel, {"id", "kind", "name", "address", "lat", "lon", "approximate", "opening_hours", "phone",
+                                          "services"})) {
             if (!check_id(rel, row, "place", seen)) continue;
             const auto& f = row.fields;
             const std::string item = "place " + q(f[0]);
-            Place p{f[0], f[1], f[2], f[3], 0, 0, f[6] == "yes", f[7], f[8]};
+            Place p{f[0], f[1], f[2], f[3], 0, 0, f[6] == "yes", f[7], f[8], split_words(f[9])};
             if (!contains(kPlaceKinds, p.kind))
                 d_.error(rel, row.line, item, "kind " + q(p.kind) + " is unknown",
                          "use one of call_center, office, food_hub, help_desk, mobile_unit");
             if (p.name.empty()) d_.error(rel, row.line, item, "name is empty", "write the place's name");
-            auto coordinate = [&](const std::string& text, double lo, double hi, const char* name, double& out) {
-                auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-                if (ec != std::errc() || ptr != text.data() + text.size() || out < lo || out > hi)
-                    d_.error(rel, row.line, item, std::string(name) + " " + q(text) + " is not a number between " +
-                                                      std::to_string(int(lo)) + " and " + std::to_string(int(hi)),
-                             "write decimal degrees with a dot, e.g. 45.0703 and 7.6869 for Torino");
-            };
-            coordinate(f[4], -90, 90, "lat", p.lat);
-            coordinate(f[5], -180, 180, "lon", p.lon);
-            if (f[6] != "yes" && f[6] != "no")
-                d_.error(rel, row.line, item, "approximate " + q(f[6]) + " is neither yes nor no",
-                         "write yes when the position is not exact, otherwise no");
+            read_position(rel, row.line, item, f[4], f[5], p.lat, p.lon);
+            check_yes_no(rel, row.line, item, f[6]);
             if (const auto bad = check_opening_hours(p.opening_hours))
                 d_.error(rel, row.line, item, "opening hours " + q(p.opening_hours) + " " + bad->explain(), bad->fix);
+            std::set<std::string> listed;
+            for (const auto& service : p.services) {
+                if (!valid_id(service))
+                    d_.error(rel, row.line, item, "service " + q(service) + " is not an id: it may only use a-z, 0-9 and -",
+                             "separate services with spaces, e.g. information legal-advice");
+                else if (!listed.insert(service).second)
+                    d_.error(rel, row.line, item, "service " + q(service) + " is listed twice", "list each service once");
+                else
+                    services_used_.push_back({row.line, p.id, service});
+            }
             c_.places.push_back(std::move(p));
+        }
+    }
+
+    // Decimal degrees with a dot, within the range of the earth.
+    void read_position(const std::string& rel, int line, const std::string& item, const std::string& lat_text,
+                       const std::string& lon_text, double& lat, double& lon) {
+        auto coordinate = [&](const std::string& text, double lo, double hi, const char* name, double& out) {
+            auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+            if (ec != std::errc() || ptr != text.data() + text.size() || out < lo || out > hi)
+                d_.error(rel, line, item, std::string(name) + " " + q(text) + " is not a number between " +
+                                              std::to_string(int(lo)) + " and " + std::to_string(int(hi)),
+                         "write decimal degrees with a dot, e.g. 45.0703 and 7.6869 for Torino");
+        };
+        coordinate(lat_text, -90, 90, "lat", lat);
+        coordinate(lon_text, -180, 180, "lon", lon);
+    }
+
+    void check_yes_no(const std::string& rel, int line, const std::string& item, const std::string& approximate) {
+        if (approximate != "yes" && approximate != "no")
+            d_.error(rel, line, item, "approximate " + q(approximate) + " is neither yes nor no",
+                     "write yes when the position is not exact, otherwise no");
+    }
+
+    // stops.csv is optional: a bundle without mobile units has no stops.
+    void load_stops() {
+        const std::string rel = "stops.csv";
+        if (!fs::exists(root_ / rel)) return;
+        for (auto& row : read_table(rel, {"unit", "date", "time", "name", "address", "lat", "lon", "approximate"})) {
+            const auto& f = row.fields;
+            const std::string item = "stop of " + q(f[0]) + " on " + f[1];
+            Stop stop{f[0], {}, 0, 0, f[3], f[4], 0, 0, f[7] == "yes"};
+            const auto unit = std::find_if(c_.places.begin(), c_.places.end(), [&](const Place& p) { return p.id == stop.unit; });
+            if (unit == c_.places.end())
+                d_.error(rel, row.line, item, "place " + q(stop.unit) + " does not exist",
+                         "use the id of a mobile_unit from places.csv, or add the unit there");
+            else if (unit->kind != "mobile_unit")
+                d_.error(rel, row.line, item, "place " + q(stop.unit) + " is a " + unit->kind + ", not a mobile_unit",
+                         "list stops only for places of kind mobile_unit");
+            const auto date = parse_date(f[1]);
+            if (!date) d_.error(rel, row.line, item, "date " + q(f[1]) + " is not a date", "write the date as YYYY-MM-DD, e.g. 2026-12-01");
+            const auto span = parse_time_span(f[2]);
+            if (!span)
+                d_.error(rel, row.line, item, "time " + q(f[2]) + " is not a time span within one day",
+                         "write the start and end as HH:MM-HH:MM with the end later the same day, e.g. 10:00-13:00");
+            if (stop.name.empty()) d_.error(rel, row.line, item, "name is empty", "write where the unit stands, e.g. a square or a street");
+            read_position(rel, row.line, item, f[5], f[6], stop.lat, stop.lon);
+            check_yes_no(rel, row.line, item, f[7]);
+            if (!date || !span) continue;
+            stop.date = *date;
+            std::tie(stop.from_minute, stop.to_minute) = *span;
+            // One unit cannot stand in two places at once.
+            for (const auto& other : c_.stops)
+                if (other.unit == stop.unit && other.date == stop.date && other.from_minute < stop.to_minute &&
+                    stop.from_minute < other.to_minute)
+                    d_.error(rel, row.line, item, "its time " + f[2] + " overlaps the stop at " + q(other.name) + " (" +
+                                                      format_clock(other.from_minute) + "-" + format_clock(other.to_minute) + ")",
+                             "correct one of the two times, or delete the repeated row");
+            c_.stops.push_back(std::move(stop));
         }
     }
 
@@ -309,6 +363,9 @@ private:
                     d_.error(strings_rel, e.line, item, "the text is empty", "write the text, or delete the line to use the fallback language");
                 } else if (e.key == "fallback.notice" && e.value.find("{language}") == std::string::npos) {
                     d_.error(strings_rel, e.line, item, "the text does not contain {language}", "keep {language} where the language's name goes");
+                } else if (e.key == "stops.date" && (e.value.find("{day}") == std::string::npos || e.value.find("{month}") == std::string::npos)) {
+                    d_.error(strings_rel, e.line, item, "the text does not contain both {day} and {month}",
+                             "keep {day} and {month} (and {weekday} if your language says it) where they go, e.g. {weekday} {day} {month}");
                 }
             }
         }
@@ -393,6 +450,25 @@ private:
         }
     }
 
+    // A service is known by its label: `service.<id>` in a fallback language. The places that
+    // list one without a label are named, line by line, since that is where the typo usually is.
+    void check_service_labels() {
+        std::set<std::string> warned;
+        for (const auto& use : services_used_) {
+            const std::string key = "service." + use.service;
+            if (!in_fallback(key, [](const LanguageText& t, const std::string& k) { return t.strings.contains(k); }))
+                d_.error("places.csv", use.line, "place " + q(use.place),
+                         "service " + q(use.service) + " is unknown: no fallback language (" + join(c_.meta.fallback, ", ") +
+                             ") has a label for it",
+                         "correct the id, or add `" + key + " = ...` to lang/" + first_fallback() + "/strings.txt");
+            else if (warned.insert(key).second)
+                for (const auto& lang : c_.languages)
+                    if (c_.texts.contains(lang.code) && !c_.texts[lang.code].strings.contains(key))
+                        d_.warning("lang/" + lang.code + "/strings.txt", 0, "key " + q(key), "not translated; the kiosk shows the fallback",
+                                   "add `" + key + " = ...` in " + lang.native_name);
+        }
+    }
+
     template <typename Has>
     bool in_fallback(const std::string& key, Has has) {
         for (const auto& code : c_.meta.fallback)
@@ -419,7 +495,9 @@ private:
             return std::optional<std::string>{"unknown key"};
         };
         if (auto r = dotted("category.", {".title", ".summary"}, c_.categories, "category")) return *r;
-        if (auto r = dotted("place.", {".note"}, c_.places, "place")) return *r;
+        if (auto r = dotted("place.", {".note", ".access"}, c_.places, "place")) return *r;
+        // Services are defined by their labels, so any well-formed id is one.
+        if (key.starts_with("service.") && valid_id(std::string_view(key).substr(8))) return std::nullopt;
         if (auto r = dotted("link.", {".label"}, c_.links, "link")) return *r;
         return "unknown key";
     }
@@ -436,6 +514,11 @@ private:
     Diagnostics& d_;
     Content c_;
     int fallback_line_ = 0;
+    struct ServiceUse {
+        int line;
+        std::string place, service;
+    };
+    std::vector<ServiceUse> services_used_;  // checked against the labels once languages are read
 };
 
 }  // namespace
@@ -449,6 +532,8 @@ const std::vector<std::string>& required_string_keys() {
         "hours.opens_tomorrow", "hours.opens_day", "hours.closed", "hours.closed_all_day", "day.1", "day.2", "day.3", "day.4",
         "day.5", "day.6", "day.7", "places.title", "places.summary", "places.all", "places.open_now", "places.none",
         "kind.call_center", "kind.office", "kind.food_hub", "kind.help_desk", "kind.mobile_unit",
+        "place.services", "place.access", "stops.next", "stops.date", "month.1", "month.2", "month.3", "month.4", "month.5",
+        "month.6", "month.7", "month.8", "month.9", "month.10", "month.11", "month.12",
         "places.map", "map.title", "map.here", "place.on_map"};
     return keys;
 }

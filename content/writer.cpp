@@ -6,6 +6,7 @@
 #include "schema.hpp"
 #include "search_index.hpp"
 #include "sqlite.hpp"
+#include "unit_stops.hpp"
 
 namespace content {
 
@@ -25,9 +26,13 @@ std::string join_words(const std::vector<std::string>& words) {
     return out;
 }
 
-// Texts that belong to one category, place or link rather than to the interface.
+// Texts that belong to one category, place or link rather than to the interface. `place.access`
+// itself is the interface's label: a place's own texts have an id between the dots.
 bool is_item_string(const std::string& key) {
-    return key.starts_with("category.") || key.starts_with("link.") || (key.starts_with("place.") && key.ends_with(".note"));
+    const auto place_text = [&](std::string_view suffix) {
+        return key.starts_with("place.") && key.ends_with(suffix) && key.size() > 6 + suffix.size();
+    };
+    return key.starts_with("category.") || key.starts_with("link.") || place_text(".note") || place_text(".access");
 }
 
 void insert_all(sql::Database& db, const Content& c) {
@@ -59,6 +64,16 @@ void insert_all(sql::Database& db, const Content& c) {
     for (const auto& p : c.places)
         place.bind(1, p.id).bind(2, p.kind).bind(3, p.name).bind(4, p.address).bind(5, p.lat).bind(6, p.lon)
             .bind(7, std::int64_t{p.approximate}).bind(8, p.opening_hours).bind(9, p.phone).run();
+    auto place_service = db.prepare("INSERT INTO place_service(place_id, service_id, position) VALUES(?, ?, ?)");
+    for (const auto& p : c.places) {
+        std::int64_t i = 0;
+        for (const auto& service : p.services) place_service.bind(1, p.id).bind(2, service).bind(3, i++).run();
+    }
+    auto stop = db.prepare(
+        "INSERT INTO unit_stop(unit_id, date, from_minute, to_minute, name, address, lat, lon, approximate) VALUES(?,?,?,?,?,?,?,?,?)");
+    for (const auto& st : c.stops)
+        stop.bind(1, st.unit).bind(2, format_date(st.date)).bind(3, std::int64_t{st.from_minute}).bind(4, std::int64_t{st.to_minute})
+            .bind(5, st.name).bind(6, st.address).bind(7, st.lat).bind(8, st.lon).bind(9, std::int64_t{st.approximate}).run();
 
     auto link = db.prepare("INSERT INTO link(id, kind, target) VALUES(?, ?, ?)");
     for (const auto& l : c.links) link.bind(1, l.id).bind(2, l.kind).bind(3, l.target).run();
@@ -80,6 +95,7 @@ void insert_all(sql::Database& db, const Content& c) {
     auto category_text = db.prepare(
         "INSERT INTO category_text(category_id, lang, title, summary) VALUES(?, ?, ?, ?)");
     auto place_text = db.prepare("INSERT INTO place_text(place_id, lang, note) VALUES(?, ?, ?)");
+    auto place_access = db.prepare("INSERT INTO place_access(place_id, lang, access) VALUES(?, ?, ?)");
     auto link_text = db.prepare("INSERT INTO link_text(link_id, lang, label) VALUES(?, ?, ?)");
     auto guide_text = db.prepare("INSERT INTO guide_text(guide_id, lang, title, summary, body) VALUES(?, ?, ?, ?, ?)");
     for (const auto& [lang, texts] : c.texts) {
@@ -96,6 +112,9 @@ void insert_all(sql::Database& db, const Content& c) {
         for (const auto& p : c.places)
             if (auto note = s.find("place." + p.id + ".note"); note != s.end())
                 place_text.bind(1, p.id).bind(2, lang).bind(3, note->second).run();
+        for (const auto& p : c.places)
+            if (auto access = s.find("place." + p.id + ".access"); access != s.end())
+                place_access.bind(1, p.id).bind(2, lang).bind(3, access->second).run();
         for (const auto& l : c.links)
             if (auto label = s.find("link." + l.id + ".label"); label != s.end())
                 link_text.bind(1, l.id).bind(2, lang).bind(3, label->second).run();

@@ -50,6 +50,8 @@ public:
     bool empty() const { return text_.empty(); }
     /// The laid-out lines, for tests.
     const std::vector<fonts::Line>& lines() const { return lines_; }
+    /// The text, for tests.
+    const std::u32string& text() const { return text_; }
 
 private:
     std::u32string text_;

@@ -30,6 +30,8 @@ std::vector<Visible> visible_strings(const std::filesystem::path& bundle) {
         "SELECT lang, 'guide ' || guide_id, title FROM guide_text",
         "SELECT lang, 'guide ' || guide_id, summary FROM guide_text",
         "SELECT lang, 'place ' || place_id, note FROM place_text",
+        "SELECT lang, 'place ' || place_id || ' access', access FROM place_access",
+        "SELECT 'it', 'stop of ' || unit_id, name || ' ' || address FROM unit_stop",
         "SELECT lang, 'link ' || link_id, label FROM link_text",
         "SELECT code, 'language ' || code, native_name FROM language",
         "SELECT 'it', 'place ' || id, name || ' ' || address || ' ' || phone FROM place",

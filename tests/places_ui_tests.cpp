@@ -2,8 +2,11 @@
 #include <doctest/doctest.h>
 
 #include "kiosk_fixture.hpp"
+#include "place_text.hpp"
+#include "screens/info_card.hpp"
 #include "screens/places_screen.hpp"
 #include "time_zone.hpp"
+#include "utf8.hpp"
 
 using namespace test;
 using kiosk::Route;
@@ -19,6 +22,19 @@ std::vector<std::string> listed(Kiosk& k) {
     std::vector<std::string> ids;
     for (const auto& f : found) ids.push_back(f.second);
     return ids;
+}
+
+// The lines of a place's card as built for the kiosk's visitor now, as text.
+std::vector<std::string> card_lines(Kiosk& k, const std::string& id) {
+    const auto place = k.bundle->place(id, k.app.lang());
+    REQUIRE(place);
+    std::vector<std::string> out;
+    for (const auto& line : kiosk::place_card(k.app, *place, true).lines) out.push_back(fonts::encode_utf8(line.text()));
+    return out;
+}
+
+bool has_line(const std::vector<std::string>& lines, const std::string& line) {
+    return std::find(lines.begin(), lines.end(), line) != lines.end();
 }
 
 kiosk::Settings at_servizio_stranieri() {
@@ -77,4 +93,54 @@ TEST_CASE("distances read as people say them") {
     CHECK(kiosk::distance_text(949) == "950 m");
     CHECK(kiosk::distance_text(1234) == "1.2 km");
     CHECK(kiosk::distance_text(10'060) == "10.1 km");
+}
+
+TEST_CASE("a place's card says what it offers and how to get in; a mobile unit's, where it stops next") {
+    Kiosk k(demo_bundle(), "en", Route::place("mobile-unit"), 1080, 1920);
+    k.clock.set_wall(*content::parse_local_iso("2026-12-10T15:00"));  // a Thursday, the afternoon stop under way
+    auto lines = card_lines(k, "mobile-unit");
+    CHECK(has_line(lines, "Services: Information · Intercultural mediation"));
+    auto next = std::find(lines.begin(), lines.end(), "Next stops");
+    REQUIRE(next != lines.end());
+    REQUIRE(lines.end() - next >= 4);
+    CHECK(next[1] == "Thursday 10 December 14:00–17:00 · San Salvario (esempio)");
+    CHECK(next[2] == "Tuesday 15 December 10:00–13:00 · Barriera di Milano (esempio)");
+    CHECK(next[3] == "Thursday 17 December 14:00–17:00 · San Salvario (esempio)");
+    CHECK(std::count_if(lines.begin(), lines.end(), [](const std::string& l) { return l.find("(esempio)") != std::string::npos; }) == 3);
+    // At 17:00 that stop is over.
+    k.clock.set_wall(*content::parse_local_iso("2026-12-10T17:00"));
+    lines = card_lines(k, "mobile-unit");
+    next = std::find(lines.begin(), lines.end(), "Next stops");
+    REQUIRE(lines.end() - next >= 2);
+    CHECK(next[1] == "Tuesday 15 December 10:00–13:00 · Barriera di Milano (esempio)");
+    // After the example timetable's last stop there is nothing to announce.
+    k.clock.set_wall(*content::parse_local_iso("2027-04-01T09:00"));
+    CHECK_FALSE(has_line(card_lines(k, "mobile-unit"), "Next stops"));
+
+    const auto rednova = card_lines(k, "rednova-call-center");
+    CHECK(has_line(rednova, "Services: Information · Legal advice · Translation · Job guidance"));
+    CHECK(has_line(rednova, "Accessibility: Ground floor (piano terra). Whether there are steps at the entrance is not known."));
+    CHECK_FALSE(has_line(rednova, "Next stops"));
+
+    // The screen itself draws the longer card.
+    k.app.open(Route::place("mobile-unit"));
+    k.runner.settle();
+    CHECK(k.app.route() == Route::place("mobile-unit"));
+}
+
+TEST_CASE("stop dates and services in the visitor's language and word order") {
+    const content::Bundle bundle(demo_bundle());
+    const auto stops = bundle.stops("mobile-unit");
+    REQUIRE_FALSE(stops.empty());
+    const auto& first = stops.front();  // Tuesday 1 December 2026, 10:00-13:00
+    const std::string where = " 10:00–13:00 · Barriera di Milano (esempio)";
+    CHECK(kiosk::stop_line(bundle, "en", first) == "Tuesday 1 December" + where);
+    CHECK(kiosk::stop_line(bundle, "it", first) == "martedì 1 dicembre" + where);
+    CHECK(kiosk::stop_line(bundle, "es", first) == "martes 1 de diciembre" + where);
+    CHECK(kiosk::stop_line(bundle, "uk", first) == "вівторок, 1 грудня" + where);
+    CHECK(kiosk::stop_line(bundle, "zh", first) == "12月1日 星期二" + where);
+    CHECK(kiosk::stop_line(bundle, "ar", first) == "الثلاثاء 1 ديسمبر" + where);
+    const auto hub = bundle.place("hub-sud", "fr");
+    CHECK(kiosk::services_line(bundle, "fr", hub->services) == "Services: Colis alimentaires");
+    CHECK(kiosk::services_line(bundle, "en", {}).empty());
 }

@@ -2,6 +2,7 @@
 
 #include "../app.hpp"
 #include "../hours_text.hpp"
+#include "../place_text.hpp"
 #include "../ui.hpp"
 #include "view.hpp"
 
@@ -32,7 +33,16 @@ InfoCard place_card(const App& app, const content::PlaceView& p, bool with_week)
         card.lines.push_back(text_of(bundle, label("place.hours_unknown")));
     }
     if (!p.place.phone.empty()) line(label("place.phone"), p.place.phone);
+    if (const auto services = services_line(bundle, app.lang(), p.services); !services.empty())
+        card.lines.push_back(TextBlock::plain(services, app.lang(), ui_rtl));
+    if (p.access.found()) line(label("place.access"), p.access.text);
     if (p.note.found()) card.lines.push_back(text_of(bundle, p.note));
+    if (p.place.kind == "mobile_unit") {
+        const auto now = std::chrono::floor<std::chrono::seconds>(app.clock().wall());
+        const auto stops = bundle.upcoming_stops(p.place.id, now, 3);
+        if (!stops.empty()) card.lines.push_back(TextBlock::plain(label("stops.next").text, app.lang(), ui_rtl, true));
+        for (const auto& stop : stops) card.lines.push_back(TextBlock::plain(stop_line(bundle, app.lang(), stop), app.lang(), ui_rtl));
+    }
     if (p.place.approximate) card.lines.push_back(text_of(bundle, label("place.approximate")));
     return card;
 }

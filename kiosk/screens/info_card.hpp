@@ -1,7 +1,7 @@
 #pragma once
 // A card of facts: a bold first line, then detail lines. Places (name, address, hours, phone,
-// note) and links (label, address) look the same wherever they appear: in a guide, a place's
-// own screen, search results.
+// services, access, note, a mobile unit's next stops) and links (label, address) look the same
+// wherever they appear: in a guide, a place's own screen, search results.
 #include <vector>
 
 #include "../text_layout.hpp"
@@ -18,7 +18,8 @@ struct InfoCard {
 };
 
 /// A place's card in the visitor's language: whether it is open now and until when, and with
-/// `with_week` its hours for the seven days ahead.
+/// `with_week` its hours for the seven days ahead; its services and access; for a mobile unit
+/// its next three stops.
 InfoCard place_card(const App& app, const content::PlaceView& place, bool with_week = false);
 /// Draws the card across the available width and advances the cursor.
 void draw_info_card(Ui& ui, InfoCard& card);

@@ -1,0 +1,18 @@
+#pragma once
+// The lines of a place's card that are not its hours, as a visitor reads them in their language:
+// what the place offers, and where a mobile unit stands next.
+#include <string>
+#include <vector>
+
+#include "bundle.hpp"
+
+namespace kiosk {
+
+/// "Services: Information · Legal advice"; empty when the place lists none.
+std::string services_line(const content::Bundle& bundle, const std::string& lang, const std::vector<content::ServiceView>& services);
+
+/// "Tuesday 1 December 10:00–13:00 · Barriera di Milano": the date as the language writes it
+/// (`stops.date` with the `day.N` and `month.N` strings), the span on Torino's 24-hour clock.
+std::string stop_line(const content::Bundle& bundle, const std::string& lang, const content::Stop& stop);
+
+}  // namespace kiosk

@@ -1,0 +1,265 @@
+// Places' services and access notes, and mobile units' stops: what the source accepts and
+// refuses, what the bundle gives back, and which stops are still ahead on Torino's clock.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "bundle.hpp"
+#include "source.hpp"
+#include "test_support.hpp"
+#include "unit_stops.hpp"
+#include "writer.hpp"
+
+using namespace content;
+namespace fs = std::filesystem;
+
+namespace {
+
+const Diagnostic* first_error(const Diagnostics& d, const std::string& file) {
+    for (const auto& item : d.all())
+        if (item.severity == Diagnostic::Severity::Error && item.file == file) return &item;
+    return nullptr;
+}
+
+std::string errors(const Diagnostics& d) {
+    std::string out;
+    for (const auto& item : d.all())
+        if (item.severity == Diagnostic::Severity::Error) out += item.format() + "\n";
+    return out;
+}
+
+// A bundle built from a copy of the demo source, changed by `edit` first.
+template <typename Edit>
+fs::path build(const test::TempDir& dir, Edit edit) {
+    const fs::path src = test::copy_demo_source(dir);
+    edit(src);
+    Diagnostics d;
+    const auto c = load_source(src, d);
+    INFO(errors(d));
+    REQUIRE_FALSE(d.has_errors());
+    const fs::path out = dir / "places.kbundle";
+    write_bundle(c, out);
+    return out;
+}
+
+Instant at(const char* text) {
+    const auto t = parse_local_iso(text);
+    REQUIRE(t);
+    return *t;
+}
+
+std::vector<std::string> dates(const std::vector<Stop>& stops) {
+    std::vector<std::string> out;
+    for (const auto& s : stops) out.push_back(format_date(s.date) + " " + format_clock(s.from_minute));
+    return out;
+}
+
+const char* const kStopsHeader = "unit,date,time,name,address,lat,lon,approximate\n";
+
+}  // namespace
+
+TEST_CASE("dates and time spans of stops: real days, one day, the end after the start") {
+    CHECK(parse_date("2026-12-01") == CivilDate{2026, 12, 1});
+    CHECK(parse_date("2028-02-29") == CivilDate{2028, 2, 29});
+    CHECK_FALSE(parse_date("2027-02-29"));
+    CHECK_FALSE(parse_date("2026-13-01"));
+    CHECK_FALSE(parse_date("1/12/2026"));
+    CHECK(parse_time_span("10:00-13:00") == std::make_pair(600, 780));
+    CHECK(parse_time_span("00:00-23:59") == std::make_pair(0, 1439));
+    CHECK_FALSE(parse_time_span("13:00-10:00"));
+    CHECK_FALSE(parse_time_span("10:00-10:00"));
+    CHECK_FALSE(parse_time_span("23:00-00:30"));  // a stop does not run past midnight
+    CHECK_FALSE(parse_time_span("9:00-13:00"));
+    CHECK_FALSE(parse_time_span("10:00–13:00"));  // an en dash, as word processors write it
+    CHECK_FALSE(parse_time_span("10:00-24:00"));
+}
+
+TEST_CASE("the demo's places list the seeds' services, and its mobile unit has example stops") {
+    Diagnostics d;
+    const auto c = load_source(test::demo_source(), d);
+    INFO(errors(d));
+    REQUIRE_FALSE(d.has_errors());
+    const auto place = [&](const char* id) { return *std::find_if(c.places.begin(), c.places.end(), [&](const Place& p) { return p.id == id; }); };
+    // Seed 000: reception, legal help, translations and work orientation.
+    CHECK(place("rednova-call-center").services ==
+          std::vector<std::string>{"information", "legal-advice", "translation", "job-orientation"});
+    CHECK(place("hub-nord").services == std::vector<std::string>{"food-parcels"});
+    CHECK(c.texts.at("it").strings.at("place.rednova-call-center.access").starts_with("Piano terra"));
+    REQUIRE(c.stops.size() >= 10);
+    for (const auto& s : c.stops) {
+        CHECK(s.unit == "mobile-unit");
+        CHECK(s.approximate);  // the seeds give no timetable: every stop is an example
+        CHECK(s.name.find("esempio") != std::string::npos);
+    }
+    for (const auto& [lang, texts] : c.texts) {
+        INFO(lang);
+        CHECK(texts.strings.contains("place.mobile-unit.note"));
+        for (const char* key : {"stops.next", "stops.date", "month.12", "place.services", "service.food-parcels"})
+            CHECK(texts.strings.contains(key));
+    }
+}
+
+TEST_CASE("bad services and stops: each names the file, the line, the item and the fix") {
+    test::TempDir dir;
+    const fs::path src = test::copy_demo_source(dir);
+    Diagnostics d;
+    const Diagnostic* e = nullptr;
+    const auto load = [&](const std::string& file) {
+        load_source(src, d);
+        e = first_error(d, file);
+        REQUIRE_MESSAGE(e, "no error about " << file << "; errors: " << errors(d));
+    };
+
+    SUBCASE("a service with no label: a typo") {
+        test::replace_in_file(src / "places.csv", "information mediation housing", "information mediaton housing");
+        load("places.csv");
+        CHECK(e->line == 4);
+        CHECK(e->item == "place \"servizio-stranieri\"");
+        CHECK(e->problem.find("service \"mediaton\" is unknown") != std::string::npos);
+        CHECK(e->fix.find("service.mediaton = ...") != std::string::npos);
+        CHECK(e->fix.find("lang/en/strings.txt") != std::string::npos);
+    }
+    SUBCASE("a service whose label no fallback language has") {
+        test::replace_in_file(src / "lang/en/strings.txt", "service.housing = Housing\n", "");
+        test::replace_in_file(src / "lang/it/strings.txt", "service.housing = Casa\n", "");
+        load("places.csv");
+        CHECK(e->line == 4);
+        CHECK(e->problem.find("service \"housing\" is unknown: no fallback language (en, it)") != std::string::npos);
+    }
+    SUBCASE("a service id that is not an id") {
+        test::replace_in_file(src / "places.csv", "legal-advice", "legal_advice");
+        load("places.csv");
+        CHECK(e->line == 2);
+        CHECK(e->problem.find("service \"legal_advice\" is not an id") != std::string::npos);
+    }
+    SUBCASE("a stop of a unit that does not exist") {
+        test::replace_in_file(src / "stops.csv", "mobile-unit,2026-12-03", "mobile-van,2026-12-03");
+        load("stops.csv");
+        CHECK(e->line == 3);
+        CHECK(e->item == "stop of \"mobile-van\" on 2026-12-03");
+        CHECK(e->problem == "place \"mobile-van\" does not exist");
+    }
+    SUBCASE("a stop of a place that is not a mobile unit") {
+        test::replace_in_file(src / "stops.csv", "mobile-unit,2026-12-01", "hub-nord,2026-12-01");
+        load("stops.csv");
+        CHECK(e->line == 2);
+        CHECK(e->problem == "place \"hub-nord\" is a food_hub, not a mobile_unit");
+    }
+    SUBCASE("a date that is no day") {
+        test::replace_in_file(src / "stops.csv", "2026-12-01", "2026-11-31");
+        load("stops.csv");
+        CHECK(e->problem == "date \"2026-11-31\" is not a date");
+        CHECK(e->fix.find("YYYY-MM-DD") != std::string::npos);
+    }
+    SUBCASE("a span that ends before it starts") {
+        test::replace_in_file(src / "stops.csv", "10:00-13:00", "13:00-10:00");
+        load("stops.csv");
+        CHECK(e->line == 2);
+        CHECK(e->problem == "time \"13:00-10:00\" is not a time span within one day");
+        CHECK(e->fix.find("HH:MM-HH:MM") != std::string::npos);
+    }
+    SUBCASE("a latitude off the earth") {
+        test::replace_in_file(src / "stops.csv", "45.0900,7.6960", "450.900,7.6960");
+        load("stops.csv");
+        CHECK(e->line == 2);
+        CHECK(e->problem == "lat \"450.900\" is not a number between -90 and 90");
+    }
+    SUBCASE("approximate neither yes nor no") {
+        test::replace_in_file(src / "stops.csv", "7.6960,yes", "7.6960,maybe");
+        load("stops.csv");
+        CHECK(e->problem.find("\"maybe\" is neither yes nor no") != std::string::npos);
+    }
+    SUBCASE("two stops of one unit at the same time") {
+        test::write(src / "stops.csv", std::string(kStopsHeader) +
+                                           "mobile-unit,2026-12-01,10:00-13:00,Aurora,,45.08,7.68,yes\n"
+                                           "mobile-unit,2026-12-01,12:30-14:00,Vanchiglia,,45.07,7.70,yes\n");
+        load("stops.csv");
+        CHECK(e->line == 3);
+        CHECK(e->problem == "its time 12:30-14:00 overlaps the stop at \"Aurora\" (10:00-13:00)");
+    }
+    SUBCASE("a date format without the day") {
+        test::replace_in_file(src / "lang/fr/strings.txt", "stops.date = {weekday} {day} {month}", "stops.date = {weekday} {month}");
+        load("lang/fr/strings.txt");
+        CHECK(e->item == "key \"stops.date\"");
+    }
+    REQUIRE(e);
+    CHECK_FALSE(e->fix.empty());
+    CHECK(e->format().starts_with(e->file + ":" + std::to_string(e->line) + ": error: "));
+}
+
+TEST_CASE("a source without stops.csv has no stops, and that is no error") {
+    test::TempDir dir;
+    Bundle b(build(dir, [](const fs::path& src) { fs::remove(src / "stops.csv"); }));
+    CHECK(b.stops("mobile-unit").empty());
+    CHECK(b.upcoming_stops("mobile-unit", at("2026-12-01T09:00"), 3).empty());
+}
+
+TEST_CASE("the bundle gives back services with their labels, access notes and stops") {
+    test::TempDir dir;
+    // Without a French label, French visitors read the English one.
+    Bundle b(build(dir, [](const fs::path& src) { test::replace_in_file(src / "lang/fr/strings.txt", "service.legal-advice = Aide juridique\n", ""); }));
+    const auto rednova = b.place("rednova-call-center", "uk");
+    REQUIRE(rednova);
+    REQUIRE(rednova->services.size() == 4);
+    CHECK(rednova->place.services == std::vector<std::string>{"information", "legal-advice", "translation", "job-orientation"});
+    CHECK(rednova->services[1].id == "legal-advice");
+    CHECK(rednova->services[1].label.text == "Юридична допомога");
+    CHECK(rednova->services[1].label.lang == "uk");
+    CHECK(rednova->access.text.starts_with("Перший поверх (piano terra)"));
+    CHECK_FALSE(rednova->access.is_fallback);
+    CHECK(b.ui("place.access", "en").text == "Accessibility");  // the label is the interface's, not a place's
+    const auto fr = b.place("rednova-call-center", "fr");
+    CHECK(fr->services[0].label.text == "Information");
+    CHECK(fr->services[1].label.text == "Legal advice");
+    CHECK(fr->services[1].label.is_fallback);
+    // A place about whose access nothing is known says nothing.
+    CHECK_FALSE(b.place("hub-nord", "en")->access.found());
+    CHECK(b.places("en")[3].services.front().label.text == "Food parcels");
+
+    const auto stops = b.stops("mobile-unit");
+    REQUIRE(stops.size() >= 10);
+    CHECK(stops[0].unit == "mobile-unit");
+    CHECK(stops[0].date == CivilDate{2026, 12, 1});
+    CHECK(stops[0].from_minute == 600);
+    CHECK(stops[0].to_minute == 780);
+    CHECK(stops[0].name == "Barriera di Milano (esempio)");
+    CHECK(stops[0].lat == doctest::Approx(45.09));
+    CHECK(stops[0].lon == doctest::Approx(7.696));
+    CHECK(stops[0].approximate);
+    CHECK(std::is_sorted(stops.begin(), stops.end(), [](const Stop& a, const Stop& c) { return a.date < c.date; }));
+    CHECK(b.stops("hub-nord").empty());
+    CHECK(b.all_text().find("San Salvario (esempio)") != std::string::npos);
+    // The stock sqlite3 tool reads the same rows.
+    const auto rows = test::run("sqlite3 -readonly " + (dir / "places.kbundle").string() +
+                                " \"SELECT count(*), min(date) FROM unit_stop; SELECT group_concat(service_id, ' ') FROM (SELECT "
+                                "service_id FROM place_service WHERE place_id = 'servizio-stranieri' ORDER BY position)\"");
+    CHECK(rows.output == std::to_string(stops.size()) + "|2026-12-01\ninformation mediation housing\n");
+}
+
+TEST_CASE("upcoming stops are read on Torino's clock, to the minute, across the summer-time change") {
+    test::TempDir dir;
+    Bundle b(build(dir, [](const fs::path& src) {
+        // 28 March 2027 is the last Sunday of March: clocks go from 02:00 to 03:00, UTC+1 to UTC+2.
+        test::write(src / "stops.csv", std::string(kStopsHeader) +
+                                           "mobile-unit,2027-03-27,10:00-13:00,Aurora,,45.08,7.68,yes\n"
+                                           "mobile-unit,2027-03-28,10:00-13:00,Vanchiglia,,45.07,7.70,yes\n"
+                                           "mobile-unit,2027-03-28,15:00-17:00,Vanchiglia,,45.07,7.70,yes\n"
+                                           "mobile-unit,2027-04-02,09:30-12:00,Lingotto,,45.03,7.66,yes\n");
+    }));
+    const auto upcoming = [&](Instant now, int limit = 10) { return dates(b.upcoming_stops("mobile-unit", now, limit)); };
+    using V = std::vector<std::string>;
+    CHECK(upcoming(at("2027-03-20T09:00")) == V{"2027-03-27 10:00", "2027-03-28 10:00", "2027-03-28 15:00", "2027-04-02 09:30"});
+    CHECK(upcoming(at("2027-03-20T09:00"), 2) == V{"2027-03-27 10:00", "2027-03-28 10:00"});
+    CHECK(upcoming(at("2027-03-20T09:00"), 0).empty());
+    // 12:30 winter time on the 27th is 11:30 UTC: the stop is under way, so still ahead.
+    CHECK(upcoming(at("2027-03-27T11:30Z"), 1) == V{"2027-03-27 10:00"});
+    // The same 11:30 UTC on the 28th is 13:30 summer time: that morning's stop is over. A reader
+    // that took the day before's offset would think it 12:30 and send the visitor to it.
+    CHECK(upcoming(at("2027-03-28T11:30Z"), 1) == V{"2027-03-28 15:00"});
+    // A stop ending at the current minute is over; a second before, it is not.
+    CHECK(upcoming(at("2027-03-28T13:00"), 1) == V{"2027-03-28 15:00"});
+    CHECK(upcoming(at("2027-03-28T13:00") - std::chrono::seconds(1), 1) == V{"2027-03-28 10:00"});
+    CHECK(upcoming(at("2027-03-28T12:59"), 1) == V{"2027-03-28 10:00"});
+    CHECK(upcoming(at("2027-04-02T12:00")).empty());
+    CHECK(b.upcoming_stops("hub-nord", at("2027-03-20T09:00"), 3).empty());
+}
