@@ -4,6 +4,7 @@
 #include <charconv>
 #include <set>
 
+#include "directions.hpp"
 #include "map_source.hpp"
 #include "markup.hpp"
 #include "opening_hours.hpp"
@@ -167,9 +168,16 @@ private:
                 if (e.value != "yes" && e.value != "no")
                     d_.error(rel, e.line, "demo", q(e.value) + " is neither yes nor no", "write demo = yes or demo = no");
                 m.demo = e.value == "yes";
+            } else if (e.key == "directions_url") {
+                if (const auto problem = directions_template_problem(e.value))
+                    d_.error(rel, e.line, "directions_url", q(e.value) + " " + *problem,
+                             "write the address of a directions page with {lat} and {lon} where the place's coordinates go, "
+                             "e.g. directions_url = https://www.openstreetmap.org/directions?to={lat},{lon}, or delete the line "
+                             "for the default (Google Maps walking directions)");
+                m.directions_url = e.value;
             } else
                 d_.error(rel, e.line, "key " + q(e.key), "unknown key",
-                         "use title, version, channel, created, expires, min_kiosk_version, fallback or demo");
+                         "use title, version, channel, created, expires, min_kiosk_version, fallback, demo or directions_url");
         }
         for (const char* key : {"title", "version", "channel", "created", "expires", "min_kiosk_version", "fallback"})
             if (!seen.contains(key))
