@@ -19,6 +19,7 @@ struct Meta {
     std::string min_kiosk_version;
     std::vector<std::string> fallback;  // language codes tried after the visitor's own
     bool demo = false;
+    std::string directions_url;  // a place's directions link, with {lat} {lon} (directions.hpp); empty: the default
 };
 
 enum class Direction { LeftToRight, RightToLeft };

@@ -5,6 +5,7 @@
 #include <set>
 #include <tuple>
 
+#include "directions.hpp"
 #include "map_source.hpp"
 #include "markup.hpp"
 #include "opening_hours.hpp"
@@ -162,9 +163,16 @@ private:
                 if (e.value != "yes" && e.value != "no")
                     d_.error(rel, e.line, "demo", q(e.value) + " is neither yes nor no", "write demo = yes or demo = no");
                 m.demo = e.value == "yes";
+            } else if (e.key == "directions_url") {
+                if (const auto problem = directions_template_problem(e.value))
+                    d_.error(rel, e.line, "directions_url", q(e.value) + " " + *problem,
+                             "write the address of a directions page with {lat} and {lon} where the place's coordinates go, "
+                             "e.g. directions_url = https://www.openstreetmap.org/directions?to={lat},{lon}, or delete the line "
+                             "for the default (Google Maps walking directions)");
+                m.directions_url = e.value;
             } else
                 d_.error(rel, e.line, "key " + q(e.key), "unknown key",
-                         "use title, version, channel, created, expires, min_kiosk_version, fallback or demo");
+                         "use title, version, channel, created, expires, min_kiosk_version, fallback, demo or directions_url");
         }
         for (const char* key : {"title", "version", "channel", "created", "expires", "min_kiosk_version", "fallback"})
             if (!seen.contains(key))
@@ -526,7 +534,7 @@ private:
 const std::vector<std::string>& required_string_keys() {
     static const std::vector<std::string> keys = {
         "language.prompt", "nav.home", "nav.back", "home.heading", "guide.places", "guide.links",
-        "place.address", "place.hours", "place.phone", "place.approximate", "place.hours_unknown",
+        "place.address", "place.hours", "place.phone", "place.approximate", "place.hours_unknown", "place.directions_qr", "place.print",
         "fallback.notice", "demo.label", "expired.notice", "attract.touch", "idle.question", "idle.continue",
         "search.title", "search.prompt", "search.none", "hours.open_until", "hours.open", "hours.opens_today",
         "hours.opens_tomorrow", "hours.opens_day", "hours.closed", "hours.closed_all_day", "day.1", "day.2", "day.3", "day.4",

@@ -46,6 +46,7 @@ void insert_all(sql::Database& db, const Content& c) {
         {"min_kiosk_version", c.meta.min_kiosk_version},
         {"fallback", join_codes(c.meta.fallback)},
         {"demo", c.meta.demo ? "yes" : "no"},
+        {"directions_url", c.meta.directions_url},
     };
     for (const auto& [key, value] : meta_rows) meta.bind(1, std::string_view(key)).bind(2, value).run();
 

@@ -15,6 +15,7 @@
 namespace kiosk {
 
 class AdminServices;
+class TicketPrinter;
 class View;
 
 class App {
@@ -63,8 +64,8 @@ public:
     long visitor() const { return visitor_; }
 
     /// What visitors do, for the anonymous counters: visit_started, language_chosen (item: the
-    /// code), guide_opened (item: the id), visit_ended; later qr_shown and ticket_printed. Never
-    /// anything a visitor typed.
+    /// code), guide_opened (item: the id), ticket_printed (item: the place's id), visit_ended;
+    /// later qr_shown. Never anything a visitor typed.
     using Listener = std::function<void(const std::string& event, const std::string& item)>;
     void set_listener(Listener listener) { listener_ = std::move(listener); }
     /// Tells the listener of one such event; screens call it for what App cannot see itself
@@ -83,6 +84,9 @@ public:
     /// The admin panel's services; null when the kiosk has none (no PIN configured).
     AdminServices* admin() const { return admin_; }
     void set_admin(AdminServices* admin) { admin_ = admin; }
+    /// The receipt printer; null when the kiosk has none, and then nothing offers to print.
+    TicketPrinter* printer() const { return printer_; }
+    void set_printer(TicketPrinter* printer) { printer_ = printer; }
     /// The admin asked the kiosk to stop (to be restarted): the frame loop ends.
     void request_exit() { exit_requested_ = true; }
     bool exit_requested() const { return exit_requested_; }
@@ -109,6 +113,7 @@ private:
     bool larger_text_ = false, high_contrast_ = false;
     std::string search_text_;
     AdminServices* admin_ = nullptr;
+    TicketPrinter* printer_ = nullptr;
     const platform::Clock* clock_;
     std::optional<std::pair<double, double>> here_;
     Listener listener_;

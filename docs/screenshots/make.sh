@@ -31,6 +31,7 @@ shot attract --open attract --lang it
 printf 'position = 45.0703, 7.6869\n' >"$work/position.conf"
 shot places-fa --open places --lang fa --config "$work/position.conf"
 shot place-en --open place/rednova-call-center --lang en
+shot place-card-en --open place/rednova-call-center --lang en --size 1920x1080
 printf 'tap-item nav:search\ntap-item key:p\ntap-item key:e\ntap-item key:r\ntap-item key:m\n' | scripted search-it --lang it --open home
 printf 'tap-item nav:search\ntap-item key:ا\ntap-item key:ل\ntap-item key:س\ntap-item key:ك\n' | scripted search-ar --lang ar --open home
 printf 'tap-item nav:search\ntap-item key:ж\ntap-item key:и\ntap-item key:т\n' | scripted search-uk-portrait --lang uk --open home --size 1080x1920

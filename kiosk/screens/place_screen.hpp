@@ -1,10 +1,14 @@
 #pragma once
+#include <optional>
+
 #include "info_card.hpp"
+#include "place_panel.hpp"
 #include "view.hpp"
 
 namespace kiosk {
 
-/// One place: its name, address, hours, phone and note (where search leads for a place).
+/// One place: its card (name, address, hours, phone, note) and beside or under it the QR code
+/// for directions and the Print button (where search and the places list lead for a place).
 class PlaceScreen : public View {
 public:
     explicit PlaceScreen(App& app);
@@ -13,6 +17,7 @@ public:
 
 private:
     InfoCard card_;
+    std::optional<PlacePanel> panel_;
 };
 
 }  // namespace kiosk

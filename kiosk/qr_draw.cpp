@@ -1,0 +1,43 @@
+#include "qr_draw.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk {
+
+namespace {
+constexpr ImU32 kDark = IM_COL32(0, 0, 0, 255), kLight = IM_COL32(255, 255, 255, 255);
+
+int modules_with_border(const QrCode& code) { return code.size() + 2 * QrCode::kQuietZone; }
+}  // namespace
+
+float qr_side_near(const QrCode& code, float target) {
+    const float modules = static_cast<float>(modules_with_border(code));
+    return std::max(1.0f, std::round(target / modules)) * modules;
+}
+
+float draw_qr(ImDrawList* list, ImVec2 min, const QrCode& code, float side) {
+    const int modules = modules_with_border(code);
+    const float module = std::max(1.0f, std::floor(side / static_cast<float>(modules)));
+    const float x0 = std::floor(min.x), y0 = std::floor(min.y);
+    const float drawn = module * static_cast<float>(modules);
+    list->AddRectFilled(ImVec2(x0, y0), ImVec2(x0 + drawn, y0 + drawn), kLight);
+    const float inner_x = x0 + module * QrCode::kQuietZone, inner_y = y0 + module * QrCode::kQuietZone;
+    // One rectangle per run of dark modules in a row: fewer vertices than one per module.
+    for (int y = 0; y < code.size(); ++y)
+        for (int x = 0; x < code.size();) {
+            if (!code.dark(x, y)) {
+                ++x;
+                continue;
+            }
+            int end = x;
+            while (end < code.size() && code.dark(end, y)) ++end;
+            const float top = inner_y + module * static_cast<float>(y);
+            list->AddRectFilled(ImVec2(inner_x + module * static_cast<float>(x), top),
+                                ImVec2(inner_x + module * static_cast<float>(end), top + module), kDark);
+            x = end;
+        }
+    return drawn;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,65 @@
+#include "place_panel.hpp"
+
+#include <algorithm>
+
+#include "../app.hpp"
+#include "../log.hpp"
+#include "../qr_draw.hpp"
+#include "../ticket_printer.hpp"
+#include "../ui.hpp"
+#include "directions.hpp"
+#include "view.hpp"
+
+namespace kiosk {
+
+namespace {
+// About 40 mm on the glass: a phone reads it from arm's length. 222 px is 40 mm on a 15.6"
+// 1080p panel; with the screen's size configured (min_touch is 9 mm), 40 mm wherever.
+float qr_target_side(const Theme& t) { return std::max(t.px(222), t.min_touch / 9 * 40); }
+}  // namespace
+
+PlacePanel::PlacePanel(const App& app, const content::PlaceView& place) : place_(place), printable_(app.printer() != nullptr) {
+    const auto& bundle = app.bundle();
+    if (content::has_position(place.place)) {
+        if (const auto url = content::directions_url(bundle.meta(), place.place)) {
+            std::string error;
+            qr_ = QrCode::encode(*url, error);
+            if (!qr_) log::problem("place " + place.place.id + ": no directions QR code: " + error);
+        } else {
+            log::problem(bundle.path().string() + ": directions_url " + bundle.meta().directions_url +
+                         " cannot be used: no directions QR codes. Fix: rebuild the bundle with kiosk-bundle build");
+        }
+    }
+    caption_ = text_of(bundle, bundle.ui("place.directions_qr", app.lang()));
+    print_label_ = text_of(bundle, bundle.ui("place.print", app.lang()), true);
+}
+
+float PlacePanel::qr_side(const Ui& ui) const { return qr_ ? qr_side_near(*qr_, qr_target_side(ui.theme)) : 0; }
+
+// Wide enough for the QR code, and for a one-word Print label in any language ("Надрукувати").
+float PlacePanel::width(const Ui& ui) const { return std::max(qr_side(ui), ui.theme.px(340)); }
+
+void PlacePanel::draw(Ui& ui) {
+    const Theme& t = ui.theme;
+    const float w = width(ui);
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    const float x = ImGui::GetCursorScreenPos().x;
+    if (qr_) {
+        // At the panel's start, under the caption's first words: right in right-to-left languages.
+        const float qr_w = qr_side(ui);
+        const ImVec2 at(ui.rtl() ? x + w - qr_w : x, ImGui::GetCursorScreenPos().y);
+        const float side = draw_qr(list, at, *qr_, qr_w);
+        ImGui::Dummy(ImVec2(side, side + t.px(12)));
+        const float h = caption_.layout(t.body, w);
+        caption_.draw(list, ImVec2(x, ImGui::GetCursorScreenPos().y), t.text, t.link);
+        ImGui::Dummy(ImVec2(w, h + t.gap()));
+    }
+    if (printable_) {
+        ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
+        if (ui.button("ticket:print", print_label_, ImVec2(w, t.touch()), false, t.selected, t.selected_text) &&
+            ui.app.printer() && ui.app.printer()->print_place(ui.app.bundle(), place_, ui.app.lang()))
+            ui.app.tell("ticket_printed", place_.place.id);
+    }
+}
+
+}  // namespace kiosk

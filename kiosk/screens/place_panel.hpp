@@ -1,0 +1,40 @@
+#pragma once
+// What a visitor takes away from a place's screen: a QR code that opens directions on their
+// phone, and, when the kiosk has a printer, a Print button for a ticket. Drawn beside the
+// place's card on a wide screen, under it on a narrow one.
+#include <optional>
+
+#include "../qr_code.hpp"
+#include "../text_layout.hpp"
+#include "bundle.hpp"
+
+namespace kiosk {
+
+class App;
+struct Ui;
+
+class PlacePanel {
+public:
+    /// Reads what the panel shows; logs (and leaves out the QR code) when the directions URL
+    /// cannot be made or encoded.
+    PlacePanel(const App& app, const content::PlaceView& place);
+    /// False when there is nothing to show: no position and no printer.
+    bool empty() const { return !qr_ && !printable_; }
+    /// The panel's width on this theme: the QR code's (about 40 mm on the glass) or the Print
+    /// button's, whichever is wider.
+    float width(const Ui& ui) const;
+    /// Draws the panel `width()` wide with its left edge at the cursor, and advances the cursor. A tap on Print
+    /// prints the ticket and tells the app's listener "ticket_printed" when it came out.
+    void draw(Ui& ui);
+    const std::optional<QrCode>& qr() const { return qr_; }
+
+private:
+    float qr_side(const Ui& ui) const;
+
+    content::PlaceView place_;
+    std::optional<QrCode> qr_;
+    TextBlock caption_, print_label_;
+    bool printable_ = false;
+};
+
+}  // namespace kiosk

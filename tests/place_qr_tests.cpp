@@ -1,0 +1,112 @@
+// A place's screen: the QR code that opens directions on the visitor's phone, read back by the
+// stock zbarimg from the frame the kiosk drew, and the Print button that appears only with a printer.
+#include <doctest/doctest.h>
+
+#include "kiosk_fixture.hpp"
+#include "png.hpp"
+#include "test_support.hpp"
+#include "ticket_printer.hpp"
+
+using namespace test;
+using kiosk::Route;
+
+namespace {
+
+// Written out here, not built with the code under test: the URL a phone must get for Red Nova.
+const std::string kRedNovaDirections =
+    "https://www.google.com/maps/dir/?api=1&destination=45.07970,7.67120&travelmode=walking";
+
+// What zbarimg reads in the kiosk's current frame; empty when it finds no code.
+std::string decode_screen(Kiosk& k, const std::string& name) {
+    k.capture();
+    TempDir dir;
+    const fs::path png = dir / (name + ".png");
+    std::string error;
+    REQUIRE_MESSAGE(platform::write_png(png, k.w, k.h, k.pixels, error), error);
+    const auto r = run("zbarimg --quiet --raw --nodbus " + png.string() + " 2>/dev/null");
+    std::string text = r.output;
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+    return text;
+}
+
+struct RecordingPrinter : kiosk::TicketPrinter {
+    bool succeed = true;
+    std::vector<std::pair<std::string, std::string>> printed;  // place id, language
+    bool print_place(const content::Bundle&, const content::PlaceView& place, const std::string& lang) override {
+        printed.emplace_back(place.place.id, lang);
+        return succeed;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("the place screen's QR code reads as the directions URL, in English, Arabic and high contrast") {
+    {
+        Kiosk k(demo_bundle(), "en", Route::place("rednova-call-center"));
+        CHECK(decode_screen(k, "place-en") == kRedNovaDirections);
+    }
+    {
+        Kiosk k(demo_bundle(), "ar", Route::place("rednova-call-center"));
+        CHECK(decode_screen(k, "place-ar") == kRedNovaDirections);
+    }
+    {
+        Kiosk k(demo_bundle(), "en", Route::place("rednova-call-center"));
+        k.app.toggle_high_contrast();
+        k.runner.settle();
+        REQUIRE(k.app.high_contrast());
+        CHECK(decode_screen(k, "place-contrast") == kRedNovaDirections);
+    }
+    {
+        Kiosk k(demo_bundle(), "zh", Route::place("rednova-call-center"), 1080, 1920);  // portrait: under the card
+        CHECK(decode_screen(k, "place-portrait") == kRedNovaDirections);
+    }
+}
+
+TEST_CASE("the QR code sits beside the card on the line's far side: right in English, left in Arabic") {
+    // The QR code is the one place with pure black on pure white; find its columns.
+    auto qr_columns = [](Kiosk& k) {
+        k.capture();
+        int first = k.w, last = -1;
+        for (int y = 0; y < k.h; ++y)
+            for (int x = 0; x < k.w; ++x)
+                if (k.at(x, y) == Rgb{0, 0, 0}) first = std::min(first, x), last = std::max(last, x);
+        return std::make_pair(first, last);
+    };
+    Kiosk en(demo_bundle(), "en", Route::place("rednova-call-center"));
+    const auto [en_first, en_last] = qr_columns(en);
+    CHECK(en_first > kWidth / 2);
+    Kiosk ar(demo_bundle(), "ar", Route::place("rednova-call-center"));
+    const auto [ar_first, ar_last] = qr_columns(ar);
+    CHECK(ar_last < kWidth / 2);
+    CHECK(ar_last > ar_first);
+    // About 40 mm on a 15.6" 1080p panel (5.56 px/mm): 200 to 260 px of code.
+    CHECK(en_last - en_first >= 160);
+    CHECK(en_last - en_first <= 260);
+}
+
+TEST_CASE("Print appears only with a printer, prints the place shown and counts tickets that came out") {
+    SUBCASE("no printer: no button") {
+        Kiosk k(demo_bundle(), "en", Route::place("rednova-call-center"));
+        CHECK_FALSE(k.runner.hits().center("ticket:print"));
+    }
+    SUBCASE("a printer: the button prints this place in the visitor's language") {
+        RecordingPrinter printer;
+        std::vector<std::pair<std::string, std::string>> events;
+        Kiosk k(demo_bundle(), "uk", Route::home());
+        k.app.set_printer(&printer);
+        k.app.set_listener([&](const std::string& e, const std::string& item) { events.emplace_back(e, item); });
+        k.app.open(Route::place("hub-centro"));
+        k.runner.settle();
+        const auto [min, max] = k.rect("ticket:print");
+        CHECK(max.y - min.y >= 96);  // a touch target
+        k.tap("ticket:print");
+        REQUIRE(printer.printed.size() == 1);
+        CHECK(printer.printed[0] == std::make_pair(std::string("hub-centro"), std::string("uk")));
+        CHECK(std::count(events.begin(), events.end(), std::make_pair(std::string("ticket_printed"), std::string("hub-centro"))) == 1);
+
+        printer.succeed = false;  // out of paper: nothing to count
+        k.tap("ticket:print");
+        CHECK(printer.printed.size() == 2);
+        CHECK(std::count_if(events.begin(), events.end(), [](const auto& e) { return e.first == "ticket_printed"; }) == 1);
+    }
+}
