@@ -232,3 +232,40 @@ TEST_CASE("markers are drawn in their kind's colour where they stand") {
     const Rgb centre = k.at(static_cast<int>(at.x), static_cast<int>(at.y));
     CHECK(centre == Rgb{27, 120, 55});  // food hub green (kiosk/map_markers.cpp)
 }
+
+TEST_CASE("a mobile unit's next stops are on the map, and a tap on one opens the unit") {
+    Kiosk k(demo_bundle(), "en", Route::home(), kWidth, kHeight, at_servizio_stranieri());
+    const auto stops_on_map = [&] {
+        int n = 0;
+        for (const auto& [id, rect] : k.runner.hits().all()) n += id.starts_with("stop:mobile-unit:");
+        return n;
+    };
+    // The demo's example stops run from December 2026 to March 2027 (content/torino/stops.csv).
+    k.clock.set_wall(std::chrono::sys_days(std::chrono::year_month_day(std::chrono::year(2026), std::chrono::December, std::chrono::day(1))) +
+                     std::chrono::hours(8));
+    k.app.open(Route::map());
+    k.runner.settle();
+    k.tap("map:zoom_out");
+    REQUIRE(stops_on_map() >= 1);
+    k.tap("stop:mobile-unit:0");
+    CHECK(k.app.route() == Route::place("mobile-unit"));
+    // Once the last stop is past, none is shown.
+    k.clock.set_wall(std::chrono::sys_days(std::chrono::year_month_day(std::chrono::year(2027), std::chrono::April, std::chrono::day(1))));
+    k.app.open(Route::map());
+    k.runner.settle();
+    k.tap("map:zoom_out");
+    CHECK(stops_on_map() == 0);
+}
+
+TEST_CASE("a place's screen shows it on the map, centred and named") {
+    Kiosk k(demo_bundle(), "ar", Route::place("hub-nord"), kWidth, kHeight, at_servizio_stranieri());
+    k.tap("place:map");
+    REQUIRE(k.app.route() == Route::map("hub-nord"));
+    const auto& camera = map_of(k).camera();
+    const auto marker = *k.runner.hits().center("marker:hub-nord");
+    const ImVec2 middle(camera.viewport_min().x + camera.viewport_size().x / 2, camera.viewport_min().y + camera.viewport_size().y / 2);
+    CHECK(std::hypot(marker.x - middle.x, marker.y - middle.y) < 2.0f);
+    // Its name under the marker: dark text on the label's light box.
+    k.capture();
+    CHECK(k.dark_pixels(marker.x - 150, marker.y + 40, marker.x + 150, marker.y + 100) > 100);
+}

@@ -39,10 +39,25 @@ MapScreen::MapScreen(App& app) : app_(app) {
             focus_label_ = TextBlock::plain(p.place.name, lang, app.rtl(), true);
         }
     }
+    // A mobile unit's next stops, each place once: a weekly stop is one marker.
+    const auto now = std::chrono::floor<std::chrono::seconds>(app.clock().wall());
+    bool stops = false;
+    for (size_t i = 0, places = markers_.size(); i < places; ++i) {
+        if (markers_[i].kind != "mobile_unit") continue;
+        for (const auto& stop : bundle.upcoming_stops(markers_[i].id, now, 12)) {
+            const content::MapPoint at = info.projection.project(stop.lat, stop.lon);
+            const bool known = std::any_of(markers_.begin() + static_cast<std::ptrdiff_t>(places), markers_.end(),
+                                           [&](const Marker& m) { return m.at.x == at.x && m.at.y == at.y; });
+            if (!known) markers_.push_back({markers_[i].id, "mobile_unit", at, stop.approximate, true});
+            stops = true;
+            approximate = approximate || stop.approximate;
+        }
+    }
     // The legend lists the kinds on the map in the order the content format gives them.
     for (const char* kind : content::kPlaceKinds)
         if (std::find(kinds.begin(), kinds.end(), kind) != kinds.end())
             legend_.push_back({kind, text_of(bundle, bundle.ui(std::string("kind.") + kind, lang))});
+    if (stops) legend_.push_back({"stop", text_of(bundle, bundle.ui("stops.next", lang))});
     if (approximate) legend_.push_back({"approximate", text_of(bundle, bundle.ui("place.approximate", lang))});
     if (const auto& here = app.here()) {
         here_ = info.projection.project(here->first, here->second);
@@ -174,11 +189,11 @@ void MapScreen::paint(ImDrawList& list, const MapCamera& camera, const Ui& ui) {
                 list.AddCircleFilled(s, halo, with_alpha(marker_style(m.kind).fill, 50), 32);
     const Marker* focused = nullptr;
     for (const auto& m : markers_) {
-        if (m.id == focus_id_) {
+        if (m.id == focus_id_ && !m.stop) {
             focused = &m;  // drawn last, on top
             continue;
         }
-        if (const ImVec2 s = camera.to_screen(m.at); on_screen(s, r * 3)) draw_marker(&list, s, r, marker_style(m.kind));
+        if (const ImVec2 s = camera.to_screen(m.at); on_screen(s, r * 3)) draw_marker(&list, s, m.stop ? r * 0.85f : r, marker_style(m.kind), m.stop);
     }
     if (here_) draw_you_are_here(&list, camera.to_screen(*here_), r * 0.8f);
     if (focused) draw_marker(&list, camera.to_screen(focused->at), r * 1.4f, marker_style(focused->kind));
@@ -187,10 +202,12 @@ void MapScreen::paint(ImDrawList& list, const MapCamera& camera, const Ui& ui) {
 void MapScreen::record_markers(Ui& ui) {
     const float reach = std::max(ui.theme.touch() / 2, marker_radius(ui) * 1.6f);
     const ImVec2 min = camera_.viewport_min(), size = camera_.viewport_size();
+    int stop = 0;
     for (const auto& m : markers_) {
         const ImVec2 s = camera_.to_screen(m.at);
+        const std::string id = m.stop ? "stop:" + m.id + ":" + std::to_string(stop++) : "marker:" + m.id;
         if (s.x < min.x || s.y < min.y || s.x > min.x + size.x || s.y > min.y + size.y) continue;
-        ui.hits.add("marker:" + m.id, ImVec2(s.x - reach, s.y - reach), ImVec2(s.x + reach, s.y + reach));
+        ui.hits.add(id, ImVec2(s.x - reach, s.y - reach), ImVec2(s.x + reach, s.y + reach));
     }
 }
 
@@ -228,6 +245,7 @@ void MapScreen::draw_legend(Ui& ui, ImVec2 min, ImVec2 size) {
         const ImVec2 centre(rtl ? box_max.x - pad - symbol / 2 : box_min.x + pad + symbol / 2, y + h / 2);
         if (row.kind.empty()) draw_you_are_here(list, centre, r * 0.8f);
         else if (row.kind == "approximate") list->AddCircleFilled(centre, symbol / 2, with_alpha(t.muted, 70), 24);
+        else if (row.kind == "stop") draw_marker(list, centre, r * 0.85f, marker_style("mobile_unit"), true);
         else draw_marker(list, centre, r, marker_style(row.kind));
         const float text_h = row.label.layout(t.small, room);
         const float left = rtl ? box_max.x - pad - symbol - t.px(12) - room : box_min.x + pad + symbol + t.px(12);

@@ -11,8 +11,9 @@ namespace kiosk {
 
 /// The places on the offline basemap: a marker per place in its kind's symbol, the legend,
 /// "you are here", the map's attribution. One finger pans (and flings), two fingers pinch-zoom
-/// about their midpoint, the buttons zoom and recenter; tapping a marker opens its place. On
-/// `map/<id>` it opens centred on that place, whose name it shows.
+/// about their midpoint, the buttons zoom and recenter; tapping a marker opens its place. A
+/// mobile unit's next stops are hollow markers that open the unit. On `map/<id>` it opens
+/// centred on that place, whose name it shows.
 class MapScreen : public View {
 public:
     explicit MapScreen(App& app);
@@ -28,12 +29,13 @@ public:
 
 private:
     struct Marker {
-        std::string id, kind;
+        std::string id, kind;  // a stop's: its mobile unit's
         content::MapPoint at;
         bool approximate = false;
+        bool stop = false;  // where a mobile unit will be, drawn hollow
     };
     struct LegendRow {
-        std::string kind;  // empty: "you are here"; "approximate": the uncertainty halo
+        std::string kind;  // empty: "you are here"; "approximate": the uncertainty halo; "stop": a mobile unit's next stops
         TextBlock label;
     };
     /// Where the map opens, and where recenter goes back to: the kiosk and the places nearest it

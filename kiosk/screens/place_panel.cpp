@@ -32,6 +32,7 @@ PlacePanel::PlacePanel(const App& app, const content::PlaceView& place) : place_
     }
     caption_ = text_of(bundle, bundle.ui("place.directions_qr", app.lang()));
     print_label_ = text_of(bundle, bundle.ui("place.print", app.lang()), true);
+    if (bundle.map() && content::has_position(place.place)) on_map_ = text_of(bundle, bundle.ui("place.on_map", app.lang()), true);
 }
 
 float PlacePanel::qr_side(const Ui& ui) const { return qr_ ? qr_side_near(*qr_, qr_target_side(ui.theme)) : 0; }
@@ -59,6 +60,11 @@ void PlacePanel::draw(Ui& ui) {
         if (ui.button("ticket:print", print_label_, ImVec2(w, t.touch()), false, t.selected, t.selected_text) &&
             ui.app.printer() && ui.app.printer()->print_place(ui.app.bundle(), place_, ui.app.lang()))
             ui.app.tell("ticket_printed", place_.place.id);
+        ImGui::Dummy(ImVec2(w, t.gap()));
+    }
+    if (!on_map_.empty()) {
+        ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
+        if (ui.button("place:map", on_map_, ImVec2(w, t.touch()), false, t.header, t.header_text)) ui.app.open(Route::map(place_.place.id));
     }
 }
 

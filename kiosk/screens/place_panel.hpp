@@ -1,7 +1,8 @@
 #pragma once
 // What a visitor takes away from a place's screen: a QR code that opens directions on their
-// phone, and, when the kiosk has a printer, a Print button for a ticket. Drawn beside the
-// place's card on a wide screen, under it on a narrow one.
+// phone, and, when the kiosk has a printer, a Print button for a ticket; and the way to the
+// place on the kiosk's own map. Drawn beside the place's card on a wide screen, under it on a
+// narrow one.
 #include <optional>
 
 #include "../qr_code.hpp"
@@ -19,7 +20,7 @@ public:
     /// cannot be made or encoded.
     PlacePanel(const App& app, const content::PlaceView& place);
     /// False when there is nothing to show: no position and no printer.
-    bool empty() const { return !qr_ && !printable_; }
+    bool empty() const { return !qr_ && !printable_ && on_map_.empty(); }
     /// The panel's width on this theme: the QR code's (about 40 mm on the glass) or the Print
     /// button's, whichever is wider.
     float width(const Ui& ui) const;
@@ -34,6 +35,7 @@ private:
     content::PlaceView place_;
     std::optional<QrCode> qr_;
     TextBlock caption_, print_label_;
+    TextBlock on_map_;  // "Show on the map": empty when the bundle has no map or the place no position
     bool printable_ = false;
 };
 
