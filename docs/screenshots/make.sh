@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the README's screenshots with `kiosk --screenshot` and `kiosk --script`: the
 # language chooser, home in four languages, the same guide in every language of the demo bundle,
-# and the screens of a kiosk's life: attract, search, high contrast, the idle countdown, admin.
+# the screens of a kiosk's life: attract, search, high contrast, the idle countdown, admin; and
+# places: the list, a place's card, the map.
 # Usage: docs/screenshots/make.sh [BUILD_DIR]   (default build/release)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -30,8 +31,12 @@ shot guide-portrait-zh --open guide/permit-booking --lang zh --size 1080x1920
 shot attract --open attract --lang it
 printf 'position = 45.0703, 7.6869\n' >"$work/position.conf"
 shot places-fa --open places --lang fa --config "$work/position.conf"
-shot place-en --open place/rednova-call-center --lang en
-shot place-card-en --open place/rednova-call-center --lang en --size 1920x1080
+shot place-card-en --open place/rednova-call-center --lang en
+shot place-mobile-unit-uk --open place/mobile-unit --lang uk
+printf 'tap-item map:zoom_out\n' | scripted map-en --lang en --open map --config "$work/position.conf"
+shot map-place-ar --open map/rednova-call-center --lang ar --config "$work/position.conf"
+printf 'tap-item a11y:contrast\n' | scripted map-high-contrast-zh --lang zh --open map --config "$work/position.conf"
+shot map-portrait-bn --open map --lang bn --size 1080x1920 --config "$work/position.conf"
 printf 'tap-item nav:search\ntap-item key:p\ntap-item key:e\ntap-item key:r\ntap-item key:m\n' | scripted search-it --lang it --open home
 printf 'tap-item nav:search\ntap-item key:ا\ntap-item key:ل\ntap-item key:س\ntap-item key:ك\n' | scripted search-ar --lang ar --open home
 printf 'tap-item nav:search\ntap-item key:ж\ntap-item key:и\ntap-item key:т\n' | scripted search-uk-portrait --lang uk --open home --size 1080x1920
