@@ -1,5 +1,6 @@
 #include "map_markers.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -17,6 +18,20 @@ MarkerStyle marker_style(std::string_view kind) {
 
 namespace {
 
+float ring_width(float r) { return std::max(2.0f, r * 0.18f); }
+
+// How far each shape's corners are from its centre, in radii (see outline()).
+float corner_factor(MarkerShape shape) {
+    switch (shape) {
+        case MarkerShape::Circle: return 1;
+        case MarkerShape::Square: return 1.25f;
+        case MarkerShape::Diamond: return 1.3f;
+        case MarkerShape::Triangle: return 1.45f;
+        case MarkerShape::Hexagon: return 1.1f;
+    }
+    return 1.45f;
+}
+
 // The shape's outline, `r` from the centre (its corners; a circle has none).
 int outline(MarkerShape shape, ImVec2 at, float r, ImVec2* points) {
     const auto ring = [&](int n, float turn, float radius) {
@@ -28,10 +43,10 @@ int outline(MarkerShape shape, ImVec2 at, float r, ImVec2* points) {
     };
     switch (shape) {
         case MarkerShape::Circle: return 0;
-        case MarkerShape::Square: return ring(4, std::numbers::pi_v<float> / 4, r * 1.25f);  // as heavy as the circle
-        case MarkerShape::Diamond: return ring(4, 0, r * 1.3f);
-        case MarkerShape::Triangle: return ring(3, -std::numbers::pi_v<float> / 2, r * 1.45f);
-        case MarkerShape::Hexagon: return ring(6, 0, r * 1.1f);
+        case MarkerShape::Square: return ring(4, std::numbers::pi_v<float> / 4, r * corner_factor(shape));  // as heavy as the circle
+        case MarkerShape::Diamond: return ring(4, 0, r * corner_factor(shape));
+        case MarkerShape::Triangle: return ring(3, -std::numbers::pi_v<float> / 2, r * corner_factor(shape));
+        case MarkerShape::Hexagon: return ring(6, 0, r * corner_factor(shape));
     }
     return 0;
 }
@@ -45,8 +60,13 @@ void fill_shape(ImDrawList* list, MarkerShape shape, ImVec2 at, float r, ImU32 c
 
 }  // namespace
 
+float marker_reach(MarkerShape shape, float r) {
+    // Each ring is as wide outside the shape's corners as it is at its sides, at most.
+    return corner_factor(shape) * (r + 2 * ring_width(r));
+}
+
 void draw_marker(ImDrawList* list, ImVec2 at, float r, const MarkerStyle& style, bool hollow) {
-    const float ring = std::max(2.0f, r * 0.18f);
+    const float ring = ring_width(r);
     fill_shape(list, style.shape, at, r + 2 * ring, IM_COL32(30, 30, 30, 255));
     fill_shape(list, style.shape, at, r + ring, IM_COL32(255, 255, 255, 255));
     fill_shape(list, style.shape, at, r, style.fill);

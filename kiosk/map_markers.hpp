@@ -23,6 +23,9 @@ MarkerStyle marker_style(std::string_view kind);
 /// mobile unit will make, not a place that is there).
 void draw_marker(ImDrawList* list, ImVec2 at, float r, const MarkerStyle& style, bool hollow = false);
 
+/// How far a marker of radius `r` reaches from its centre, its rings included.
+float marker_reach(MarkerShape shape, float r);
+
 /// The kiosk's own position.
 void draw_you_are_here(ImDrawList* list, ImVec2 at, float r);
 

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "draw_list_texture.hpp"
+
 namespace kiosk {
 
 MapRaster::~MapRaster() {
@@ -17,8 +19,7 @@ bool MapRaster::stale(const MapCamera& camera) const {
            camera.viewport_size().y != camera_.viewport_size().y;
 }
 
-void MapRaster::render(SDL_Renderer* renderer, const MapCamera& camera, ImU32 paper,
-                       const std::function<void(ImDrawList&, const MapCamera&)>& paint) {
+void MapRaster::render(SDL_Renderer* renderer, const MapCamera& camera, ImU32 paper, const Paint& paint) {
     if (!renderer) return;
     SDL_RendererInfo info{};
     SDL_GetRendererInfo(renderer, &info);
@@ -37,35 +38,10 @@ void MapRaster::render(SDL_Renderer* renderer, const MapCamera& camera, ImU32 pa
     local.set_viewport(ImVec2(0, 0), camera.viewport_size());
 
     ImDrawList list(ImGui::GetDrawListSharedData());
-    list._ResetForNewFrame();
-    list.PushClipRect(ImVec2(0, 0), ImVec2(static_cast<float>(w), static_cast<float>(h)));
-    list.PushTextureID(ImGui::GetIO().Fonts->TexID);  // as the frame's shapes are drawn (none: see Runner::frame)
-    paint(list, local);
-
-    SDL_Texture* target = SDL_GetRenderTarget(renderer);
-    SDL_Rect clip{};
-    SDL_RenderGetClipRect(renderer, &clip);
-    const bool clipped = SDL_RenderIsClipEnabled(renderer);
-    SDL_SetRenderTarget(renderer, texture_);
-    const ImVec4 c = ImGui::ColorConvertU32ToFloat4(paper);
-    SDL_SetRenderDrawColor(renderer, static_cast<Uint8>(c.x * 255), static_cast<Uint8>(c.y * 255), static_cast<Uint8>(c.z * 255), 255);
-    SDL_RenderSetClipRect(renderer, nullptr);
-    SDL_RenderClear(renderer);
-    SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_BLEND);
-    // As the ImGui SDL_Renderer backend submits a draw list: one call per command.
-    for (const ImDrawCmd& cmd : list.CmdBuffer) {
-        if (cmd.ElemCount == 0 || cmd.UserCallback) continue;
-        const SDL_Rect r{static_cast<int>(cmd.ClipRect.x), static_cast<int>(cmd.ClipRect.y), static_cast<int>(cmd.ClipRect.z - cmd.ClipRect.x),
-                         static_cast<int>(cmd.ClipRect.w - cmd.ClipRect.y)};
-        SDL_RenderSetClipRect(renderer, &r);
-        const ImDrawVert* v = list.VtxBuffer.Data + cmd.VtxOffset;
-        SDL_RenderGeometryRaw(renderer, static_cast<SDL_Texture*>(cmd.GetTexID()), &v->pos.x, sizeof(ImDrawVert),
-                              reinterpret_cast<const SDL_Color*>(&v->col), sizeof(ImDrawVert), &v->uv.x, sizeof(ImDrawVert),
-                              list.VtxBuffer.Size - static_cast<int>(cmd.VtxOffset), list.IdxBuffer.Data + cmd.IdxOffset,
-                              static_cast<int>(cmd.ElemCount), sizeof(ImDrawIdx));
-    }
-    SDL_SetRenderTarget(renderer, target);
-    SDL_RenderSetClipRect(renderer, clipped ? &clip : nullptr);
+    begin_draw_list(list, w, h);
+    std::vector<Blit> blits;
+    paint(list, blits, local);
+    draw_into(renderer, texture_, list, ImGui::ColorConvertU32ToFloat4(paper), blits);
     rendered_ = true;
     ++renders_;
 }

@@ -8,6 +8,7 @@
 #include <functional>
 #include <utility>
 
+#include "draw_list_texture.hpp"
 #include "map_camera.hpp"
 
 struct SDL_Renderer;
@@ -24,9 +25,11 @@ public:
 
     /// The picture does not show what `camera` shows (or there is none yet).
     bool stale(const MapCamera& camera) const;
-    /// Draws the picture again: `paint` draws the map into an ImGui draw list with a camera whose
-    /// viewport is the texture, with `paper` under it. Keeps the renderer's target and clip.
-    void render(SDL_Renderer* renderer, const MapCamera& camera, ImU32 paper, const std::function<void(ImDrawList&, const MapCamera&)>& paint);
+    /// What draws the map: shapes into the list, pictures to copy over them into the vector, as
+    /// the camera (whose viewport is the texture) shows them.
+    using Paint = std::function<void(ImDrawList&, std::vector<Blit>&, const MapCamera&)>;
+    /// Draws the picture again, `paper` under the map. Keeps the renderer's target and clip.
+    void render(SDL_Renderer* renderer, const MapCamera& camera, ImU32 paper, const Paint& paint);
     /// Puts the picture where `camera` now has it: moved by a pan, scaled by a pinch.
     void draw(ImDrawList& list, const MapCamera& camera) const;
     /// Where draw() puts it on screen: its top-left and bottom-right corners (empty when none).

@@ -134,7 +134,7 @@ void MapScreen::draw(Ui& ui) {
     const bool moving = held_ || ui.pointer.pinching() || velocity_.x != 0 || velocity_.y != 0;
     const ImU32 paper = map_colour(0xd9dee3, t.high_contrast());  // beyond the map's data
     if (can_render_ && !moving && raster_.stale(camera_))
-        raster_.render(ui.renderer, camera_, paper, [&](ImDrawList& list, const MapCamera& camera) { paint(list, camera, ui); });
+        raster_.render(ui.renderer, camera_, paper, [&](ImDrawList& list, std::vector<Blit>& blits, const MapCamera& camera) { paint(list, blits, camera, ui); });
 
     ImDrawList* list = ImGui::GetWindowDrawList();
     list->PushClipRect(min, max, true);
@@ -152,8 +152,9 @@ void MapScreen::draw(Ui& ui) {
     }
     raster_.draw(*list, camera_);
     const float r = marker_radius(ui);
-    if (here_) {
+    if (here_) {  // on top of every marker, and moving with the finger like the labels
         const ImVec2 s = camera_.to_screen(*here_);
+        draw_you_are_here(list, s, r * 0.8f);
         draw_label(ui, list, here_label_, ImVec2(s.x, s.y + r * 2.2f));
     }
     if (focus_) {
@@ -174,7 +175,7 @@ void MapScreen::draw(Ui& ui) {
         }
 }
 
-void MapScreen::paint(ImDrawList& list, const MapCamera& camera, const Ui& ui) {
+void MapScreen::paint(ImDrawList& list, std::vector<Blit>& blits, const MapCamera& camera, const Ui& ui) {
     painter_.draw(&list, app_.bundle(), camera, ui.theme.px(1), ui.theme.high_contrast());
     const float r = marker_radius(ui);
     const ImVec2 min = camera.viewport_min(), size = camera.viewport_size();
@@ -183,20 +184,29 @@ void MapScreen::paint(ImDrawList& list, const MapCamera& camera, const Ui& ui) {
     };
     // Halos under every marker, so no halo hides a neighbour's symbol.
     const float halo = std::max(static_cast<float>(kApproximateMetres) * camera.scale(), r * 1.8f);
+    const auto disc = sprites_.disc(ui.renderer);
     for (const auto& m : markers_)
         if (m.approximate)
-            if (const ImVec2 s = camera.to_screen(m.at); on_screen(s, halo))
-                list.AddCircleFilled(s, halo, with_alpha(marker_style(m.kind).fill, 50), 32);
+            if (const ImVec2 s = camera.to_screen(m.at); on_screen(s, halo)) {
+                const ImU32 tint = with_alpha(marker_style(m.kind).fill, 50);
+                if (disc) blits.push_back(MarkerSprites::place(*disc, s, halo / 62, tint));  // the disc's radius is 62 of its 64
+                else list.AddCircleFilled(s, halo, tint, 32);
+            }
+    const auto marker = [&](const Marker& m, float radius) {
+        const ImVec2 s = camera.to_screen(m.at);
+        if (!on_screen(s, radius * 3)) return;
+        if (const auto sprite = sprites_.marker(ui.renderer, marker_style(m.kind), radius, m.stop)) blits.push_back(MarkerSprites::place(*sprite, s));
+        else draw_marker(&list, s, radius, marker_style(m.kind), m.stop);
+    };
     const Marker* focused = nullptr;
     for (const auto& m : markers_) {
         if (m.id == focus_id_ && !m.stop) {
             focused = &m;  // drawn last, on top
             continue;
         }
-        if (const ImVec2 s = camera.to_screen(m.at); on_screen(s, r * 3)) draw_marker(&list, s, m.stop ? r * 0.85f : r, marker_style(m.kind), m.stop);
+        marker(m, m.stop ? r * 0.85f : r);
     }
-    if (here_) draw_you_are_here(&list, camera.to_screen(*here_), r * 0.8f);
-    if (focused) draw_marker(&list, camera.to_screen(focused->at), r * 1.4f, marker_style(focused->kind));
+    if (focused) marker(*focused, r * 1.4f);
 }
 
 void MapScreen::record_markers(Ui& ui) {

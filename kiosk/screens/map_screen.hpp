@@ -5,6 +5,7 @@
 #include "../basemap_painter.hpp"
 #include "../map_camera.hpp"
 #include "../map_raster.hpp"
+#include "../marker_sprites.hpp"
 #include "view.hpp"
 
 namespace kiosk {
@@ -42,9 +43,9 @@ private:
     /// (or the focused place; or every place).
     void home_view();
     void gestures(Ui& ui, ImVec2 min, ImVec2 size);
-    /// Everything that lies on the map (the basemap, halos, markers, you-are-here) as `camera`
-    /// shows it: drawn into the picture, not every frame.
-    void paint(ImDrawList& list, const MapCamera& camera, const Ui& ui);
+    /// Everything that lies on the map (the basemap, halos, markers) as `camera` shows it: drawn
+    /// into the picture, not every frame.
+    void paint(ImDrawList& list, std::vector<Blit>& blits, const MapCamera& camera, const Ui& ui);
     /// Where each marker is on screen now, for taps by name (scripts, tests).
     void record_markers(Ui& ui);
     void draw_label(Ui& ui, ImDrawList* list, TextBlock& text, ImVec2 at);
@@ -64,6 +65,7 @@ private:
     MapCamera camera_;
     BasemapPainter painter_;
     MapRaster raster_;
+    MarkerSprites sprites_;
     bool can_render_ = false;  // a renderer was given to draw the picture with
     bool high_contrast_ = false;  // the look the picture was drawn in
     bool placed_ = false;  // the camera has its first view
