@@ -20,7 +20,7 @@ namespace {
 const std::map<std::string, std::pair<size_t, size_t>> kCommands = {
     {"tap", {2, 2}},        {"tap-item", {1, 1}},     {"drag", {4, 5}},       {"wait", {1, 1}},
     {"screenshot", {1, 1}}, {"expect-route", {1, 1}}, {"expect-lang", {1, 1}}, {"report", {0, 0}},
-    {"hold", {3, 3}},       {"type", {1, 99}},
+    {"hold", {3, 3}},       {"type", {1, 99}},        {"pinch", {4, 5}},
 };
 
 bool to_number(const std::string& s, float& out) {
@@ -29,13 +29,13 @@ bool to_number(const std::string& s, float& out) {
 }
 
 // A finger at a point of the UI, on the panel as it is mounted.
-void push_finger(Uint32 type, ImVec2 at, const Runner& runner) {
+void push_finger(Uint32 type, ImVec2 at, const Runner& runner, SDL_FingerID finger = 1) {
     const ImVec2 panel = runner.panel_size();
     const ImVec2 p = runner.rotation().to_panel(at, panel);
     SDL_Event e{};
     e.type = type;
     e.tfinger.touchId = 1;
-    e.tfinger.fingerId = 1;
+    e.tfinger.fingerId = finger;
     e.tfinger.x = p.x / panel.x;
     e.tfinger.y = p.y / panel.y;
     e.tfinger.pressure = type == SDL_FINGERUP ? 0.f : 1.f;
@@ -66,7 +66,7 @@ std::optional<Script> Script::parse(const std::string& text, const std::string& 
         const std::string where = file + ":" + std::to_string(line_no) + ": ";
         if (known == kCommands.end()) {
             error = where + "unknown command \"" + cmd.name +
-                    "\". Fix: use tap, tap-item, drag, hold, type, wait, screenshot, expect-route, expect-lang or report";
+                    "\". Fix: use tap, tap-item, drag, pinch, hold, type, wait, screenshot, expect-route, expect-lang or report";
             return std::nullopt;
         }
         if (cmd.args.size() < known->second.first || cmd.args.size() > known->second.second) {
@@ -75,7 +75,7 @@ std::optional<Script> Script::parse(const std::string& text, const std::string& 
                     " argument(s), not " + std::to_string(cmd.args.size()) + ". Fix: see the list at the top of kiosk/script.hpp";
             return std::nullopt;
         }
-        if (cmd.name == "tap" || cmd.name == "drag" || cmd.name == "wait" || cmd.name == "hold") {
+        if (cmd.name == "tap" || cmd.name == "drag" || cmd.name == "wait" || cmd.name == "hold" || cmd.name == "pinch") {
             for (const auto& a : cmd.args) {
                 float v = 0;
                 if (!to_number(a, v)) {
@@ -120,6 +120,23 @@ bool Script::run(Runner& runner, App& app, std::string& error) const {
                 runner.frame();
             }
             push_finger(SDL_FINGERUP, to, runner);
+            runner.settle();
+        } else if (cmd.name == "pinch") {
+            // Two fingers level with each other about (x, y), `from` pixels apart, then `to`.
+            const float ms = n.size() > 4 ? n[4] : 300;
+            const int steps = std::max(2, static_cast<int>(ms / 16));
+            const auto fingers = [&](Uint32 type, float apart) {
+                push_finger(type, ImVec2(n[0] - apart / 2, n[1]), runner, 1);
+                push_finger(type, ImVec2(n[0] + apart / 2, n[1]), runner, 2);
+            };
+            fingers(SDL_FINGERDOWN, n[2]);
+            runner.settle();
+            for (int i = 1; i <= steps; ++i) {
+                fingers(SDL_FINGERMOTION, n[2] + (n[3] - n[2]) * static_cast<float>(i) / static_cast<float>(steps));
+                runner.pump();
+                runner.frame();
+            }
+            fingers(SDL_FINGERUP, n[3]);
             runner.settle();
         } else if (cmd.name == "hold") {
             const ImVec2 at(n[0], n[1]);

@@ -6,6 +6,8 @@
 //   tap-item ID              touch the middle of a control drawn last frame (e.g. lang:ar,
 //                            category:food, guide:food-help, nav:back, nav:home)
 //   drag X1 Y1 X2 Y2 [MS]    touch, move and release over MS milliseconds (default 300)
+//   pinch X Y FROM TO [MS]   two fingers level about (X, Y), FROM pixels apart, spread or
+//                            closed to TO pixels apart over MS milliseconds (default 300)
 //   hold X Y MS              touch and keep the finger still for MS milliseconds, then lift it
 //                            (two seconds in each top corner open the admin panel)
 //   type TEXT                tap the on-screen keyboard's keys for TEXT (spaces: key:space)

@@ -73,6 +73,10 @@ echo 2468 | "$kiosk" --hash-pin >"$work/admin.conf"
 printf 'hold 30 30 2100\nhold 1890 30 2100\nexpect-route admin\ntap-item pin:2\ntap-item pin:4\ntap-item pin:6\ntap-item pin:8\ntap-item pin:ok\ntap-item admin:close\nexpect-route attract\n' >"$work/admin.kscript"
 out=$("$kiosk" --bundle "$demo" --config "$work/admin.conf" --lang en --open home --script "$work/admin.kscript" 2>&1); rc=$?
 check "script: the corner gesture and the PIN open the admin panel ($out)" test $rc -eq 0
+printf 'position = 45.0703, 7.6869\n' >"$work/position.conf"
+printf 'tap-item places:map\nexpect-route map\npinch 960 500 300 150\ndrag 700 400 760 430 400\npinch 960 500 100 250 500\nexpect-route map\ntap-item marker:hub-centro\nexpect-route place/hub-centro\n' >"$work/map.kscript"
+out=$("$kiosk" --bundle "$demo" --config "$work/position.conf" --lang en --open places --script "$work/map.kscript" 2>&1); rc=$?
+check "script: the map pinched, panned and pinched again taps nothing, then a marker opens its place ($out)" test $rc -eq 0
 printf 'tap-item nav:search\ntype regina marg\ntap-item result:place:rednova-call-center\nexpect-route place/rednova-call-center\n' >"$work/type.kscript"
 out=$("$kiosk" --bundle "$demo" --lang it --open home --script "$work/type.kscript" 2>&1); rc=$?
 check "script: typing on the keyboard finds a place ($out)" test $rc -eq 0
