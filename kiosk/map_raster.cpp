@@ -29,7 +29,10 @@ void MapRaster::render(SDL_Renderer* renderer, const MapCamera& camera, ImU32 pa
     if (!texture_ || w != width_ || h != height_) {
         if (texture_) SDL_DestroyTexture(texture_);
         texture_ = SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
-        if (!texture_) return;
+        if (!texture_) {
+            failed_ = true;
+            return;
+        }
         SDL_SetTextureBlendMode(texture_, SDL_BLENDMODE_NONE);  // the map is opaque: a plain copy
         width_ = w, height_ = h;
     }

@@ -36,6 +36,8 @@ public:
     std::pair<ImVec2, ImVec2> placement(const MapCamera& camera) const;
     /// Forget the picture (a new look, new content): the next render starts afresh.
     void invalidate() { rendered_ = false; }
+    /// No texture could be made for the picture (the renderer refused one): draw the map directly.
+    bool failed() const { return failed_; }
     /// How many times the picture was drawn (for tests: a pan draws it only once it ends).
     int renders() const { return renders_; }
 
@@ -44,6 +46,7 @@ private:
     int width_ = 0, height_ = 0;
     MapCamera camera_;  // what the picture shows
     bool rendered_ = false;
+    bool failed_ = false;
     int renders_ = 0;
 };
 

@@ -129,28 +129,37 @@ void MapScreen::draw(Ui& ui) {
 
     // The picture is drawn again once the map stands still: while a finger moves it, the old
     // picture moves with it, and what comes into view is blank paper until the finger rests.
-    can_render_ = ui.renderer != nullptr;
+    can_render_ = ui.renderer != nullptr && !raster_.failed();
     if (high_contrast_ != t.high_contrast()) raster_.invalidate(), high_contrast_ = t.high_contrast();
     const bool moving = held_ || ui.pointer.pinching() || velocity_.x != 0 || velocity_.y != 0;
     const ImU32 paper = map_colour(0xd9dee3, t.high_contrast());  // beyond the map's data
     if (can_render_ && !moving && raster_.stale(camera_))
-        raster_.render(ui.renderer, camera_, paper, [&](ImDrawList& list, std::vector<Blit>& blits, const MapCamera& camera) { paint(list, blits, camera, ui); });
+        raster_.render(ui.renderer, camera_, paper,
+                       [&](ImDrawList& list, std::vector<Blit>& blits, const MapCamera& camera) { paint(list, blits, camera, ui, ui.renderer); });
 
     ImDrawList* list = ImGui::GetWindowDrawList();
     list->PushClipRect(min, max, true);
-    const auto [shown_min, shown_max] = raster_.placement(camera_);
-    // Paper only where the picture is not: a full-screen fill under it would cost a blend of
-    // every pixel on the software renderer.
-    if (shown_max.x <= min.x || shown_max.y <= min.y || shown_min.x >= max.x || shown_min.y >= max.y) {
-        list->AddRectFilled(min, max, paper);
+    if (can_render_) {
+        const auto [shown_min, shown_max] = raster_.placement(camera_);
+        // Paper only where the picture is not: a full-screen fill under it would cost a blend of
+        // every pixel on the software renderer.
+        if (shown_max.x <= min.x || shown_max.y <= min.y || shown_min.x >= max.x || shown_min.y >= max.y) {
+            list->AddRectFilled(min, max, paper);
+        } else {
+            if (shown_min.y > min.y) list->AddRectFilled(min, ImVec2(max.x, shown_min.y), paper);
+            if (shown_max.y < max.y) list->AddRectFilled(ImVec2(min.x, shown_max.y), max, paper);
+            const float top = std::max(min.y, shown_min.y), bottom = std::min(max.y, shown_max.y);
+            if (shown_min.x > min.x) list->AddRectFilled(ImVec2(min.x, top), ImVec2(shown_min.x, bottom), paper);
+            if (shown_max.x < max.x) list->AddRectFilled(ImVec2(shown_max.x, top), ImVec2(max.x, bottom), paper);
+        }
+        raster_.draw(*list, camera_);
     } else {
-        if (shown_min.y > min.y) list->AddRectFilled(min, ImVec2(max.x, shown_min.y), paper);
-        if (shown_max.y < max.y) list->AddRectFilled(ImVec2(min.x, shown_max.y), max, paper);
-        const float top = std::max(min.y, shown_min.y), bottom = std::min(max.y, shown_max.y);
-        if (shown_min.x > min.x) list->AddRectFilled(ImVec2(min.x, top), ImVec2(shown_min.x, bottom), paper);
-        if (shown_max.x < max.x) list->AddRectFilled(ImVec2(shown_max.x, top), ImVec2(max.x, bottom), paper);
+        // No picture can be made (no renderer, or no texture to draw it in): the map is drawn
+        // every frame instead, markers as shapes.
+        list->AddRectFilled(min, max, paper);
+        std::vector<Blit> none;
+        paint(*list, none, camera_, ui, nullptr);
     }
-    raster_.draw(*list, camera_);
     const float r = marker_radius(ui);
     if (here_) {  // on top of every marker, and moving with the finger like the labels
         const ImVec2 s = camera_.to_screen(*here_);
@@ -175,7 +184,7 @@ void MapScreen::draw(Ui& ui) {
         }
 }
 
-void MapScreen::paint(ImDrawList& list, std::vector<Blit>& blits, const MapCamera& camera, const Ui& ui) {
+void MapScreen::paint(ImDrawList& list, std::vector<Blit>& blits, const MapCamera& camera, const Ui& ui, SDL_Renderer* sprites_with) {
     painter_.draw(&list, app_.bundle(), camera, ui.theme.px(1), ui.theme.high_contrast());
     const float r = marker_radius(ui);
     const ImVec2 min = camera.viewport_min(), size = camera.viewport_size();
@@ -184,7 +193,7 @@ void MapScreen::paint(ImDrawList& list, std::vector<Blit>& blits, const MapCamer
     };
     // Halos under every marker, so no halo hides a neighbour's symbol.
     const float halo = std::max(static_cast<float>(kApproximateMetres) * camera.scale(), r * 1.8f);
-    const auto disc = sprites_.disc(ui.renderer);
+    const auto disc = sprites_.disc(sprites_with);
     for (const auto& m : markers_)
         if (m.approximate)
             if (const ImVec2 s = camera.to_screen(m.at); on_screen(s, halo)) {
@@ -195,7 +204,7 @@ void MapScreen::paint(ImDrawList& list, std::vector<Blit>& blits, const MapCamer
     const auto marker = [&](const Marker& m, float radius) {
         const ImVec2 s = camera.to_screen(m.at);
         if (!on_screen(s, radius * 3)) return;
-        if (const auto sprite = sprites_.marker(ui.renderer, marker_style(m.kind), radius, m.stop)) blits.push_back(MarkerSprites::place(*sprite, s));
+        if (const auto sprite = sprites_.marker(sprites_with, marker_style(m.kind), radius, m.stop)) blits.push_back(MarkerSprites::place(*sprite, s));
         else draw_marker(&list, s, radius, marker_style(m.kind), m.stop);
     };
     const Marker* focused = nullptr;

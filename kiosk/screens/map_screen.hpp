@@ -44,8 +44,9 @@ private:
     void home_view();
     void gestures(Ui& ui, ImVec2 min, ImVec2 size);
     /// Everything that lies on the map (the basemap, halos, markers) as `camera` shows it: drawn
-    /// into the picture, not every frame.
-    void paint(ImDrawList& list, std::vector<Blit>& blits, const MapCamera& camera, const Ui& ui);
+    /// into the picture, not every frame. Markers are pictures made with `sprites_with`, put in
+    /// `blits`; shapes in `list` without it.
+    void paint(ImDrawList& list, std::vector<Blit>& blits, const MapCamera& camera, const Ui& ui, SDL_Renderer* sprites_with);
     /// Where each marker is on screen now, for taps by name (scripts, tests).
     void record_markers(Ui& ui);
     void draw_label(Ui& ui, ImDrawList* list, TextBlock& text, ImVec2 at);
@@ -66,7 +67,7 @@ private:
     BasemapPainter painter_;
     MapRaster raster_;
     MarkerSprites sprites_;
-    bool can_render_ = false;  // a renderer was given to draw the picture with
+    bool can_render_ = false;  // the map is a picture: a renderer was given, and it made a texture
     bool high_contrast_ = false;  // the look the picture was drawn in
     bool placed_ = false;  // the camera has its first view
     bool held_ = false;    // a finger is panning the map
