@@ -15,6 +15,9 @@ struct MarkerStyle {
     MarkerShape shape;
 };
 
+/// A colour with another opacity (0-255): halos, see-through panels.
+inline ImU32 with_alpha(ImU32 c, int alpha) { return (c & ~IM_COL32_A_MASK) | (static_cast<ImU32>(alpha) << IM_COL32_A_SHIFT); }
+
 /// The style of a place kind (content::kPlaceKinds); a grey circle for a kind it does not know.
 MarkerStyle marker_style(std::string_view kind);
 

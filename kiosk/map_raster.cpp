@@ -57,10 +57,21 @@ std::pair<ImVec2, ImVec2> MapRaster::placement(const MapCamera& camera) const {
     return {top_left, ImVec2(top_left.x + static_cast<float>(width_) * zoom, top_left.y + static_cast<float>(height_) * zoom)};
 }
 
-void MapRaster::draw(ImDrawList& list, const MapCamera& camera) const {
-    if (!rendered_ || !texture_) return;
-    const auto [min, max] = placement(camera);
-    list.AddImage(texture_, min, max);
+void MapRaster::draw(ImDrawList& list, const MapCamera& camera, ImU32 paper) const {
+    const ImVec2 min = camera.viewport_min(), max(min.x + camera.viewport_size().x, min.y + camera.viewport_size().y);
+    const auto [shown_min, shown_max] = placement(camera);
+    // Paper only where the picture is not: a fill under it would cost a blend of every pixel
+    // on the software renderer.
+    if (!rendered_ || !texture_ || shown_max.x <= min.x || shown_max.y <= min.y || shown_min.x >= max.x || shown_min.y >= max.y) {
+        list.AddRectFilled(min, max, paper);
+        return;
+    }
+    if (shown_min.y > min.y) list.AddRectFilled(min, ImVec2(max.x, shown_min.y), paper);
+    if (shown_max.y < max.y) list.AddRectFilled(ImVec2(min.x, shown_max.y), max, paper);
+    const float top = std::max(min.y, shown_min.y), bottom = std::min(max.y, shown_max.y);
+    if (shown_min.x > min.x) list.AddRectFilled(ImVec2(min.x, top), ImVec2(shown_min.x, bottom), paper);
+    if (shown_max.x < max.x) list.AddRectFilled(ImVec2(shown_max.x, top), ImVec2(max.x, bottom), paper);
+    list.AddImage(texture_, shown_min, shown_max);
 }
 
 }  // namespace kiosk

@@ -30,8 +30,9 @@ public:
     using Paint = std::function<void(ImDrawList&, std::vector<Blit>&, const MapCamera&)>;
     /// Draws the picture again, `paper` under the map. Keeps the renderer's target and clip.
     void render(SDL_Renderer* renderer, const MapCamera& camera, ImU32 paper, const Paint& paint);
-    /// Puts the picture where `camera` now has it: moved by a pan, scaled by a pinch.
-    void draw(ImDrawList& list, const MapCamera& camera) const;
+    /// Puts the picture where `camera` now has it (moved by a pan, scaled by a pinch), and
+    /// `paper` in the rest of the camera's viewport.
+    void draw(ImDrawList& list, const MapCamera& camera, ImU32 paper) const;
     /// Where draw() puts it on screen: its top-left and bottom-right corners (empty when none).
     std::pair<ImVec2, ImVec2> placement(const MapCamera& camera) const;
     /// Forget the picture (a new look, new content): the next render starts afresh.

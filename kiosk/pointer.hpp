@@ -18,6 +18,11 @@
 
 namespace kiosk {
 
+/// How a flung page or map glides on: its speed falls as e^(-t/τ) — τ = 0.4 s glides about as
+/// far as on a phone — and it stops below 20 px/s.
+inline constexpr float kGlideTime = 0.4f;
+inline constexpr float kGlideStopSpeed = 20;
+
 class Pointer {
 public:
     using time_point = std::chrono::steady_clock::time_point;

@@ -11,9 +11,6 @@
 namespace kiosk {
 
 namespace {
-// A fling loses speed as e^(-t/τ): τ = 0.4 s glides about as far as on a phone.
-constexpr float kGlideTime = 0.4f;
-constexpr float kStopSpeed = 20;       // px/s: below this, a fling has stopped
 constexpr float kEdgeRelax = 0.15f;    // s: how fast the glow fades after the finger lifts
 constexpr float kEdgeResistance = 0.5f;  // a pull past the edge shows half the finger's movement
 bool contains(ImVec2 pos, ImVec2 size, ImVec2 p) { return p.x >= pos.x && p.y >= pos.y && p.x < pos.x + size.x && p.y < pos.y + size.y; }
@@ -51,7 +48,7 @@ void ScrollArea::begin(const char* id, ImVec2 pos, ImVec2 size, Pointer& pointer
             edge_ = std::clamp(velocity_ * 0.08f, -160.0f, 160.0f);
             velocity_ = 0;
         }
-        if (std::abs(velocity_) < kStopSpeed) velocity_ = 0;
+        if (std::abs(velocity_) < kGlideStopSpeed) velocity_ = 0;
     }
     if (!held_ && edge_ != 0) {
         edge_ *= std::exp(-dt / kEdgeRelax);

@@ -11,13 +11,10 @@
 namespace kiosk {
 
 namespace {
-constexpr float kGlideTime = 0.4f;  // a fling slows as e^(-t/τ), as the pages do
-constexpr float kStopSpeed = 20;    // px/s
 constexpr double kApproximateMetres = 250;  // the halo round a place whose position is approximate
 constexpr float kFocusScale = 0.4f;         // px per metre on map/<id>: a few streets around it
 
 bool contains(ImVec2 min, ImVec2 size, ImVec2 p) { return p.x >= min.x && p.y >= min.y && p.x < min.x + size.x && p.y < min.y + size.y; }
-ImU32 with_alpha(ImU32 c, int alpha) { return (c & ~IM_COL32_A_MASK) | (static_cast<ImU32>(alpha) << IM_COL32_A_SHIFT); }
 }  // namespace
 
 MapScreen::MapScreen(App& app) : app_(app) {
@@ -39,20 +36,7 @@ MapScreen::MapScreen(App& app) : app_(app) {
             focus_label_ = TextBlock::plain(p.place.name, lang, app.rtl(), true);
         }
     }
-    // A mobile unit's next stops, each place once: a weekly stop is one marker.
-    const auto now = std::chrono::floor<std::chrono::seconds>(app.clock().wall());
-    bool stops = false;
-    for (size_t i = 0, places = markers_.size(); i < places; ++i) {
-        if (markers_[i].kind != "mobile_unit") continue;
-        for (const auto& stop : bundle.upcoming_stops(markers_[i].id, now, 12)) {
-            const content::MapPoint at = info.projection.project(stop.lat, stop.lon);
-            const bool known = std::any_of(markers_.begin() + static_cast<std::ptrdiff_t>(places), markers_.end(),
-                                           [&](const Marker& m) { return m.at.x == at.x && m.at.y == at.y; });
-            if (!known) markers_.push_back({markers_[i].id, "mobile_unit", at, stop.approximate, true});
-            stops = true;
-            approximate = approximate || stop.approximate;
-        }
-    }
+    const bool stops = add_stops(info, approximate);
     // The legend lists the kinds on the map in the order the content format gives them.
     for (const char* kind : content::kPlaceKinds)
         if (std::find(kinds.begin(), kinds.end(), kind) != kinds.end())
@@ -64,6 +48,24 @@ MapScreen::MapScreen(App& app) : app_(app) {
         here_label_ = text_of(bundle, bundle.ui("map.here", lang), true);
         legend_.push_back({"", text_of(bundle, bundle.ui("map.here", lang))});
     }
+}
+
+bool MapScreen::add_stops(const content::MapInfo& info, bool& approximate) {
+    // Each place once: a weekly stop is one marker.
+    const auto now = std::chrono::floor<std::chrono::seconds>(app_.clock().wall());
+    bool any = false;
+    for (size_t i = 0, places = markers_.size(); i < places; ++i) {
+        if (markers_[i].kind != "mobile_unit") continue;
+        for (const auto& stop : app_.bundle().upcoming_stops(markers_[i].id, now, 12)) {
+            const content::MapPoint at = info.projection.project(stop.lat, stop.lon);
+            const bool known = std::any_of(markers_.begin() + static_cast<std::ptrdiff_t>(places), markers_.end(),
+                                           [&](const Marker& m) { return m.at.x == at.x && m.at.y == at.y; });
+            if (!known) markers_.push_back({markers_[i].id, "mobile_unit", at, stop.approximate, true});
+            any = true;
+            approximate = approximate || stop.approximate;
+        }
+    }
+    return any;
 }
 
 float MapScreen::marker_radius(const Ui& ui) const { return ui.theme.px(16); }
@@ -111,7 +113,7 @@ void MapScreen::gestures(Ui& ui, ImVec2 min, ImVec2 size) {
         camera_.pan(ImVec2(velocity_.x * dt, velocity_.y * dt));
         const float keep = std::exp(-dt / kGlideTime);
         velocity_ = ImVec2(velocity_.x * keep, velocity_.y * keep);
-        if (std::hypot(velocity_.x, velocity_.y) < kStopSpeed) velocity_ = ImVec2(0, 0);
+        if (std::hypot(velocity_.x, velocity_.y) < kGlideStopSpeed) velocity_ = ImVec2(0, 0);
     }
     if (contains(min, size, pointer.position()))
         if (const float wheel = pointer.take_wheel(); wheel != 0) camera_.zoom_about(pointer.position(), std::pow(1.25f, wheel));
@@ -140,19 +142,7 @@ void MapScreen::draw(Ui& ui) {
     ImDrawList* list = ImGui::GetWindowDrawList();
     list->PushClipRect(min, max, true);
     if (can_render_) {
-        const auto [shown_min, shown_max] = raster_.placement(camera_);
-        // Paper only where the picture is not: a full-screen fill under it would cost a blend of
-        // every pixel on the software renderer.
-        if (shown_max.x <= min.x || shown_max.y <= min.y || shown_min.x >= max.x || shown_min.y >= max.y) {
-            list->AddRectFilled(min, max, paper);
-        } else {
-            if (shown_min.y > min.y) list->AddRectFilled(min, ImVec2(max.x, shown_min.y), paper);
-            if (shown_max.y < max.y) list->AddRectFilled(ImVec2(min.x, shown_max.y), max, paper);
-            const float top = std::max(min.y, shown_min.y), bottom = std::min(max.y, shown_max.y);
-            if (shown_min.x > min.x) list->AddRectFilled(ImVec2(min.x, top), ImVec2(shown_min.x, bottom), paper);
-            if (shown_max.x < max.x) list->AddRectFilled(ImVec2(shown_max.x, top), ImVec2(max.x, bottom), paper);
-        }
-        raster_.draw(*list, camera_);
+        raster_.draw(*list, camera_, paper);
     } else {
         // No picture can be made (no renderer, or no texture to draw it in): the map is drawn
         // every frame instead, markers as shapes.
@@ -228,99 +218,6 @@ void MapScreen::record_markers(Ui& ui) {
         if (s.x < min.x || s.y < min.y || s.x > min.x + size.x || s.y > min.y + size.y) continue;
         ui.hits.add(id, ImVec2(s.x - reach, s.y - reach), ImVec2(s.x + reach, s.y + reach));
     }
-}
-
-void MapScreen::draw_label(Ui& ui, ImDrawList* list, TextBlock& text, ImVec2 at) {
-    const Theme& t = ui.theme;
-    const float room = t.px(640), pad = t.px(10);
-    const float h = text.layout(t.small, room), w = text.widest();
-    const ImVec2 box_min(at.x - w / 2 - pad, at.y), box_max(at.x + w / 2 + pad, at.y + h + 2 * pad);
-    list->AddRectFilled(box_min, box_max, with_alpha(t.background, 235), t.px(8));
-    // A right-to-left block ends its lines at the right of the width it was laid out in.
-    const float left = text.rtl() ? box_max.x - pad - room : box_min.x + pad;
-    text.draw(list, ImVec2(left, at.y + pad), t.text, t.text);
-}
-
-void MapScreen::draw_legend(Ui& ui, ImVec2 min, ImVec2 size) {
-    if (legend_.empty()) return;
-    const Theme& t = ui.theme;
-    const float pad = t.px(20), symbol = t.px(48), room = std::min(t.px(520), size.x / 2);
-    float width = 0, height = 2 * pad;
-    for (auto& row : legend_) {
-        height += std::max(row.label.layout(t.small, room), symbol) + t.px(6);
-        width = std::max(width, row.label.widest());
-    }
-    width += symbol + t.px(12) + 2 * pad;
-    const bool rtl = ui.rtl();
-    const float x0 = rtl ? min.x + size.x - t.px(24) - width : min.x + t.px(24);
-    const ImVec2 box_min(x0, min.y + t.px(24)), box_max(x0 + width, box_min.y + height);
-    ImDrawList* list = ImGui::GetWindowDrawList();
-    list->AddRectFilled(box_min, box_max, with_alpha(t.background, 240), t.px(12));
-    list->AddRect(box_min, box_max, t.card_border, t.px(12), 0, t.px(2));
-    float y = box_min.y + pad;
-    const float r = marker_radius(ui) * 0.8f;
-    for (auto& row : legend_) {
-        const float h = std::max(row.label.layout(t.small, room), symbol);
-        const ImVec2 centre(rtl ? box_max.x - pad - symbol / 2 : box_min.x + pad + symbol / 2, y + h / 2);
-        if (row.kind.empty()) draw_you_are_here(list, centre, r * 0.8f);
-        else if (row.kind == "approximate") list->AddCircleFilled(centre, symbol / 2, with_alpha(t.muted, 70), 24);
-        else if (row.kind == "stop") draw_marker(list, centre, r * 0.85f, marker_style("mobile_unit"), true);
-        else draw_marker(list, centre, r, marker_style(row.kind));
-        const float text_h = row.label.layout(t.small, room);
-        const float left = rtl ? box_max.x - pad - symbol - t.px(12) - room : box_min.x + pad + symbol + t.px(12);
-        row.label.draw(list, ImVec2(left, y + (h - text_h) / 2), t.text, t.text);
-        y += h + t.px(6);
-    }
-}
-
-void MapScreen::draw_controls(Ui& ui, ImVec2 min, ImVec2 size) {
-    const Theme& t = ui.theme;
-    const float side = t.touch(), gap = t.gap();
-    const float x = ui.rtl() ? min.x + t.px(24) : min.x + size.x - t.px(24) - side;
-    float y = min.y + size.y - t.px(24) - 3 * side - 2 * gap;
-    ImDrawList* list = ImGui::GetWindowDrawList();
-    const float bar = t.px(6), arm = side * 0.28f;
-    const auto button = [&](const char* id, bool enabled) {
-        ImGui::SetCursorScreenPos(ImVec2(x, y));
-        const bool tapped = ui.blank_button(id, ImVec2(side, side), false, t.background);
-        list->AddRect(ImVec2(x, y), ImVec2(x + side, y + side), t.card_border, t.px(12), 0, t.px(2));
-        const ImVec2 c(x + side / 2, y + side / 2);
-        y += side + gap;
-        return std::pair{tapped && enabled, c};
-    };
-    const ImVec2 centre(min.x + size.x / 2, min.y + size.y / 2);
-    const bool can_in = camera_.scale() < camera_.max_scale(), can_out = camera_.scale() > camera_.min_scale();
-    const auto [zoom_in, plus] = button("map:zoom_in", can_in);
-    list->AddRectFilled(ImVec2(plus.x - arm, plus.y - bar / 2), ImVec2(plus.x + arm, plus.y + bar / 2), can_in ? t.text : t.card_border);
-    list->AddRectFilled(ImVec2(plus.x - bar / 2, plus.y - arm), ImVec2(plus.x + bar / 2, plus.y + arm), can_in ? t.text : t.card_border);
-    const auto [zoom_out, minus] = button("map:zoom_out", can_out);
-    list->AddRectFilled(ImVec2(minus.x - arm, minus.y - bar / 2), ImVec2(minus.x + arm, minus.y + bar / 2), can_out ? t.text : t.card_border);
-    const auto [recenter, target] = button("map:recenter", true);
-    // A target: where the map goes back to.
-    list->AddCircle(target, arm * 0.8f, t.text, 24, bar * 0.7f);
-    list->AddCircleFilled(target, bar * 0.8f, t.text, 12);
-    for (const ImVec2 d : {ImVec2(1, 0), ImVec2(-1, 0), ImVec2(0, 1), ImVec2(0, -1)})
-        list->AddLine(ImVec2(target.x + d.x * arm * 0.8f, target.y + d.y * arm * 0.8f),
-                      ImVec2(target.x + d.x * arm * 1.25f, target.y + d.y * arm * 1.25f), t.text, bar * 0.7f);
-    if (zoom_in) camera_.zoom_about(centre, 2);
-    if (zoom_out) camera_.zoom_about(centre, 0.5f);
-    if (recenter) {
-        velocity_ = ImVec2(0, 0);
-        home_view();
-    }
-}
-
-void MapScreen::draw_attribution(Ui& ui, ImVec2 min, ImVec2 size) {
-    if (attribution_.empty()) return;
-    const Theme& t = ui.theme;
-    const float pad = t.px(8), room = size.x - 2 * t.touch();
-    const float h = attribution_.layout(t.small, room), w = attribution_.widest();
-    // The corner away from the buttons, where it is always visible.
-    const float x = ui.rtl() ? min.x + size.x - w - 2 * pad : min.x;
-    const ImVec2 box_min(x, min.y + size.y - h - 2 * pad), box_max(x + w + 2 * pad, min.y + size.y);
-    ImDrawList* list = ImGui::GetWindowDrawList();
-    list->AddRectFilled(box_min, box_max, with_alpha(t.background, 220));
-    attribution_.draw(list, ImVec2(box_min.x + pad, box_min.y + pad), t.text, t.text);
 }
 
 const MapScreen::Marker* MapScreen::marker_at(ImVec2 at, float reach) const {

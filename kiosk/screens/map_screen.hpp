@@ -39,6 +39,9 @@ private:
         std::string kind;  // empty: "you are here"; "approximate": the uncertainty halo; "stop": a mobile unit's next stops
         TextBlock label;
     };
+    /// A mobile unit's next stops as markers; true when there are any (and `approximate` set
+    /// when one's position is).
+    bool add_stops(const content::MapInfo& info, bool& approximate);
     /// Where the map opens, and where recenter goes back to: the kiosk and the places nearest it
     /// (or the focused place; or every place).
     void home_view();
@@ -49,6 +52,7 @@ private:
     void paint(ImDrawList& list, std::vector<Blit>& blits, const MapCamera& camera, const Ui& ui, SDL_Renderer* sprites_with);
     /// Where each marker is on screen now, for taps by name (scripts, tests).
     void record_markers(Ui& ui);
+    // Overlays (map_overlays.cpp).
     void draw_label(Ui& ui, ImDrawList* list, TextBlock& text, ImVec2 at);
     void draw_legend(Ui& ui, ImVec2 min, ImVec2 size);
     void draw_controls(Ui& ui, ImVec2 min, ImVec2 size);
