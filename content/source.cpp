@@ -534,7 +534,7 @@ private:
 const std::vector<std::string>& required_string_keys() {
     static const std::vector<std::string> keys = {
         "language.prompt", "nav.home", "nav.back", "home.heading", "guide.places", "guide.links",
-        "place.address", "place.hours", "place.phone", "place.approximate", "place.hours_unknown", "place.directions_qr", "place.print",
+        "place.address", "place.hours", "place.phone", "place.approximate", "place.hours_unknown", "place.directions_qr", "place.directions_next_stop", "place.print",
         "fallback.notice", "demo.label", "expired.notice", "attract.touch", "idle.question", "idle.continue",
         "search.title", "search.prompt", "search.none", "hours.open_until", "hours.open", "hours.opens_today",
         "hours.opens_tomorrow", "hours.opens_day", "hours.closed", "hours.closed_all_day", "day.1", "day.2", "day.3", "day.4",

@@ -62,6 +62,23 @@ TEST_CASE("the place screen's QR code reads as the directions URL, in English, A
     }
 }
 
+TEST_CASE("a mobile unit's QR code leads to its next stop while it has one") {
+    // On Wednesday 2 December 2026 the next example stop is Thursday's in San Salvario
+    // (content/torino/stops.csv), not the unit's nominal position.
+    Kiosk k(demo_bundle(), "en", Route::home());
+    using namespace std::chrono;
+    k.clock.set_wall(sys_days(year(2026) / December / day(2)) + hours(12));
+    k.app.open(Route::place("mobile-unit"));
+    k.runner.settle();
+    CHECK(decode_screen(k, "mobile-unit") == "https://www.google.com/maps/dir/?api=1&destination=45.05600,7.68000&travelmode=walking");
+    // After the last stop, the unit's own position again.
+    k.clock.set_wall(sys_days(year(2027) / April / day(1)));
+    k.app.open(Route::place("servizio-stranieri"));
+    k.app.open(Route::place("mobile-unit"));
+    k.runner.settle();
+    CHECK(decode_screen(k, "mobile-unit-later") == "https://www.google.com/maps/dir/?api=1&destination=45.08500,7.70000&travelmode=walking");
+}
+
 TEST_CASE("the QR code sits beside the card on the line's far side: right in English, left in Arabic") {
     // The QR code is the one place with pure black on pure white; find its columns.
     auto qr_columns = [](Kiosk& k) {

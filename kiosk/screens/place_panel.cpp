@@ -20,8 +20,13 @@ float qr_target_side(const Theme& t) { return std::max(t.px(222), t.min_touch / 
 
 PlacePanel::PlacePanel(const App& app, const content::PlaceView& place) : place_(place), printable_(app.printer() != nullptr) {
     const auto& bundle = app.bundle();
-    if (content::has_position(place.place)) {
-        if (const auto url = content::directions_url(bundle.meta(), place.place)) {
+    // A mobile unit is wherever its next stop is: that is where the directions lead.
+    content::Place destination = place.place;
+    const auto now = std::chrono::floor<std::chrono::seconds>(app.clock().wall());
+    const auto next = destination.kind == "mobile_unit" ? bundle.upcoming_stops(destination.id, now, 1) : std::vector<content::Stop>{};
+    if (!next.empty()) destination.lat = next.front().lat, destination.lon = next.front().lon;
+    if (content::has_position(destination)) {
+        if (const auto url = content::directions_url(bundle.meta(), destination)) {
             std::string error;
             qr_ = QrCode::encode(*url, error);
             if (!qr_) log::problem("place " + place.place.id + ": no directions QR code: " + error);
@@ -30,7 +35,7 @@ PlacePanel::PlacePanel(const App& app, const content::PlaceView& place) : place_
                          " cannot be used: no directions QR codes. Fix: rebuild the bundle with kiosk-bundle build");
         }
     }
-    caption_ = text_of(bundle, bundle.ui("place.directions_qr", app.lang()));
+    caption_ = text_of(bundle, bundle.ui(next.empty() ? "place.directions_qr" : "place.directions_next_stop", app.lang()));
     print_label_ = text_of(bundle, bundle.ui("place.print", app.lang()), true);
     if (bundle.map() && content::has_position(place.place)) on_map_ = text_of(bundle, bundle.ui("place.on_map", app.lang()), true);
 }
