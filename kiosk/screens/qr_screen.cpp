@@ -43,6 +43,7 @@ QrScreen::QrScreen(App& app) {
     const auto link = bundle.link(app.route().id, app.lang());
     if (!link) return;
     title_ = text_of(bundle, link->label, true);
+    page_title_ = title_;
     fallback_ = link->label.is_fallback;
     if (fallback_) notice_ = fallback_notice(app, link->label.lang);
     opens_ = text_of(bundle, opens_text(app, *link), true);
@@ -57,6 +58,8 @@ QrScreen::QrScreen(App& app) {
 void QrScreen::draw(Ui& ui) {
     const Theme& t = ui.theme;
     if (fallback_) ui.notice(notice_);
+    centred(page_title_, t.title, t.text);
+    ImGui::Dummy(ImVec2(0, t.px(8)));
     centred(opens_, t.heading, t.text);
     ImGui::Dummy(ImVec2(0, t.gap()));
     if (code_) {

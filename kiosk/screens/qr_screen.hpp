@@ -16,7 +16,8 @@ public:
     TextBlock& title() override { return title_; }
 
 private:
-    TextBlock title_, notice_, opens_, scan_, target_;
+    // The header shows the title only when it fits one line, so the page repeats it.
+    TextBlock title_, page_title_, notice_, opens_, scan_, target_;
     bool fallback_ = false;
     std::optional<QrCode> code_;
 };
