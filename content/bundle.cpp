@@ -238,6 +238,12 @@ std::optional<LinkView> Bundle::link(std::string_view id, std::string_view lang)
                     pick_one("SELECT lang, label FROM link_text WHERE link_id = ?", id, lang)};
 }
 
+std::vector<std::string> Bundle::link_ids() const {
+    std::vector<std::string> ids;
+    for (auto s = db_.prepare("SELECT id FROM link ORDER BY rowid"); s.step();) ids.push_back(s.text(0));
+    return ids;
+}
+
 std::vector<PlaceView> Bundle::places(std::string_view lang) const {
     std::vector<PlaceView> out;
     for (auto s = db_.prepare("SELECT id FROM place ORDER BY rowid"); s.step();)

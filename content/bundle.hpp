@@ -104,6 +104,8 @@ public:
     /// over; one under way is not), soonest first; at most `limit`.
     std::vector<Stop> upcoming_stops(std::string_view unit_id, Instant now, int limit) const;
     std::optional<LinkView> link(std::string_view id, std::string_view lang) const;
+    /// Every link's id, in the source's order.
+    std::vector<std::string> link_ids() const;
     std::vector<std::string> guide_ids() const;
     bool has_category(std::string_view id) const;
     bool has_guide(std::string_view id) const;

@@ -1,4 +1,4 @@
-// kiosk-bundle build | validate | info
+// kiosk-bundle build | validate | info | links
 #include <iostream>
 
 #include "bundle.hpp"
@@ -80,6 +80,22 @@ int info(const Words& words) {
                   << "\ndemo: " << (m.demo ? "yes" : "no") << "\nlanguages:";
         for (const auto& l : b.languages()) std::cout << " " << l.code;
         std::cout << "\nguides: " << b.guide_ids().size() << "\n";
+        return 0;
+    } catch (const BundleError& e) {
+        std::cerr << "kiosk-bundle: " << e.what() << "\n";
+        return 1;
+    }
+}
+
+// One `<id><TAB><target>` line per link, for content managers to check every address and for
+// scripts to loop over; the target goes last, since it is the only field that may hold spaces.
+int links(const Words& words) {
+    Args args(words, {}, {});
+    if (args.positional().size() != 1) throw UsageError("links takes one bundle file");
+    try {
+        Bundle b(args.positional()[0]);
+        for (const auto& id : b.link_ids())
+            if (const auto link = b.link(id, b.languages().front().code)) std::cout << link->id << '\t' << link->target << '\n';
         return 0;
     } catch (const BundleError& e) {
         std::cerr << "kiosk-bundle: " << e.what() << "\n";

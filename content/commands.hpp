@@ -11,6 +11,7 @@ using Words = std::vector<std::string>;
 int build(const Words& args);
 int validate(const Words& args);
 int info(const Words& args);
+int links(const Words& args);
 int keygen(const Words& args);
 int sign(const Words& args);
 int trusted_comment(const Words& args);

@@ -16,6 +16,8 @@ Usage:
                                           its fonts cut from DIR (default /usr/share/fonts)
   kiosk-bundle validate SRC [--fonts DIR] check a source folder, print every problem
   kiosk-bundle info BUNDLE                print a bundle's metadata and contents
+  kiosk-bundle links BUNDLE               every link the kiosk shows as a QR code, one
+                                          `<link-id><TAB><target>` line each
   kiosk-bundle keygen --public PUB --secret SEC [--no-password] [--password-file F] [--force]
   kiosk-bundle sign BUNDLE --secret SEC [--password-file F] [--signature OUT]
                                           write BUNDLE.minisig (minisign format)
@@ -51,7 +53,7 @@ int main(int argc, char** argv) {
     }
     using namespace content::cli;
     const std::map<std::string, int (*)(const Words&)> commands = {
-        {"build", build},   {"validate", validate}, {"info", info},     {"keygen", keygen},
+        {"build", build},   {"validate", validate}, {"info", info},     {"links", links},       {"keygen", keygen},
         {"sign", sign},     {"trusted-comment", trusted_comment},       {"verify", verify},
         {"install", install}, {"status", status}, {"hours", hours},
     };

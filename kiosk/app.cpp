@@ -55,6 +55,7 @@ bool App::exists(const Route& route) const {
         case Route::Screen::Guide: return bundle_->has_guide(route.id);
         case Route::Screen::Place: return bundle_->place(route.id, lang_).has_value();
         case Route::Screen::Map: return bundle_->map().has_value() && (route.id.empty() || bundle_->place(route.id, lang_).has_value());
+        case Route::Screen::Qr: return bundle_->link(route.id, lang_).has_value();
         default: return true;
     }
 }
@@ -78,6 +79,9 @@ void App::open(const Route& route) {
     route_ = target;
     changed();
     if (target.screen == Route::Screen::Guide) tell("guide_opened", target.id);
+    // Counted here, where the visitor arrives, not when the screen is built: a language switch
+    // builds it again for the same visitor and the same code.
+    if (target.screen == Route::Screen::Qr) tell("qr_shown", target.id);
 }
 
 void App::back() {

@@ -22,7 +22,8 @@ Usage: kiosk [options]
   --check-every SECONDS   how often to ask the server, with 10 % jitter (default 900)
   --max-bundle-mb N       abandon bundles larger than this (default 512)
   --lang CODE             start in this language (default: the attract screen, then the language chooser)
-  --open ROUTE            start on a screen: attract, languages, home, category/<id>, guide/<id>
+  --open ROUTE            start on a screen: attract, languages, home, category/<id>, guide/<id>,
+                          qr/<link id> (README: Routes)
   --windowed WxH          a window on a desktop instead of fullscreen
   --screenshot OUT.png    render the screen headless to a PNG and exit
   --size WxH              screen size for --screenshot, --script and --headless (default 1920x1080)

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "theme.hpp"
+
 namespace kiosk {
 
 namespace {
@@ -10,6 +12,23 @@ constexpr ImU32 kDark = IM_COL32(0, 0, 0, 255), kLight = IM_COL32(255, 255, 255,
 
 int modules_with_border(const QrCode& code) { return code.size() + 2 * QrCode::kQuietZone; }
 }  // namespace
+
+float screen_px_per_mm(const Theme& theme) {
+    // Theme::min_touch is 9 mm when the size is configured. 1920 px over a 15.6" 16:9 panel's
+    // 345 mm is 5.56 px/mm; Theme::scale carries it to other resolutions.
+    return theme.min_touch > 0 ? theme.min_touch / 9 : 5.56f * theme.scale;
+}
+
+int qr_module_px(const QrCode& code, const Theme& theme, float target_mm) {
+    const float per_mm = screen_px_per_mm(theme);
+    const int smallest = static_cast<int>(std::ceil(kMinModuleMm * per_mm - 0.01f));  // 4.448 px is 5, 4.0001 is 4
+    const int near = static_cast<int>(std::round(target_mm * per_mm / static_cast<float>(modules_with_border(code))));
+    return std::max({1, smallest, near});
+}
+
+float qr_side_mm(const QrCode& code, const Theme& theme, float target_mm) {
+    return static_cast<float>(qr_module_px(code, theme, target_mm) * modules_with_border(code));
+}
 
 float qr_side_near(const QrCode& code, float target) {
     const float modules = static_cast<float>(modules_with_border(code));

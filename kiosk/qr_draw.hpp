@@ -7,6 +7,21 @@
 
 namespace kiosk {
 
+struct Theme;
+
+/// The smallest module a phone reads from about 40 cm, in millimetres on the glass.
+constexpr float kMinModuleMm = 0.8f;
+
+/// Pixels per millimetre on the glass: from the configured screen size, else those of a 15.6"
+/// 1080p panel (5.56 px/mm), the usual kiosk screen.
+float screen_px_per_mm(const Theme& theme);
+
+/// The pixels of one module: a whole number, at least kMinModuleMm on the glass, and as near
+/// as that allows to a symbol (quiet zone included) of `target_mm`.
+int qr_module_px(const QrCode& code, const Theme& theme, float target_mm);
+/// The side in pixels, quiet zone included, of the code drawn with qr_module_px() modules.
+float qr_side_mm(const QrCode& code, const Theme& theme, float target_mm);
+
 /// The side in pixels, quiet zone included, nearest to `target` at which every module is a
 /// whole number of pixels (at least one).
 float qr_side_near(const QrCode& code, float target);

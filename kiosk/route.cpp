@@ -18,6 +18,7 @@ std::optional<Route> Route::parse(std::string_view text) {
     if (auto id = with_id("guide/")) return guide(*id);
     if (auto id = with_id("place/")) return place(*id);
     if (auto id = with_id("map/")) return map(*id);
+    if (auto id = with_id("qr/")) return qr(*id);
     return std::nullopt;
 }
 
@@ -33,6 +34,7 @@ std::string Route::str() const {
         case Screen::Map: return id.empty() ? "map" : "map/" + id;
         case Screen::Search: return "search";
         case Screen::Admin: return "admin";
+        case Screen::Qr: return "qr/" + id;
     }
     return "home";
 }

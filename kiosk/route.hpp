@@ -8,9 +8,9 @@
 namespace kiosk {
 
 struct Route {
-    enum class Screen { Attract, Languages, Home, Category, Guide, Place, Places, Map, Search, Admin };
+    enum class Screen { Attract, Languages, Home, Category, Guide, Place, Places, Map, Search, Admin, Qr };
     Screen screen = Screen::Languages;
-    std::string id;  // category, guide or place id; on the map, the place it centres on (or none)
+    std::string id;  // category, guide, place or link id; on the map, the place it centres on (or none)
 
     static Route attract() { return {Screen::Attract, {}}; }
     static Route languages() { return {Screen::Languages, {}}; }
@@ -22,9 +22,10 @@ struct Route {
     static Route home() { return {Screen::Home, {}}; }
     static Route category(std::string id) { return {Screen::Category, std::move(id)}; }
     static Route guide(std::string id) { return {Screen::Guide, std::move(id)}; }
+    static Route qr(std::string link_id) { return {Screen::Qr, std::move(link_id)}; }
 
     /// `attract`, `languages`, `home`, `category/<id>`, `guide/<id>`, `place/<id>`, `places`,
-    /// `map`, `map/<place id>`, `search` or `admin`; nullopt for anything else.
+    /// `map`, `map/<place id>`, `search`, `admin` or `qr/<link id>`; nullopt for anything else.
     static std::optional<Route> parse(std::string_view text);
     std::string str() const;
     bool operator==(const Route&) const = default;

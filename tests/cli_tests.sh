@@ -111,6 +111,24 @@ check "kiosk-bundle: shows usage" contains "$out" "kiosk-bundle build SRC -o OUT
 out=$("$bundle_tool" info "$demo")
 check "kiosk-bundle info" contains "$out" "languages: it en fr es ar fa ur uk ru zh ro sq ti am so bn"
 
+# Every link as `<id><TAB><target>`: one line per row of links.csv, each a QR screen of its own.
+out=$("$bundle_tool" links "$demo" 2>&1); rc=$?
+check "links: exit 0" test $rc -eq 0
+check "links: one line per link (got $(wc -l <<<"$out"))" test "$(wc -l <<<"$out")" -eq "$(($(wc -l <"$tests/../content/torino/links.csv") - 1))"
+check "links: id, tab, target" contains "$out" "$(printf 'rednova-phone\ttel:+3901101125500')"
+check "links: every line has one tab" test "$(awk -F'\t' 'NF != 2' <<<"$out" | wc -l)" -eq 0
+out=$("$bundle_tool" links "$work/none.kbundle" 2>&1); rc=$?
+check "links: missing bundle refused" test $rc -ne 0
+check "links: missing bundle named" contains "$out" "$work/none.kbundle"
+# Each link's QR screen opens from the command line; an unknown link leads home.
+while IFS=$'\t' read -r id target; do
+  out=$("$kiosk" --bundle "$demo" --lang en --open "qr/$id" --screenshot "$work/qr.png" 2>&1)
+  check "qr/$id: drawn" contains "$out" "qr/$id, en"
+  check "qr/$id: zbarimg reads the target" test "$(zbarimg --quiet --raw --nodbus "$work/qr.png" 2>/dev/null)" = "$target"
+done < <("$bundle_tool" links "$demo")
+out=$("$kiosk" --bundle "$demo" --lang en --open qr/no-such-link --screenshot "$work/qr.png" 2>&1)
+check "qr/unknown: home instead" contains "$out" "home, en"
+
 # Opening hours as the kiosk reads them: open, closed until the next opening, a syntax error.
 out=$("$bundle_tool" hours 'Mo-Fr 09:00-17:00; PH off' --at 2026-06-23T10:00 2>&1); rc=$?
 check "hours: open, exit 0" test $rc -eq 0

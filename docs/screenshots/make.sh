@@ -2,7 +2,7 @@
 # Regenerates the README's screenshots with `kiosk --screenshot` and `kiosk --script`: the
 # language chooser, home in four languages, the same guide in every language of the demo bundle,
 # the screens of a kiosk's life: attract, search, high contrast, the idle countdown, admin; and
-# places: the list, a place's card, the map.
+# places: the list, a place's card, the map; links' QR screens.
 # Usage: docs/screenshots/make.sh [BUILD_DIR]   (default build/release)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -33,6 +33,8 @@ printf 'position = 45.0703, 7.6869\n' >"$work/position.conf"
 shot places-fa --open places --lang fa --config "$work/position.conf"
 shot place-card-en --open place/rednova-call-center --lang en
 shot place-mobile-unit-uk --open place/mobile-unit --lang uk
+shot qr-en --open qr/prenotafacile --lang en
+shot qr-ar --open qr/rednova-phone --lang ar
 printf 'tap-item map:zoom_out\n' | scripted map-en --lang en --open map --config "$work/position.conf"
 shot map-place-ar --open map/rednova-call-center --lang ar --config "$work/position.conf"
 printf 'tap-item a11y:contrast\n' | scripted map-high-contrast-zh --lang zh --open map --config "$work/position.conf"

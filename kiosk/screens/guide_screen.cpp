@@ -22,10 +22,10 @@ GuideScreen::GuideScreen(App& app) : app_(app) {
     const auto label = [&](const char* key) { return bundle.ui(key, app.lang()); };
     places_heading_ = text_of(bundle, label("guide.places"), true);
     links_heading_ = text_of(bundle, label("guide.links"), true);
-    const bool ui_rtl = app.rtl();
     for (const auto& p : guide->places) places_.push_back(place_card(app, p));
+    // The address reads left to right in every language.
     for (const auto& l : guide->links)
-        links_.push_back({text_of(bundle, l.label, true), {TextBlock::plain(l.target, app.lang(), ui_rtl)}});
+        links_.push_back({l.id, text_of(bundle, l.label), TextBlock::plain(l.target, "en", false), fallback_marker(bundle, l.label)});
 }
 
 void GuideScreen::draw_item(Ui& ui, Item& item) {
@@ -80,7 +80,8 @@ void GuideScreen::draw(Ui& ui) {
     if (!links_.empty()) {
         ImGui::Dummy(ImVec2(0, t.gap()));
         ui.text(links_heading_, t.heading, t.text);
-        for (auto& l : links_) draw_info_card(ui, l);
+        for (auto& l : links_)
+            if (ui.card("link:" + l.id, l.title, &l.summary, l.fallback)) ui.app.open(Route::qr(l.id));
     }
 }
 

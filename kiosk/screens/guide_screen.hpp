@@ -7,7 +7,8 @@
 namespace kiosk {
 
 /// A guide: title, summary, the body (headings, paragraphs, numbered steps, lists), then the
-/// places and links it refers to. When the guide is not in the visitor's language a notice
+/// places and links it refers to; a link is a card that opens its QR code, since the kiosk
+/// itself opens no website and dials no number. When the guide is not in the visitor's language a notice
 /// says which language it is shown in.
 class GuideScreen : public View {
 public:
@@ -27,7 +28,8 @@ private:
     TextBlock header_, title_, summary_, notice_, places_heading_, links_heading_;
     bool fallback_ = false;
     std::vector<Item> items_;
-    std::vector<InfoCard> places_, links_;
+    std::vector<InfoCard> places_;
+    std::vector<CardText> links_;
 };
 
 }  // namespace kiosk

@@ -12,12 +12,6 @@
 
 namespace kiosk {
 
-namespace {
-// About 40 mm on the glass: a phone reads it from arm's length. 222 px is 40 mm on a 15.6"
-// 1080p panel; with the screen's size configured (min_touch is 9 mm), 40 mm wherever.
-float qr_target_side(const Theme& t) { return std::max(t.px(222), t.min_touch / 9 * 40); }
-}  // namespace
-
 PlacePanel::PlacePanel(const App& app, const content::PlaceView& place) : place_(place), printable_(app.printer() != nullptr) {
     const auto& bundle = app.bundle();
     // A mobile unit is wherever its next stop is: that is where the directions lead.
@@ -40,7 +34,8 @@ PlacePanel::PlacePanel(const App& app, const content::PlaceView& place) : place_
     if (bundle.map() && content::has_position(place.place)) on_map_ = text_of(bundle, bundle.ui("place.on_map", app.lang()), true);
 }
 
-float PlacePanel::qr_side(const Ui& ui) const { return qr_ ? qr_side_near(*qr_, qr_target_side(ui.theme)) : 0; }
+// About 40 mm on the glass, modules never under 0.8 mm: a phone reads it from arm's length.
+float PlacePanel::qr_side(const Ui& ui) const { return qr_ ? qr_side_mm(*qr_, ui.theme, 40) : 0; }
 
 // Wide enough for the QR code, and for a one-word Print label in any language ("Надрукувати").
 float PlacePanel::width(const Ui& ui) const { return std::max(qr_side(ui), ui.theme.px(340)); }

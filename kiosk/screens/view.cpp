@@ -10,6 +10,7 @@
 #include "map_screen.hpp"
 #include "place_screen.hpp"
 #include "places_screen.hpp"
+#include "qr_screen.hpp"
 #include "search_screen.hpp"
 
 namespace kiosk {
@@ -26,6 +27,7 @@ std::unique_ptr<View> make_view(App& app) {
         case Route::Screen::Search: return std::make_unique<SearchScreen>(app);
         case Route::Screen::Places: return std::make_unique<PlacesScreen>(app);
         case Route::Screen::Map: return std::make_unique<MapScreen>(app);
+        case Route::Screen::Qr: return std::make_unique<QrScreen>(app);
     }
     return std::make_unique<HomeScreen>(app);
 }

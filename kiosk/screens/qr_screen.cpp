@@ -1,0 +1,77 @@
+#include "qr_screen.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "../app.hpp"
+#include "../log.hpp"
+#include "../qr_draw.hpp"
+#include "../ui.hpp"
+
+namespace kiosk {
+
+namespace {
+// A phone held at about 40 cm frames 60 mm comfortably; more only makes the visitor step back.
+constexpr float kTargetMm = 60;
+
+// What the link does on the phone, by its kind; a phone number is said in the sentence. A
+// left-to-right mark before it keeps its leading + with the digits in right-to-left text (the
+// digits follow a strong left-to-right character, so they and the + between resolve left to right).
+content::Localized opens_text(const App& app, const content::LinkView& link) {
+    auto text = app.bundle().ui("qr.opens." + link.kind, app.lang());
+    if (const auto at = text.text.find("{number}"); at != std::string::npos) {
+        const std::string number = link.target.starts_with("tel:") ? link.target.substr(4) : link.target;
+        text.text.replace(at, 8, "\u200E" + number);
+    }
+    return text;
+}
+// A text centred on the page, advancing the cursor.
+void centred(TextBlock& text, const TextStyle& style, ImU32 color) {
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    text.layout(style, avail);
+    // Laid out again at its own width, so a right-to-left line ends where it is centred.
+    const float w = std::min(avail, std::ceil(text.widest()) + 1);
+    const float h = text.layout(style, w);
+    text.draw(ImGui::GetWindowDrawList(), ImVec2(pos.x + std::floor((avail - w) / 2), pos.y), color, color);
+    ImGui::Dummy(ImVec2(avail, h));
+}
+}  // namespace
+
+QrScreen::QrScreen(App& app) {
+    const auto& bundle = app.bundle();
+    const auto link = bundle.link(app.route().id, app.lang());
+    if (!link) return;
+    title_ = text_of(bundle, link->label, true);
+    page_title_ = title_;
+    fallback_ = link->label.is_fallback;
+    if (fallback_) notice_ = fallback_notice(app, link->label.lang);
+    opens_ = text_of(bundle, opens_text(app, *link), true);
+    scan_ = text_of(bundle, bundle.ui("qr.scan", app.lang()));
+    // An address reads left to right in every language.
+    target_ = TextBlock::plain(link->target, "en", false);
+    std::string error;
+    code_ = QrCode::encode(link->target, error);
+    if (!code_) log::problem("link " + link->id + ": no QR code: " + error);
+}
+
+void QrScreen::draw(Ui& ui) {
+    const Theme& t = ui.theme;
+    if (fallback_) ui.notice(notice_);
+    centred(page_title_, t.title, t.text);
+    ImGui::Dummy(ImVec2(0, t.px(8)));
+    centred(opens_, t.heading, t.text);
+    ImGui::Dummy(ImVec2(0, t.gap()));
+    if (code_) {
+        const float side = qr_side_mm(*code_, t, kTargetMm);
+        const float avail = ImGui::GetContentRegionAvail().x;
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        const float drawn = draw_qr(ImGui::GetWindowDrawList(), ImVec2(pos.x + std::floor((avail - side) / 2), pos.y), *code_, side);
+        ImGui::Dummy(ImVec2(avail, drawn + t.gap()));
+    }
+    centred(scan_, t.body, t.text);
+    ImGui::Dummy(ImVec2(0, t.px(8)));
+    centred(target_, t.body, t.muted);
+}
+
+}  // namespace kiosk

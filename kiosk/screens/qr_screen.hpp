@@ -1,0 +1,25 @@
+#pragma once
+#include <optional>
+
+#include "../qr_code.hpp"
+#include "view.hpp"
+
+namespace kiosk {
+
+/// One link as a QR code to scan, since a kiosk opens no browser and dials no number: the link's
+/// label as the title, what the link does on the visitor's phone, the code big and centred,
+/// "Scan with your phone's camera", and the address itself written beneath.
+class QrScreen : public View {
+public:
+    explicit QrScreen(App& app);
+    void draw(Ui& ui) override;
+    TextBlock& title() override { return title_; }
+
+private:
+    // The header shows the title only when it fits one line, so the page repeats it.
+    TextBlock title_, page_title_, notice_, opens_, scan_, target_;
+    bool fallback_ = false;
+    std::optional<QrCode> code_;
+};
+
+}  // namespace kiosk

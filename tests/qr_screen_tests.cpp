@@ -1,0 +1,179 @@
+// A link's QR screen: every link of the demo bundle, as `kiosk-bundle links` lists it, is read
+// back by zbarimg from the frame the kiosk drew, in English, Arabic, high contrast and on a
+// portrait screen; modules stay at least 0.8 mm; visits are counted once.
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "qr_code.hpp"
+#include "screen_qr.hpp"
+
+using namespace test;
+using kiosk::Route;
+
+namespace {
+
+struct Link {
+    std::string id, target;
+};
+
+// The links as a content manager sees them: from the command-line tool, not the code under test.
+std::vector<Link> demo_links() {
+    const auto r = run(std::string(KIOSK_BUNDLE_TOOL) + " links " + demo_bundle().string());
+    REQUIRE(r.status == 0);
+    std::vector<Link> links;
+    std::istringstream lines(r.output);
+    for (std::string line; std::getline(lines, line);) {
+        const auto tab = line.find('\t');
+        REQUIRE_MESSAGE(tab != std::string::npos, "no tab in " << line);
+        links.push_back({line.substr(0, tab), line.substr(tab + 1)});
+    }
+    return links;
+}
+
+// Every link's QR screen in turn, reached from home as a visitor would.
+void check_every_link(Kiosk& k, const std::string& name) {
+    const auto links = demo_links();
+    REQUIRE(links.size() >= 5);
+    for (const auto& link : links) {
+        CAPTURE(link.id);
+        k.app.open(Route::qr(link.id));
+        k.runner.settle();
+        REQUIRE(k.app.route() == Route::qr(link.id));
+        CHECK(decode_screen(k, name + "-" + link.id) == link.target);
+        k.app.home();
+        k.runner.settle();
+    }
+}
+
+// The QR code is the one thing drawn in pure black: its dark modules' box, in pixels.
+struct Box {
+    int x0, y0, x1, y1;  // inclusive
+};
+Box black_box(Kiosk& k) {
+    k.capture();
+    Box b{k.w, k.h, -1, -1};
+    for (int y = 0; y < k.h; ++y)
+        for (int x = 0; x < k.w; ++x)
+            if (k.at(x, y) == Rgb{0, 0, 0}) b = {std::min(b.x0, x), std::min(b.y0, y), std::max(b.x1, x), std::max(b.y1, y)};
+    return b;
+}
+
+}  // namespace
+
+TEST_CASE("kiosk-bundle links lists the demo bundle's links, ids and targets as in links.csv") {
+    const auto links = demo_links();
+    REQUIRE(links.size() == 5);
+    CHECK(links[0].id == "prenotafacile");
+    CHECK(links[0].target == "https://prenotafacile.poliziadistato.it");
+    CHECK(links[2].target == "tel:+3901101125500");
+}
+
+TEST_CASE("every link's QR screen reads as the link, in English, Arabic, high contrast and portrait") {
+    SUBCASE("English") {
+        Kiosk k(demo_bundle(), "en", Route::home());
+        check_every_link(k, "en");
+    }
+    SUBCASE("Arabic, right to left") {
+        Kiosk k(demo_bundle(), "ar", Route::home());
+        check_every_link(k, "ar");
+    }
+    SUBCASE("high contrast: still dark on light") {
+        Kiosk k(demo_bundle(), "en", Route::home());
+        k.app.toggle_high_contrast();
+        k.runner.settle();
+        REQUIRE(k.app.high_contrast());
+        check_every_link(k, "contrast");
+    }
+    SUBCASE("portrait 1080x1920") {
+        Kiosk k(demo_bundle(), "zh", Route::home(), 1080, 1920);
+        check_every_link(k, "portrait");
+    }
+}
+
+TEST_CASE("modules are whole pixels of at least 0.8 mm, with the quiet zone, on a configured screen") {
+    // A 21.5" panel (476 mm wide: 4.03 px/mm, 0.8 mm is 3.2 px) and a 13.3" one (294 mm: 6.5 px/mm).
+    for (const float width_mm : {476.0f, 294.0f}) {
+        CAPTURE(width_mm);
+        kiosk::Settings settings;
+        settings.screen_width_mm = width_mm;
+        settings.screen_height_mm = width_mm * 9 / 16;
+        const float px_per_mm = kWidth / width_mm;
+        Kiosk k(demo_bundle(), "en", Route::qr("rednova-directions"), kWidth, kHeight, settings);
+        REQUIRE(k.app.route() == Route::qr("rednova-directions"));
+        const auto target = k.app.bundle().link("rednova-directions", "en")->target;
+        std::string error;
+        const auto code = kiosk::QrCode::encode(target, error);
+        REQUIRE(code);
+        const Box b = black_box(k);
+        // The finder patterns' dark edges span the whole symbol, corner to corner.
+        const int span = b.x1 - b.x0 + 1;
+        CHECK(span == b.y1 - b.y0 + 1);
+        REQUIRE(span % code->size() == 0);
+        const int module = span / code->size();
+        CHECK(static_cast<float>(module) / px_per_mm >= 0.8f);
+        // Four modules of white all round.
+        const int quiet = module * kiosk::QrCode::kQuietZone;
+        auto white = [&](int x0, int y0, int x1, int y1) {
+            return k.count(Rgb{255, 255, 255}, static_cast<float>(x0), static_cast<float>(y0), static_cast<float>(x1), static_cast<float>(y1));
+        };
+        const int band = (span + 2 * quiet) * quiet;
+        CHECK(white(b.x0 - quiet, b.y0 - quiet, b.x1 + 1 + quiet, b.y0) == band);
+        CHECK(white(b.x0 - quiet, b.y1 + 1, b.x1 + 1 + quiet, b.y1 + 1 + quiet) == band);
+        CHECK(decode_screen(k, "configured") == target);
+    }
+}
+
+TEST_CASE("the error correction level follows the length: strong for short links, M for long ones") {
+    std::string error;
+    const auto tel = kiosk::QrCode::encode("tel:112", error);
+    REQUIRE(tel);
+    CHECK(tel->level() == kiosk::QrCode::Level::H);
+    const auto booking = kiosk::QrCode::encode("https://prenotafacile.poliziadistato.it", error);
+    REQUIRE(booking);
+    CHECK(booking->level() == kiosk::QrCode::Level::H);
+    CHECK(booking->size() <= kiosk::QrCode::kMaxStrongSize);
+    const auto directions =
+        kiosk::QrCode::encode("https://www.google.com/maps/dir/?api=1&destination=45.07970,7.67120&travelmode=walking", error);
+    REQUIRE(directions);
+    CHECK(directions->level() == kiosk::QrCode::Level::M);
+}
+
+TEST_CASE("qr/<link id>: an unknown link leads home; the route reads and writes its text form") {
+    CHECK(Route::parse("qr/prenotafacile") == Route::qr("prenotafacile"));
+    CHECK(Route::qr("emergency-112").str() == "qr/emergency-112");
+    CHECK_FALSE(Route::parse("qr/"));
+    Kiosk k(demo_bundle(), "en", Route::qr("no-such-link"));
+    CHECK(k.app.route() == Route::home());
+    k.app.open(Route::qr("no-such-link"));
+    CHECK(k.app.route() == Route::home());
+}
+
+TEST_CASE("a QR screen is counted once per visit, not again when the visitor switches language") {
+    std::vector<std::pair<std::string, std::string>> events;
+    Kiosk k(demo_bundle(), "en", Route::home());
+    k.app.set_listener([&](const std::string& e, const std::string& item) { events.emplace_back(e, item); });
+    auto shown = [&] { return std::count(events.begin(), events.end(), std::make_pair(std::string("qr_shown"), std::string("prenotafacile"))); };
+    k.app.open(Route::qr("prenotafacile"));
+    k.runner.settle();
+    CHECK(shown() == 1);
+    k.app.set_language("ar");
+    k.runner.settle();
+    k.app.set_language("en");
+    k.runner.settle();
+    CHECK(shown() == 1);
+    k.app.home();
+    k.app.open(Route::qr("prenotafacile"));
+    CHECK(shown() == 2);
+}
+
+TEST_CASE("a guide's link card opens the link's QR screen, in the visitor's language") {
+    Kiosk k(demo_bundle(), "fa", Route::guide("permit-booking"));
+    // The links come last: the visitor scrolls down to them.
+    for (int i = 0; i < 10 && (!k.runner.hits().center("link:prenotafacile") || k.runner.hits().clipped("link:prenotafacile")); ++i)
+        k.drag(ImVec2(960, 800), ImVec2(960, 300), 8, 120);
+    k.tap("link:prenotafacile");
+    CHECK(k.app.route() == Route::qr("prenotafacile"));
+    CHECK(k.app.lang() == "fa");
+    CHECK(decode_screen(k, "from-guide") == "https://prenotafacile.poliziadistato.it");
+}
