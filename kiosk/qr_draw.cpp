@@ -30,11 +30,6 @@ float qr_side_mm(const QrCode& code, const Theme& theme, float target_mm) {
     return static_cast<float>(qr_module_px(code, theme, target_mm) * modules_with_border(code));
 }
 
-float qr_side_near(const QrCode& code, float target) {
-    const float modules = static_cast<float>(modules_with_border(code));
-    return std::max(1.0f, std::round(target / modules)) * modules;
-}
-
 float draw_qr(ImDrawList* list, ImVec2 min, const QrCode& code, float side) {
     const int modules = modules_with_border(code);
     const float module = std::max(1.0f, std::floor(side / static_cast<float>(modules)));

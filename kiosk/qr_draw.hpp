@@ -22,10 +22,6 @@ int qr_module_px(const QrCode& code, const Theme& theme, float target_mm);
 /// The side in pixels, quiet zone included, of the code drawn with qr_module_px() modules.
 float qr_side_mm(const QrCode& code, const Theme& theme, float target_mm);
 
-/// The side in pixels, quiet zone included, nearest to `target` at which every module is a
-/// whole number of pixels (at least one).
-float qr_side_near(const QrCode& code, float target);
-
 /// Draws the code, quiet zone included, in a square of at most `side` pixels at `min`, with
 /// whole-pixel modules on whole-pixel positions so edges stay crisp. Returns the side drawn.
 float draw_qr(ImDrawList* list, ImVec2 min, const QrCode& code, float side);

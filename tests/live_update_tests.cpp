@@ -138,7 +138,9 @@ TEST_CASE("installing runs off the UI thread: frames keep coming while a large b
         ++frames_while_locked;
     }
     CHECK(service.busy());
-    CHECK(frames_while_locked >= 5);
+    // On this thread the install would hold up the first frame until the lock went: two frames
+    // prove it does not, however slow a loaded machine draws them (4 were seen under two builds).
+    CHECK(frames_while_locked >= 2);
     ::close(lock);
 
     // Now it copies, hashes and checks 48 MiB, still while frames are drawn.

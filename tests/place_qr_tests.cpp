@@ -3,8 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "kiosk_fixture.hpp"
-#include "png.hpp"
-#include "test_support.hpp"
+#include "screen_qr.hpp"
 #include "ticket_printer.hpp"
 
 using namespace test;
@@ -15,19 +14,6 @@ namespace {
 // Written out here, not built with the code under test: the URL a phone must get for Red Nova.
 const std::string kRedNovaDirections =
     "https://www.google.com/maps/dir/?api=1&destination=45.07970,7.67120&travelmode=walking";
-
-// What zbarimg reads in the kiosk's current frame; empty when it finds no code.
-std::string decode_screen(Kiosk& k, const std::string& name) {
-    k.capture();
-    TempDir dir;
-    const fs::path png = dir / (name + ".png");
-    std::string error;
-    REQUIRE_MESSAGE(platform::write_png(png, k.w, k.h, k.pixels, error), error);
-    const auto r = run("zbarimg --quiet --raw --nodbus " + png.string() + " 2>/dev/null");
-    std::string text = r.output;
-    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-    return text;
-}
 
 struct RecordingPrinter : kiosk::TicketPrinter {
     bool succeed = true;
