@@ -2,6 +2,7 @@
 #include <vector>
 
 #include "info_card.hpp"
+#include "print_button.hpp"
 #include "view.hpp"
 
 namespace kiosk {
@@ -28,6 +29,7 @@ private:
     bool fallback_ = false;
     std::vector<Item> items_;
     std::vector<InfoCard> places_, links_;
+    PrintButton print_;  // the guide's ticket: its summary, places, phones and first link's QR code
 };
 
 }  // namespace kiosk
