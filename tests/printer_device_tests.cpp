@@ -18,6 +18,7 @@
 #include "log.hpp"
 #include "print_queue.hpp"
 #include "printer_device.hpp"
+#include "settings.hpp"
 #include "test_support.hpp"
 
 using namespace test;
@@ -196,4 +197,24 @@ TEST_CASE("the print queue sends off the caller's thread; a failure becomes the 
     CHECK(ok.state() == kiosk::TicketPrinter::State::Printed);
     CHECK(read(dir / "file-lp0").size() > 10'000);
     CHECK(ok.status_line().find("1 printed") != std::string::npos);
+}
+
+TEST_CASE("the printer's configuration: address, paper, QR mode, timeout and location; a wrong value names the fix") {
+    TempDir dir;
+    write(dir / "kiosk.conf", "printer = serial:/dev/ttyUSB0@19200\nprinter_paper = 58\nprinter_qr = native\nprinter_timeout = 5\n"
+                              "location = Servizio Stranieri, via Bologna 51\n");
+    std::string error;
+    const auto s = kiosk::load_settings(dir / "kiosk.conf", error);
+    REQUIRE_MESSAGE(s, error);
+    CHECK(s->printer == "serial:/dev/ttyUSB0@19200");
+    CHECK(s->printer_paper == 58);
+    CHECK(s->printer_native_qr);
+    CHECK(s->printer_timeout == std::chrono::seconds(5));
+    CHECK(s->location == "Servizio Stranieri, via Bologna 51");
+    for (const auto& [line, fix] : {std::pair<std::string, std::string>{"printer = lp0", "/dev/usb/lp0"}, {"printer_paper = 70", "58 or 80"},
+                                    {"printer_qr = vector", "raster"}}) {
+        write(dir / "bad.conf", line + "\n");
+        CHECK_FALSE(kiosk::load_settings(dir / "bad.conf", error));
+        CHECK(error.find(fix) != std::string::npos);
+    }
 }
