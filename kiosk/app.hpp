@@ -64,7 +64,7 @@ public:
     long visitor() const { return visitor_; }
 
     /// What visitors do, for the anonymous counters: visit_started, language_chosen (item: the
-    /// code), guide_opened (item: the id), ticket_printed (item: the place's id), visit_ended;
+    /// code), guide_opened (item: the id), ticket_printed (item: the place's or guide's id; a ticket sent to the printer), visit_ended;
     /// later qr_shown. Never anything a visitor typed.
     using Listener = std::function<void(const std::string& event, const std::string& item)>;
     void set_listener(Listener listener) { listener_ = std::move(listener); }

@@ -13,8 +13,9 @@ class TicketPrinter {
 public:
     virtual ~TicketPrinter() = default;
     /// Prints a place's ticket in `lang` (name, address, hours, phone and its directions QR
-    /// code, from `bundle`); true when the printer took it, false when it could not print.
-    /// Called in the frame that saw the tap: queue the job rather than wait for the paper.
+    /// code, from `bundle`); true when the ticket was taken for printing, false when it was not
+    /// (another still printing, no fonts). Called in the frame that saw the tap: queue the job
+    /// rather than wait for the paper; how it ends is state().
     virtual bool print_place(const content::Bundle& bundle, const content::PlaceView& place, const std::string& lang) = 0;
     /// Prints the ticket of the screen `route` shows (a place or a guide), as print_place.
     virtual bool print_route(const content::Bundle& bundle, const Route& route, const std::string& lang) {

@@ -22,8 +22,8 @@ namespace {
 constexpr float kBodyDots = 24, kTitleDots = 32, kSmallDots = 20;
 constexpr int kMargin = 8, kGap = 12;
 
-// Coverage at least half dark: thermal dots are on or off, and a half-covered dot printed dark
-// keeps thin strokes (Arabic, CJK) unbroken at these sizes.
+// A dot 40 % covered or more prints dark: thermal dots are on or off, and a threshold below half
+// keeps thin strokes (Arabic, CJK, Bengali matras) unbroken at these sizes.
 constexpr unsigned char kThreshold = 100;
 
 // The symbol with its quiet zone, `m` dots a module, centred across `width` dots.

@@ -88,6 +88,18 @@ TEST_CASE("a guide's ticket carries its first link as the QR code") {
     CHECK_FALSE(kiosk::ticket_for(bundle, Route::home(), "en", {kTuesdayNoon, ""}));
 }
 
+TEST_CASE("a link's ticket (for the QR screens): its label as the title, its address as the QR code") {
+    const content::Bundle bundle(KIOSK_DEMO_BUNDLE);
+    const auto link = bundle.link("rednova-phone", "ar");
+    REQUIRE(link);
+    const auto t = kiosk::link_ticket(bundle, *link, "ar", {kTuesdayNoon, ""});
+    CHECK(t.rtl);
+    CHECK(t.title == link->label.text);
+    CHECK(t.qr_text == "tel:+3901101125500");
+    REQUIRE(t.lines.size() == 1);
+    CHECK(t.lines[0] == "+3901101125500");  // the number, readable off the paper
+}
+
 TEST_CASE("with the printer's own QR command the URL goes to the printer as text, the rest as raster") {
     const content::Bundle bundle(KIOSK_DEMO_BUNDLE);
     const auto p = print(bundle, Route::place("rednova-call-center"), "ar", 58, kiosk::QrMode::Native);
