@@ -543,7 +543,8 @@ const std::vector<std::string>& required_string_keys() {
         "place.services", "place.access", "stops.next", "stops.date", "month.1", "month.2", "month.3", "month.4", "month.5",
         "month.6", "month.7", "month.8", "month.9", "month.10", "month.11", "month.12",
         "places.map", "map.title", "map.here", "place.on_map",
-        "qr.opens.booking", "qr.opens.web", "qr.opens.tel", "qr.opens.directions", "qr.scan"};
+        "qr.opens.booking", "qr.opens.web", "qr.opens.tel", "qr.opens.directions", "qr.scan",
+        "ticket.printing", "ticket.printed", "ticket.unavailable"};
     return keys;
 }
 

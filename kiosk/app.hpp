@@ -65,7 +65,8 @@ public:
 
     /// What visitors do, for the anonymous counters: visit_started, language_chosen (item: the
     /// code), guide_opened (item: the id), qr_shown (item: the link's id), ticket_printed (item:
-    /// the place's id), visit_ended. Never anything a visitor typed.
+    /// the place's or guide's id; a ticket sent to the printer), visit_ended. Never anything a
+    /// visitor typed.
     using Listener = std::function<void(const std::string& event, const std::string& item)>;
     void set_listener(Listener listener) { listener_ = std::move(listener); }
     /// Tells the listener of one such event; screens call it for what App cannot see itself

@@ -7,6 +7,7 @@
 
 #include "app.hpp"
 #include "log.hpp"
+#include "ticket_printer.hpp"
 #include "store.hpp"
 #include "text_files.hpp"
 #include "update_service.hpp"
@@ -49,7 +50,7 @@ std::vector<std::pair<std::string, std::string>> KioskAdmin::status() {
     if (::statvfs(where.c_str(), &disk) == 0)
         out.emplace_back("free_disk", gigabytes(static_cast<double>(disk.f_bavail) * static_cast<double>(disk.f_frsize)) + " of " +
                                           gigabytes(static_cast<double>(disk.f_blocks) * static_cast<double>(disk.f_frsize)) + "  (" + where + ")");
-    out.emplace_back("printer", "none configured");
+    out.emplace_back("printer", app_.printer() ? app_.printer()->status_line() : "none configured");
     const auto up = std::chrono::duration_cast<std::chrono::minutes>(std::chrono::steady_clock::now() - started_).count();
     out.emplace_back("uptime", std::to_string(up / (24 * 60)) + " d " + std::to_string(up / 60 % 24) + " h " + std::to_string(up % 60) + " min");
     return out;

@@ -1,6 +1,7 @@
 // kiosk: the Torino information kiosk.
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 
@@ -13,6 +14,7 @@
 #include "kiosk_admin.hpp"
 #include "log.hpp"
 #include "pin_gate.hpp"
+#include "printer_setup.hpp"
 #include "options.hpp"
 #include "runner.hpp"
 #include "script.hpp"
@@ -188,6 +190,14 @@ int main(int argc, char** argv) {
     std::string lang = options->lang;
     if (lang.empty()) lang = bundle->meta().fallback.empty() ? bundle->languages().front().code : bundle->meta().fallback.front();
 
+    if (!options->print_preview.empty() || !options->print_to.empty()) {  // no display needed
+        if (!kiosk::write_ticket_files(*bundle, *start, lang, settings, options->paper, options->print_preview, options->print_to, error))
+            return fail(error);
+        for (const auto& file : {options->print_preview, options->print_to})
+            if (!file.empty()) std::cout << "wrote " << file << " (ticket of " << start->str() << ", " << lang << ")\n";
+        return clean_exit();
+    }
+
     const bool offscreen = options->headless || !options->screenshot.empty() || !options->script.empty();
     platform::DisplayOptions display_options;
     display_options.mode = offscreen           ? platform::DisplayOptions::Mode::Offscreen
@@ -208,6 +218,12 @@ int main(int argc, char** argv) {
         });
     kiosk::Runner runner(*display, app, options->fonts, settings);
     for (const auto& w : runner.warnings()) std::cerr << "kiosk: warning: " << w << "\n";
+    // Set while the loop runs: a print that ends (on the printer's thread) redraws the screen.
+    std::atomic<platform::EventWaiter*> waiting = nullptr;
+    const auto printer = kiosk::make_print_queue(settings, [&waiting] {
+        if (auto* w = waiting.load()) w->wake();
+    });
+    app.set_printer(printer.get());
     kiosk::KioskAdmin admin(settings.admin_pin_hash, app, {store ? &*store : nullptr, nullptr, usage.get(), settings.usage_db});
     app.set_admin(&admin);
 
@@ -226,6 +242,7 @@ int main(int argc, char** argv) {
         return clean_exit();
     }
     platform::EventWaiter waiter(display->driver());
+    waiting = &waiter;
     std::unique_ptr<kiosk::UpdateService> updates;
     if (store && (!options->update_url.empty() || !options->inbox.empty())) {
         content::UpdaterConfig config;
@@ -247,6 +264,7 @@ int main(int argc, char** argv) {
         if (auto next = updates->take_new_bundle()) app.replace_bundle(std::move(next));
     });
     updates.reset();
+    waiting = nullptr;
     if (exit_after) std::cout << "frames: " << runner.frames() << " polls: " << waiter.polls() << "\n";
     if (admin.restart_requested()) {
         clean_exit();

@@ -27,6 +27,9 @@ Usage: kiosk [options]
   --windowed WxH          a window on a desktop instead of fullscreen
   --screenshot OUT.png    render the screen headless to a PNG and exit
   --size WxH              screen size for --screenshot, --script and --headless (default 1920x1080)
+  --print-preview OUT.png the ticket of the --open screen (a place or a guide) as the paper shows it, and exit
+  --print-to FILE         the ESC/POS bytes the printer would receive for that ticket, and exit
+  --paper 58|80           paper width for --print-preview and --print-to (default: the configuration's)
   --script FILE           run scripted input headless (see kiosk/script.hpp) and exit
   --headless              run the normal loop without a display (tests, benchmarks)
   --exit-after MS         quit after MS milliseconds and print how many frames were drawn
@@ -93,6 +96,14 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
             if (a == "--exit-after") o.exit_after_ms = n;
             else if (a == "--check-every") o.check_every_s = n;
             else o.max_bundle_mb = n;
+        } else if (a == "--paper") {
+            auto v = value();
+            if (!v) return std::nullopt;
+            if (*v != "58" && *v != "80") {
+                error = "--paper " + *v + " is not a paper width. Fix: write 58 or 80 (millimetres)";
+                return std::nullopt;
+            }
+            o.paper = *v == "58" ? 58 : 80;
         } else if (a == "--trust") {
             auto v = value();
             if (!v) return std::nullopt;
@@ -113,7 +124,8 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
                                 : a == "--screenshot" ? &o.screenshot : a == "--script" ? &o.script
                                 : a == "--fonts" ? &o.fonts : a == "--store" ? &o.store : a == "--config" ? &o.config
                                 : a == "--update-url" ? &o.update_url : a == "--bundle-name" ? &o.bundle_name
-                                : a == "--inbox" ? &o.inbox : a == "--channel" ? &o.channel : nullptr;
+                                : a == "--inbox" ? &o.inbox : a == "--channel" ? &o.channel
+                                : a == "--print-preview" ? &o.print_preview : a == "--print-to" ? &o.print_to : nullptr;
             if (!target) {
                 error = "unknown option " + a + ". Fix: see kiosk --help";
                 return std::nullopt;

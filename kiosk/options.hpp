@@ -21,6 +21,9 @@ struct Options {
     std::pair<int, int> size{1920, 1080};  // headless size
     std::string screenshot;       // write this PNG and exit
     std::string script;           // run this script headless and exit
+    std::string print_preview;    // write the --open screen's ticket as a PNG and exit
+    std::string print_to;         // write the bytes the printer would receive and exit
+    int paper = 0;                // --paper 58|80; 0: the configuration's
     bool headless = false;        // the interactive loop on the offscreen driver (benchmarks, tests)
     std::optional<int> exit_after_ms;
     bool version = false, help = false;

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "opening_hours.hpp"
+#include "printer_device.hpp"
 #include "rotation.hpp"
 #include "text_files.hpp"
 
@@ -85,6 +86,27 @@ std::optional<Settings> load_settings(const std::filesystem::path& file, std::st
              s.position = std::make_pair(lat, lon);
              return std::nullopt;
          }},
+        {"location", text_value(s.location)},
+        {"printer",
+         [&](const std::string& v) -> std::optional<std::string> {
+             std::string problem;
+             if (!platform::parse_printer_address(v, problem)) return problem;
+             s.printer = v;
+             return std::nullopt;
+         }},
+        {"printer_paper",
+         [&](const std::string& v) -> std::optional<std::string> {
+             if (v != "58" && v != "80") return invalid(v, "write 58 or 80 (the paper roll's width in millimetres)");
+             s.printer_paper = v == "58" ? 58 : 80;
+             return std::nullopt;
+         }},
+        {"printer_qr",
+         [&](const std::string& v) -> std::optional<std::string> {
+             if (v != "raster" && v != "native") return invalid(v, "write raster (every printer) or native (the printer's own QR command)");
+             s.printer_native_qr = v == "native";
+             return std::nullopt;
+         }},
+        {"printer_timeout", seconds(s.printer_timeout, 1)},
     };
     const auto parsed = content::parse_key_values(*text);
     const std::string name = file.string();

@@ -19,6 +19,11 @@ struct Settings {
     std::string admin_pin_hash;       // libsodium crypto_pwhash_str; empty: no admin panel
     std::string usage_db;             // anonymous daily counters; empty: not kept
     std::optional<std::pair<double, double>> position;  // where the kiosk stands: latitude, longitude
+    std::string location;             // the kiosk's place in words, printed on tickets
+    std::string printer;              // /dev/usb/lp0, serial:/dev/ttyUSB0@19200 or cups:QUEUE; empty: none
+    int printer_paper = 80;           // mm: 58 or 80
+    bool printer_native_qr = false;   // the printer's own QR command instead of raster (escpos.hpp)
+    std::chrono::seconds printer_timeout{10};
 
     /// Pixels per millimetre on a panel `panel_width` pixels wide; 0 when the size is unknown.
     float pixels_per_mm(float panel_width) const { return screen_width_mm > 0 ? panel_width / screen_width_mm : 0; }

@@ -2,7 +2,7 @@
 # Regenerates the README's screenshots with `kiosk --screenshot` and `kiosk --script`: the
 # language chooser, home in four languages, the same guide in every language of the demo bundle,
 # the screens of a kiosk's life: attract, search, high contrast, the idle countdown, admin; and
-# places: the list, a place's card, the map; links' QR screens.
+# places: the list, a place's card, the map; links' QR screens; printed tickets (`kiosk --print-preview`).
 # Usage: docs/screenshots/make.sh [BUILD_DIR]   (default build/release)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -48,3 +48,10 @@ printf 'wait 6500\n' | scripted countdown-fa --lang fa --open guide/food-help --
 echo 2468 | "$build/kiosk/kiosk" --hash-pin >"$work/admin.conf"
 printf 'tap-item pin:2\ntap-item pin:4\ntap-item pin:6\n' | scripted admin-pin --lang it --open admin --config "$work/admin.conf"
 printf 'tap-item pin:2\ntap-item pin:4\ntap-item pin:6\ntap-item pin:8\ntap-item pin:ok\n' | scripted admin-panel --lang it --open admin --config "$work/admin.conf"
+printf 'location = Servizio Stranieri, via Bologna 51\n' >"$work/ticket.conf"
+printf 'printer = /nonexistent/usb/lp0\n' >"$work/no-printer.conf"
+for lang in en ar zh bn; do
+  kiosk --print-preview "$out/ticket-$lang.png" --open place/rednova-call-center --lang "$lang" --paper 80 --config "$work/ticket.conf"
+done
+kiosk --print-preview "$out/ticket-guide-zh-58mm.png" --open guide/permit-booking --lang zh --paper 58 --config "$work/ticket.conf"
+printf 'tap-item ticket:print\nwait 300\n' | scripted print-unavailable-en --lang en --open place/rednova-call-center --config "$work/no-printer.conf"

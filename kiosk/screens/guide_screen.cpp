@@ -5,7 +5,8 @@
 
 namespace kiosk {
 
-GuideScreen::GuideScreen(App& app) : app_(app) {
+GuideScreen::GuideScreen(App& app)
+    : app_(app), print_(app, [&app, route = app.route()] { return app.printer()->print_route(app.bundle(), route, app.lang()); }, app.route().id) {
     const auto& bundle = app.bundle();
     const auto guide = bundle.guide(app.route().id, app.lang());
     if (!guide) return;
@@ -71,6 +72,7 @@ void GuideScreen::draw(Ui& ui) {
     ui.text(title_, t.title, t.text);
     ui.text(summary_, t.body, t.muted);
     ImGui::Dummy(ImVec2(0, t.gap()));
+    if (print_.shown()) print_.draw(ui, ui.start_x(t.px(340)), t.px(340));
     for (auto& item : items_) draw_item(ui, item);
     if (!places_.empty()) {
         ImGui::Dummy(ImVec2(0, t.gap()));

@@ -2,6 +2,7 @@
 #include <vector>
 
 #include "info_card.hpp"
+#include "print_button.hpp"
 #include "view.hpp"
 
 namespace kiosk {
@@ -30,6 +31,7 @@ private:
     std::vector<Item> items_;
     std::vector<InfoCard> places_;
     std::vector<CardText> links_;
+    PrintButton print_;  // the guide's ticket: its summary, places, phones and first link's QR code
 };
 
 }  // namespace kiosk

@@ -5,14 +5,15 @@
 #include "../app.hpp"
 #include "../log.hpp"
 #include "../qr_draw.hpp"
-#include "../ticket_printer.hpp"
 #include "../ui.hpp"
 #include "directions.hpp"
 #include "view.hpp"
 
 namespace kiosk {
 
-PlacePanel::PlacePanel(const App& app, const content::PlaceView& place) : place_(place), printable_(app.printer() != nullptr) {
+PlacePanel::PlacePanel(const App& app, const content::PlaceView& place)
+    : place_(place),
+      print_(app, [&app, this] { return app.printer()->print_place(app.bundle(), place_, app.lang()); }, place.place.id) {
     const auto& bundle = app.bundle();
     // A mobile unit is wherever its next stop is: that is where the directions lead.
     content::Place destination = place.place;
@@ -30,7 +31,6 @@ PlacePanel::PlacePanel(const App& app, const content::PlaceView& place) : place_
         }
     }
     caption_ = text_of(bundle, bundle.ui(next.empty() ? "place.directions_qr" : "place.directions_next_stop", app.lang()));
-    print_label_ = text_of(bundle, bundle.ui("place.print", app.lang()), true);
     if (bundle.map() && content::has_position(place.place)) on_map_ = text_of(bundle, bundle.ui("place.on_map", app.lang()), true);
 }
 
@@ -55,13 +55,7 @@ void PlacePanel::draw(Ui& ui) {
         caption_.draw(list, ImVec2(x, ImGui::GetCursorScreenPos().y), t.text, t.link);
         ImGui::Dummy(ImVec2(w, h + t.gap()));
     }
-    if (printable_) {
-        ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
-        if (ui.button("ticket:print", print_label_, ImVec2(w, t.touch()), false, t.selected, t.selected_text) &&
-            ui.app.printer() && ui.app.printer()->print_place(ui.app.bundle(), place_, ui.app.lang()))
-            ui.app.tell("ticket_printed", place_.place.id);
-        ImGui::Dummy(ImVec2(w, t.gap()));
-    }
+    print_.draw(ui, x, w);
     if (!on_map_.empty()) {
         ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
         if (ui.button("place:map", on_map_, ImVec2(w, t.touch()), false, t.header, t.header_text)) ui.app.open(Route::map(place_.place.id));

@@ -7,6 +7,7 @@
 
 #include "../qr_code.hpp"
 #include "../text_layout.hpp"
+#include "print_button.hpp"
 #include "bundle.hpp"
 
 namespace kiosk {
@@ -19,8 +20,10 @@ public:
     /// Reads what the panel shows; logs (and leaves out the QR code) when the directions URL
     /// cannot be made or encoded.
     PlacePanel(const App& app, const content::PlaceView& place);
+    PlacePanel(const PlacePanel&) = delete;  // its Print button points back at its place
+    PlacePanel& operator=(const PlacePanel&) = delete;
     /// False when there is nothing to show: no position and no printer.
-    bool empty() const { return !qr_ && !printable_ && on_map_.empty(); }
+    bool empty() const { return !qr_ && !print_.shown() && on_map_.empty(); }
     /// The panel's width on this theme: the QR code's (about 40 mm on the glass) or the Print
     /// button's, whichever is wider.
     float width(const Ui& ui) const;
@@ -34,9 +37,9 @@ private:
 
     content::PlaceView place_;
     std::optional<QrCode> qr_;
-    TextBlock caption_, print_label_;
+    TextBlock caption_;
     TextBlock on_map_;  // "Show on the map": empty when the bundle has no map or the place no position
-    bool printable_ = false;
+    PrintButton print_;  // after place_: it prints that place
 };
 
 }  // namespace kiosk
