@@ -17,9 +17,13 @@ const std::string kRedNovaDirections =
 
 struct RecordingPrinter : kiosk::TicketPrinter {
     bool succeed = true;
-    std::vector<std::pair<std::string, std::string>> printed;  // place id, language
+    std::vector<std::pair<std::string, std::string>> printed;  // place id or route, language
     bool print_place(const content::Bundle&, const content::PlaceView& place, const std::string& lang) override {
         printed.emplace_back(place.place.id, lang);
+        return succeed;
+    }
+    bool print_route(const content::Bundle&, const Route& route, const std::string& lang) override {
+        printed.emplace_back(route.str(), lang);
         return succeed;
     }
 };
@@ -112,4 +116,22 @@ TEST_CASE("Print appears only with a printer, prints the place shown and counts 
         CHECK(printer.printed.size() == 2);
         CHECK(std::count_if(events.begin(), events.end(), [](const auto& e) { return e.first == "ticket_printed"; }) == 1);
     }
+}
+
+TEST_CASE("a link's QR screen offers Print with a printer, and prints that link") {
+    {
+        Kiosk k(demo_bundle(), "en", Route::qr("prenotafacile"));
+        CHECK_FALSE(k.runner.hits().center("ticket:print"));
+    }
+    RecordingPrinter printer;
+    std::vector<std::pair<std::string, std::string>> events;
+    Kiosk k(demo_bundle(), "uk", Route::home());
+    k.app.set_printer(&printer);
+    k.app.set_listener([&](const std::string& e, const std::string& item) { events.emplace_back(e, item); });
+    k.app.open(Route::qr("prenotafacile"));
+    k.runner.settle();
+    k.tap("ticket:print");
+    REQUIRE(printer.printed.size() == 1);
+    CHECK(printer.printed[0] == std::make_pair(std::string("qr/prenotafacile"), std::string("uk")));
+    CHECK(events.back() == std::make_pair(std::string("ticket_printed"), std::string("prenotafacile")));
 }

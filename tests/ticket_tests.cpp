@@ -100,6 +100,17 @@ TEST_CASE("a link's ticket (for the QR screens): its label as the title, its add
     CHECK(t.lines[0] == "+3901101125500");  // the number, readable off the paper
 }
 
+TEST_CASE("every link's ticket, printed from its QR screen, carries a code that reads as the link") {
+    const content::Bundle bundle(KIOSK_DEMO_BUNDLE);
+    const auto ids = bundle.link_ids();
+    REQUIRE(ids.size() >= 5);
+    for (const auto& id : ids) {
+        const auto link = bundle.link(id, "en");
+        REQUIRE(link);
+        CHECK_MESSAGE(print(bundle, Route::qr(id), "en", 58).qr == link->target, id);
+    }
+}
+
 TEST_CASE("with the printer's own QR command the URL goes to the printer as text, the rest as raster") {
     const content::Bundle bundle(KIOSK_DEMO_BUNDLE);
     const auto p = print(bundle, Route::place("rednova-call-center"), "ar", 58, kiosk::QrMode::Native);

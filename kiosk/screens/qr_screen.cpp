@@ -38,7 +38,8 @@ void centred(TextBlock& text, const TextStyle& style, ImU32 color) {
 }
 }  // namespace
 
-QrScreen::QrScreen(App& app) {
+QrScreen::QrScreen(App& app)
+    : print_(app, [&app, route = app.route()] { return app.printer()->print_route(app.bundle(), route, app.lang()); }, app.route().id) {
     const auto& bundle = app.bundle();
     const auto link = bundle.link(app.route().id, app.lang());
     if (!link) return;
@@ -72,6 +73,11 @@ void QrScreen::draw(Ui& ui) {
     centred(scan_, t.body, t.text);
     ImGui::Dummy(ImVec2(0, t.px(8)));
     centred(target_, t.body, t.muted);
+    if (print_.shown()) {
+        ImGui::Dummy(ImVec2(0, t.gap()));
+        const float width = t.px(340);
+        print_.draw(ui, ImGui::GetCursorScreenPos().x + std::floor((ImGui::GetContentRegionAvail().x - width) / 2), width);
+    }
 }
 
 }  // namespace kiosk

@@ -2,13 +2,15 @@
 #include <optional>
 
 #include "../qr_code.hpp"
+#include "print_button.hpp"
 #include "view.hpp"
 
 namespace kiosk {
 
 /// One link as a QR code to scan, since a kiosk opens no browser and dials no number: the link's
 /// label as the title, what the link does on the visitor's phone, the code big and centred,
-/// "Scan with your phone's camera", and the address itself written beneath.
+/// "Scan with your phone's camera", and the address itself written beneath; with a printer, a
+/// Print button for a ticket that carries the same code.
 class QrScreen : public View {
 public:
     explicit QrScreen(App& app);
@@ -20,6 +22,7 @@ private:
     TextBlock title_, page_title_, notice_, opens_, scan_, target_;
     bool fallback_ = false;
     std::optional<QrCode> code_;
+    PrintButton print_;
 };
 
 }  // namespace kiosk
