@@ -27,7 +27,7 @@ Usage: kiosk [options]
   --windowed WxH          a window on a desktop instead of fullscreen
   --screenshot OUT.png    render the screen headless to a PNG and exit
   --size WxH              screen size for --screenshot, --script and --headless (default 1920x1080)
-  --print-preview OUT.png the ticket of the --open screen (a place or a guide) as the paper shows it, and exit
+  --print-preview OUT.png the ticket of the --open screen (a place, a guide or a link's QR screen) as the paper shows it, and exit
   --print-to FILE         the ESC/POS bytes the printer would receive for that ticket, and exit
   --paper 58|80           paper width for --print-preview and --print-to (default: the configuration's)
   --script FILE           run scripted input headless (see kiosk/script.hpp) and exit

@@ -99,7 +99,9 @@ Ticket link_ticket(const content::Bundle& bundle, const content::LinkView& link,
     Ticket t = start(bundle, lang, at);
     t.title = link.label.text;
     t.qr_text = link.target;
-    if (link.kind == "tel") t.lines.push_back(link.target.substr(link.target.rfind(':') + 1));
+    // A number reads left to right in every language: isolated, its "+" stays in front on an
+    // Arabic or Persian ticket.
+    if (link.kind == "tel") t.lines.push_back("\u2066" + link.target.substr(link.target.rfind(':') + 1) + "\u2069");
     return t;
 }
 

@@ -202,7 +202,7 @@ TEST_CASE("the print queue sends off the caller's thread; a failure becomes the 
 TEST_CASE("the printer's configuration: address, paper, QR mode, timeout and location; a wrong value names the fix") {
     TempDir dir;
     write(dir / "kiosk.conf", "printer = serial:/dev/ttyUSB0@19200\nprinter_paper = 58\nprinter_qr = native\nprinter_timeout = 5\n"
-                              "location = Servizio Stranieri, via Bologna 51\n");
+                              "location = Snodo Torino Solidale (kiosk example)\n");
     std::string error;
     const auto s = kiosk::load_settings(dir / "kiosk.conf", error);
     REQUIRE_MESSAGE(s, error);
@@ -210,7 +210,7 @@ TEST_CASE("the printer's configuration: address, paper, QR mode, timeout and loc
     CHECK(s->printer_paper == 58);
     CHECK(s->printer_native_qr);
     CHECK(s->printer_timeout == std::chrono::seconds(5));
-    CHECK(s->location == "Servizio Stranieri, via Bologna 51");
+    CHECK(s->location == "Snodo Torino Solidale (kiosk example)");
     for (const auto& [line, fix] : {std::pair<std::string, std::string>{"printer = lp0", "/dev/usb/lp0"}, {"printer_paper = 70", "58 or 80"},
                                     {"printer_qr = vector", "raster"}}) {
         write(dir / "bad.conf", line + "\n");

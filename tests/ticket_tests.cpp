@@ -29,7 +29,7 @@ struct Printed {
 
 Printed print(const content::Bundle& bundle, const Route& route, const std::string& lang, int paper, kiosk::QrMode qr = kiosk::QrMode::Raster) {
     const auto fonts = content::load_bundle_fonts(bundle);
-    const auto ticket = kiosk::ticket_for(bundle, route, lang, {kTuesdayNoon, "Sportello Stranieri, via Bologna 51"});
+    const auto ticket = kiosk::ticket_for(bundle, route, lang, {kTuesdayNoon, "Snodo Torino Solidale (kiosk example)"});
     REQUIRE(ticket);
     kiosk::TicketLayout layout{kiosk::escpos::dots_for_paper(paper), qr};
     Printed out{escpos::decode(kiosk::ticket_stream(*fonts, *ticket, layout)), {}};
@@ -97,7 +97,7 @@ TEST_CASE("a link's ticket (for the QR screens): its label as the title, its add
     CHECK(t.title == link->label.text);
     CHECK(t.qr_text == "tel:+3901101125500");
     REQUIRE(t.lines.size() == 1);
-    CHECK(t.lines[0] == "+3901101125500");  // the number, readable off the paper
+    CHECK(t.lines[0] == "\u2066+3901101125500\u2069");  // the number, left to right even on an Arabic ticket
 }
 
 TEST_CASE("every link's ticket, printed from its QR screen, carries a code that reads as the link") {
@@ -122,7 +122,7 @@ TEST_CASE("with the printer's own QR command the URL goes to the printer as text
 
 TEST_CASE("the ticket's words: the essentials and the foot in the visitor's language") {
     const content::Bundle bundle(KIOSK_DEMO_BUNDLE);
-    const auto t = kiosk::ticket_for(bundle, Route::place("rednova-call-center"), "en", {kTuesdayNoon, "Via Bologna 51"});
+    const auto t = kiosk::ticket_for(bundle, Route::place("rednova-call-center"), "en", {kTuesdayNoon, "Kiosk 3, example"});
     REQUIRE(t);
     CHECK_FALSE(t->rtl);
     CHECK(t->title.find("Red Nova") != std::string::npos);
@@ -132,7 +132,7 @@ TEST_CASE("the ticket's words: the essentials and the foot in the visitor's lang
     CHECK(has("Address: "));
     CHECK(has("Phone: "));
     CHECK(t->qr_caption == "Scan with your phone for directions");
-    CHECK(t->footer == "Tuesday 24 November 2026 12:00 · Via Bologna 51");
+    CHECK(t->footer == "Tuesday 24 November 2026 12:00 · Kiosk 3, example");
     CHECK(kiosk::ticket_for(bundle, Route::place("rednova-call-center"), "ar", {kTuesdayNoon, ""})->rtl);
 }
 

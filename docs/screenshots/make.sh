@@ -48,7 +48,7 @@ printf 'wait 6500\n' | scripted countdown-fa --lang fa --open guide/food-help --
 echo 2468 | "$build/kiosk/kiosk" --hash-pin >"$work/admin.conf"
 printf 'tap-item pin:2\ntap-item pin:4\ntap-item pin:6\n' | scripted admin-pin --lang it --open admin --config "$work/admin.conf"
 printf 'tap-item pin:2\ntap-item pin:4\ntap-item pin:6\ntap-item pin:8\ntap-item pin:ok\n' | scripted admin-panel --lang it --open admin --config "$work/admin.conf"
-printf 'location = Servizio Stranieri, via Bologna 51\n' >"$work/ticket.conf"
+printf 'location = Snodo Torino Solidale (kiosk example)\n' >"$work/ticket.conf"
 printf 'printer = /nonexistent/usb/lp0\n' >"$work/no-printer.conf"
 for lang in en ar zh bn; do
   kiosk --print-preview "$out/ticket-$lang.png" --open place/rednova-call-center --lang "$lang" --paper 80 --config "$work/ticket.conf"
