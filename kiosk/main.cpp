@@ -1,7 +1,6 @@
 // kiosk: the Torino information kiosk.
 #include <unistd.h>
 
-#include <atomic>
 #include <cerrno>
 #include <cstring>
 
@@ -218,11 +217,10 @@ int main(int argc, char** argv) {
         });
     kiosk::Runner runner(*display, app, options->fonts, settings);
     for (const auto& w : runner.warnings()) std::cerr << "kiosk: warning: " << w << "\n";
-    // Set while the loop runs: a print that ends (on the printer's thread) redraws the screen.
-    std::atomic<platform::EventWaiter*> waiting = nullptr;
-    const auto printer = kiosk::make_print_queue(settings, [&waiting] {
-        if (auto* w = waiting.load()) w->wake();
-    });
+    // A print that ends (on the printer's thread) wakes the loop to redraw the screen. The waiter
+    // is made first so it outlives the printer, whose thread is joined when the printer goes.
+    platform::EventWaiter waiter(display->driver());
+    const auto printer = kiosk::make_print_queue(settings, [&waiter] { waiter.wake(); });
     app.set_printer(printer.get());
     kiosk::KioskAdmin admin(settings.admin_pin_hash, app, {store ? &*store : nullptr, nullptr, usage.get(), settings.usage_db});
     app.set_admin(&admin);
@@ -241,8 +239,6 @@ int main(int argc, char** argv) {
         std::cout << "script " << options->script << " passed\n";
         return clean_exit();
     }
-    platform::EventWaiter waiter(display->driver());
-    waiting = &waiter;
     std::unique_ptr<kiosk::UpdateService> updates;
     if (store && (!options->update_url.empty() || !options->inbox.empty())) {
         content::UpdaterConfig config;
@@ -264,7 +260,6 @@ int main(int argc, char** argv) {
         if (auto next = updates->take_new_bundle()) app.replace_bundle(std::move(next));
     });
     updates.reset();
-    waiting = nullptr;
     if (exit_after) std::cout << "frames: " << runner.frames() << " polls: " << waiter.polls() << "\n";
     if (admin.restart_requested()) {
         clean_exit();

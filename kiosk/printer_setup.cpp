@@ -28,7 +28,7 @@ bool write_ticket_files(const content::Bundle& bundle, const Route& route, const
     const TicketContext at{std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()), settings.location};
     const auto ticket = ticket_for(bundle, route, lang, at);
     if (!ticket) {
-        error = "the screen " + route.str() + " has no ticket. Fix: --open place/<id> or guide/<id>";
+        error = "the screen " + route.str() + " has no ticket. Fix: --open place/<id>, guide/<id> or qr/<link id>";
         return false;
     }
     std::unique_ptr<fonts::FontSet> fonts;
