@@ -1,10 +1,11 @@
-// kiosk-bundle build | validate | info | links
+// kiosk-bundle build | validate | info | links | coverage
 #include <iostream>
 
 #include "bundle.hpp"
 #include "bundle_fonts.hpp"
 #include "cli_args.hpp"
 #include "commands.hpp"
+#include "coverage.hpp"
 #include "source.hpp"
 #include "writer.hpp"
 
@@ -66,6 +67,28 @@ int validate(const Words& words) {
     report(d, true);
     if (d.has_errors()) return 1;
     std::cout << args.positional()[0] << ": no errors\n";
+    return 0;
+}
+
+// What each language translates, for content managers to send the rest to translators.
+int coverage(const Words& words) {
+    Args args(words, {}, {"--html"});
+    if (args.positional().size() != 1) throw UsageError("coverage takes one source folder");
+    const std::string src = args.positional()[0];
+    Diagnostics d;
+    const auto c = load_source(src, d);
+    if (d.has_errors()) {
+        report(d, false);
+        std::cerr << "kiosk-bundle: " << d.error_count() << " error(s) in " << src << ". Fix: `kiosk-bundle validate " << src
+                  << "` lists them\n";
+        return 1;
+    }
+    const auto languages = content::coverage(c);
+    std::cout << coverage_text(languages);
+    if (const auto html = args.option("--html")) {
+        write_file_atomically(*html, coverage_html(languages, c.meta.title + ": translations"), 0644);
+        std::cout << "wrote " << *html << "\n";
+    }
     return 0;
 }
 

@@ -18,6 +18,9 @@ Usage:
   kiosk-bundle info BUNDLE                print a bundle's metadata and contents
   kiosk-bundle links BUNDLE               every link the kiosk shows as a QR code, one
                                           `<link-id><TAB><target>` line each
+  kiosk-bundle coverage SRC [--html OUT.html]
+                                          per language, the share of texts translated and
+                                          what is missing; with --html also as a web page
   kiosk-bundle keygen --public PUB --secret SEC [--no-password] [--password-file F] [--force]
   kiosk-bundle sign BUNDLE --secret SEC [--password-file F] [--signature OUT]
                                           write BUNDLE.minisig (minisign format)
@@ -53,7 +56,7 @@ int main(int argc, char** argv) {
     }
     using namespace content::cli;
     const std::map<std::string, int (*)(const Words&)> commands = {
-        {"build", build},   {"validate", validate}, {"info", info},     {"links", links},       {"keygen", keygen},
+        {"build", build},   {"validate", validate}, {"info", info},     {"links", links},       {"coverage", coverage}, {"keygen", keygen},
         {"sign", sign},     {"trusted-comment", trusted_comment},       {"verify", verify},
         {"install", install}, {"status", status}, {"hours", hours},
     };

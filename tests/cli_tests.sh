@@ -129,6 +129,15 @@ done < <("$bundle_tool" links "$demo")
 out=$("$kiosk" --bundle "$demo" --lang en --open qr/no-such-link --screenshot "$work/qr.png" 2>&1)
 check "qr/unknown: home instead" contains "$out" "home, en"
 
+# Translation coverage of the demo source: every language whole, as text and as a web page.
+out=$("$bundle_tool" coverage "$tests/../content/torino" --html "$work/coverage.html" 2>&1); rc=$?
+check "coverage: exit 0" test $rc -eq 0
+check "coverage: a line per language, all whole (got $(grep -c '100.0 %' <<<"$out"))" test "$(grep -c '  100.0 %  ' <<<"$out")" -eq 16
+check "coverage: the page written" contains "$(cat "$work/coverage.html" 2>/dev/null)" "<td>bn</td><td>বাংলা</td><td>100.0 %"
+out=$("$bundle_tool" coverage "$work/no-such-source" 2>&1); rc=$?
+check "coverage: a missing source refused" test $rc -eq 1
+check "coverage: the source named" contains "$out" "$work/no-such-source"
+
 # Opening hours as the kiosk reads them: open, closed until the next opening, a syntax error.
 out=$("$bundle_tool" hours 'Mo-Fr 09:00-17:00; PH off' --at 2026-06-23T10:00 2>&1); rc=$?
 check "hours: open, exit 0" test $rc -eq 0
