@@ -1,7 +1,8 @@
-// kiosk-bundle build | validate | info | links | coverage
+// kiosk-bundle build | validate | info | links | coverage | diff
 #include <iostream>
 
 #include "bundle.hpp"
+#include "bundle_diff.hpp"
 #include "bundle_fonts.hpp"
 #include "cli_args.hpp"
 #include "commands.hpp"
@@ -89,6 +90,16 @@ int coverage(const Words& words) {
         write_file_atomically(*html, coverage_html(languages, c.meta.title + ": translations"), 0644);
         std::cout << "wrote " << *html << "\n";
     }
+    return 0;
+}
+
+// What an update changes, to check before signing and publishing it.
+int diff(const Words& words) {
+    Args args(words, {}, {});
+    if (args.positional().size() != 2) throw UsageError("diff takes two bundle files: the old one, then the new one");
+    const auto lines = diff_bundles(args.positional()[0], args.positional()[1]);
+    for (const auto& line : lines) std::cout << line << "\n";
+    if (lines.empty()) std::cout << "no changes\n";
     return 0;
 }
 

@@ -13,6 +13,7 @@ int validate(const Words& args);
 int info(const Words& args);
 int links(const Words& args);
 int coverage(const Words& args);
+int diff(const Words& args);
 int keygen(const Words& args);
 int sign(const Words& args);
 int trusted_comment(const Words& args);

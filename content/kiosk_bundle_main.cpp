@@ -21,6 +21,9 @@ Usage:
   kiosk-bundle coverage SRC [--html OUT.html]
                                           per language, the share of texts translated and
                                           what is missing; with --html also as a web page
+  kiosk-bundle diff OLD.kbundle NEW.kbundle
+                                          what an update changes: guides, strings, places
+                                          (moved, hours), links, per language
   kiosk-bundle keygen --public PUB --secret SEC [--no-password] [--password-file F] [--force]
   kiosk-bundle sign BUNDLE --secret SEC [--password-file F] [--signature OUT]
                                           write BUNDLE.minisig (minisign format)
@@ -56,7 +59,7 @@ int main(int argc, char** argv) {
     }
     using namespace content::cli;
     const std::map<std::string, int (*)(const Words&)> commands = {
-        {"build", build},   {"validate", validate}, {"info", info},     {"links", links},       {"coverage", coverage}, {"keygen", keygen},
+        {"build", build},   {"validate", validate}, {"info", info},     {"links", links},       {"coverage", coverage}, {"diff", diff},       {"keygen", keygen},
         {"sign", sign},     {"trusted-comment", trusted_comment},       {"verify", verify},
         {"install", install}, {"status", status}, {"hours", hours},
     };
