@@ -1,4 +1,6 @@
 // kiosk-bundle build | validate | info | links | coverage | diff
+#include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include "bundle.hpp"
@@ -6,11 +8,16 @@
 #include "bundle_fonts.hpp"
 #include "cli_args.hpp"
 #include "commands.hpp"
+#include "minisign.hpp"
+#include "signed_bundle.hpp"
+#include "text_files.hpp"
 #include "coverage.hpp"
 #include "source.hpp"
 #include "writer.hpp"
 
 namespace content::cli {
+
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -104,19 +111,50 @@ int diff(const Words& words) {
 }
 
 int info(const Words& words) {
-    Args args(words, {}, {});
+    Args args(words, {}, {"--public"});
     if (args.positional().size() != 1) throw UsageError("info takes one bundle file");
+    const std::string path = args.positional()[0];
     try {
-        Bundle b(args.positional()[0]);
+        Bundle b(path);
         const auto& m = b.meta();
         std::cout << "title: " << m.title << "\nversion: " << m.version << "\nchannel: " << m.channel
                   << "\ncreated: " << m.created << "\nexpires: " << m.expires << "\nmin_kiosk_version: " << m.min_kiosk_version
                   << "\ndemo: " << (m.demo ? "yes" : "no") << "\nlanguages:";
         for (const auto& l : b.languages()) std::cout << " " << l.code;
-        std::cout << "\nguides: " << b.guide_ids().size() << "\n";
-        return 0;
+        std::cout << "\nguides: " << b.guide_ids().size() << "\nplaces: " << b.places(b.languages().front().code).size()
+                  << "\nlinks: " << b.link_ids().size() << "\ntranslated:";
+        for (const auto& l : bundle_coverage(path)) {
+            char share[16];
+            std::snprintf(share, sizeof share, "%.0f%%", l.share() * 100);
+            std::cout << " " << l.code << " " << share;
+        }
+        std::cout << "\n";
     } catch (const BundleError& e) {
         std::cerr << "kiosk-bundle: " << e.what() << "\n";
+        return 1;
+    }
+    // The signature beside it: absent, present but unchecked, or checked with --public.
+    const std::string signature = path + ".minisig";
+    if (!fs::exists(signature)) {
+        std::cout << "signature: none (" << signature << " not found; a kiosk installs only signed bundles)\n";
+        return 0;
+    }
+    if (args.all("--public").empty()) {
+        try {
+            const auto sig = minisign::parse_signature(read_file(signature).value_or(""));
+            std::cout << "signature: key " << minisign::key_id_hex(sig.id) << ", not checked (give --public PUB to check it)\n";
+        } catch (const minisign::Error& e) {
+            std::cout << "signature: unreadable: " << e.what() << "\n";
+            return 1;
+        }
+        return 0;
+    }
+    try {
+        const auto v = verify_bundle(path, signature, trusted_keys(args));
+        std::cout << "signature: good, key " << v.key_id << "\n";
+        return 0;
+    } catch (const minisign::Error& e) {
+        std::cout << "signature: BAD: " << e.what() << "\n";
         return 1;
     }
 }

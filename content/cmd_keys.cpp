@@ -42,6 +42,8 @@ std::string read_text(const std::string& path, const char* what) {
 
 Meta bundle_meta(const std::string& path) { return Bundle(path).meta(); }
 
+}  // namespace
+
 std::vector<minisign::PublicKey> trusted_keys(const Args& args) {
     const auto key_files = args.all("--public");
     if (key_files.empty()) throw UsageError("missing --public FILE");
@@ -55,9 +57,6 @@ std::vector<minisign::PublicKey> trusted_keys(const Args& args) {
     }
     return keys;
 }
-
-
-}  // namespace
 
 int keygen(const Words& words) {
     Args args(words, {"--no-password", "--force"}, {"--public", "--secret", "--password-file"});

@@ -4,6 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "cli_args.hpp"
+#include "minisign.hpp"
+
 namespace content::cli {
 
 using Words = std::vector<std::string>;
@@ -21,6 +24,9 @@ int verify(const Words& args);
 int install(const Words& args);
 int status(const Words& args);
 int hours(const Words& args);
+
+/// The public keys named by every --public FILE; a usage error when there is none.
+std::vector<minisign::PublicKey> trusted_keys(const Args& args);
 
 /// Writes a file whole or not at all (temporary file, then rename), with the given mode.
 void write_file_atomically(const std::string& path, const std::string& text, unsigned mode);

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <set>
 
+#include "sqlite.hpp"
+
 namespace content {
 
 namespace {
@@ -54,6 +56,27 @@ std::vector<LanguageCoverage> coverage(const Content& content) {
         }
         c.total = static_cast<int>(strings.size() + content.guides.size());
         std::sort(c.missing.begin(), c.missing.end());
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+std::vector<LanguageCoverage> bundle_coverage(const std::filesystem::path& bundle) {
+    const sql::Database db(bundle, sql::Database::Mode::ReadOnly);
+    const auto count = [&](const char* sql, const std::string& lang) {
+        auto st = db.prepare(sql);
+        if (!lang.empty()) st.bind(1, lang);
+        st.step();
+        return static_cast<int>(st.integer(0));
+    };
+    const int strings = count("SELECT count(DISTINCT key) FROM ui_string WHERE text <> ''", "");
+    const int guides = count("SELECT count(*) FROM guide", "");
+    std::vector<LanguageCoverage> out;
+    auto languages = db.prepare("SELECT code, native_name FROM language ORDER BY position");
+    while (languages.step()) {
+        LanguageCoverage c{languages.text(0), languages.text(1), 0, strings + guides, {}};
+        c.translated = count("SELECT count(*) FROM ui_string WHERE lang = ?1 AND text <> ''", c.code) +
+                       count("SELECT count(*) FROM guide_text WHERE lang = ?1 AND title <> '' AND summary <> '' AND body <> ''", c.code);
         out.push_back(std::move(c));
     }
     return out;

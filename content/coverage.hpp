@@ -3,6 +3,7 @@
 // string, a place's note, a guide) and, per language, the share it has and the list it lacks.
 // Content managers read it to know what to send to translators; `kiosk-bundle coverage` prints
 // it as text and as a self-contained HTML page.
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,10 @@ struct LanguageCoverage {
 /// Per language, in the source's language order. A guide counts as translated when its title,
 /// summary and body are all there; a string when it is there and not empty.
 std::vector<LanguageCoverage> coverage(const Content& content);
+
+/// The same from a built bundle (`kiosk-bundle info`): its languages, the strings any of them
+/// has, its guides.
+std::vector<LanguageCoverage> bundle_coverage(const std::filesystem::path& bundle);
 
 /// The report as text: a line per language ("it  100.0 %  212/212"), then what each lacks.
 std::string coverage_text(const std::vector<LanguageCoverage>& languages);
