@@ -15,7 +15,8 @@ Usage:
                                           compile a content source folder into a bundle, with
                                           its fonts cut from DIR (default /usr/share/fonts)
   kiosk-bundle validate SRC [--fonts DIR] check a source folder, print every problem
-  kiosk-bundle info BUNDLE [--public PUB]  a bundle's metadata, counts, how much each
+  kiosk-bundle info BUNDLE [--public PUB]
+                                          a bundle's metadata, counts, how much each
                                           language translates, and its signature's state
   kiosk-bundle links BUNDLE               every link the kiosk shows as a QR code, one
                                           `<link-id><TAB><target>` line each
