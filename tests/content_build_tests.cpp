@@ -7,27 +7,17 @@
 #include "schema.hpp"
 #include "source.hpp"
 #include "sqlite.hpp"
+#include "content_fixture.hpp"
 #include "test_support.hpp"
 #include "writer.hpp"
 
 using namespace content;
+using test::all_errors;
+using test::error_about;
 namespace fs = std::filesystem;
 
 namespace {
 
-// Finds the first error about `file`; fails the test when there is none.
-const Diagnostic* error_about(const Diagnostics& d, const std::string& file) {
-    for (const auto& item : d.all())
-        if (item.severity == Diagnostic::Severity::Error && item.file == file) return &item;
-    return nullptr;
-}
-
-std::string all_errors(const Diagnostics& d) {
-    std::string out;
-    for (const auto& item : d.all())
-        if (item.severity == Diagnostic::Severity::Error) out += item.format() + "\n";
-    return out;
-}
 
 const std::string kBundleTool = KIOSK_BUNDLE_TOOL;
 

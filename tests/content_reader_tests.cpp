@@ -3,28 +3,13 @@
 
 #include "bundle.hpp"
 #include "source.hpp"
+#include "content_fixture.hpp"
 #include "test_support.hpp"
 #include "writer.hpp"
 
 using namespace content;
+using test::build_from_demo;
 namespace fs = std::filesystem;
-
-namespace {
-
-// Builds a bundle from a copy of the demo source after `edit` has changed it.
-template <typename Edit>
-fs::path build_from_demo(const test::TempDir& dir, Edit edit) {
-    const fs::path src = test::copy_demo_source(dir);
-    edit(src);
-    Diagnostics d;
-    const auto c = load_source(src, d);
-    REQUIRE_FALSE(d.has_errors());
-    const fs::path out = dir / "test.kbundle";
-    write_bundle(c, out);
-    return out;
-}
-
-}  // namespace
 
 TEST_CASE("reader: metadata, languages, categories and guides in source order") {
     test::TempDir dir;

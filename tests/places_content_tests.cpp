@@ -7,40 +7,17 @@
 #include "bundle.hpp"
 #include "source.hpp"
 #include "test_support.hpp"
+#include "content_fixture.hpp"
 #include "unit_stops.hpp"
 #include "writer.hpp"
 
 using namespace content;
+using test::all_errors;
+using test::build_from_demo;
+using test::error_about;
 namespace fs = std::filesystem;
 
 namespace {
-
-const Diagnostic* first_error(const Diagnostics& d, const std::string& file) {
-    for (const auto& item : d.all())
-        if (item.severity == Diagnostic::Severity::Error && item.file == file) return &item;
-    return nullptr;
-}
-
-std::string errors(const Diagnostics& d) {
-    std::string out;
-    for (const auto& item : d.all())
-        if (item.severity == Diagnostic::Severity::Error) out += item.format() + "\n";
-    return out;
-}
-
-// A bundle built from a copy of the demo source, changed by `edit` first.
-template <typename Edit>
-fs::path build(const test::TempDir& dir, Edit edit) {
-    const fs::path src = test::copy_demo_source(dir);
-    edit(src);
-    Diagnostics d;
-    const auto c = load_source(src, d);
-    INFO(errors(d));
-    REQUIRE_FALSE(d.has_errors());
-    const fs::path out = dir / "places.kbundle";
-    write_bundle(c, out);
-    return out;
-}
 
 Instant at(const char* text) {
     const auto t = parse_local_iso(text);
@@ -77,7 +54,7 @@ TEST_CASE("dates and time spans of stops: real days, one day, the end after the 
 TEST_CASE("the demo's places list the seeds' services, and its mobile unit has example stops") {
     Diagnostics d;
     const auto c = load_source(test::demo_source(), d);
-    INFO(errors(d));
+    INFO(all_errors(d));
     REQUIRE_FALSE(d.has_errors());
     const auto place = [&](const char* id) { return *std::find_if(c.places.begin(), c.places.end(), [&](const Place& p) { return p.id == id; }); };
     // Seed 000: reception, legal help, translations and work orientation.
@@ -106,8 +83,8 @@ TEST_CASE("bad services and stops: each names the file, the line, the item and t
     const Diagnostic* e = nullptr;
     const auto load = [&](const std::string& file) {
         load_source(src, d);
-        e = first_error(d, file);
-        REQUIRE_MESSAGE(e, "no error about " << file << "; errors: " << errors(d));
+        e = error_about(d, file);
+        REQUIRE_MESSAGE(e, "no error about " << file << "; errors: " << all_errors(d));
     };
 
     SUBCASE("a service with no label: a typo") {
@@ -189,7 +166,7 @@ TEST_CASE("bad services and stops: each names the file, the line, the item and t
 
 TEST_CASE("a source without stops.csv has no stops, and that is no error") {
     test::TempDir dir;
-    Bundle b(build(dir, [](const fs::path& src) { fs::remove(src / "stops.csv"); }));
+    Bundle b(build_from_demo(dir, [](const fs::path& src) { fs::remove(src / "stops.csv"); }));
     CHECK(b.stops("mobile-unit").empty());
     CHECK(b.upcoming_stops("mobile-unit", at("2026-12-01T09:00"), 3).empty());
 }
@@ -197,7 +174,9 @@ TEST_CASE("a source without stops.csv has no stops, and that is no error") {
 TEST_CASE("the bundle gives back services with their labels, access notes and stops") {
     test::TempDir dir;
     // Without a French label, French visitors read the English one.
-    Bundle b(build(dir, [](const fs::path& src) { test::replace_in_file(src / "lang/fr/strings.txt", "service.legal-advice = Aide juridique\n", ""); }));
+    const fs::path path =
+        build_from_demo(dir, [](const fs::path& src) { test::replace_in_file(src / "lang/fr/strings.txt", "service.legal-advice = Aide juridique\n", ""); });
+    Bundle b(path);
     const auto rednova = b.place("rednova-call-center", "uk");
     REQUIRE(rednova);
     REQUIRE(rednova->services.size() == 4);
@@ -230,7 +209,7 @@ TEST_CASE("the bundle gives back services with their labels, access notes and st
     CHECK(b.stops("hub-nord").empty());
     CHECK(b.all_text().find("San Salvario (esempio)") != std::string::npos);
     // The stock sqlite3 tool reads the same rows.
-    const auto rows = test::run("sqlite3 -readonly " + (dir / "places.kbundle").string() +
+    const auto rows = test::run("sqlite3 -readonly " + path.string() +
                                 " \"SELECT count(*), min(date) FROM unit_stop; SELECT group_concat(service_id, ' ') FROM (SELECT "
                                 "service_id FROM place_service WHERE place_id = 'servizio-stranieri' ORDER BY position)\"");
     CHECK(rows.output == std::to_string(stops.size()) + "|2026-12-01\ninformation mediation housing\n");
@@ -238,7 +217,7 @@ TEST_CASE("the bundle gives back services with their labels, access notes and st
 
 TEST_CASE("upcoming stops are read on Torino's clock, to the minute, across the summer-time change") {
     test::TempDir dir;
-    Bundle b(build(dir, [](const fs::path& src) {
+    Bundle b(build_from_demo(dir, [](const fs::path& src) {
         // 28 March 2027 is the last Sunday of March: clocks go from 02:00 to 03:00, UTC+1 to UTC+2.
         test::write(src / "stops.csv", std::string(kStopsHeader) +
                                            "mobile-unit,2027-03-27,10:00-13:00,Aurora,,45.08,7.68,yes\n"
