@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "time_zone.hpp"
+#include "words.hpp"
 
 namespace kiosk {
 
@@ -13,13 +14,6 @@ std::string clock_time(int minute_of_day) {
     std::snprintf(text, sizeof text, "%02d:%02d", minute_of_day / 60 % 24 + (minute_of_day == 1440 ? 24 : 0), minute_of_day % 60);
     return text;
 }
-
-std::string fill(std::string text, const std::string& field, const std::string& value) {
-    if (const auto at = text.find(field); at != std::string::npos) text.replace(at, field.size(), value);
-    return text;
-}
-
-std::string say(const content::Bundle& bundle, const std::string& key, const std::string& lang) { return bundle.ui(key, lang).text; }
 
 std::string day_name(const content::Bundle& bundle, const std::string& lang, const content::CivilDate& date) {
     return say(bundle, "day." + std::to_string(date.weekday() + 1), lang);

@@ -1,19 +1,9 @@
 #include "place_text.hpp"
 
 #include "unit_stops.hpp"
+#include "words.hpp"
 
 namespace kiosk {
-
-namespace {
-
-std::string fill(std::string text, const std::string& field, const std::string& value) {
-    if (const auto at = text.find(field); at != std::string::npos) text.replace(at, field.size(), value);
-    return text;
-}
-
-std::string say(const content::Bundle& bundle, const std::string& key, const std::string& lang) { return bundle.ui(key, lang).text; }
-
-}  // namespace
 
 std::string services_line(const content::Bundle& bundle, const std::string& lang, const std::vector<content::ServiceView>& services) {
     if (services.empty()) return {};
@@ -23,12 +13,15 @@ std::string services_line(const content::Bundle& bundle, const std::string& lang
     return say(bundle, "place.services", lang) + ": " + labels;
 }
 
+std::string date_text(const content::Bundle& bundle, const std::string& lang, const content::CivilDate& date) {
+    std::string text = say(bundle, "stops.date", lang);
+    text = fill(text, "{weekday}", say(bundle, "day." + std::to_string(date.weekday() + 1), lang));
+    text = fill(text, "{day}", std::to_string(date.day));
+    return fill(text, "{month}", say(bundle, "month." + std::to_string(date.month), lang));
+}
+
 std::string stop_line(const content::Bundle& bundle, const std::string& lang, const content::Stop& stop) {
-    std::string date = say(bundle, "stops.date", lang);
-    date = fill(date, "{weekday}", say(bundle, "day." + std::to_string(stop.date.weekday() + 1), lang));
-    date = fill(date, "{day}", std::to_string(stop.date.day));
-    date = fill(date, "{month}", say(bundle, "month." + std::to_string(stop.date.month), lang));
-    return date + " " + content::format_clock(stop.from_minute) + "–" + content::format_clock(stop.to_minute) + " · " + stop.name;
+    return date_text(bundle, lang, stop.date) + " " + content::format_clock(stop.from_minute) + "–" + content::format_clock(stop.to_minute) + " · " + stop.name;
 }
 
 }  // namespace kiosk

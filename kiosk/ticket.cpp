@@ -6,17 +6,11 @@
 #include "hours_text.hpp"
 #include "opening_hours.hpp"
 #include "place_text.hpp"
+#include "words.hpp"
 
 namespace kiosk {
 
 namespace {
-
-std::string say(const content::Bundle& bundle, const std::string& key, const std::string& lang) { return bundle.ui(key, lang).text; }
-
-std::string replace(std::string text, const std::string& field, const std::string& value) {
-    if (const auto at = text.find(field); at != std::string::npos) text.replace(at, field.size(), value);
-    return text;
-}
 
 Ticket start(const content::Bundle& bundle, const std::string& lang, const TicketContext& at) {
     Ticket t;
@@ -26,10 +20,7 @@ Ticket start(const content::Bundle& bundle, const std::string& lang, const Ticke
     // The date as the language writes it on the place screens ("Tuesday 24 November"), the
     // year and Torino's clock: a ticket found in a pocket next month says how old it is.
     const auto local = content::TimeZone::rome().local(at.now);
-    std::string date = say(bundle, "stops.date", lang);
-    date = replace(date, "{weekday}", say(bundle, "day." + std::to_string(local.date.weekday() + 1), lang));
-    date = replace(date, "{day}", std::to_string(local.date.day));
-    date = replace(date, "{month}", say(bundle, "month." + std::to_string(local.date.month), lang));
+    const std::string date = date_text(bundle, lang, local.date);
     char clock[16];
     std::snprintf(clock, sizeof clock, " %d %02d:%02d", local.date.year, local.hour, local.minute);
     t.footer = date + clock;

@@ -6,6 +6,7 @@
 #include "../app.hpp"
 #include "../log.hpp"
 #include "../qr_draw.hpp"
+#include "../words.hpp"
 #include "../ui.hpp"
 
 namespace kiosk {
@@ -19,10 +20,8 @@ constexpr float kTargetMm = 60;
 // digits follow a strong left-to-right character, so they and the + between resolve left to right).
 content::Localized opens_text(const App& app, const content::LinkView& link) {
     auto text = app.bundle().ui("qr.opens." + link.kind, app.lang());
-    if (const auto at = text.text.find("{number}"); at != std::string::npos) {
-        const std::string number = link.target.starts_with("tel:") ? link.target.substr(4) : link.target;
-        text.text.replace(at, 8, "\u200E" + number);
-    }
+    const std::string number = link.target.starts_with("tel:") ? link.target.substr(4) : link.target;
+    text.text = fill(text.text, "{number}", "\u200E" + number);
     return text;
 }
 // A text centred on the page, advancing the cursor.

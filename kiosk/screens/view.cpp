@@ -1,6 +1,7 @@
 #include "view.hpp"
 
 #include "../app.hpp"
+#include "../words.hpp"
 #include "admin_screen.hpp"
 #include "attract_screen.hpp"
 #include "category_screen.hpp"
@@ -56,7 +57,7 @@ TextBlock fallback_notice(const App& app, const std::string& shown_lang) {
     auto notice = app.bundle().ui("fallback.notice", app.lang());
     const auto* l = app.bundle().language(shown_lang);
     const std::string name = l ? l->native_name : shown_lang;
-    if (auto at = notice.text.find("{language}"); at != std::string::npos) notice.text.replace(at, 10, name);
+    notice.text = fill(notice.text, "{language}", name);
     return text_of(app.bundle(), notice);
 }
 
