@@ -7,13 +7,13 @@
 
 #include "pointer.hpp"
 #include "theme.hpp"
+#include "ui.hpp"
 
 namespace kiosk {
 
 namespace {
 constexpr float kEdgeRelax = 0.15f;    // s: how fast the glow fades after the finger lifts
 constexpr float kEdgeResistance = 0.5f;  // a pull past the edge shows half the finger's movement
-bool contains(ImVec2 pos, ImVec2 size, ImVec2 p) { return p.x >= pos.x && p.y >= pos.y && p.x < pos.x + size.x && p.y < pos.y + size.y; }
 }  // namespace
 
 void ScrollArea::pull(float amount) { edge_ = std::clamp(edge_ + amount * kEdgeResistance, -400.0f, 400.0f); }

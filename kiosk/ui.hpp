@@ -20,6 +20,9 @@ namespace kiosk {
 class App;
 class Pointer;
 
+/// Whether `p` lies in the rectangle at `min` of `size` (screen pixels).
+inline bool contains(ImVec2 min, ImVec2 size, ImVec2 p) { return p.x >= min.x && p.y >= min.y && p.x < min.x + size.x && p.y < min.y + size.y; }
+
 /// The frame's time, and when the screen next wants a frame with no input (an animation step).
 struct FrameTime {
     platform::Clock::time_point now{};

@@ -13,8 +13,6 @@ namespace kiosk {
 namespace {
 constexpr double kApproximateMetres = 250;  // the halo round a place whose position is approximate
 constexpr float kFocusScale = 0.4f;         // px per metre on map/<id>: a few streets around it
-
-bool contains(ImVec2 min, ImVec2 size, ImVec2 p) { return p.x >= min.x && p.y >= min.y && p.x < min.x + size.x && p.y < min.y + size.y; }
 }  // namespace
 
 MapScreen::MapScreen(App& app) : app_(app) {
