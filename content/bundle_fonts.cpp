@@ -7,6 +7,7 @@
 
 #include "catalog.hpp"
 #include "font_set.hpp"
+#include "text_slots.hpp"
 #include "utf8.hpp"
 
 namespace content {
@@ -70,9 +71,9 @@ std::unique_ptr<fonts::FontSet> load_bundle_fonts(const Bundle& bundle) {
     return set;
 }
 
-void check_glyphs(const Content& c, const std::filesystem::path& font_root, Diagnostics& d) {
-    const auto catalog = load_catalog(font_root, d);
-    const auto& set = *catalog;
+namespace {
+
+void check_glyphs(const Content& c, const fonts::FontSet& set, Diagnostics& d) {
     std::string families;
     for (size_t i = 0; i < set.size(); ++i) families += (i ? ", " : "") + set.family(i).name;
     for (const auto& t : visible_texts(c)) {
@@ -85,6 +86,16 @@ void check_glyphs(const Content& c, const std::filesystem::path& font_root, Diag
         d.error(t.file, 0, t.item, "no bundled font has a glyph for " + list + " (fonts: " + (families.empty() ? "none found" : families) + ")",
                 "replace the character with one the fonts have, or add a font with it to fonts/catalog.cpp");
     }
+}
+
+}  // namespace
+
+void check_glyphs(const Content& c, const std::filesystem::path& font_root, Diagnostics& d) { check_glyphs(c, *load_catalog(font_root, d), d); }
+
+void check_fonts(const Content& c, const std::filesystem::path& font_root, Diagnostics& d) {
+    const auto catalog = load_catalog(font_root, d);
+    check_glyphs(c, *catalog, d);
+    if (!d.has_errors()) check_text_slots(c, *catalog, d);  // a missing glyph would make any width wrong
 }
 
 void cut_fonts(Content& c, const std::filesystem::path& font_root, Diagnostics& d) {

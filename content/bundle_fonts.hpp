@@ -15,6 +15,9 @@ namespace content {
 /// Reports, per language and item, characters that no catalog font under `font_root` has.
 void check_glyphs(const Content& content, const std::filesystem::path& font_root, Diagnostics& d);
 
+/// Everything the fonts can tell: check_glyphs, then the texts too long for their buttons (text_slots.hpp).
+void check_fonts(const Content& content, const std::filesystem::path& font_root, Diagnostics& d);
+
 /// The fonts a bundle carries, ready to shape with. Throws std::runtime_error when one cannot be read.
 std::unique_ptr<fonts::FontSet> load_bundle_fonts(const Bundle& bundle);
 

@@ -13,6 +13,8 @@
 #include "text_files.hpp"
 #include "coverage.hpp"
 #include "source.hpp"
+#include "time_zone.hpp"
+#include "unit_stops.hpp"
 #include "writer.hpp"
 
 namespace content::cli {
@@ -39,16 +41,26 @@ void report(const Diagnostics& d, bool verbose) {
                      "`kiosk-bundle validate SRC` lists them\n";
 }
 
+// Today in Torino, or the day given with --today (to check a source as it will be on a later day).
+SourceChecks checks_for(const Args& args) {
+    if (const auto day = args.option("--today")) {
+        const auto date = parse_date(*day);
+        if (!date) throw UsageError("--today takes a date as YYYY-MM-DD, e.g. 2026-12-01");
+        return {*date};
+    }
+    return {TimeZone::rome().local(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())).date};
+}
+
 }  // namespace
 
 int build(const Words& words) {
-    Args args(words, {}, {"-o", "--fonts"});
+    Args args(words, {}, {"-o", "--fonts", "--today"});
     if (args.positional().size() != 1) throw UsageError("build takes one source folder");
     const std::string src = args.positional()[0], out = args.required("-o");
     const std::string font_root = args.option("--fonts").value_or(kFontRoot);
     Diagnostics d;
-    auto c = load_source(src, d);
-    if (!d.has_errors()) check_glyphs(c, font_root, d);
+    auto c = load_source(src, d, checks_for(args));
+    if (!d.has_errors()) check_fonts(c, font_root, d);
     if (!d.has_errors()) cut_fonts(c, font_root, d);
     report(d, false);
     if (d.has_errors()) {
@@ -66,15 +78,24 @@ int build(const Words& words) {
     return 0;
 }
 
+// Exit status 0 when the source would build (warnings allowed), 1 when it has errors.
 int validate(const Words& words) {
-    Args args(words, {}, {"--fonts"});
+    Args args(words, {"--json"}, {"--fonts", "--today"});
     if (args.positional().size() != 1) throw UsageError("validate takes one source folder");
+    const std::string src = args.positional()[0];
     Diagnostics d;
-    const auto c = load_source(args.positional()[0], d);
-    if (!d.has_errors()) check_glyphs(c, args.option("--fonts").value_or(kFontRoot), d);
+    const auto c = load_source(src, d, checks_for(args));
+    if (!d.has_errors()) check_fonts(c, args.option("--fonts").value_or(kFontRoot), d);
+    if (args.flag("--json")) {
+        std::cout << d.json(src);
+        return d.has_errors() ? 1 : 0;
+    }
     report(d, true);
-    if (d.has_errors()) return 1;
-    std::cout << args.positional()[0] << ": no errors\n";
+    if (d.has_errors()) {
+        std::cerr << "kiosk-bundle: " << d.error_count() << " error(s) in " << src << "\n";
+        return 1;
+    }
+    std::cout << src << ": no errors\n";
     return 0;
 }
 

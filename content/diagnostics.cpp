@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 namespace content {
 
 std::string Diagnostic::format() const {
@@ -28,5 +30,21 @@ int Diagnostics::error_count() const {
 }
 
 bool Diagnostics::has_errors() const { return error_count() > 0; }
+
+std::string Diagnostics::json(const std::string& source) const {
+    auto problems = nlohmann::json::array();
+    for (const auto& d : list_)
+        problems.push_back({{"severity", d.severity == Diagnostic::Severity::Error ? "error" : "warning"},
+                            {"file", d.file},
+                            {"line", d.line},
+                            {"item", d.item},
+                            {"problem", d.problem},
+                            {"fix", d.fix},
+                            {"message", d.format()}});
+    const int errors = error_count();
+    const nlohmann::json out{{"source", source}, {"errors", errors}, {"warnings", static_cast<int>(list_.size()) - errors}, {"problems", problems}};
+    // Texts from a bad file may hold invalid UTF-8: replaced, so the output stays valid JSON.
+    return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
 
 }  // namespace content

@@ -28,6 +28,10 @@ public:
     int error_count() const;
     const std::vector<Diagnostic>& all() const { return list_; }
 
+    /// Every problem as one JSON object, for scripts and CI: {"source", "errors", "warnings",
+    /// "problems": [{"severity", "file", "line", "item", "problem", "fix", "message"}]}.
+    std::string json(const std::string& source) const;
+
 private:
     std::vector<Diagnostic> list_;
 };

@@ -11,10 +11,13 @@ namespace {
 constexpr const char* kUsage = R"usage(kiosk-bundle — build, check and sign content bundles for the Torino kiosk
 
 Usage:
-  kiosk-bundle build SRC -o OUT.kbundle [--fonts DIR]
+  kiosk-bundle build SRC -o OUT.kbundle [--fonts DIR] [--today YYYY-MM-DD]
                                           compile a content source folder into a bundle, with
                                           its fonts cut from DIR (default /usr/share/fonts)
-  kiosk-bundle validate SRC [--fonts DIR] check a source folder, print every problem
+  kiosk-bundle validate SRC [--json] [--fonts DIR] [--today YYYY-MM-DD]
+                                          check a source folder, print every problem with its
+                                          file, line and fix (exit 1 on errors); dates are
+                                          checked against today in Torino unless --today
   kiosk-bundle info BUNDLE [--public PUB]
                                           a bundle's metadata, counts, how much each
                                           language translates, and its signature's state

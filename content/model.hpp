@@ -138,6 +138,9 @@ struct Content {
     std::vector<Keyboard> keyboards;             // in file order; empty when the source has none
     std::vector<FontFile> fonts;                 // filled by the build from the font catalog
     MapSource map;                               // empty when the source has no map/ folder
+    /// Where the loader read each short text and language name, for checks made after loading:
+    /// (file, key) -> line, e.g. ("lang/fr/strings.txt", "nav.back") or ("languages.csv", "fr").
+    std::map<std::pair<std::string, std::string>, int> source_lines;
 };
 
 inline constexpr const char* kPlaceKinds[] = {"call_center", "office", "food_hub", "help_desk", "mobile_unit"};

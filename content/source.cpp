@@ -38,9 +38,15 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
     return out;
 }
 
+// The area places and stops must lie in (bundle.ini `area`), in degrees.
+struct Area {
+    double south, west, north, east;
+    bool contains(double lat, double lon) const { return lat >= south && lat <= north && lon >= west && lon <= east; }
+};
+
 class Loader {
 public:
-    Loader(fs::path root, Diagnostics& d) : root_(std::move(root)), d_(d) {}
+    Loader(fs::path root, Diagnostics& d, SourceChecks checks) : root_(std::move(root)), d_(d), checks_(checks) {}
 
     Content load() {
         if (!fs::is_directory(root_)) {
@@ -163,6 +169,8 @@ private:
                 if (e.value != "yes" && e.value != "no")
                     d_.error(rel, e.line, "demo", q(e.value) + " is neither yes nor no", "write demo = yes or demo = no");
                 m.demo = e.value == "yes";
+            } else if (e.key == "area") {
+                read_area(rel, e.line, e.value);
             } else if (e.key == "directions_url") {
                 if (const auto problem = directions_template_problem(e.value))
                     d_.error(rel, e.line, "directions_url", q(e.value) + " " + *problem,
@@ -172,7 +180,7 @@ private:
                 m.directions_url = e.value;
             } else
                 d_.error(rel, e.line, "key " + q(e.key), "unknown key",
-                         "use title, version, channel, created, expires, min_kiosk_version, fallback, demo or directions_url");
+                         "use title, version, channel, created, expires, min_kiosk_version, fallback, demo, area or directions_url");
         }
         for (const char* key : {"title", "version", "channel", "created", "expires", "min_kiosk_version", "fallback"})
             if (!seen.contains(key))
@@ -180,6 +188,40 @@ private:
         if (!m.created.empty() && !m.expires.empty() && m.expires <= m.created)
             d_.error(rel, 0, "expires", "the bundle expires (" + m.expires + ") before it is created (" + m.created + ")",
                      "set expires to a later date than created");
+        // Kiosks refuse an expired bundle, so publishing one would change nothing on any screen.
+        const auto expires = parse_date(m.expires);
+        if (checks_.today && expires && *expires < *checks_.today)
+            d_.error(rel, line_of_key(kv, "expires"), "expires",
+                     "the bundle expired on " + m.expires + ", before today (" + format_date(*checks_.today) + "): kiosks refuse it",
+                     "set expires to a date after the next planned update, e.g. a year from today");
+    }
+
+    static int line_of_key(const KeyValueResult& kv, std::string_view key) {
+        for (const auto& e : kv.entries)
+            if (e.key == key) return e.line;
+        return 0;
+    }
+
+    // `area = south, west, north, east` in decimal degrees: where the kiosks' places are. A place
+    // outside it is nearly always a typo or swapped lat and lon, which would put it in another
+    // town or the sea.
+    void read_area(const std::string& rel, int line, std::string text) {
+        std::replace(text.begin(), text.end(), ',', ' ');
+        const auto words = split_words(text);
+        double v[4] = {};
+        bool ok = words.size() == 4;
+        for (size_t i = 0; ok && i < 4; ++i) {
+            auto [p, ec] = std::from_chars(words[i].data(), words[i].data() + words[i].size(), v[i]);
+            ok = ec == std::errc() && p == words[i].data() + words[i].size();
+        }
+        ok = ok && v[0] >= -90 && v[0] < v[2] && v[2] <= 90 && v[1] >= -180 && v[1] < v[3] && v[3] <= 180;
+        if (!ok) {
+            d_.error(rel, line, "area", q(text) + " is not four numbers: south, west, north, east",
+                     "write the corners in decimal degrees with dots, south and west first, e.g. area = 44.95, 7.55, 45.20, 7.80");
+            return;
+        }
+        area_ = Area{v[0], v[1], v[2], v[3]};
+        area_text_ = words[0] + ", " + words[1] + ", " + words[2] + ", " + words[3];
     }
 
     void load_languages() {
@@ -196,6 +238,7 @@ private:
                 d_.error(rel, row.line, "language " + q(f[0]), "direction " + q(f[2]) + " is neither ltr nor rtl",
                          "write rtl for Arabic, Persian and Urdu, ltr for the others");
             c_.languages.push_back({f[0], f[1], f[2] == "rtl" ? Direction::RightToLeft : Direction::LeftToRight});
+            c_.source_lines[{rel, f[0]}] = row.line;
         }
         if (c_.languages.empty() && fs::exists(root_ / rel))
             d_.error(rel, 0, "", "no languages", "add one row per language the kiosk offers");
@@ -249,8 +292,13 @@ private:
                                               std::to_string(int(lo)) + " and " + std::to_string(int(hi)),
                          "write decimal degrees with a dot, e.g. 45.0703 and 7.6869 for Torino");
         };
+        const size_t errors = d_.all().size();
         coordinate(lat_text, -90, 90, "lat", lat);
         coordinate(lon_text, -180, 180, "lon", lon);
+        if (area_ && d_.all().size() == errors && !area_->contains(lat, lon))
+            d_.error(rel, line, item, "position " + lat_text + ", " + lon_text + " is outside the area in bundle.ini (" + area_text_ + ")",
+                     area_->contains(lon, lat) ? "lat and lon are swapped: write the latitude (about 45 in Torino) first"
+                                               : "check the numbers against a map, or widen area in bundle.ini if the place is really there");
     }
 
     void check_yes_no(const std::string& rel, int line, const std::string& item, const std::string& approximate) {
@@ -284,6 +332,9 @@ private:
             read_position(rel, row.line, item, f[5], f[6], stop.lat, stop.lon);
             check_yes_no(rel, row.line, item, f[7]);
             if (!date || !span) continue;
+            if (checks_.today && *date < *checks_.today)
+                d_.warning(rel, row.line, item, "this stop was before today (" + format_date(*checks_.today) + "): the kiosk no longer shows it",
+                           "delete the row when you next edit the timetable");
             stop.date = *date;
             std::tie(stop.from_minute, stop.to_minute) = *span;
             // One unit cannot stand in two places at once.
@@ -363,6 +414,7 @@ private:
                 d_.error(strings_rel, line, "", "this line is not `key = value`", "write it as key = text, or start it with # to make it a comment");
             for (const auto& e : kv.entries) {
                 const std::string item = "key " + q(e.key);
+                c_.source_lines.emplace(std::pair(strings_rel, e.key), e.line);
                 if (const auto problem = unknown_key_problem(e.key)) {
                     d_.error(strings_rel, e.line, item, *problem, "check the spelling against docs/content-format.md and the CSV ids");
                 } else if (!texts.strings.emplace(e.key, e.value).second) {
@@ -520,7 +572,10 @@ private:
 
     fs::path root_;
     Diagnostics& d_;
+    SourceChecks checks_;
     Content c_;
+    std::optional<Area> area_;
+    std::string area_text_;
     int fallback_line_ = 0;
     struct ServiceUse {
         int line;
@@ -548,6 +603,8 @@ const std::vector<std::string>& required_string_keys() {
     return keys;
 }
 
-Content load_source(const fs::path& source, Diagnostics& diagnostics) { return Loader(source, diagnostics).load(); }
+Content load_source(const fs::path& source, Diagnostics& diagnostics, const SourceChecks& checks) {
+    return Loader(source, diagnostics, checks).load();
+}
 
 }  // namespace content

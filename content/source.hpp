@@ -2,14 +2,20 @@
 // Loads and checks a content source folder (docs/content-format.md). Every problem found is
 // reported, not just the first, so a content manager can fix a whole batch in one go.
 #include <filesystem>
+#include <optional>
 
 #include "diagnostics.hpp"
 #include "model.hpp"
 
 namespace content {
 
+/// Checks that depend on when the source is checked, not only on what it says.
+struct SourceChecks {
+    std::optional<CivilDate> today;  // in Torino; given: an expired bundle and past stops are reported
+};
+
 /// Reads SRC into a Content. Problems go into `diagnostics`; when it has errors the returned
 /// content is incomplete and must not be written out.
-Content load_source(const std::filesystem::path& source, Diagnostics& diagnostics);
+Content load_source(const std::filesystem::path& source, Diagnostics& diagnostics, const SourceChecks& checks = {});
 
 }  // namespace content

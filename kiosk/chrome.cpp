@@ -6,6 +6,7 @@
 
 #include "app.hpp"
 #include "store.hpp"
+#include "text_slots.hpp"
 #include "screens/view.hpp"
 #include "ui.hpp"
 
@@ -134,7 +135,7 @@ void Chrome::header(Ui& ui, View& view, ImVec2 display, float height) {
     ImDrawList* list = ImGui::GetWindowDrawList();
     list->AddRectFilled(ImVec2(0, 0), ImVec2(display.x, height), t.header);
     const float pad = (height - t.touch()) / 2;
-    const ImVec2 size(t.px(250), t.touch());
+    const ImVec2 size(t.px(content::header_button_slot().button_width), t.touch());
     const bool rtl = ui.rtl();
     // Back first from the reading edge, then Home; the view's title fills the rest.
     const float back_x = rtl ? display.x - t.margin() - size.x : t.margin();
@@ -243,7 +244,7 @@ Chrome::FooterGrid Chrome::footer_grid(Ui& ui, ImVec2 display) {
     g.columns = std::clamp(static_cast<int>((available + t.gap()) / (needed + t.gap())), 1, n);
     g.rows = (n + g.columns - 1) / g.columns;
     g.columns = (n + g.rows - 1) / g.rows;  // balance the rows
-    g.button_width = std::min(t.px(280), (available - static_cast<float>(g.columns - 1) * t.gap()) / static_cast<float>(g.columns));
+    g.button_width = std::min(t.px(content::language_button_slot().button_width), (available - static_cast<float>(g.columns - 1) * t.gap()) / static_cast<float>(g.columns));
     g.height = static_cast<float>(g.rows) * (language_button_height(t) + t.gap()) + t.gap();
     return g;
 }

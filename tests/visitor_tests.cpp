@@ -140,6 +140,21 @@ TEST_CASE("larger text and high contrast are one touch away on every screen, and
     CHECK(k.at(960, 600) == Rgb{250, 250, 247});
 }
 
+TEST_CASE("with larger text a label too long for its fixed button shrinks to fit inside it") {
+    // "На главную" fits the Home button on one line at the normal size (validate checks that),
+    // but not 30 % larger: it used to wrap onto two lines taller than the button.
+    Kiosk k(demo_bundle(), "ru", Route::place("hub-nord"));
+    k.tap("a11y:text");
+    REQUIRE(k.app.larger_text());
+    k.capture();
+    const auto [min, max] = k.rect("nav:home");
+    const auto white = [&](float y0, float y1) { return k.count(Rgb{255, 255, 255}, min.x, y0, max.x, y1); };
+    CHECK(white(min.y, max.y) > 100);  // the label is there
+    CHECK(white(0, min.y) == 0);       // and nothing of it above the button
+    CHECK(white(max.y, max.y + 12) == 0);  // or below, in the header
+    CHECK(k.at(static_cast<int>(min.x) + 2, static_cast<int>(max.y) + 6) == kHeaderBlue);
+}
+
 TEST_CASE("every control is at least 9 mm on the glass of a small panel, landscape and turned") {
     kiosk::Settings settings;
     settings.screen_width_mm = 223;  // a 10.1-inch 16:9 panel at 1920x1080: 8.6 px/mm

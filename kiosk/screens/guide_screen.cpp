@@ -2,6 +2,7 @@
 
 #include "../app.hpp"
 #include "../ui.hpp"
+#include "text_slots.hpp"
 
 namespace kiosk {
 
@@ -72,7 +73,10 @@ void GuideScreen::draw(Ui& ui) {
     ui.text(title_, t.title, t.text);
     ui.text(summary_, t.body, t.muted);
     ImGui::Dummy(ImVec2(0, t.gap()));
-    if (print_.shown()) print_.draw(ui, ui.start_x(t.px(340)), t.px(340));
+    if (print_.shown()) {
+        const float width = t.px(content::action_button_slot().button_width);
+        print_.draw(ui, ui.start_x(width), width);
+    }
     for (auto& item : items_) draw_item(ui, item);
     if (!places_.empty()) {
         ImGui::Dummy(ImVec2(0, t.gap()));

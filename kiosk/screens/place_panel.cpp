@@ -7,6 +7,7 @@
 #include "../qr_draw.hpp"
 #include "../ui.hpp"
 #include "directions.hpp"
+#include "text_slots.hpp"
 #include "view.hpp"
 
 namespace kiosk {
@@ -37,8 +38,8 @@ PlacePanel::PlacePanel(const App& app, const content::PlaceView& place)
 // About 40 mm on the glass, modules never under 0.8 mm: a phone reads it from arm's length.
 float PlacePanel::qr_side(const Ui& ui) const { return qr_ ? qr_side_mm(*qr_, ui.theme, 40) : 0; }
 
-// Wide enough for the QR code, and for a one-word Print label in any language ("Надрукувати").
-float PlacePanel::width(const Ui& ui) const { return std::max(qr_side(ui), ui.theme.px(340)); }
+// Wide enough for the QR code, and for the Print and map labels validate lets through.
+float PlacePanel::width(const Ui& ui) const { return std::max(qr_side(ui), ui.theme.px(content::action_button_slot().button_width)); }
 
 void PlacePanel::draw(Ui& ui) {
     const Theme& t = ui.theme;

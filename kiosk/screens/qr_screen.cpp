@@ -8,6 +8,7 @@
 #include "../qr_draw.hpp"
 #include "../words.hpp"
 #include "../ui.hpp"
+#include "text_slots.hpp"
 
 namespace kiosk {
 
@@ -74,7 +75,7 @@ void QrScreen::draw(Ui& ui) {
     centred(target_, t.body, t.muted);
     if (print_.shown()) {
         ImGui::Dummy(ImVec2(0, t.gap()));
-        const float width = t.px(340);
+        const float width = t.px(content::action_button_slot().button_width);
         print_.draw(ui, ImGui::GetCursorScreenPos().x + std::floor((ImGui::GetContentRegionAvail().x - width) / 2), width);
     }
 }

@@ -1,0 +1,218 @@
+// `kiosk-bundle validate`: one fixture per rule the content managers' tools promise, each a copy
+// of the demo source with one mistake, checking the message names the file, the line, the item,
+// the problem and a fix.
+#include <doctest/doctest.h>
+
+#include "bundle_fonts.hpp"
+#include "content_fixture.hpp"
+#include "source.hpp"
+#include "test_support.hpp"
+
+using namespace content;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kBundleTool = KIOSK_BUNDLE_TOOL;
+constexpr const char* kFonts = "/usr/share/fonts";
+// The demo's stops are in December 2026 and it expires on 2027-11-23.
+constexpr CivilDate kToday{2026, 11, 24};
+
+// What validate reports for a copy of the demo source after `edit`: the loader's checks, then the fonts'.
+template <typename Edit>
+Diagnostics validate_demo(Edit edit, CivilDate today = kToday) {
+    test::TempDir dir;
+    const fs::path src = test::copy_demo_source(dir);
+    edit(src);
+    Diagnostics d;
+    const auto c = load_source(src, d, {today});
+    if (!d.has_errors()) check_fonts(c, kFonts, d);
+    return d;
+}
+
+// The one problem about `item` in `file`, of either severity; fails the test when there is not exactly one.
+Diagnostic only_problem(const Diagnostics& d, const std::string& file, const std::string& item) {
+    std::vector<Diagnostic> found;
+    std::string all;
+    for (const auto& p : d.all()) {
+        all += p.format() + "\n";
+        if (p.file == file && p.item == item) found.push_back(p);
+    }
+    INFO(all);
+    REQUIRE(found.size() == 1);
+    CHECK_FALSE(found[0].fix.empty());
+    return found[0];
+}
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("validate: the demo source has no errors and no warnings") {
+    const auto d = validate_demo([](const fs::path&) {});
+    INFO(test::all_errors(d));
+    CHECK(d.all().empty());
+}
+
+TEST_CASE("validate rule: a missing translation is a warning per language and item") {
+    const auto d = validate_demo([](const fs::path& src) {
+        fs::remove(src / "lang/ru/guides/food-help.md");
+        test::replace_in_file(src / "lang/fr/strings.txt", "nav.home = Accueil\n", "");
+    });
+    CHECK_FALSE(d.has_errors());
+    const auto guide = only_problem(d, "lang/ru/guides/food-help.md", "guide \"food-help\"");
+    CHECK(guide.severity == Diagnostic::Severity::Warning);
+    CHECK(has(guide.problem, "not translated"));
+    CHECK(has(guide.fix, "Русский"));
+    const auto key = only_problem(d, "lang/fr/strings.txt", "key \"nav.home\"");
+    CHECK(key.severity == Diagnostic::Severity::Warning);
+    CHECK(has(key.fix, "nav.home = ..."));
+}
+
+TEST_CASE("validate rule: a reference to an unknown guide, place or link") {
+    SUBCASE("a guide file with no guide") {
+        const auto d = validate_demo([](const fs::path& src) {
+            fs::copy(src / "lang/en/guides/food-help.md", src / "lang/en/guides/food-hlep.md");
+        });
+        const auto e = only_problem(d, "lang/en/guides/food-hlep.md", "guide \"food-hlep\"");
+        CHECK(has(e.problem, "no guide with this id in guides.csv"));
+    }
+    SUBCASE("a guide's unknown place") {
+        const auto d = validate_demo([](const fs::path& src) {
+            test::replace_in_file(src / "guides.csv", "hub-nord hub-centro hub-sud", "hub-nord hub-ovest");
+        });
+        const auto e = only_problem(d, "guides.csv", "guide \"food-help\"");
+        CHECK(e.line == 6);
+        CHECK(has(e.problem, "place \"hub-ovest\" does not exist"));
+    }
+    SUBCASE("an unknown link inside a guide's text") {
+        const auto d = validate_demo([](const fs::path& src) {
+            test::replace_in_file(src / "lang/en/guides/permit-booking.md", "link:prenotafacile", "link:prenota-facile");
+        });
+        const auto e = only_problem(d, "lang/en/guides/permit-booking.md", "guide \"permit-booking\"");
+        CHECK(e.line > 3);
+        CHECK(has(e.problem, "link \"prenota-facile\" does not exist"));
+    }
+}
+
+TEST_CASE("validate rule: opening hours the kiosk cannot read") {
+    const auto d = validate_demo([](const fs::path& src) {
+        test::replace_in_file(src / "places.csv", "Mo-Fr 09:00-17:00", "Mo-Fr 9-17");
+    });
+    const auto e = only_problem(d, "places.csv", "place \"rednova-call-center\"");
+    CHECK(e.line == 2);
+    CHECK(has(e.problem, "opening hours \"Mo-Fr 9-17\""));
+}
+
+TEST_CASE("validate rule: a position outside the area in bundle.ini") {
+    SUBCASE("latitude and longitude swapped") {
+        const auto d = validate_demo([](const fs::path& src) { test::replace_in_file(src / "places.csv", "45.0960,7.6890", "7.6890,45.0960"); });
+        const auto e = only_problem(d, "places.csv", "place \"hub-nord\"");
+        CHECK(e.line == 5);
+        CHECK(has(e.problem, "position 7.6890, 45.0960 is outside the area in bundle.ini (44.92, 7.47, 45.20, 7.84)"));
+        CHECK(has(e.fix, "swapped"));
+    }
+    SUBCASE("a stop in another town") {
+        const auto d = validate_demo([](const fs::path& src) { test::replace_in_file(src / "stops.csv", "45.0900,7.6960", "45.4642,9.1900"); });
+        const auto e = only_problem(d, "stops.csv", "stop of \"mobile-unit\" on 2026-12-01");
+        CHECK(e.line == 2);
+        CHECK(has(e.problem, "outside the area"));
+        CHECK(has(e.fix, "widen area"));
+    }
+    SUBCASE("an area that is not four numbers") {
+        const auto d = validate_demo([](const fs::path& src) { test::replace_in_file(src / "bundle.ini", "area = 44.92, 7.47, 45.20, 7.84", "area = Torino"); });
+        const auto e = only_problem(d, "bundle.ini", "area");
+        CHECK(e.line == 12);
+        CHECK(has(e.problem, "not four numbers"));
+    }
+}
+
+TEST_CASE("validate rule: a link that is not https:, tel: or geo:") {
+    const auto d = validate_demo([](const fs::path& src) {
+        test::replace_in_file(src / "links.csv", "https://www.portaleimmigrazione.it", "http://www.portaleimmigrazione.it");
+    });
+    const auto e = only_problem(d, "links.csv", "link \"portale-immigrazione\"");
+    CHECK(e.line == 3);
+    CHECK(has(e.problem, "is not an https:, tel: or geo: address"));
+}
+
+TEST_CASE("validate rule: a text too long for the button it appears in") {
+    SUBCASE("the header's Home button") {
+        const auto d = validate_demo([](const fs::path& src) {
+            test::replace_in_file(src / "lang/fr/strings.txt", "nav.home = Accueil", "nav.home = Retour à la page d'accueil");
+        });
+        const auto e = only_problem(d, "lang/fr/strings.txt", "key \"nav.home\"");
+        CHECK(e.severity == Diagnostic::Severity::Error);
+        CHECK(e.line == 2);
+        CHECK(has(e.problem, "too long for the header's Back and Home buttons"));
+        CHECK(has(e.problem, "where 226 px fit"));
+    }
+    SUBCASE("a language's own name in the footer, right to left") {
+        const auto d = validate_demo([](const fs::path& src) {
+            test::replace_in_file(src / "languages.csv", "ar,العربية,rtl", "ar,العربية الفصحى المعاصرة,rtl");
+        });
+        const auto e = only_problem(d, "languages.csv", "language \"ar\"");
+        CHECK(e.line == 6);
+        CHECK(has(e.problem, "too long for the language buttons"));
+    }
+    SUBCASE("a word just short enough still fits") {
+        const auto d = validate_demo([](const fs::path& src) {
+            test::replace_in_file(src / "lang/fr/strings.txt", "nav.home = Accueil", "nav.home = Page d'accueil");
+        });
+        CHECK_FALSE(d.has_errors());
+    }
+}
+
+TEST_CASE("validate rule: a character no bundled font has") {
+    const auto d = validate_demo([](const fs::path& src) {
+        test::replace_in_file(src / "lang/bn/strings.txt", "nav.back = ", "nav.back = \xEE\x80\x80");  // U+E000, private use
+    });
+    const auto e = only_problem(d, "lang/bn/strings.txt", "text \"nav.back\"");
+    CHECK(has(e.problem, "no bundled font has a glyph for U+E000"));
+}
+
+TEST_CASE("validate rule: missing or past validity dates") {
+    SUBCASE("no expiry date") {
+        const auto d = validate_demo([](const fs::path& src) { test::replace_in_file(src / "bundle.ini", "expires = 2027-11-23\n", ""); });
+        const auto e = only_problem(d, "bundle.ini", "key \"expires\"");
+        CHECK(e.problem == "missing");
+    }
+    SUBCASE("expired before today") {
+        const auto d = validate_demo([](const fs::path&) {}, CivilDate{2027, 11, 24});
+        const auto e = only_problem(d, "bundle.ini", "expires");
+        CHECK(e.line == 7);
+        CHECK(has(e.problem, "the bundle expired on 2027-11-23, before today (2027-11-24): kiosks refuse it"));
+    }
+    SUBCASE("the last day is still valid") {
+        const auto d = validate_demo([](const fs::path&) {}, CivilDate{2027, 11, 23});
+        CHECK_FALSE(d.has_errors());
+    }
+    SUBCASE("a mobile unit's stop already past is a warning") {
+        const auto d = validate_demo([](const fs::path&) {}, CivilDate{2026, 12, 2});
+        CHECK_FALSE(d.has_errors());
+        const auto w = only_problem(d, "stops.csv", "stop of \"mobile-unit\" on 2026-12-01");
+        CHECK(w.severity == Diagnostic::Severity::Warning);
+        CHECK(w.line == 2);
+        CHECK(has(w.problem, "before today"));
+    }
+}
+
+TEST_CASE("kiosk-bundle validate --json: every problem with its place, and the exit status for scripts") {
+    test::TempDir dir;
+    const fs::path src = test::copy_demo_source(dir);
+    const auto clean = test::run(kBundleTool + " validate --json --today 2026-11-24 " + src.string());
+    CHECK(clean.status == 0);
+    CHECK(has(clean.output, "\"errors\": 0"));
+    test::replace_in_file(src / "links.csv", "https://www.portaleimmigrazione.it", "http://www.portaleimmigrazione.it");
+    fs::remove(src / "lang/ru/guides/food-help.md");
+    const auto r = test::run(kBundleTool + " validate --json --today 2026-11-24 " + src.string() +
+                             " | python3 -c 'import json,sys; r=json.load(sys.stdin); "
+                             "[print(p[\"severity\"], p[\"file\"], p[\"line\"], p[\"item\"], sep=\"|\") for p in r[\"problems\"]]; "
+                             "print(\"errors\", r[\"errors\"], \"warnings\", r[\"warnings\"]); sys.exit(0 if r[\"errors\"] else 3)'");
+    CHECK(r.status == 0);
+    CHECK(has(r.output, "error|links.csv|3|link \"portale-immigrazione\""));
+    CHECK(has(r.output, "warning|lang/ru/guides/food-help.md|0|guide \"food-help\""));
+    CHECK(has(r.output, "errors 1 warnings 1"));
+    const auto status = test::run(kBundleTool + " validate --json --today 2026-11-24 " + src.string() + " >/dev/null");
+    CHECK(status.status == 1);
+}
