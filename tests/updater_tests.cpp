@@ -71,6 +71,7 @@ TEST_CASE("HTTP: installs a new bundle, then an unchanged one costs one small co
     CHECK_FALSE(r.installed);
     CHECK(joined(r).find("unchanged") != std::string::npos);
     CHECK(server.requests("bundle.kbundle") == 1);          // the bundle was fetched once
+    CHECK(server.requests("v1/bundle.kbundle") == 1);       // after its version's folder: 404, signed by hand
     CHECK(server.requests("bundle.kbundle.minisig") == 2);  // the second check asked only this
 
     f.publish(2, f.served / "bundle.kbundle");
