@@ -44,6 +44,16 @@ Meta bundle_meta(const std::string& path) { return Bundle(path).meta(); }
 
 }  // namespace
 
+minisign::SecretKey secret_key(const Args& args) {
+    // publish also takes --key, the name the fleet's publishing instructions use.
+    const auto key_option = args.option("--key");
+    const std::string key_text = read_text(key_option ? *key_option : args.required("--secret"), "secret key");
+    std::optional<std::string> password;
+    if (key_text.find("minisign encrypted secret key") != std::string::npos || args.option("--password-file"))
+        password = read_password(args.option("--password-file"), "Password: ", false);
+    return minisign::parse_secret_key(key_text, password);
+}
+
 std::vector<minisign::PublicKey> trusted_keys(const Args& args) {
     const auto key_files = args.all("--public");
     if (key_files.empty()) throw UsageError("missing --public FILE");
@@ -83,11 +93,7 @@ int sign(const Words& words) {
     if (args.positional().size() != 1) throw UsageError("sign takes one bundle file");
     const std::string bundle = args.positional()[0];
     const std::string out = args.option("--signature").value_or(bundle + ".minisig");
-    const std::string key_text = read_text(args.required("--secret"), "secret key");
-    std::optional<std::string> password;
-    if (key_text.find("minisign encrypted secret key") != std::string::npos || args.option("--password-file"))
-        password = read_password(args.option("--password-file"), "Password: ", false);
-    const auto key = minisign::parse_secret_key(key_text, password);
+    const auto key = secret_key(args);
     const Meta meta = bundle_meta(bundle);
     const auto signature = minisign::sign(minisign::hash_file(bundle), key, trusted_comment_for(meta));
     write_file_atomically(out, minisign::format_signature(signature), 0644);

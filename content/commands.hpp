@@ -23,10 +23,15 @@ int trusted_comment(const Words& args);
 int verify(const Words& args);
 int install(const Words& args);
 int status(const Words& args);
+int publish(const Words& args);
 int hours(const Words& args);
 
 /// The public keys named by every --public FILE; a usage error when there is none.
 std::vector<minisign::PublicKey> trusted_keys(const Args& args);
+
+/// The secret key named by --secret, asking for its password (or reading --password-file)
+/// when it has one.
+minisign::SecretKey secret_key(const Args& args);
 
 /// Writes a file whole or not at all (temporary file, then rename), with the given mode.
 void write_file_atomically(const std::string& path, const std::string& text, unsigned mode);

@@ -38,6 +38,12 @@ Usage:
   kiosk-bundle install BUNDLE --store DIR --public PUB [--public PUB2 ...] [--signature SIG]
                        [--channel C]      verify and install as the kiosk's updater does
   kiosk-bundle status --store DIR         what a store holds and the last update's result
+  kiosk-bundle publish BUNDLE --secret SEC --out DIR [--password-file F] [--name NAME] [--keep N]
+                                          sign and publish for kiosks polling DIR's URL:
+                                          DIR/vVERSION/NAME first, then DIR/NAME and, last,
+                                          DIR/NAME.minisig; keeps the last N versions (3).
+                                          NAME defaults to BUNDLE's file name; --key is
+                                          another name for --secret
   kiosk-bundle hours 'OPENING_HOURS' [--at YYYY-MM-DDTHH:MM[+HH:MM]]
                                           whether opening hours (OpenStreetMap syntax) say open
                                           at that Europe/Rome time (default: now). Prints
@@ -66,7 +72,7 @@ int main(int argc, char** argv) {
     const std::map<std::string, int (*)(const Words&)> commands = {
         {"build", build},   {"validate", validate}, {"info", info},     {"links", links},       {"coverage", coverage}, {"diff", diff},       {"keygen", keygen},
         {"sign", sign},     {"trusted-comment", trusted_comment},       {"verify", verify},
-        {"install", install}, {"status", status}, {"hours", hours},
+        {"install", install}, {"status", status}, {"publish", publish}, {"hours", hours},
     };
     const auto command = commands.find(args[0]);
     try {

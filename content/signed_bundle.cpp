@@ -1,5 +1,6 @@
 #include "signed_bundle.hpp"
 
+#include <charconv>
 #include <map>
 #include <sstream>
 
@@ -23,6 +24,16 @@ std::map<std::string, std::string> comment_fields(const std::string& comment) {
 }
 
 }  // namespace
+
+SignatureClaims claims_of(const minisign::Signature& signature) {
+    auto fields = comment_fields(signature.trusted_comment);
+    SignatureClaims claims{std::nullopt, fields["channel"], fields["expires"]};
+    const std::string& text = fields["version"];
+    long long version = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), version);
+    if (ec == std::errc() && end == text.data() + text.size() && version > 0) claims.version = version;
+    return claims;
+}
 
 VerifiedBundle verify_bundle(const std::filesystem::path& bundle, const std::filesystem::path& signature_file,
                              std::span<const minisign::PublicKey> trusted) {

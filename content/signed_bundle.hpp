@@ -4,6 +4,7 @@
 // the trusted comment must carry exactly the version, channel and expiry inside the bundle, so
 // one bundle's signature cannot vouch for another's claims.
 #include <filesystem>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -14,6 +15,14 @@ namespace content {
 
 /// The trusted comment a bundle is signed with: `kiosk-bundle version:7 channel:stable expires:2027-11-23`.
 std::string trusted_comment_for(const Meta& meta);
+
+/// What a signature's trusted comment claims, unverified: only to choose which file to fetch or
+/// what to compare with, never to trust.
+struct SignatureClaims {
+    std::optional<long long> version;  // none unless a whole number above 0
+    std::string channel, expires;      // empty when missing
+};
+SignatureClaims claims_of(const minisign::Signature& signature);
 
 struct VerifiedBundle {
     Meta meta;

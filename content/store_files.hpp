@@ -1,6 +1,6 @@
 #pragma once
 // File operations the store is built from, each durable before it returns. Internal to the
-// store (store.cpp, store_runs.cpp).
+// content library (the store, and publish.cpp for the folder a server serves).
 #include <filesystem>
 #include <stdexcept>
 #include <string>

@@ -4,9 +4,12 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <random>
 
+#include "published_folder.hpp"
 #include "signed_bundle.hpp"
+#include "text_files.hpp"
 
 namespace content {
 
@@ -17,6 +20,7 @@ namespace {
 struct Download {
     enum class Status { Fetched, NotModified, Failed };
     Status status = Status::Failed;
+    long http_code = 0;  // 0 when no answer came
     std::string reason;
     std::string etag, last_modified;
 };
@@ -88,6 +92,7 @@ Download get(const std::string& url, const fs::path& out, std::uintmax_t limit, 
     const CURLcode rc = curl_easy_perform(c);
     long code = 0;
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+    d.http_code = code;
     if (sink.too_large || rc == CURLE_FILESIZE_EXCEEDED) {
         d.reason = url + ": larger than the limit of " + std::to_string(limit) + " bytes; abandoned";
     } else if (rc == CURLE_OPERATION_TIMEDOUT) {
@@ -106,6 +111,17 @@ Download get(const std::string& url, const fs::path& out, std::uintmax_t limit, 
         d.reason = "cannot write " + out.string();
     }
     return d;
+}
+
+// The version a downloaded signature claims (checked later, by Store::install), if it reads.
+std::optional<long long> version_claimed_in(const fs::path& signature) {
+    const auto text = read_file(signature);
+    if (!text) return std::nullopt;
+    try {
+        return claims_of(minisign::parse_signature(*text)).version;
+    } catch (const minisign::Error&) {
+        return std::nullopt;  // Store::install refuses it with the reason
+    }
 }
 
 std::string temp_name(const char* suffix) {
@@ -165,12 +181,21 @@ void Updater::check_http(UpdateReport& report) {
         report.lines.push_back(s.reason);
         return;
     }
-    const auto b = get(base + config_.bundle_name, bundle, config_.max_bundle_bytes, config_);
+    // The bundle the signature is for, from its version's folder, which a publish never
+    // rewrites (published_folder.hpp): BASE/NAME may already be a newer bundle than the
+    // signature fetched a moment ago. A server without version folders answers 404 there.
+    const auto version = version_claimed_in(sig);
+    std::string url = base + (version ? published_folder::versioned_path(*version, config_.bundle_name) : config_.bundle_name);
+    auto b = get(url, bundle, config_.max_bundle_bytes, config_);
+    if (version && b.http_code == 404) {
+        url = base + config_.bundle_name;
+        b = get(url, bundle, config_.max_bundle_bytes, config_);
+    }
     if (b.status != Download::Status::Fetched) {
         report.lines.push_back(b.reason);
         return;
     }
-    install(bundle, sig, base + config_.bundle_name, report);
+    install(bundle, sig, url, report);
     // Only a signature that was dealt with is remembered; a failure is retried next time.
     etag_ = s.etag;
     last_modified_ = s.last_modified;

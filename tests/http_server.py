@@ -4,10 +4,15 @@
 Usage: http_server.py DIR   -- prints its port on the first line, then serves until killed.
 
   /files/NAME            the file DIR/NAME, with ETag and Last-Modified; 304 when unchanged
+  /slow/NAME             the same, but waits 40 ms before it reads the file, as a busy server
+                         would: a publish can land between a client's two requests
   /status/CODE/NAME      answers with that status code
   /stall/NAME            sends headers and a few bytes, then goes silent
   /drop/NAME             promises the whole file, sends half, closes the connection
   /count/NAME            how many times NAME was requested, as text
+
+NAME may have folders (v7/torino.kbundle, as `kiosk-bundle publish` writes); a missing file
+is a 404.
 """
 import email.utils
 import hashlib
@@ -34,11 +39,18 @@ class Handler(BaseHTTPRequestHandler):
         for name, value in headers:
             self.send_header(name, value)
         self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up, as a capped download does: not the server's problem
 
     def do_GET(self):
         parts = self.path.strip("/").split("/")
-        kind, name = parts[0], parts[-1]
+        kind = parts[0]
+        name = "/".join(parts[2:] if kind == "status" else parts[1:])
+        if ".." in name.split("/"):
+            self.send_body(403, b"no")
+            return
         path = os.path.join(ROOT, name)
         with LOCK:
             if kind == "count":
@@ -48,10 +60,15 @@ class Handler(BaseHTTPRequestHandler):
         if kind == "status":
             self.send_body(int(parts[1]), b"no")
             return
-        if not os.path.isfile(path):
+        if kind == "slow":
+            time.sleep(0.04)
+        try:
+            with open(path, "rb") as f:  # one open: a rename over the file gives old or new, whole
+                data = f.read()
+                mtime = os.fstat(f.fileno()).st_mtime
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
             self.send_body(404, b"not found")
             return
-        data = open(path, "rb").read()
         if kind == "stall":
             self.send_response(200)
             self.send_header("Content-Length", str(len(data)))
@@ -69,7 +86,7 @@ class Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             return
         etag = '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
-        modified = email.utils.formatdate(os.path.getmtime(path), usegmt=True)
+        modified = email.utils.formatdate(mtime, usegmt=True)
         if self.headers.get("If-None-Match") == etag:
             self.send_response(304)
             self.send_header("ETag", etag)

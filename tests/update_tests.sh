@@ -32,10 +32,12 @@ kiosk_on() {  # kiosk_on STORE ARGS...: the kiosk headless on a store; what it p
 # The bundle file the kiosk starts on, when that is the store's verified current one.
 starts_on() { kiosk_on "$1" --exit-after 0 | sed -n 's/^kiosk: showing the current bundle .*\/\(v[0-9]*\)\.kbundle$/\1/p'; }
 
-## A running kiosk takes a new bundle from the server, and from a USB inbox, without a restart
-mkdir -p "$work/served" "$work/inbox"
-cp "$work/v2.kbundle" "$work/served/torino.kbundle"
-cp "$work/v2.kbundle.minisig" "$work/served/torino.kbundle.minisig"
+## A running kiosk takes a new bundle from the server (a folder kiosk-bundle publish wrote), and from a USB inbox, without a restart
+mkdir -p "$work/inbox"
+out=$("$tool" publish "$work/v2.kbundle" --secret "$work/k.sec" --out "$work/served" --name torino.kbundle)
+check "publish: wrote the version folder first and the signature last" test "$(sed -n 's/^  wrote //p' <<<"$out")" = \
+  "$(printf '%s\n' "$work/served/v2/torino.kbundle" "$work/served/v2/torino.kbundle.minisig" "$work/served/torino.kbundle" \
+     "$work/served/torino.kbundle.minisig")"
 coproc SERVER { exec python3 "$tests/http_server.py" "$work/served"; }
 read -r port <&"${SERVER[0]}"
 fresh_store "$work/live" 1
@@ -43,7 +45,7 @@ fresh_store "$work/live" 1
 out=$(kiosk_on "$work/live" --lang en --update-url "http://127.0.0.1:$port/files" --check-every 1 --inbox "$work/inbox" \
   --exit-after 9000)
 check "live: the kiosk ran to the end" contains "$out" "frames:"
-check "live: installed from the server" contains "$out" "update: http://127.0.0.1:$port/files/torino.kbundle: installed version 2"
+check "live: installed from the server's version folder" contains "$out" "update: http://127.0.0.1:$port/files/v2/torino.kbundle: installed version 2"
 check "live: swapped to it without a restart" contains "$out" "update: showing $work/live/bundles/v2.kbundle from the next frame"
 check "live: unchanged server costs a conditional request" contains "$out" "files/: unchanged"
 check "live: installed from the inbox" contains "$out" "update: $work/inbox/v3.kbundle: installed version 3"

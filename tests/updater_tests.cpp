@@ -1,10 +1,8 @@
 // The updater against a real HTTP server on loopback, and the inbox folder.
 #include <doctest/doctest.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "bundle.hpp"
+#include "http_server.hpp"
 #include "minisign.hpp"
 #include "signed_bundle.hpp"
 #include "source.hpp"
@@ -14,39 +12,9 @@
 
 namespace fs = std::filesystem;
 namespace ms = content::minisign;
+using test::HttpServer;
 
 namespace {
-
-// tests/http_server.py serving a folder, on a port of its choosing.
-struct HttpServer {
-    pid_t pid = -1;
-    int port = 0;
-    explicit HttpServer(const fs::path& root) {
-        int fds[2];
-        REQUIRE(pipe(fds) == 0);
-        pid = fork();
-        if (pid == 0) {
-            dup2(fds[1], 1);
-            close(fds[0]);
-            const std::string script = std::string(KIOSK_SOURCE_DIR) + "/tests/http_server.py";
-            execlp("python3", "python3", script.c_str(), root.c_str(), static_cast<char*>(nullptr));
-            _exit(127);
-        }
-        close(fds[1]);
-        FILE* out = fdopen(fds[0], "r");
-        REQUIRE(std::fscanf(out, "%d", &port) == 1);
-        std::fclose(out);
-    }
-    ~HttpServer() {
-        kill(pid, SIGTERM);
-        waitpid(pid, nullptr, 0);
-    }
-    std::string url(const std::string& kind) const { return "http://127.0.0.1:" + std::to_string(port) + "/" + kind; }
-    int requests(const std::string& name) const {
-        return std::stoi(test::run("python3 -c \"import urllib.request as u; print(u.urlopen('" + url("count/" + name) +
-                                   "').read().decode())\"").output);
-    }
-};
 
 struct Fixture {
     test::TempDir dir;
@@ -103,6 +71,7 @@ TEST_CASE("HTTP: installs a new bundle, then an unchanged one costs one small co
     CHECK_FALSE(r.installed);
     CHECK(joined(r).find("unchanged") != std::string::npos);
     CHECK(server.requests("bundle.kbundle") == 1);          // the bundle was fetched once
+    CHECK(server.requests("v1/bundle.kbundle") == 1);       // after its version's folder: 404, signed by hand
     CHECK(server.requests("bundle.kbundle.minisig") == 2);  // the second check asked only this
 
     f.publish(2, f.served / "bundle.kbundle");

@@ -1,0 +1,232 @@
+// kiosk-bundle publish: the folder it writes, what it refuses, and kiosks' real updaters polling
+// a real HTTP server on loopback while it publishes.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "bundle.hpp"
+#include "http_server.hpp"
+#include "minisign.hpp"
+#include "publish.hpp"
+#include "signed_bundle.hpp"
+#include "source.hpp"
+#include "test_support.hpp"
+#include "updater.hpp"
+#include "writer.hpp"
+
+namespace fs = std::filesystem;
+namespace ms = content::minisign;
+using test::HttpServer;
+
+namespace {
+
+// The demo content, loaded once, written as bundles of any version.
+const content::Content& demo_content() {
+    static const content::Content c = [] {
+        content::Diagnostics d;
+        auto loaded = content::load_source(test::demo_source(), d);
+        REQUIRE_FALSE(d.has_errors());
+        return loaded;
+    }();
+    return c;
+}
+
+struct Fixture {
+    test::TempDir dir;
+    fs::path out = dir / "served", builds = dir / "builds", store_dir = dir / "store";
+    std::pair<ms::PublicKey, ms::SecretKey> keys = ms::generate_key_pair();
+    Fixture() { fs::create_directories(builds); }
+
+    // An unsigned bundle as `kiosk-bundle build` writes it, with `edit` applied to its metadata.
+    template <typename Edit>
+    fs::path build(long long version, Edit edit) {
+        content::Content c = demo_content();
+        c.meta.version = version;
+        edit(c.meta);
+        const fs::path path = builds / ("v" + std::to_string(version)) / "torino.kbundle";
+        fs::create_directories(path.parent_path());
+        content::write_bundle(c, path);
+        return path;
+    }
+    fs::path build(long long version) {
+        return build(version, [](content::Meta&) {});
+    }
+    content::Published publish(const fs::path& bundle, int keep = 3) {
+        return content::publish({bundle, out, "torino.kbundle", "2026-01-01", keep}, keys.second);
+    }
+    std::string refusal(const fs::path& bundle) {
+        try {
+            publish(bundle);
+        } catch (const content::PublishError& e) {
+            return e.what();
+        }
+        return "(published)";
+    }
+    long long published_version() const {
+        return *content::claims_of(ms::parse_signature(test::read(out / "torino.kbundle.minisig"))).version;
+    }
+    std::vector<std::string> folder() const {
+        std::vector<std::string> names;
+        for (const auto& e : fs::recursive_directory_iterator(out))
+            if (e.path().filename() != ".publish-lock") names.push_back(fs::relative(e.path(), out).string());
+        std::sort(names.begin(), names.end());
+        return names;
+    }
+};
+
+std::string joined(const content::UpdateReport& r) {
+    std::string out;
+    for (const auto& l : r.lines) out += l + "\n";
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("publish: the version folder, then the plain bundle, then the signature, each pair verifying") {
+    Fixture f;
+    const auto p = f.publish(f.build(1));
+    const std::vector<fs::path> expected = {f.out / "v1/torino.kbundle", f.out / "v1/torino.kbundle.minisig",
+                                            f.out / "torino.kbundle", f.out / "torino.kbundle.minisig"};
+    CHECK(p.written == expected);
+    CHECK(f.folder() == std::vector<std::string>{"torino.kbundle", "torino.kbundle.minisig", "v1", "v1/torino.kbundle",
+                                                 "v1/torino.kbundle.minisig"});
+    const ms::PublicKey trusted[] = {f.keys.first};
+    CHECK(content::verify_bundle(f.out / "v1/torino.kbundle", f.out / "v1/torino.kbundle.minisig", trusted).meta.version == 1);
+    CHECK(content::verify_bundle(f.out / "torino.kbundle", f.out / "torino.kbundle.minisig", trusted).meta.version == 1);
+    CHECK(p.key_id == ms::key_id_hex(f.keys.first.id));
+    CHECK(f.published_version() == 1);
+}
+
+TEST_CASE("publish: a version not higher than the one published is refused, and the folder stays as it was") {
+    Fixture f;
+    f.publish(f.build(2));
+    const std::string pointer = test::read(f.out / "torino.kbundle.minisig");
+    const auto before = f.folder();
+    for (const long long version : {2, 1}) {
+        const fs::path bundle = f.build(version, [](content::Meta& m) { m.title = "rebuilt"; });
+        const std::string message = f.refusal(bundle);
+        CHECK(message == bundle.string() + ": error: version: version " + std::to_string(version) +
+                             " is not higher than version 2, already published in " + f.out.string() +
+                             ". Fix: raise version in bundle.ini above 2, build and publish again");
+    }
+    CHECK(test::read(f.out / "torino.kbundle.minisig") == pointer);
+    CHECK(f.folder() == before);
+    CHECK(f.publish(f.build(3)).meta.version == 3);  // a higher one goes through
+}
+
+TEST_CASE("publish: keeps the last 3 versions' folders and prunes older ones, never a newer one") {
+    Fixture f;
+    for (long long v = 1; v <= 4; ++v) f.publish(f.build(v));
+    // A publish of version 9 interrupted before its signature: nothing points at it yet.
+    fs::create_directories(f.out / "v9");
+    test::write(f.out / "v9/torino.kbundle", "half");
+    const auto p = f.publish(f.build(5));
+    CHECK(p.pruned == std::vector<fs::path>{f.out / "v2"});
+    CHECK(p.kept == std::vector<long long>{5, 4, 3});
+    CHECK(f.folder() == std::vector<std::string>{"torino.kbundle", "torino.kbundle.minisig", "v3", "v3/torino.kbundle",
+                                                 "v3/torino.kbundle.minisig", "v4", "v4/torino.kbundle", "v4/torino.kbundle.minisig",
+                                                 "v5", "v5/torino.kbundle", "v5/torino.kbundle.minisig", "v9", "v9/torino.kbundle"});
+    CHECK(f.publish(f.build(6), 1).kept == std::vector<long long>{6});  // --keep 1
+    CHECK_FALSE(fs::exists(f.out / "v5"));
+}
+
+TEST_CASE("publish: refuses a bundle that does not open, has a bad channel or has expired, changing nothing") {
+    Fixture f;
+    f.publish(f.build(1));
+    const auto before = f.folder();
+    const std::string pointer = test::read(f.out / "torino.kbundle.minisig");
+
+    test::write(f.dir / "broken.kbundle", "not a bundle");
+    CHECK(f.refusal(f.dir / "broken.kbundle").starts_with((f.dir / "broken.kbundle").string() +
+                                                         ": error: bundle: cannot be published: not a readable bundle"));
+    CHECK(f.refusal(f.dir / "missing.kbundle").find("error: bundle: cannot be published: no bundle file here. Fix: build one") !=
+          std::string::npos);
+
+    auto bundle = f.build(2, [](content::Meta& m) { m.channel = "two words"; });
+    CHECK(f.refusal(bundle) == bundle.string() + ": error: channel: \"two words\" is not a channel kiosks can follow. Fix: set "
+                                                 "channel in bundle.ini to one word, e.g. channel = torino, and build again");
+    bundle = f.build(3, [](content::Meta& m) { m.channel = "other"; });
+    CHECK(f.refusal(bundle).find("error: channel: the bundle is for channel other but " + f.out.string() +
+                                 " serves channel demo, whose kiosks would refuse it. Fix: ") != std::string::npos);
+    bundle = f.build(4, [](content::Meta& m) { m.expires = "2025-12-31"; });
+    CHECK(f.refusal(bundle) == bundle.string() + ": error: expires: the bundle expired on 2025-12-31; kiosks refuse it. Fix: set "
+                                                 "expires in bundle.ini to a later date, raise version, and build again");
+    bundle = f.build(5, [](content::Meta& m) { m.expires = "someday"; });
+    CHECK(f.refusal(bundle).find("error: expires: \"someday\" is not a date. Fix:") != std::string::npos);
+
+    CHECK(f.folder() == before);
+    CHECK(test::read(f.out / "torino.kbundle.minisig") == pointer);
+}
+
+TEST_CASE("HTTP: the updater fetches the bundle from the folder of the signature's version, not NAME") {
+    Fixture f;
+    HttpServer server(f.out);
+    f.publish(f.build(1));
+    // NAME is not what the kiosk reads once the version folder exists: damage it to be sure.
+    fs::remove(f.out / "torino.kbundle");
+    test::write(f.out / "torino.kbundle", "damaged");
+    content::Store store(f.store_dir);
+    content::UpdaterConfig config;
+    config.base_url = server.url("files");
+    config.bundle_name = "torino.kbundle";
+    content::Updater updater(store, {f.keys.first}, content::InstallPolicy{"demo", "0.1.0", ""}, config);
+    const auto r = updater.check_http();
+    INFO(joined(r));
+    CHECK(r.installed);
+    CHECK(joined(r) == server.url("files") + "/v1/torino.kbundle: installed version 1\n");
+    CHECK(server.requests("v1/torino.kbundle") == 1);
+    CHECK(server.requests("torino.kbundle") == 0);
+}
+
+TEST_CASE("HTTP: a folder signed and copied by hand, without version folders, still updates (404, then NAME)") {
+    Fixture f;
+    HttpServer server(f.out);
+    fs::create_directories(f.out);
+    const fs::path bundle = f.build(1);
+    fs::copy_file(bundle, f.out / "torino.kbundle");
+    test::write(f.out / "torino.kbundle.minisig",
+                ms::format_signature(ms::sign(ms::hash_file(bundle), f.keys.second, content::trusted_comment_for(content::Bundle(bundle).meta()))));
+    content::Store store(f.store_dir);
+    content::UpdaterConfig config;
+    config.base_url = server.url("files");
+    config.bundle_name = "torino.kbundle";
+    content::Updater updater(store, {f.keys.first}, content::InstallPolicy{"demo", "0.1.0", ""}, config);
+    const auto r = updater.check_http();
+    CHECK(joined(r) == server.url("files") + "/torino.kbundle: installed version 1\n");
+    CHECK(server.requests("v1/torino.kbundle") == 1);  // asked first, answered 404
+    CHECK(server.requests("torino.kbundle") == 1);
+}
+
+TEST_CASE("kiosk-bundle publish: a password-protected key, what it prints, refusals with exit 1, stock minisign agrees") {
+    test::TempDir dir;
+    const std::string tool = KIOSK_BUNDLE_TOOL, out = (dir / "served").string();
+    const std::string pub = (dir / "team.pub").string(), sec = (dir / "team.key").string();
+    test::write(dir / "pw", "correct horse\n");
+    test::write(dir / "bad", "wrong horse\n");
+    REQUIRE(test::run(tool + " keygen --public " + pub + " --secret " + sec + " --password-file " + (dir / "pw").string()).status == 0);
+    const std::string publish = tool + " publish " + KIOSK_DEMO_BUNDLE + " --key " + sec + " --out " + out + " --password-file ";
+
+    const auto wrong = test::run(publish + (dir / "bad").string());
+    CHECK(wrong.status == 1);
+    CHECK(wrong.output.find("wrong password") != std::string::npos);
+    CHECK_FALSE(fs::exists(out));  // nothing written
+
+    const auto done = test::run(publish + (dir / "pw").string());
+    INFO(done.output);
+    CHECK(done.status == 0);
+    CHECK(done.output.starts_with("published version 1 (channel demo, expires 2027-11-23) signed with key "));
+    CHECK(done.output.find(":\n  wrote " + out + "/v1/torino.kbundle\n  wrote " + out + "/v1/torino.kbundle.minisig\n  wrote " + out +
+                           "/torino.kbundle\n  wrote " + out + "/torino.kbundle.minisig\n  versions served from their folders: 1\n") !=
+          std::string::npos);
+    // The stock tool verifies both copies, finding each signature beside its bundle.
+    CHECK(test::run("minisign -Vq -p " + pub + " -m " + out + "/v1/torino.kbundle").status == 0);
+    CHECK(test::run("minisign -Vq -p " + pub + " -m " + out + "/torino.kbundle").status == 0);
+
+    const auto again = test::run(publish + (dir / "pw").string());
+    CHECK(again.status == 1);
+    CHECK(again.output == std::string(KIOSK_DEMO_BUNDLE) + ": error: version: version 1 is not higher than version 1, already published in " +
+                              out + ". Fix: raise version in bundle.ini above 1, build and publish again\n");
+    const auto no_out = test::run(tool + " publish " + KIOSK_DEMO_BUNDLE + " --key " + sec);
+    CHECK(no_out.status == 2);
+    CHECK(no_out.output.find("missing --out") != std::string::npos);
+}
