@@ -28,7 +28,4 @@ int hours(const Words& args);
 /// The public keys named by every --public FILE; a usage error when there is none.
 std::vector<minisign::PublicKey> trusted_keys(const Args& args);
 
-/// Writes a file whole or not at all (temporary file, then rename), with the given mode.
-void write_file_atomically(const std::string& path, const std::string& text, unsigned mode);
-
 }  // namespace content::cli
