@@ -24,6 +24,8 @@ int verify(const Words& args);
 int install(const Words& args);
 int status(const Words& args);
 int hours(const Words& args);
+int export_po(const Words& args);
+int import_po(const Words& args);
 
 /// The public keys named by every --public FILE; a usage error when there is none.
 std::vector<minisign::PublicKey> trusted_keys(const Args& args);
