@@ -29,8 +29,12 @@ void add_problem(int severity, const char* filename, size_t lineno, const char* 
     if (severity == PO_SEVERITY_WARNING || collector == nullptr) return;
     // The closing "found N fatal errors" adds nothing to the errors listed before it.
     if (severity == PO_SEVERITY_FATAL_ERROR && filename == nullptr && !collector->problems.empty()) return;
-    const int line = filename != nullptr && lineno != static_cast<size_t>(-1) ? static_cast<int>(lineno) : 0;
-    collector->problems.push_back({line, trim(text != nullptr ? text : "")});
+    int line = filename != nullptr && lineno != static_cast<size_t>(-1) ? static_cast<int>(lineno) : 0;
+    const std::string message = trim(text != nullptr ? text : "");
+    // The lexer has read the newline when it finds a string unterminated, and names the line
+    // after it (msgfmt says the same); the quote left open is on the line before.
+    if (message == "end-of-line within string" && line > 1) --line;
+    collector->problems.push_back({line, message});
 }
 
 void on_error(int severity, po_message_t, const char* filename, size_t lineno, size_t, int, const char* text) {
