@@ -42,10 +42,13 @@ void on_error(int severity, po_message_t, const char* filename, size_t lineno, s
     if (severity == PO_SEVERITY_FATAL_ERROR) std::longjmp(collector->fatal, 1);
 }
 
+// Two places of one problem (a duplicate entry and the first one): one problem, at the second,
+// naming the first's line.
 void on_error2(int severity, po_message_t, const char* filename1, size_t lineno1, size_t, int, const char* text1, po_message_t,
-               const char* filename2, size_t lineno2, size_t, int, const char* text2) {
-    add_problem(severity == PO_SEVERITY_FATAL_ERROR ? PO_SEVERITY_ERROR : severity, filename1, lineno1, text1);
-    add_problem(severity == PO_SEVERITY_FATAL_ERROR ? PO_SEVERITY_ERROR : severity, filename2, lineno2, text2);
+               const char* filename2, size_t lineno2, size_t, int, const char*) {
+    std::string text = trim(text1 != nullptr ? text1 : "");
+    if (filename2 != nullptr && lineno2 != static_cast<size_t>(-1)) text += " (the other is at line " + std::to_string(lineno2) + ")";
+    add_problem(severity == PO_SEVERITY_FATAL_ERROR ? PO_SEVERITY_ERROR : severity, filename1, lineno1, text.c_str());
     if (severity == PO_SEVERITY_FATAL_ERROR) std::longjmp(collector->fatal, 1);
 }
 

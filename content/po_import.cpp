@@ -32,8 +32,10 @@ public:
         const PoRead read = read_po(po_);
         for (const auto& p : read.problems)
             d_.error(file_, p.line, "", "not a readable PO file: " + p.message,
-                     "correct the file at that line (each text in \"double quotes\", a line break inside one written \\n), "
-                     "or export it again and redo the edits");
+                     p.message.starts_with("duplicate message definition")
+                         ? "keep one of the two entries with this msgctxt and delete the other"
+                         : "correct the file at that line (each text in \"double quotes\", a line break inside one written \\n), "
+                           "or export it again and redo the edits");
         if (!read.problems.empty()) return std::nullopt;
         po_text_ = read_file(po_).value_or("");
 

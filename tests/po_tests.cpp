@@ -281,6 +281,10 @@ TEST_CASE("import-po refuses a file with any bad entry, lists every problem, and
         const int line = line_of(read(po), "msgstr \"Retour");
         refused(po.string() + ":" + std::to_string(line) + ": error: not a readable PO file: end-of-line within string");
     }
+    SUBCASE("an entry given twice") {
+        write(po, read(po) + "\nmsgctxt \"nav.home\"\nmsgid \"Home\"\nmsgstr \"Maison\"\n");
+        refused("not a readable PO file: duplicate message definition. Fix: keep one of the two entries");
+    }
     SUBCASE("a translation that drops {language}") {
         replace_in_file(po, "affiché en {language}\"", "affiché dans une autre langue\"");
         refused("msgctxt \"fallback.notice\": the translation drops {language}");
