@@ -29,6 +29,12 @@ public:
     Importer(fs::path source, fs::path po, Diagnostics& d) : source_(std::move(source)), po_(std::move(po)), file_(po_.string()), d_(d) {}
 
     std::optional<PoImport> run() {
+        const int errors_before = d_.error_count();
+        po_text_ = read_file(po_).value_or("");
+        if (!fs::is_regular_file(po_)) {
+            d_.error(file_, 0, "", "no such file, or it cannot be read", "give the path of the PO file, e.g. fr.po as kiosk-bundle export-po wrote it");
+            return std::nullopt;
+        }
         const PoRead read = read_po(po_);
         for (const auto& p : read.problems)
             d_.error(file_, p.line, "", "not a readable PO file: " + p.message,
@@ -37,7 +43,6 @@ public:
                          : "correct the file at that line (each text in \"double quotes\", a line break inside one written \\n), "
                            "or export it again and redo the edits");
         if (!read.problems.empty()) return std::nullopt;
-        po_text_ = read_file(po_).value_or("");
 
         Diagnostics source_problems;
         content_ = load_source(source_, source_problems);
@@ -53,7 +58,7 @@ public:
         for (const auto& entry : read.entries)
             if (!entry.obsolete) check_entry(entry);
         check_new_guides();
-        if (d_.has_errors()) return std::nullopt;
+        if (d_.error_count() > errors_before) return std::nullopt;
         write_changes();
         return result_;
     }
