@@ -19,19 +19,6 @@ namespace content::cli {
 
 namespace fs = std::filesystem;
 
-void write_file_atomically(const std::string& path, const std::string& text, unsigned mode) {
-    const std::string partial = path + ".partial-" + std::to_string(getpid());
-    FILE* f = std::fopen(partial.c_str(), "wb");
-    if (!f) throw std::runtime_error("cannot write " + path + " (does the folder exist?)");
-    fchmod(fileno(f), static_cast<mode_t>(mode));
-    const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0 && fsync(fileno(f)) == 0;
-    std::fclose(f);
-    if (!ok || std::rename(partial.c_str(), path.c_str()) != 0) {
-        std::remove(partial.c_str());
-        throw std::runtime_error("cannot write " + path);
-    }
-}
-
 namespace {
 
 std::string read_text(const std::string& path, const char* what) {

@@ -25,6 +25,8 @@ int install(const Words& args);
 int status(const Words& args);
 int publish(const Words& args);
 int hours(const Words& args);
+int export_po(const Words& args);
+int import_po(const Words& args);
 
 /// The public keys named by every --public FILE; a usage error when there is none.
 std::vector<minisign::PublicKey> trusted_keys(const Args& args);
@@ -32,8 +34,5 @@ std::vector<minisign::PublicKey> trusted_keys(const Args& args);
 /// The secret key named by --secret, asking for its password (or reading --password-file)
 /// when it has one.
 minisign::SecretKey secret_key(const Args& args);
-
-/// Writes a file whole or not at all (temporary file, then rename), with the given mode.
-void write_file_atomically(const std::string& path, const std::string& text, unsigned mode);
 
 }  // namespace content::cli

@@ -29,6 +29,12 @@ Usage:
   kiosk-bundle diff OLD.kbundle NEW.kbundle
                                           what an update changes: guides, strings, places
                                           (moved, hours), links, per language
+  kiosk-bundle export-po SRC LANG [-o LANG.po]
+                                          one language as a gettext PO file for translators
+                                          (Poedit, Weblate): msgstr empty where untranslated;
+                                          to stdout unless -o is given
+  kiosk-bundle import-po SRC FILE.po      the translations back into SRC/lang/<code>/; a
+                                          fuzzy, stale or broken entry refuses the whole file
   kiosk-bundle keygen --public PUB --secret SEC [--no-password] [--password-file F] [--force]
   kiosk-bundle sign BUNDLE --secret SEC [--password-file F] [--signature OUT]
                                           write BUNDLE.minisig (minisign format)
@@ -73,6 +79,7 @@ int main(int argc, char** argv) {
         {"build", build},   {"validate", validate}, {"info", info},     {"links", links},       {"coverage", coverage}, {"diff", diff},       {"keygen", keygen},
         {"sign", sign},     {"trusted-comment", trusted_comment},       {"verify", verify},
         {"install", install}, {"status", status}, {"publish", publish}, {"hours", hours},
+        {"export-po", export_po}, {"import-po", import_po},
     };
     const auto command = commands.find(args[0]);
     try {

@@ -1,6 +1,11 @@
 #include "text_files.hpp"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
 #include <fstream>
+#include <stdexcept>
 #include <sstream>
 
 namespace content {
@@ -44,6 +49,19 @@ std::optional<std::string> read_file(const std::filesystem::path& path) {
     std::ostringstream out;
     out << in.rdbuf();
     return out.str();
+}
+
+void write_file_atomically(const std::filesystem::path& path, const std::string& text, unsigned mode) {
+    const std::string partial = path.string() + ".partial-" + std::to_string(getpid());
+    FILE* f = std::fopen(partial.c_str(), "wb");
+    if (!f) throw std::runtime_error("cannot write " + path.string() + " (does the folder exist?)");
+    fchmod(fileno(f), static_cast<mode_t>(mode));
+    const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0 && fsync(fileno(f)) == 0;
+    std::fclose(f);
+    if (!ok || std::rename(partial.c_str(), path.c_str()) != 0) {
+        std::remove(partial.c_str());
+        throw std::runtime_error("cannot write " + path.string());
+    }
 }
 
 CsvResult parse_csv(std::string_view text) {

@@ -23,6 +23,11 @@ void for_each_line(std::string_view text, const std::function<void(int, const st
 /// Whole file as bytes, or nullopt when it cannot be read.
 std::optional<std::string> read_file(const std::filesystem::path& path);
 
+/// Writes a file whole or not at all (temporary file beside it, synced, then renamed over it),
+/// with the given mode: a reader never sees half a file, and a failure leaves the old one.
+/// Throws std::runtime_error naming the path when it cannot.
+void write_file_atomically(const std::filesystem::path& path, const std::string& text, unsigned mode);
+
 struct CsvRow {
     int line = 0;  // where the row starts
     std::vector<std::string> fields;

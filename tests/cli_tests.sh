@@ -138,6 +138,33 @@ out=$("$bundle_tool" coverage "$work/no-such-source" 2>&1); rc=$?
 check "coverage: a missing source refused" test $rc -eq 1
 check "coverage: the source named" contains "$out" "$work/no-such-source"
 
+# The translators' round trip: export a language as a PO file, check it with gettext's msgfmt,
+# translate one entry as a person would in a text editor, import it back.
+cp -r "$tests/../content/torino" "$work/po-src"
+out=$("$bundle_tool" export-po "$work/po-src" fr -o "$work/fr.po" 2>&1); rc=$?
+check "export-po: exit 0 ($out)" test $rc -eq 0
+out=$(msgfmt -c -o /dev/null "$work/fr.po" 2>&1); rc=$?
+check "export-po: msgfmt -c accepts the file ($out)" test $rc -eq 0
+check "export-po: to stdout without -o" test "$("$bundle_tool" export-po "$work/po-src" fr | grep -c '^msgctxt ')" -eq "$(grep -c '^msgctxt ' "$work/fr.po")"
+out=$("$bundle_tool" import-po "$work/po-src" "$work/fr.po" 2>&1); rc=$?
+check "import-po: unedited, exit 0" test $rc -eq 0
+check "import-po: unedited, nothing changed ($out)" contains "$out" "lang/fr: 0 changed, 0 added, "
+check "import-po: unedited, every file as it was" diff -r "$tests/../content/torino" "$work/po-src"
+sed -i 's/^msgstr "Accueil"$/msgstr "Page d'"'"'accueil"/' "$work/fr.po"
+out=$("$bundle_tool" import-po "$work/po-src" "$work/fr.po" 2>&1); rc=$?
+check "import-po: one edit, exit 0" test $rc -eq 0
+check "import-po: one edit, one change ($out)" contains "$out" "lang/fr: 1 changed, 0 added, "
+check "import-po: one edit, one line of strings.txt" test "$(diff "$tests/../content/torino/lang/fr/strings.txt" "$work/po-src/lang/fr/strings.txt" | grep -c '^[<>]')" -eq 2
+check "import-po: the new line" grep -qx "nav.home = Page d'accueil" "$work/po-src/lang/fr/strings.txt"
+sed -i 's/^msgctxt "nav.back"$/#, fuzzy\nmsgctxt "nav.back"/' "$work/fr.po"
+sed -i 's/^msgstr "Page d'"'"'accueil"$/msgstr "Début"/' "$work/fr.po"  # a good edit beside it is not imported either
+cp "$work/po-src/lang/fr/strings.txt" "$work/strings.before"
+out=$("$bundle_tool" import-po "$work/po-src" "$work/fr.po" 2>&1); rc=$?
+check "import-po: fuzzy refused, exit 1" test $rc -eq 1
+check "import-po: fuzzy named with file, line and fix ($out)" contains "$out" "fr.po:$(grep -n '^msgctxt "nav.back"$' "$work/fr.po" | cut -d: -f1): error: msgctxt \"nav.back\": marked fuzzy"
+check "import-po: fuzzy, the fix said" contains "$out" "Fix: review the translation and clear the fuzzy flag"
+check "import-po: fuzzy, nothing changed" cmp -s "$work/strings.before" "$work/po-src/lang/fr/strings.txt"
+
 # Opening hours as the kiosk reads them: open, closed until the next opening, a syntax error.
 out=$("$bundle_tool" hours 'Mo-Fr 09:00-17:00; PH off' --at 2026-06-23T10:00 2>&1); rc=$?
 check "hours: open, exit 0" test $rc -eq 0

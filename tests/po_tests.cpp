@@ -1,0 +1,324 @@
+// The translators' round trip through gettext PO files: export-po from a copy of the demo
+// source, checked by the real msgfmt; import-po back, changing exactly what the translator
+// changed, or nothing at all when an entry is refused.
+#include <doctest/doctest.h>
+
+#include <map>
+
+#include "content_fixture.hpp"
+#include "po_export.hpp"
+#include "po_file.hpp"
+#include "po_import.hpp"
+#include "text_files.hpp"
+
+using namespace test;
+
+namespace {
+
+// Every file of a source, by relative path: to see what an import changed, byte for byte.
+std::map<std::string, std::string> snapshot(const fs::path& src) {
+    std::map<std::string, std::string> files;
+    for (const auto& entry : fs::recursive_directory_iterator(src))
+        if (entry.is_regular_file()) files[fs::relative(entry.path(), src).string()] = read(entry.path());
+    return files;
+}
+
+std::vector<std::string> differences(const std::map<std::string, std::string>& before, const std::map<std::string, std::string>& after) {
+    std::vector<std::string> out;
+    for (const auto& [path, bytes] : after)
+        if (!before.contains(path) || before.at(path) != bytes) out.push_back(path);
+    for (const auto& [path, bytes] : before)
+        if (!after.contains(path)) out.push_back(path + " (deleted)");
+    return out;
+}
+
+content::Content load(const fs::path& src) {
+    content::Diagnostics d;
+    auto c = content::load_source(src, d);
+    INFO(all_errors(d));
+    REQUIRE_FALSE(d.has_errors());
+    return c;
+}
+
+// export-po's text for `lang`, written beside the source.
+fs::path export_to(const TempDir& dir, const fs::path& src, const std::string& lang) {
+    const fs::path po = dir / (lang + ".po");
+    write(po, content::export_po(load(src), src, lang));
+    return po;
+}
+
+const content::PoEntry& entry(const content::PoRead& po, const std::string& msgctxt) {
+    for (const auto& e : po.entries)
+        if (e.msgctxt == msgctxt) return e;
+    FAIL("no entry " << msgctxt);
+    return po.entries.front();
+}
+
+// The PO file with one entry's msgstr set, written through libgettextpo as a PO editor would.
+void set_msgstr(const fs::path& po, const std::string& msgctxt, const std::string& msgstr) {
+    auto read = content::read_po(po);
+    REQUIRE(read.problems.empty());
+    bool found = false;
+    for (auto& e : read.entries)
+        if (e.msgctxt == msgctxt) {
+            e.msgstr = msgstr;
+            found = true;
+        }
+    REQUIRE_MESSAGE(found, "no entry " << msgctxt);
+    content::PoHeader header;
+    for (const auto& [name, value] : read.header) header.emplace_back(name, value);
+    write(po, content::write_po(header, read.entries));
+}
+
+struct Refusal {
+    std::optional<content::PoImport> result;
+    content::Diagnostics d;
+    std::string text() const { return all_errors(d); }
+};
+
+Refusal import(const fs::path& src, const fs::path& po) {
+    Refusal r;
+    r.result = content::import_po(src, po, r.d);
+    return r;
+}
+
+int line_of(const std::string& text, const std::string& line) {
+    const auto at = text.find("\n" + line + "\n");
+    REQUIRE_MESSAGE(at != std::string::npos, line << " not in the PO text");
+    return content::line_of_offset(text, at + 1);
+}
+
+}  // namespace
+
+TEST_CASE("export-po writes one entry per string and guide field, and msgfmt -c accepts the file") {
+    TempDir dir;
+    const fs::path src = copy_demo_source(dir);
+    const fs::path po = export_to(dir, src, "fr");
+    const auto checked = run("msgfmt -c -o /dev/null '" + po.string() + "'");
+    INFO(checked.output);
+    CHECK(checked.status == 0);
+    CHECK(checked.output.empty());  // not even a warning about the header
+
+    const auto read = content::read_po(po);
+    REQUIRE(read.problems.empty());
+    CHECK(read.header.at("Language") == "fr");
+    CHECK(read.header.at("Content-Type") == "text/plain; charset=UTF-8");
+    CHECK(read.header.at("Content-Transfer-Encoding") == "8bit");
+    CHECK(read.header.at("MIME-Version") == "1.0");
+    CHECK(read.header.at("Project-Id-Version") == "Torino information points (demo) 1");
+    const auto c = load(src);
+    CHECK(read.entries.size() == c.texts.at("en").strings.size() + 3 * c.guides.size());
+
+    const auto& home = entry(read, "nav.home");
+    CHECK(home.msgid == "Home");
+    CHECK(home.msgstr == "Accueil");
+    CHECK(home.extracted_comments.find("lang/fr/strings.txt") != std::string::npos);
+    CHECK(entry(read, "fallback.notice").extracted_comments.find("Keep {language}") != std::string::npos);
+    CHECK(entry(read, "guide:food-help:title").msgid == c.texts.at("en").guides.at("food-help").title);
+    CHECK(entry(read, "guide:food-help:summary").msgstr == c.texts.at("fr").guides.at("food-help").summary);
+    // A body keeps its lines, blank lines and final newline exactly.
+    CHECK(entry(read, "guide:food-help:body").msgid == c.texts.at("en").guides.at("food-help").body);
+    CHECK(entry(read, "guide:food-help:body").msgstr == c.texts.at("fr").guides.at("food-help").body);
+    CHECK(entry(read, "guide:food-help:body").msgstr.ends_with(".\n"));
+}
+
+TEST_CASE("import-po of an unedited export leaves every file of the source byte-identical") {
+    TempDir dir;
+    const fs::path src = copy_demo_source(dir);
+    const auto before = snapshot(src);
+    for (const std::string lang : {"fr", "ar", "zh", "en"}) {
+        CAPTURE(lang);
+        const fs::path po = export_to(dir, src, lang);
+        const auto r = import(src, po);
+        INFO(r.text());
+        REQUIRE(r.result);
+        CHECK(r.result->changed == 0);
+        CHECK(r.result->added == 0);
+        CHECK(r.result->unchanged == static_cast<int>(content::read_po(po).entries.size()));
+        CHECK(r.result->files_written.empty());
+        CHECK(differences(before, snapshot(src)).empty());
+    }
+}
+
+TEST_CASE("an edited msgstr changes that one line of strings.txt, or that guide's file, and nothing else") {
+    TempDir dir;
+    const fs::path src = copy_demo_source(dir);
+    const auto before = snapshot(src);
+    const fs::path po = export_to(dir, src, "fr");
+
+    SUBCASE("a string: one line of strings.txt") {
+        replace_in_file(po, "msgstr \"Accueil\"", "msgstr \"Page d'accueil\"");
+        const auto r = import(src, po);
+        INFO(r.text());
+        REQUIRE(r.result);
+        CHECK(r.result->changed == 1);
+        CHECK(r.result->added == 0);
+        CHECK(r.result->files_written == std::vector<std::string>{"lang/fr/strings.txt"});
+        CHECK(content::import_summary(*r.result).starts_with("lang/fr: 1 changed, 0 added, "));
+        const auto after = snapshot(src);
+        CHECK(differences(before, after) == std::vector<std::string>{"lang/fr/strings.txt"});
+        std::string expected = before.at("lang/fr/strings.txt");
+        const auto at = expected.find("nav.home = Accueil\n");
+        REQUIRE(at != std::string::npos);
+        expected.replace(at, 19, "nav.home = Page d'accueil\n");
+        CHECK(after.at("lang/fr/strings.txt") == expected);
+    }
+    SUBCASE("a guide's body: its .md file, header untouched") {
+        const auto c = load(src);
+        const std::string old_body = c.texts.at("fr").guides.at("food-help").body;
+        const std::string new_body = old_body + "\n# Plus\nUne ligne **de plus**.\n";
+        set_msgstr(po, "guide:food-help:body", new_body);
+        const auto r = import(src, po);
+        INFO(r.text());
+        REQUIRE(r.result);
+        CHECK(r.result->changed == 1);
+        const auto after = snapshot(src);
+        CHECK(differences(before, after) == std::vector<std::string>{"lang/fr/guides/food-help.md"});
+        const std::string& old_file = before.at("lang/fr/guides/food-help.md");
+        CHECK(after.at("lang/fr/guides/food-help.md") == old_file.substr(0, old_file.size() - old_body.size()) + new_body);
+        CHECK(load(src).texts.at("fr").guides.at("food-help").body == new_body);
+    }
+    SUBCASE("a guide's title: its title: line") {
+        set_msgstr(po, "guide:food-help:title", "Se nourrir");
+        const auto r = import(src, po);
+        INFO(r.text());
+        REQUIRE(r.result);
+        std::string expected = before.at("lang/fr/guides/food-help.md");
+        expected.replace(0, expected.find('\n'), "title: Se nourrir");
+        CHECK(differences(before, snapshot(src)) == std::vector<std::string>{"lang/fr/guides/food-help.md"});
+        CHECK(read(src / "lang/fr/guides/food-help.md") == expected);
+    }
+}
+
+TEST_CASE("a string French lacks is exported untranslated, and importing it filled in appends its line") {
+    TempDir dir;
+    const fs::path src = copy_demo_source(dir);
+    replace_in_file(src / "lang/fr/strings.txt", "map.here = ", "# map.here = ");  // commented out: not translated
+    const auto before = snapshot(src);
+    const fs::path po = export_to(dir, src, "fr");
+    const auto exported = content::read_po(po);
+    CHECK(entry(exported, "map.here").msgid == "You are here");
+    CHECK(entry(exported, "map.here").msgstr.empty());
+
+    // Left empty, it stays untranslated: an empty msgstr is not imported.
+    const auto untouched = import(src, po);
+    REQUIRE(untouched.result);
+    CHECK(untouched.result->empty == 1);
+    CHECK(differences(before, snapshot(src)).empty());
+
+    set_msgstr(po, "map.here", "Vous êtes ici");
+    const auto r = import(src, po);
+    INFO(r.text());
+    REQUIRE(r.result);
+    CHECK(r.result->added == 1);
+    CHECK(r.result->changed == 0);
+    CHECK(read(src / "lang/fr/strings.txt") == before.at("lang/fr/strings.txt") + "map.here = Vous êtes ici\n");
+    CHECK(load(src).texts.at("fr").strings.at("map.here") == "Vous êtes ici");
+}
+
+TEST_CASE("a guide French lacks is created from the PO file in the source format, byte for byte as it was") {
+    TempDir dir;
+    const fs::path src = copy_demo_source(dir);
+    const fs::path guide = src / "lang/fr/guides/food-help.md";
+    const std::string original = read(guide);
+    const auto fr = load(src).texts.at("fr").guides.at("food-help");
+    fs::remove(guide);
+    const fs::path po = export_to(dir, src, "fr");
+    CHECK(entry(content::read_po(po), "guide:food-help:body").msgstr.empty());
+
+    SUBCASE("a title alone is refused: a new guide needs its body too") {
+        set_msgstr(po, "guide:food-help:title", fr.title);
+        const auto r = import(src, po);
+        CHECK_FALSE(r.result);
+        CHECK(r.text().find("msgctxt \"guide:food-help:title\": lang/fr/guides/food-help.md does not exist yet") != std::string::npos);
+        CHECK_FALSE(fs::exists(guide));
+    }
+    SUBCASE("title, summary and body make the file") {
+        set_msgstr(po, "guide:food-help:title", fr.title);
+        set_msgstr(po, "guide:food-help:summary", fr.summary);
+        set_msgstr(po, "guide:food-help:body", fr.body);
+        const auto r = import(src, po);
+        INFO(r.text());
+        REQUIRE(r.result);
+        CHECK(r.result->added == 3);
+        CHECK(read(guide) == original);
+    }
+}
+
+TEST_CASE("import-po refuses a file with any bad entry, lists every problem, and changes no file") {
+    TempDir dir;
+    const fs::path src = copy_demo_source(dir);
+    const fs::path po = export_to(dir, src, "fr");
+    auto refused = [&](const std::string& expected) {
+        const auto before = snapshot(src);
+        const auto r = import(src, po);
+        INFO(r.text());
+        CHECK_FALSE(r.result);
+        CHECK(r.text().find(expected) != std::string::npos);
+        CHECK(differences(before, snapshot(src)).empty());
+        return r.text();
+    };
+
+    SUBCASE("fuzzy: a guess nobody checked, named by its msgctxt and line") {
+        replace_in_file(po, "msgctxt \"nav.back\"", "#, fuzzy\nmsgctxt \"nav.back\"");
+        replace_in_file(po, "msgstr \"Accueil\"", "msgstr \"Page d'accueil\"");  // a good edit is not imported either
+        const int line = line_of(read(po), "msgctxt \"nav.back\"");
+        const std::string text = refused(po.string() + ":" + std::to_string(line) + ": error: msgctxt \"nav.back\": marked fuzzy");
+        CHECK(text.find("Fix: review the translation and clear the fuzzy flag") != std::string::npos);
+    }
+    SUBCASE("stale: the English text changed after the export") {
+        replace_in_file(src / "lang/en/strings.txt", "nav.back = Back", "nav.back = Go back");
+        const std::string text =
+            refused("msgctxt \"nav.back\": stale: the text to translate (msgid) is no longer the source's en text in lang/en/strings.txt");
+        CHECK(text.find("Fix: export again (kiosk-bundle export-po") != std::string::npos);
+    }
+    SUBCASE("an item that no longer exists") {
+        replace_in_file(po, "msgctxt \"nav.back\"", "msgctxt \"nav.backwards\"");
+        refused("msgctxt \"nav.backwards\": no such item in the source any more");
+    }
+    SUBCASE("malformed: an unterminated string, with its line") {
+        replace_in_file(po, "msgstr \"Retour\"", "msgstr \"Retour");
+        const int line = line_of(read(po), "msgstr \"Retour");
+        refused(po.string() + ":" + std::to_string(line) + ": error: not a readable PO file: end-of-line within string");
+    }
+    SUBCASE("an entry given twice") {
+        write(po, read(po) + "\nmsgctxt \"nav.home\"\nmsgid \"Home\"\nmsgstr \"Maison\"\n");
+        refused("not a readable PO file: duplicate message definition. Fix: keep one of the two entries");
+    }
+    SUBCASE("a translation that drops {language}") {
+        replace_in_file(po, "affiché en {language}\"", "affiché dans une autre langue\"");
+        refused("msgctxt \"fallback.notice\": the translation drops {language}");
+    }
+    SUBCASE("a stop's date without {month}; {weekday} may go") {
+        replace_in_file(po, "msgstr \"{weekday} {day} {month}\"", "msgstr \"{day}\"");
+        const std::string text = refused("msgctxt \"stops.date\": the translation drops {month}");
+        CHECK(text.find("drops {weekday}") == std::string::npos);
+    }
+    SUBCASE("a body whose markup does not parse") {
+        set_msgstr(po, "guide:food-help:body", "Un texte **sans fin.\n");
+        refused("msgctxt \"guide:food-help:body\": line 1 of the translation: bold text opened with ** is never closed");
+    }
+    SUBCASE("a Language that languages.csv does not have") {
+        replace_in_file(po, "\"Language: fr\\n\"", "\"Language: xx\\n\"");
+        refused("header: Language \"xx\" is not a language of languages.csv");
+    }
+    SUBCASE("every problem at once") {
+        replace_in_file(po, "msgctxt \"nav.back\"", "#, fuzzy\nmsgctxt \"nav.back\"");
+        replace_in_file(po, "affiché en {language}\"", "affiché dans une autre langue\"");
+        const auto r = import(src, po);
+        CHECK(r.d.error_count() == 2);
+    }
+}
+
+TEST_CASE("an empty msgstr leaves an existing translation as it is") {
+    TempDir dir;
+    const fs::path src = copy_demo_source(dir);
+    const auto before = snapshot(src);
+    const fs::path po = export_to(dir, src, "fr");
+    replace_in_file(po, "msgstr \"Accueil\"", "msgstr \"\"");
+    const auto r = import(src, po);
+    REQUIRE(r.result);
+    CHECK(r.result->empty == 1);
+    CHECK(r.result->changed == 0);
+    CHECK(differences(before, snapshot(src)).empty());
+}
