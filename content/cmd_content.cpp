@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "bundle.hpp"
+#include "bundle_build.hpp"
 #include "bundle_diff.hpp"
 #include "bundle_fonts.hpp"
 #include "cli_args.hpp"
@@ -13,7 +14,6 @@
 #include "text_files.hpp"
 #include "coverage.hpp"
 #include "source.hpp"
-#include "time_zone.hpp"
 #include "unit_stops.hpp"
 #include "writer.hpp"
 
@@ -41,14 +41,14 @@ void report(const Diagnostics& d, bool verbose) {
                      "`kiosk-bundle validate SRC` lists them\n";
 }
 
-// Today in Torino, or the day given with --today (to check a source as it will be on a later day).
+// Today, or the day given with --today (to check a source as it will be on a later day).
 SourceChecks checks_for(const Args& args) {
     if (const auto day = args.option("--today")) {
         const auto date = parse_date(*day);
         if (!date) throw UsageError("--today takes a date as YYYY-MM-DD, e.g. 2026-12-01");
         return {*date};
     }
-    return {TimeZone::rome().local(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())).date};
+    return {today()};
 }
 
 }  // namespace
@@ -59,22 +59,14 @@ int build(const Words& words) {
     const std::string src = args.positional()[0], out = args.required("-o");
     const std::string font_root = args.option("--fonts").value_or(kFontRoot);
     Diagnostics d;
-    auto c = load_source(src, d, checks_for(args));
-    if (!d.has_errors()) check_fonts(c, font_root, d);
-    if (!d.has_errors()) cut_fonts(c, font_root, d);
+    const auto c = build_bundle(src, out, font_root, checks_for(args), d);
     report(d, false);
-    if (d.has_errors()) {
+    if (!c) {
         std::cerr << "kiosk-bundle: " << d.error_count() << " error(s) in " << src << "; no bundle written\n";
         return 1;
     }
-    try {
-        write_bundle(c, out);
-    } catch (const std::exception& e) {
-        std::cerr << "kiosk-bundle: cannot write " << out << ": " << e.what() << ". Fix: check the folder exists and has free space\n";
-        return 1;
-    }
-    std::cout << "wrote " << out << " (version " << c.meta.version << ", " << c.languages.size() << " languages, "
-              << c.guides.size() << " guides, " << c.places.size() << " places)\n";
+    std::cout << "wrote " << out << " (version " << c->meta.version << ", " << c->languages.size() << " languages, "
+              << c->guides.size() << " guides, " << c->places.size() << " places)\n";
     return 0;
 }
 

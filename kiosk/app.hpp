@@ -92,6 +92,15 @@ public:
     void request_exit() { exit_requested_ = true; }
     bool exit_requested() const { return exit_requested_; }
 
+    /// The band a content manager's preview (kiosk --preview) shows on every screen: where the
+    /// unsigned content comes from, or why its last build failed. Empty on a real kiosk.
+    const std::string& preview_note() const { return preview_note_; }
+    void set_preview_note(std::string note) {
+        if (note == preview_note_) return;
+        preview_note_ = std::move(note);
+        ++changes_;  // redrawn, on the same screen
+    }
+
     /// Counts every change of screen or language, so the frame loop knows to redraw.
     long changes() const { return changes_; }
 
@@ -121,6 +130,7 @@ private:
     bool exit_requested_ = false;
     std::vector<Route> history_;
     long changes_ = 0;
+    std::string preview_note_;
     std::unique_ptr<View> view_;
     std::vector<std::unique_ptr<View>> retired_;
 };

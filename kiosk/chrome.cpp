@@ -30,14 +30,18 @@ void Chrome::refresh(const App& app) {
         if (strip.lang.empty()) strip.lang = n.lang;
     }
     strip_ = notices.empty() ? TextBlock() : text_of(bundle, strip);
+    preview_ = app.preview_note().empty() ? TextBlock() : TextBlock::plain(app.preview_note(), "en", false, true);
     languages_.clear();
     for (const auto& l : bundle.languages())
         languages_.emplace_back(l.code, TextBlock::plain(l.native_name, l.code, l.direction == content::Direction::RightToLeft, true));
 }
 
-void Chrome::draw(Ui& ui, ImVec2 display, std::optional<float> countdown_left, float countdown_total) {
+void Chrome::draw(Ui& ui, ImVec2 screen, std::optional<float> countdown_left, float countdown_total) {
     refresh(ui.app);
     const Theme& t = ui.theme;
+    // A preview's band takes the bottom of the screen; everything else keeps its whole layout above it.
+    const float band_h = preview_.empty() ? 0 : preview_.layout(t.label, screen.x - 2 * t.margin()) + 2 * t.px(10);
+    const ImVec2 display(screen.x, screen.y - band_h);
     View& view = ui.app.view();
     const float header_h = view.shows_header() ? std::max(t.px(128), t.touch() + t.px(32)) : 0;
     // The strip is as tall as its text: on a narrow portrait screen it may take two lines.
@@ -89,6 +93,16 @@ void Chrome::draw(Ui& ui, ImVec2 display, std::optional<float> countdown_left, f
     }
     ImGui::End();
     if (countdown_left) countdown(ui, display, *countdown_left, countdown_total);
+    if (band_h > 0) preview_band(ui, display.y, screen);
+}
+
+// On every screen, in a colour of no theme: a content manager must never mistake a preview for
+// a kiosk showing signed content, nor a failed build for a good one.
+void Chrome::preview_band(Ui& ui, float top, ImVec2 screen) {
+    const Theme& t = ui.theme;
+    ImDrawList* list = ImGui::GetForegroundDrawList();
+    list->AddRectFilled(ImVec2(0, top), screen, kPreviewMagenta);
+    preview_.draw(list, ImVec2(t.margin(), top + t.px(10)), IM_COL32_WHITE, IM_COL32_WHITE);
 }
 
 void Chrome::countdown(Ui& ui, ImVec2 display, float left, float total) {

@@ -12,6 +12,9 @@
 
 namespace kiosk {
 
+/// The preview band's colour: in no theme, so it cannot be taken for part of the kiosk's own look.
+inline constexpr ImU32 kPreviewMagenta = IM_COL32(176, 0, 110, 255);
+
 class App;
 class View;
 struct Ui;
@@ -29,6 +32,7 @@ private:
     void refresh(const App& app);
     void header(Ui& ui, View& view, ImVec2 display, float height);
     void notice_strip(Ui& ui, ImVec2 display, float top, float height);
+    void preview_band(Ui& ui, float top, ImVec2 screen);
     void countdown(Ui& ui, ImVec2 display, float left, float total);
     enum class Icon { Contrast, TextSize, Search };
     /// A square header button drawn as a symbol: the same in every language.
@@ -47,6 +51,7 @@ private:
     long page_visitor_ = -1;
     long seen_changes_ = -1;
     TextBlock back_, home_, strip_;  // strip: "may be out of date" and/or the demo label
+    TextBlock preview_;              // kiosk --preview's band; empty on a real kiosk
     TextBlock still_there_, touch_to_continue_;
     TextBlock a_small_ = TextBlock::plain("A", "en", false, true), a_big_ = TextBlock::plain("A", "en", false, true);
     std::vector<std::pair<std::string, TextBlock>> languages_;

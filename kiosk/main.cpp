@@ -13,6 +13,7 @@
 #include "kiosk_admin.hpp"
 #include "log.hpp"
 #include "pin_gate.hpp"
+#include "preview_service.hpp"
 #include "printer_setup.hpp"
 #include "options.hpp"
 #include "runner.hpp"
@@ -170,8 +171,25 @@ int main(int argc, char** argv) {
         return 0;
     };
 
-    const auto bundle = open_start_bundle(store ? &*store : nullptr, keys, find_bundle(*options), error);
-    if (!bundle) return fail(error);
+    std::unique_ptr<kiosk::PreviewService> preview;
+    std::shared_ptr<const content::Bundle> bundle;
+    if (!options->preview.empty()) {
+        try {
+            preview = std::make_unique<kiosk::PreviewService>(options->preview, options->fonts, options->fallback,
+                                                              [](const std::string& line) { kiosk::log::line(line); });
+        } catch (const std::exception& e) {
+            return fail(std::string("--preview: ") + e.what() + ". Fix: give the content source folder, e.g. --preview content/torino");
+        }
+        bundle = preview->first_bundle();
+        if (!bundle)
+            return fail("--preview " + options->preview + " has errors (above), so there is nothing to show. Fix: correct them "
+                        "(kiosk-bundle validate " + options->preview + " lists them) and start the preview again");
+    } else {
+        auto opened = open_start_bundle(store ? &*store : nullptr, keys, find_bundle(*options), error);
+        if (!opened) return fail(error);
+        if (!options->fallback.empty()) opened->set_fallback(options->fallback);
+        bundle = std::move(opened);
+    }
     if (!options->lang.empty() && !bundle->language(options->lang)) {
         std::string codes;
         for (const auto& l : bundle->languages()) codes += " " + l.code;
@@ -179,7 +197,6 @@ int main(int argc, char** argv) {
     }
     for (const auto& code : options->fallback)
         if (!bundle->language(code)) return fail("--fallback names \"" + code + "\", a language the bundle does not have");
-    if (!options->fallback.empty()) bundle->set_fallback(options->fallback);
     // A kiosk left to itself starts where every visitor starts: the attract screen.
     std::optional<kiosk::Route> start = kiosk::Route::parse(options->open.empty() ? (options->lang.empty() ? "attract" : "home")
                                                                                   : options->open);
@@ -210,6 +227,7 @@ int main(int argc, char** argv) {
     if (!display) return fail(error);
 
     kiosk::App app(bundle, lang, *start);
+    if (preview) app.set_preview_note(preview->note());
     if (usage)
         app.set_listener([&usage](const std::string& event, const std::string& item) {
             if (event == "visit_ended") usage->flush();
@@ -255,10 +273,16 @@ int main(int argc, char** argv) {
     admin.set_updates(updates.get());
     std::optional<std::chrono::milliseconds> exit_after;
     if (options->exit_after_ms) exit_after = std::chrono::milliseconds(*options->exit_after_ms);
+    if (preview) preview->watch([&waiter] { waiter.wake(); });
     runner.run(waiter, exit_after, [&] {
+        if (preview) {
+            if (auto next = preview->take_new_bundle()) app.replace_bundle(std::move(next));
+            app.set_preview_note(preview->note());
+        }
         if (!updates) return;
         if (auto next = updates->take_new_bundle()) app.replace_bundle(std::move(next));
     });
+    preview.reset();
     updates.reset();
     if (exit_after) std::cout << "frames: " << runner.frames() << " polls: " << waiter.polls() << "\n";
     if (admin.restart_requested()) {

@@ -21,6 +21,8 @@ Usage: kiosk [options]
   --channel NAME          install only bundles of this channel (default: the installed bundle's)
   --check-every SECONDS   how often to ask the server, with 10 % jitter (default 900)
   --max-bundle-mb N       abandon bundles larger than this (default 512)
+  --preview SRC           for content managers: show a source folder unsigned, rebuilt on every change,
+                          with a band saying so (not with --bundle, --store, --trust, --update-url, --inbox)
   --lang CODE             start in this language (default: the attract screen, then the language chooser)
   --open ROUTE            start on a screen: attract, languages, home, category/<id>, guide/<id>,
                           qr/<link id> (README: Routes)
@@ -124,7 +126,7 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
                                 : a == "--screenshot" ? &o.screenshot : a == "--script" ? &o.script
                                 : a == "--fonts" ? &o.fonts : a == "--store" ? &o.store : a == "--config" ? &o.config
                                 : a == "--update-url" ? &o.update_url : a == "--bundle-name" ? &o.bundle_name
-                                : a == "--inbox" ? &o.inbox : a == "--channel" ? &o.channel
+                                : a == "--inbox" ? &o.inbox : a == "--channel" ? &o.channel : a == "--preview" ? &o.preview
                                 : a == "--print-preview" ? &o.print_preview : a == "--print-to" ? &o.print_to : nullptr;
             if (!target) {
                 error = "unknown option " + a + ". Fix: see kiosk --help";
@@ -134,6 +136,13 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
             if (!v) return std::nullopt;
             *target = *v;
         }
+    }
+    // A kiosk showing signed content never takes an unsigned bundle: a preview cannot be mixed
+    // with anything that installs or trusts bundles.
+    if (!o.preview.empty() && (!o.bundle.empty() || !o.store.empty() || !o.trusted_keys.empty() || !o.update_url.empty() || !o.inbox.empty())) {
+        error = "--preview shows an unsigned source folder and cannot be combined with --bundle, --store, --trust, --update-url or "
+                "--inbox, which are for signed bundles. Fix: run the preview on its own, e.g. kiosk --preview content/torino --windowed 1280x720";
+        return std::nullopt;
     }
     if (o.store.empty() && (!o.update_url.empty() || !o.inbox.empty())) {
         error = "--update-url and --inbox install into a store. Fix: add --store DIR and --trust PUB";

@@ -10,6 +10,7 @@ struct Options {
     std::string config;           // the configuration file (docs/configuration.md); empty: defaults
     std::string bundle;           // empty: look in the usual places; with --store, the factory bundle
     std::string store;            // a bundle store (kiosk-bundle install) to start from
+    std::string preview;          // a content source folder, shown unsigned and rebuilt on change (content managers)
     std::vector<std::string> trusted_keys;  // minisign public key files
     std::string update_url, bundle_name = "torino.kbundle", inbox, channel;  // updates (need a store)
     int check_every_s = 900, max_bundle_mb = 512;

@@ -37,6 +37,20 @@ out=$("$kiosk" --bundle "$demo" --fallback it,zz --screenshot "$work/x.png" 2>&1
 check "fallback: unknown language refused" contains "$out" "--fallback names \"zz\""
 out=$("$kiosk" --bundle "$demo" --fallback it --screenshot "$work/x.png" 2>&1)
 check "fallback: accepted" contains "$out" "wrote"
+# A content manager's preview: the source built unsigned, the band on screen; a source with
+# errors has nothing to show and says why.
+cp -r "$tests/../content/torino" "$work/preview-src"
+out=$("$kiosk" --preview "$work/preview-src" --screenshot "$work/preview.png" --open home --lang ar 2>&1); rc=$?
+check "preview: exit 0" test $rc -eq 0
+check "preview: built from the source" contains "$out" "preview: built $work/preview-src in"
+check "preview: drawn" test -s "$work/preview.png"
+sed -i 's/^expires = .*/expires = 2020-01-01/; s/^created = .*/created = 2019-01-01/' "$work/preview-src/bundle.ini"
+out=$("$kiosk" --preview "$work/preview-src" --screenshot "$work/x.png" 2>&1); rc=$?
+check "preview of a bad source: refused" test $rc -eq 1
+check "preview of a bad source: the error, with its file and line" contains "$out" "preview-src/bundle.ini:7: error: expires: the bundle expired on 2020-01-01"
+out=$("$kiosk" --preview "$work/preview-src" --store "$work/store" 2>&1); rc=$?
+check "preview never mixes with signed content" contains "$out" "--preview shows an unsigned source folder and cannot be combined with"
+
 printf '# portrait kiosk\nrotation = 90\n' >"$work/turned.conf"
 out=$("$kiosk" --bundle "$demo" --config "$work/turned.conf" --screenshot "$work/turned.png" --open home --lang en --size 1920x1080); rc=$?
 check "rotation: exit 0" test $rc -eq 0

@@ -1,0 +1,110 @@
+// kiosk --preview: a source folder edited while the kiosk shows it. The real inotify watch, the
+// real build into /dev/shm, and the real frame loop's swap between two frames.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <thread>
+
+#include "chrome.hpp"
+#include "kiosk_fixture.hpp"
+#include "options.hpp"
+#include "preview_service.hpp"
+#include "test_support.hpp"
+
+using namespace test;
+using kiosk::Route;
+
+namespace {
+
+constexpr Rgb kMagenta{176, 0, 110};
+
+// Waits until the preview has finished `builds` builds (the watch waits for 150 ms of quiet
+// after a change); generous, since these machines are shared.
+void wait_for_build(const kiosk::PreviewService& preview, int builds) {
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (preview.builds() < builds && std::chrono::steady_clock::now() < give_up)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    REQUIRE(preview.builds() == builds);
+}
+
+// What the frame loop of kiosk/main.cpp does between two frames.
+void between_frames(Kiosk& k, kiosk::PreviewService& preview) {
+    if (auto next = preview.take_new_bundle()) k.app.replace_bundle(std::move(next));
+    k.app.set_preview_note(preview.note());
+    k.runner.settle();
+}
+
+}  // namespace
+
+TEST_CASE("a preview rebuilds on every save, keeps the screen, and shows a failed build's first error without losing the last good one") {
+    TempDir dir;
+    const fs::path src = copy_demo_source(dir);
+    std::vector<std::string> log;
+    kiosk::PreviewService preview(src, kFonts, {}, [&log](const std::string& line) { log.push_back(line); });
+    REQUIRE(preview.first_bundle());
+    CHECK(preview.first_bundle()->path().string().find("/dev/shm/kiosk-preview-") == 0);
+    CHECK(preview.note().starts_with("PREVIEW, not signed: " + src.string()));
+
+    Kiosk k(demo_bundle(), "fr", Route::guide("food-help"));
+    k.app.replace_bundle(preview.first_bundle());
+    k.app.set_preview_note(preview.note());
+    k.runner.settle();
+    k.capture();
+    CHECK(k.count(kMagenta, 0, kHeight - 20, kWidth, kHeight) > kWidth * 15);  // the band, along the bottom
+    const auto [lang_min, lang_max] = k.rect("lang:fr");
+    CHECK(lang_max.y < kHeight - 40);  // above it, not under it: every language stays in reach
+    preview.watch([] {});
+
+    SUBCASE("a saved change is on screen, on the same guide") {
+        test::replace_in_file(src / "lang/fr/guides/food-help.md", "title: ", "title: (Nouveau) ");
+        wait_for_build(preview, 2);
+        between_frames(k, preview);
+        CHECK(k.app.route() == Route::guide("food-help"));
+        CHECK(k.app.lang() == "fr");
+        CHECK(k.app.bundle().guide("food-help", "fr")->title.starts_with("(Nouveau) "));
+        CHECK(log.back().find("preview: built " + src.string()) == 0);
+    }
+    SUBCASE("a change with an error keeps the last good bundle and says what is wrong; the fix is shown") {
+        const auto before = k.app.bundle().path();
+        test::replace_in_file(src / "places.csv", "45.0960,7.6890", "7.6890,45.0960");
+        wait_for_build(preview, 2);
+        between_frames(k, preview);
+        CHECK(k.app.bundle().path() == before);
+        CHECK(k.app.route() == Route::guide("food-help"));
+        CHECK(preview.note().find("PREVIEW: 1 error(s)") == 0);
+        CHECK(preview.note().find("still showing the last good build. places.csv:5: error: place \"hub-nord\"") != std::string::npos);
+        CHECK(k.app.preview_note() == preview.note());  // on the band
+        k.capture();
+        CHECK(k.count(kMagenta, 0, kHeight - 20, kWidth, kHeight) > kWidth * 15);
+
+        test::replace_in_file(src / "places.csv", "7.6890,45.0960", "45.0960,7.6890");
+        wait_for_build(preview, 3);
+        between_frames(k, preview);
+        CHECK(k.app.bundle().path() != before);
+        CHECK(preview.note().starts_with("PREVIEW, not signed"));
+    }
+    SUBCASE("a folder made after the preview began is watched too") {
+        fs::create_directories(src / "lang/xx");
+        wait_for_build(preview, 2);  // an error: xx is not in languages.csv
+        CHECK(preview.note().find("lang/xx") != std::string::npos);
+        test::write(src / "lang/xx/strings.txt", "nav.home = ?\n");  // seen only through the new folder's own watch
+        wait_for_build(preview, 3);
+        fs::remove_all(src / "lang/xx");
+        wait_for_build(preview, 4);
+        CHECK(preview.note().starts_with("PREVIEW, not signed"));
+    }
+}
+
+TEST_CASE("a kiosk with signed content never takes a preview: --preview cannot be combined with a store, keys, updates or a bundle") {
+    for (const std::vector<std::string>& extra : {std::vector<std::string>{"--store", "/var/lib/kiosk"}, {"--trust", "team.pub"},
+                                                   {"--bundle", "torino.kbundle"}, {"--inbox", "/media/usb"}}) {
+        std::vector<std::string> words{"kiosk", "--preview", "content/torino"};
+        words.insert(words.end(), extra.begin(), extra.end());
+        std::vector<char*> argv;
+        for (auto& w : words) argv.push_back(w.data());
+        std::string error;
+        INFO(extra[0]);
+        CHECK_FALSE(kiosk::parse_options(static_cast<int>(argv.size()), argv.data(), error));
+        CHECK(error.find("--preview shows an unsigned source folder and cannot be combined with") == 0);
+    }
+}
