@@ -94,8 +94,9 @@ void check_glyphs(const Content& c, const std::filesystem::path& font_root, Diag
 
 void check_fonts(const Content& c, const std::filesystem::path& font_root, Diagnostics& d) {
     const auto catalog = load_catalog(font_root, d);
+    const int before = d.error_count();
     check_glyphs(c, *catalog, d);
-    if (!d.has_errors()) check_text_slots(c, *catalog, d);  // a missing glyph would make any width wrong
+    if (d.error_count() == before) check_text_slots(c, *catalog, d);  // a missing glyph would make any width wrong
 }
 
 void cut_fonts(Content& c, const std::filesystem::path& font_root, Diagnostics& d) {

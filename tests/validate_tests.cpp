@@ -26,7 +26,7 @@ Diagnostics validate_demo(Edit edit, CivilDate today = kToday) {
     edit(src);
     Diagnostics d;
     const auto c = load_source(src, d, {today});
-    if (!d.has_errors()) check_fonts(c, kFonts, d);
+    check_fonts(c, kFonts, d);
     return d;
 }
 
@@ -205,6 +205,7 @@ TEST_CASE("kiosk-bundle validate --json: every problem with its place, and the e
     CHECK(has(clean.output, "\"errors\": 0"));
     test::replace_in_file(src / "links.csv", "https://www.portaleimmigrazione.it", "http://www.portaleimmigrazione.it");
     fs::remove(src / "lang/ru/guides/food-help.md");
+    test::replace_in_file(src / "lang/fr/strings.txt", "nav.home = Accueil", "nav.home = Retour à la page d'accueil");
     const auto r = test::run(kBundleTool + " validate --json --today 2026-11-24 " + src.string() +
                              " | python3 -c 'import json,sys; r=json.load(sys.stdin); "
                              "[print(p[\"severity\"], p[\"file\"], p[\"line\"], p[\"item\"], sep=\"|\") for p in r[\"problems\"]]; "
@@ -212,7 +213,8 @@ TEST_CASE("kiosk-bundle validate --json: every problem with its place, and the e
     CHECK(r.status == 0);
     CHECK(has(r.output, "error|links.csv|3|link \"portale-immigrazione\""));
     CHECK(has(r.output, "warning|lang/ru/guides/food-help.md|0|guide \"food-help\""));
-    CHECK(has(r.output, "errors 1 warnings 1"));
+    CHECK(has(r.output, "error|lang/fr/strings.txt|2|key \"nav.home\""));  // measured even though the links have an error
+    CHECK(has(r.output, "errors 2 warnings 1"));
     const auto status = test::run(kBundleTool + " validate --json --today 2026-11-24 " + src.string() + " >/dev/null");
     CHECK(status.status == 1);
 }
