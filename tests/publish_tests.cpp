@@ -62,6 +62,14 @@ struct Fixture {
         }
         return "(published)";
     }
+    // A kiosk's store and updater, asking `server` for the folder's files.
+    content::Store store{store_dir};
+    content::Updater updater(const HttpServer& server) {
+        content::UpdaterConfig config;
+        config.base_url = server.url("files");
+        config.bundle_name = "torino.kbundle";
+        return content::Updater(store, {keys.first}, content::InstallPolicy{"demo", "0.1.0", ""}, config);
+    }
     long long published_version() const {
         return *content::claims_of(ms::parse_signature(test::read(out / "torino.kbundle.minisig"))).version;
     }
@@ -165,11 +173,7 @@ TEST_CASE("HTTP: the updater fetches the bundle from the folder of the signature
     // NAME is not what the kiosk reads once the version folder exists: damage it to be sure.
     fs::remove(f.out / "torino.kbundle");
     test::write(f.out / "torino.kbundle", "damaged");
-    content::Store store(f.store_dir);
-    content::UpdaterConfig config;
-    config.base_url = server.url("files");
-    config.bundle_name = "torino.kbundle";
-    content::Updater updater(store, {f.keys.first}, content::InstallPolicy{"demo", "0.1.0", ""}, config);
+    auto updater = f.updater(server);
     const auto r = updater.check_http();
     INFO(joined(r));
     CHECK(r.installed);
@@ -186,11 +190,7 @@ TEST_CASE("HTTP: a folder signed and copied by hand, without version folders, st
     fs::copy_file(bundle, f.out / "torino.kbundle");
     test::write(f.out / "torino.kbundle.minisig",
                 ms::format_signature(ms::sign(ms::hash_file(bundle), f.keys.second, content::trusted_comment_for(content::Bundle(bundle).meta()))));
-    content::Store store(f.store_dir);
-    content::UpdaterConfig config;
-    config.base_url = server.url("files");
-    config.bundle_name = "torino.kbundle";
-    content::Updater updater(store, {f.keys.first}, content::InstallPolicy{"demo", "0.1.0", ""}, config);
+    auto updater = f.updater(server);
     const auto r = updater.check_http();
     CHECK(joined(r) == server.url("files") + "/torino.kbundle: installed version 1\n");
     CHECK(server.requests("v1/torino.kbundle") == 1);  // asked first, answered 404
