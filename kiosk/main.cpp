@@ -4,8 +4,11 @@
 #include <cerrno>
 #include <cstring>
 
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
 #include "app.hpp"
 #include "display.hpp"
@@ -17,6 +20,7 @@
 #include "printer_setup.hpp"
 #include "options.hpp"
 #include "runner.hpp"
+#include "service_manager.hpp"
 #include "script.hpp"
 #include "settings.hpp"
 #include "store.hpp"
@@ -105,6 +109,19 @@ std::shared_ptr<content::Bundle> open_start_bundle(content::Store* store, const 
         }
     }
     return nullptr;
+}
+
+// KIOSK_TEST_FREEZE_AFTER_MS=N makes the render loop hang after N ms, as a frozen GPU driver
+// would: the test that the service's watchdog notices (tests/watchdog_test.py). Unset, nothing.
+std::optional<std::chrono::milliseconds> test_freeze_after() {
+    const char* text = std::getenv("KIOSK_TEST_FREEZE_AFTER_MS");
+    if (!text) return std::nullopt;
+    return std::chrono::milliseconds(std::atol(text));
+}
+
+[[noreturn]] void freeze_forever() {
+    kiosk::log::problem("KIOSK_TEST_FREEZE_AFTER_MS: the render loop hangs now, for the watchdog test");
+    for (;;) std::this_thread::sleep_for(std::chrono::hours(1));
 }
 
 }  // namespace
@@ -274,14 +291,25 @@ int main(int argc, char** argv) {
     std::optional<std::chrono::milliseconds> exit_after;
     if (options->exit_after_ms) exit_after = std::chrono::milliseconds(*options->exit_after_ms);
     if (preview) preview->watch([&waiter] { waiter.wake(); });
-    runner.run(waiter, exit_after, [&] {
-        if (preview) {
-            if (auto next = preview->take_new_bundle()) app.replace_bundle(std::move(next));
-            app.set_preview_note(preview->note());
-        }
-        if (!updates) return;
-        if (auto next = updates->take_new_bundle()) app.replace_bundle(std::move(next));
-    });
+    platform::ServiceManager service;
+    const auto freeze = test_freeze_after();
+    const auto started = std::chrono::steady_clock::now();
+    runner.run(
+        waiter, exit_after,
+        [&] {
+            // Every wake-up comes here after a whole frame: while frames keep coming, so do the
+            // heartbeats; a frame that never ends (a hung driver) stops them.
+            service.ready();
+            service.heartbeat();
+            if (freeze && std::chrono::steady_clock::now() - started > *freeze) freeze_forever();
+            if (preview) {
+                if (auto next = preview->take_new_bundle()) app.replace_bundle(std::move(next));
+                app.set_preview_note(preview->note());
+            }
+            if (!updates) return;
+            if (auto next = updates->take_new_bundle()) app.replace_bundle(std::move(next));
+        },
+        service.heartbeat_every());
     preview.reset();
     updates.reset();
     if (exit_after) std::cout << "frames: " << runner.frames() << " polls: " << waiter.polls() << "\n";

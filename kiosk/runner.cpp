@@ -358,7 +358,7 @@ bool Runner::screenshot(const std::filesystem::path& path, std::string& error) {
 }
 
 void Runner::run(platform::EventWaiter& waiter, std::optional<std::chrono::milliseconds> exit_after,
-                 const std::function<void()>& between_frames) {
+                 const std::function<void()>& between_frames, std::optional<std::chrono::milliseconds> wake_every) {
     using clock = std::chrono::steady_clock;
     const auto start = clock::now();
     const auto remaining = [&] {
@@ -369,7 +369,7 @@ void Runner::run(platform::EventWaiter& waiter, std::optional<std::chrono::milli
     while (!quit_ && !app_.exit_requested()) {
         if (!wants_frame()) {
             SDL_Event e;
-            if (waiter.wait(e, until_due(remaining()))) handle(e);
+            if (waiter.wait(e, until_due(std::min(remaining(), wake_every.value_or(remaining()))))) handle(e);
         }
         pump();
         if (between_frames) between_frames();

@@ -56,9 +56,10 @@ public:
     bool screenshot(const std::filesystem::path& path, std::string& error);
     /// The interactive loop; returns when the window closes or after `exit_after`.
     /// `between_frames` runs on every wake-up, where no frame is half drawn: the place to hand
-    /// the App news from workers (a new bundle).
+    /// the App news from workers (a new bundle) and to tell a watchdog the loop is alive, for
+    /// which the loop wakes at least every `wake_every` even on an unchanging screen.
     void run(platform::EventWaiter& waiter, std::optional<std::chrono::milliseconds> exit_after,
-             const std::function<void()>& between_frames = {});
+             const std::function<void()>& between_frames = {}, std::optional<std::chrono::milliseconds> wake_every = {});
 
     long frames() const { return frames_; }
     /// What the last frame cost this thread's CPU: building it (input, layout, draw lists) and
