@@ -50,6 +50,18 @@ Bundle::Bundle(const std::filesystem::path& path) : path_(path), db_(open_read_o
     fallback_ = meta_.fallback;
 }
 
+std::vector<std::string> Bundle::choose_languages(const LanguageChoice& choice) {
+    if (!choice.fallback.empty()) set_fallback(choice.fallback);
+    std::vector<std::string> missing;
+    for (const auto& code : choice.offered)
+        if (!language(code)) missing.push_back(code);
+    std::vector<Language> offered;
+    for (const auto& l : languages_)
+        if (std::find(choice.offered.begin(), choice.offered.end(), l.code) != choice.offered.end()) offered.push_back(l);
+    if (!offered.empty()) languages_ = std::move(offered);
+    return missing;
+}
+
 const Language* Bundle::language(std::string_view code) const {
     auto it = std::find_if(languages_.begin(), languages_.end(), [&](const Language& l) { return l.code == code; });
     return it == languages_.end() ? nullptr : &*it;

@@ -72,6 +72,12 @@ struct SearchHit {
     std::string id;
 };
 
+/// What a kiosk's configuration changes in every bundle it shows.
+struct LanguageChoice {
+    std::vector<std::string> offered;   // the languages visitors may choose; empty: all the bundle's
+    std::vector<std::string> fallback;  // replaces the bundle's own fallback chain; empty: the bundle's
+};
+
 class Bundle {
 public:
     /// Opens read-only and checks the schema; throws BundleError naming the file and the fix.
@@ -84,6 +90,11 @@ public:
 
     /// Replaces the bundle's own fallback languages (kiosk configuration may do this).
     void set_fallback(std::vector<std::string> chain) { fallback_ = std::move(chain); }
+    /// Applies a kiosk's language settings: only the offered languages stay in languages(), in
+    /// the bundle's order. Offered codes the bundle lacks are returned; when none of the offered
+    /// is left, every language stays, so the chooser is never empty. Texts still fall back
+    /// along the chain to languages not offered.
+    std::vector<std::string> choose_languages(const LanguageChoice& choice);
     /// The languages tried for `lang`, in order, without repeats.
     std::vector<std::string> chain_for(std::string_view lang) const;
 

@@ -152,7 +152,10 @@ int main(int argc, char** argv) {
         auto loaded = kiosk::load_settings(options->config, error);
         if (!loaded) return fail(error);
         settings = std::move(*loaded);
+        kiosk::take_settings(*options, settings);
     }
+    if (const auto problem = kiosk::combination_problem(*options)) return fail(*problem);
+    const content::LanguageChoice languages{settings.languages, options->fallback};
     std::unique_ptr<kiosk::UsageCounters> usage;
     if (!settings.usage_db.empty()) {
         try {
@@ -192,7 +195,7 @@ int main(int argc, char** argv) {
     std::shared_ptr<const content::Bundle> bundle;
     if (!options->preview.empty()) {
         try {
-            preview = std::make_unique<kiosk::PreviewService>(options->preview, options->fonts, options->fallback,
+            preview = std::make_unique<kiosk::PreviewService>(options->preview, options->fonts, languages,
                                                               [](const std::string& line) { kiosk::log::line(line); });
         } catch (const std::exception& e) {
             return fail(std::string("--preview: ") + e.what() + ". Fix: give the content source folder, e.g. --preview content/torino");
@@ -204,7 +207,10 @@ int main(int argc, char** argv) {
     } else {
         auto opened = open_start_bundle(store ? &*store : nullptr, keys, find_bundle(*options), error);
         if (!opened) return fail(error);
-        if (!options->fallback.empty()) opened->set_fallback(options->fallback);
+        for (const auto& code : options->fallback)
+            if (!opened->language(code)) return fail("--fallback names \"" + code + "\", a language the bundle does not have");
+        for (const auto& code : opened->choose_languages(languages))
+            kiosk::log::problem("languages names \"" + code + "\", a language the bundle does not have: not offered");
         bundle = std::move(opened);
     }
     if (!options->lang.empty() && !bundle->language(options->lang)) {
@@ -212,8 +218,6 @@ int main(int argc, char** argv) {
         for (const auto& l : bundle->languages()) codes += " " + l.code;
         return fail("the bundle has no language \"" + options->lang + "\". Fix: use one of" + codes);
     }
-    for (const auto& code : options->fallback)
-        if (!bundle->language(code)) return fail("--fallback names \"" + code + "\", a language the bundle does not have");
     // A kiosk left to itself starts where every visitor starts: the attract screen.
     std::optional<kiosk::Route> start = kiosk::Route::parse(options->open.empty() ? (options->lang.empty() ? "attract" : "home")
                                                                                   : options->open);
@@ -284,7 +288,7 @@ int main(int argc, char** argv) {
         content::InstallPolicy policy{options->channel, KIOSK_VERSION, "", config.max_bundle_bytes};
         kiosk::UpdateSchedule schedule;
         schedule.server_every = std::chrono::seconds(options->check_every_s);
-        updates = std::make_unique<kiosk::UpdateService>(*store, keys, policy, config, schedule, options->fallback,
+        updates = std::make_unique<kiosk::UpdateService>(*store, keys, policy, config, schedule, languages,
                                                          [&waiter] { waiter.wake(); }, log_update);
     }
     admin.set_updates(updates.get());

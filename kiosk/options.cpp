@@ -96,8 +96,8 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
                 return std::nullopt;
             }
             if (a == "--exit-after") o.exit_after_ms = n;
-            else if (a == "--check-every") o.check_every_s = n;
-            else o.max_bundle_mb = n;
+            else if (a == "--check-every") o.check_every_s = n, o.check_every_given = true;
+            else o.max_bundle_mb = n, o.max_bundle_mb_given = true;
         } else if (a == "--paper") {
             auto v = value();
             if (!v) return std::nullopt;
@@ -135,20 +135,39 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
             auto v = value();
             if (!v) return std::nullopt;
             *target = *v;
+            if (a == "--bundle-name") o.bundle_name_given = true;
         }
     }
+    return o;
+}
+
+std::optional<std::string> combination_problem(const Options& o) {
     // A kiosk showing signed content never takes an unsigned bundle: a preview cannot be mixed
     // with anything that installs or trusts bundles.
-    if (!o.preview.empty() && (!o.bundle.empty() || !o.store.empty() || !o.trusted_keys.empty() || !o.update_url.empty() || !o.inbox.empty())) {
-        error = "--preview shows an unsigned source folder and cannot be combined with --bundle, --store, --trust, --update-url or "
-                "--inbox, which are for signed bundles. Fix: run the preview on its own, e.g. kiosk --preview content/torino --windowed 1280x720";
-        return std::nullopt;
-    }
-    if (o.store.empty() && (!o.update_url.empty() || !o.inbox.empty())) {
-        error = "--update-url and --inbox install into a store. Fix: add --store DIR and --trust PUB";
-        return std::nullopt;
-    }
-    return o;
+    if (!o.preview.empty() && (!o.bundle.empty() || !o.store.empty() || !o.trusted_keys.empty() || !o.update_url.empty() || !o.inbox.empty()))
+        return "--preview shows an unsigned source folder and cannot be combined with --bundle, --store, --trust, --update-url or "
+               "--inbox, which are for signed bundles. Fix: run the preview on its own, e.g. kiosk --preview content/torino --windowed 1280x720";
+    if (o.store.empty() && (!o.update_url.empty() || !o.inbox.empty()))
+        return "--update-url and --inbox (or update_url and inbox in the configuration) install into a store. Fix: add --store DIR "
+               "and --trust PUB, or store and trust in the configuration";
+    return std::nullopt;
+}
+
+void take_settings(Options& o, const Settings& s) {
+    if (o.fallback.empty()) o.fallback = s.fallback;
+    if (!o.preview.empty()) return;  // a preview never installs: the kiosk's content settings are not for it
+    const auto fill = [](std::string& option, const std::string& setting) {
+        if (option.empty()) option = setting;
+    };
+    fill(o.bundle, s.bundle);
+    fill(o.store, s.store);
+    fill(o.update_url, s.update_url);
+    fill(o.inbox, s.inbox);
+    fill(o.channel, s.channel);
+    if (o.trusted_keys.empty()) o.trusted_keys = s.trust;
+    if (!o.bundle_name_given && !s.bundle_name.empty()) o.bundle_name = s.bundle_name;
+    if (!o.check_every_given) o.check_every_s = static_cast<int>(s.check_every.count());
+    if (!o.max_bundle_mb_given) o.max_bundle_mb = s.max_bundle_mb;
 }
 
 }  // namespace kiosk

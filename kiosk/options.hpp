@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "settings.hpp"
+
 namespace kiosk {
 
 struct Options {
@@ -30,10 +32,20 @@ struct Options {
     bool version = false, help = false;
     bool hash_pin = false;   // read a PIN on standard input, print its hash for admin_pin_hash
     bool usage_csv = false;  // print the usage counters (usage_db of --config) as CSV
+    // Given on the command line, so the configuration's values do not replace them.
+    bool bundle_name_given = false, check_every_given = false, max_bundle_mb_given = false;
 };
 
 /// Parses argv; on a mistake returns nullopt and sets `error` to one line saying what to fix.
 std::optional<Options> parse_options(int argc, char** argv, std::string& error);
+
+/// Options that cannot go together (a preview with a store, updates without one); none when
+/// fine. Checked once the configuration has filled in what the command line left unsaid.
+std::optional<std::string> combination_problem(const Options& options);
+
+/// Fills what the command line left unsaid from the configuration file; the command line wins.
+/// A preview takes only the languages from it, never where bundles come from.
+void take_settings(Options& options, const Settings& settings);
 
 extern const char* const kUsage;
 

@@ -33,9 +33,9 @@ std::string clock_now() {
 
 }  // namespace
 
-PreviewService::PreviewService(fs::path source, fs::path font_root, std::vector<std::string> fallback,
+PreviewService::PreviewService(fs::path source, fs::path font_root, content::LanguageChoice languages,
                                std::function<void(const std::string&)> log)
-    : source_(std::move(source)), font_root_(std::move(font_root)), folder_(private_folder()), fallback_(std::move(fallback)),
+    : source_(std::move(source)), font_root_(std::move(font_root)), folder_(private_folder()), languages_(std::move(languages)),
       log_(std::move(log)), watch_(source_) {
     build();  // a change made meanwhile is already in the watch's queue
     first_ = take_new_bundle();
@@ -78,7 +78,7 @@ void PreviewService::build() {
     if (content::build_bundle(source_, out, font_root_, {content::today()}, d)) {
         try {
             bundle = std::make_shared<content::Bundle>(out);
-            if (!fallback_.empty()) bundle->set_fallback(fallback_);
+            bundle->choose_languages(languages_);
         } catch (const std::exception& e) {
             d.error(out.string(), 0, "", e.what(), "report this: a bundle that was just built should open");
         }

@@ -22,7 +22,7 @@ class PreviewService {
 public:
     /// Builds `source` once before returning (see first_bundle). Throws std::runtime_error when
     /// the folder cannot be watched.
-    PreviewService(std::filesystem::path source, std::filesystem::path font_root, std::vector<std::string> fallback,
+    PreviewService(std::filesystem::path source, std::filesystem::path font_root, content::LanguageChoice languages,
                    std::function<void(const std::string&)> log);
     ~PreviewService();
     PreviewService(const PreviewService&) = delete;
@@ -46,7 +46,7 @@ private:
     void work();
 
     std::filesystem::path source_, font_root_, folder_;
-    std::vector<std::string> fallback_;
+    content::LanguageChoice languages_;
     std::function<void()> notify_;
     std::function<void(const std::string&)> log_;
     std::shared_ptr<const content::Bundle> first_;

@@ -1,5 +1,6 @@
 #include "settings.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <functional>
@@ -45,6 +46,16 @@ std::optional<Settings> load_settings(const std::filesystem::path& file, std::st
     const auto text_value = [](std::string& out) {
         return [&out](const std::string& v) -> std::optional<std::string> {
             out = v;
+            return std::nullopt;
+        };
+    };
+    // Comma- or space-separated lists, e.g. `languages = it, en, ar`.
+    const auto list_value = [](std::vector<std::string>& out) {
+        return [&out](const std::string& v) -> std::optional<std::string> {
+            std::string words = v;
+            std::replace(words.begin(), words.end(), ',', ' ');
+            out = content::split_words(words);
+            if (out.empty()) return invalid(v, "list one or more values separated by commas, e.g. it, en, ar");
             return std::nullopt;
         };
     };
@@ -107,6 +118,29 @@ std::optional<Settings> load_settings(const std::filesystem::path& file, std::st
              return std::nullopt;
          }},
         {"printer_timeout", seconds(s.printer_timeout, 1)},
+        {"languages", list_value(s.languages)},
+        {"fallback", list_value(s.fallback)},
+        {"bundle", text_value(s.bundle)},
+        {"store", text_value(s.store)},
+        {"trust", list_value(s.trust)},
+        {"update_url",
+         [&](const std::string& v) -> std::optional<std::string> {
+             if (!v.starts_with("https://") && !v.starts_with("http://"))
+                 return invalid(v, "write the address of the folder kiosk-bundle publish writes, e.g. https://example.org/kiosk");
+             s.update_url = v;
+             return std::nullopt;
+         }},
+        {"bundle_name", text_value(s.bundle_name)},
+        {"inbox", text_value(s.inbox)},
+        {"channel", text_value(s.channel)},
+        {"check_every", seconds(s.check_every, 60)},
+        {"max_bundle_mb",
+         [&](const std::string& v) -> std::optional<std::string> {
+             const auto n = whole_number(v);
+             if (!n || *n < 1) return invalid(v, "write a whole number of megabytes, e.g. 512");
+             s.max_bundle_mb = static_cast<int>(*n);
+             return std::nullopt;
+         }},
     };
     const auto parsed = content::parse_key_values(*text);
     const std::string name = file.string();

@@ -1,12 +1,14 @@
 #pragma once
 // The kiosk's configuration file: how the panel is mounted and how big it is, how long a visitor
-// may stay idle, the kiosk's own hours, the admin PIN, where counters go. `key = value` lines,
+// may stay idle, the kiosk's own hours, the admin PIN, where counters go, the languages offered,
+// where its content comes from and how it is updated. `key = value` lines,
 // `#` comments; every key is documented in docs/configuration.md.
 #include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace kiosk {
 
@@ -24,6 +26,17 @@ struct Settings {
     int printer_paper = 80;           // mm: 58 or 80
     bool printer_native_qr = false;   // the printer's own QR command instead of raster (escpos.hpp)
     std::chrono::seconds printer_timeout{10};
+
+    std::vector<std::string> languages;  // offered to visitors; empty: all the bundle's
+    std::vector<std::string> fallback;   // for missing texts; empty: the bundle's own
+
+    // Content and updates; the command line's options of the same names win over these.
+    std::string bundle;                  // the factory bundle, shown when the store has nothing better
+    std::string store;                   // the bundle store; empty: none, and no updates
+    std::vector<std::string> trust;      // minisign public key files the store's bundles are checked with
+    std::string update_url, bundle_name, inbox, channel;
+    std::chrono::seconds check_every{900};
+    int max_bundle_mb = 512;
 
     /// Pixels per millimetre on a panel `panel_width` pixels wide; 0 when the size is unknown.
     float pixels_per_mm(float panel_width) const { return screen_width_mm > 0 ? panel_width / screen_width_mm : 0; }

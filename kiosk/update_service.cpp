@@ -8,10 +8,10 @@ using clock = std::chrono::steady_clock;
 
 UpdateService::UpdateService(content::Store& store, std::vector<content::minisign::PublicKey> trusted,
                              content::InstallPolicy policy, content::UpdaterConfig config, UpdateSchedule schedule,
-                             std::vector<std::string> fallback, std::function<void()> notify,
+                             content::LanguageChoice languages, std::function<void()> notify,
                              std::function<void(const std::string&)> log)
     : store_(store), updater_(store, std::move(trusted), std::move(policy), std::move(config)), schedule_(schedule),
-      fallback_(std::move(fallback)), notify_(std::move(notify)), log_(std::move(log)), thread_([this] { work(); }) {}
+      languages_(std::move(languages)), notify_(std::move(notify)), log_(std::move(log)), thread_([this] { work(); }) {}
 
 UpdateService::~UpdateService() {
     {
@@ -45,7 +45,7 @@ void UpdateService::publish_current() {
     if (!path) return;
     try {
         auto bundle = std::make_shared<content::Bundle>(*path);
-        if (!fallback_.empty()) bundle->set_fallback(fallback_);
+        bundle->choose_languages(languages_);
         {
             std::lock_guard lock(mutex_);
             new_bundle_ = std::move(bundle);

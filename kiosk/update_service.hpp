@@ -25,10 +25,10 @@ struct UpdateSchedule {
 class UpdateService {
 public:
     /// `notify` is called from the worker after an install (EventWaiter::wake, to end an idle
-    /// wait); `log` gets one line per check result worth telling. `fallback` is applied to every
+    /// wait); `log` gets one line per check result worth telling. `languages` is applied to every
     /// new bundle as it was to the first.
     UpdateService(content::Store& store, std::vector<content::minisign::PublicKey> trusted, content::InstallPolicy policy,
-                  content::UpdaterConfig config, UpdateSchedule schedule, std::vector<std::string> fallback,
+                  content::UpdaterConfig config, UpdateSchedule schedule, content::LanguageChoice languages,
                   std::function<void()> notify, std::function<void(const std::string&)> log);
     /// Stops the worker; a check under way is waited for (downloads have timeouts).
     ~UpdateService();
@@ -49,7 +49,7 @@ private:
     content::Store& store_;
     content::Updater updater_;
     UpdateSchedule schedule_;
-    std::vector<std::string> fallback_;
+    content::LanguageChoice languages_;
     std::function<void()> notify_;
     std::function<void(const std::string&)> log_;
 

@@ -104,7 +104,10 @@ TEST_CASE("a kiosk with signed content never takes a preview: --preview cannot b
         for (auto& w : words) argv.push_back(w.data());
         std::string error;
         INFO(extra[0]);
-        CHECK_FALSE(kiosk::parse_options(static_cast<int>(argv.size()), argv.data(), error));
-        CHECK(error.find("--preview shows an unsigned source folder and cannot be combined with") == 0);
+        const auto options = kiosk::parse_options(static_cast<int>(argv.size()), argv.data(), error);
+        REQUIRE(options);
+        const auto problem = kiosk::combination_problem(*options);
+        REQUIRE(problem);
+        CHECK(problem->find("--preview shows an unsigned source folder and cannot be combined with") == 0);
     }
 }
