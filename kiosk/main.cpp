@@ -12,6 +12,7 @@
 
 #include "app.hpp"
 #include "display.hpp"
+#include "drm_card.hpp"
 #include "event_wait.hpp"
 #include "kiosk_admin.hpp"
 #include "log.hpp"
@@ -244,6 +245,11 @@ int main(int argc, char** argv) {
     display_options.hide_cursor = !options->windowed;  // a desktop window keeps the mouse pointer
     display_options.width = size.first;
     display_options.height = size.second;
+    if (display_options.mode == platform::DisplayOptions::Mode::Fullscreen) {
+        const auto card = platform::choose_drm_card(settings.display);
+        log("display: " + card.reason);
+        display_options.drm_card = card.index;
+    }
     auto display = platform::Display::open(display_options, error);
     if (!display) return fail(error);
 

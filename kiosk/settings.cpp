@@ -118,6 +118,7 @@ std::optional<Settings> load_settings(const std::filesystem::path& file, std::st
              return std::nullopt;
          }},
         {"printer_timeout", seconds(s.printer_timeout, 1)},
+        {"display", text_value(s.display)},
         {"languages", list_value(s.languages)},
         {"fallback", list_value(s.fallback)},
         {"bundle", text_value(s.bundle)},

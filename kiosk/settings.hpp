@@ -26,6 +26,7 @@ struct Settings {
     int printer_paper = 80;           // mm: 58 or 80
     bool printer_native_qr = false;   // the printer's own QR command instead of raster (escpos.hpp)
     std::chrono::seconds printer_timeout{10};
+    std::string display;              // the DRM card: auto, or a path such as /dev/dri/by-path/platform-gpu-card
 
     std::vector<std::string> languages;  // offered to visitors; empty: all the bundle's
     std::vector<std::string> fallback;   // for missing texts; empty: the bundle's own

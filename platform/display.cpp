@@ -18,6 +18,7 @@ std::unique_ptr<Display> Display::open(const DisplayOptions& options, std::strin
         // (libwayland prints its own complaint when probed without a compositor).
         SDL_SetHint(SDL_HINT_VIDEODRIVER, std::getenv("WAYLAND_DISPLAY") ? "wayland,x11,KMSDRM" : "x11,KMSDRM");
     }
+    if (!offscreen && options.drm_card >= 0) SDL_SetHint(SDL_HINT_KMSDRM_DEVICE_INDEX, std::to_string(options.drm_card).c_str());
     // A kiosk must never blank itself or give up the screen on focus loss.
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");

@@ -17,6 +17,9 @@ struct DisplayOptions {
     std::string title = "Torino kiosk";
     /// No pointer on screen: a touch kiosk has none (KMSDRM shows one at start otherwise).
     bool hide_cursor = true;
+    /// N of /dev/dri/cardN for KMSDRM (drm_card.hpp); -1: SDL chooses. SDL_KMSDRM_DEVICE_INDEX
+    /// in the environment still wins, for a technician trying another card.
+    int drm_card = -1;
 };
 
 class Display {
