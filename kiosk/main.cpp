@@ -245,13 +245,14 @@ int main(int argc, char** argv) {
     display_options.hide_cursor = !options->windowed;  // a desktop window keeps the mouse pointer
     display_options.width = size.first;
     display_options.height = size.second;
+    std::optional<platform::DrmChoice> card;
     if (display_options.mode == platform::DisplayOptions::Mode::Fullscreen) {
-        const auto card = platform::choose_drm_card(settings.display);
-        log("display: " + card.reason);
-        display_options.drm_card = card.index;
+        card = platform::choose_drm_card(settings.display);
+        display_options.drm_card = card->index;
     }
     auto display = platform::Display::open(display_options, error);
     if (!display) return fail(error);
+    if (card && display->driver() == "KMSDRM") log("display: " + card->reason);
 
     kiosk::App app(bundle, lang, *start);
     if (preview) app.set_preview_note(preview->note());
