@@ -211,7 +211,7 @@ int main(int argc, char** argv) {
         for (const auto& code : options->fallback)
             if (!opened->language(code)) return fail("--fallback names \"" + code + "\", a language the bundle does not have");
         for (const auto& code : opened->choose_languages(languages))
-            kiosk::log::problem("languages names \"" + code + "\", a language the bundle does not have: not offered");
+            kiosk::log::problem("languages in the configuration names \"" + code + "\", which the bundle does not have: left out");
         bundle = std::move(opened);
     }
     if (!options->lang.empty() && !bundle->language(options->lang)) {
