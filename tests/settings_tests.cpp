@@ -36,7 +36,7 @@ TEST_CASE("the configuration says where content comes from, how it is updated, a
                             "bundle = /usr/share/torino-kiosk/torino.kbundle\nstore = /var/lib/torino-kiosk/store\n"
                             "trust = /etc/torino-kiosk/team.pub, /etc/torino-kiosk/next-team.pub\n"
                             "update_url = https://example.org/kiosk\nbundle_name = torino.kbundle\ncheck_every = 600\n"
-                            "inbox = /run/torino-kiosk/inbox\nchannel = torino\nmax_bundle_mb = 256\n"
+                            "inbox = /run/torino-kiosk-stick\nchannel = torino\nmax_bundle_mb = 256\n"
                             "languages = it, en, ar, uk\nfallback = it en\n",
                             error);
     REQUIRE_MESSAGE(s, error);
@@ -55,7 +55,7 @@ TEST_CASE("the configuration says where content comes from, how it is updated, a
         CHECK(o.store == "/var/lib/torino-kiosk/store");
         CHECK(o.trusted_keys == s->trust);
         CHECK(o.bundle == "/usr/share/torino-kiosk/torino.kbundle");
-        CHECK(o.inbox == "/run/torino-kiosk/inbox");
+        CHECK(o.inbox == "/run/torino-kiosk-stick");
         CHECK(o.max_bundle_mb == 256);
         CHECK(o.fallback == s->fallback);
         CHECK_FALSE(kiosk::combination_problem(o));
