@@ -6,6 +6,9 @@ set(CMAKE_SYSTEM_NAME Linux)
 set(CMAKE_SYSTEM_PROCESSOR aarch64)
 set(CMAKE_C_COMPILER aarch64-linux-gnu-gcc)
 set(CMAKE_CXX_COMPILER aarch64-linux-gnu-g++)
+# GCC's notes that passing some structs changed in GCC 10.1 (-Wpsabi) concern linking with code
+# built by an older GCC; everything here is built by bookworm's GCC 12.
+set(CMAKE_CXX_FLAGS_INIT -Wno-psabi)
 # Debian multiarch: the :arm64 libraries live in /usr/lib/aarch64-linux-gnu beside the amd64 ones;
 # CMake takes that directory name (CMAKE_LIBRARY_ARCHITECTURE) from the cross compiler.
 
