@@ -151,6 +151,9 @@ SendResult send_to_cups(const PrinterAddress& a, const std::vector<uint8_t>& byt
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
+    // posix_spawnp may also report a failed exec after returning, as exit status 127 (POSIX
+    // allows it; glibc does so under qemu-user, which makes its vfork a fork): lp is not there.
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 127) return {false, "cannot run lp (install cups-client): exit status 127"};
     if (problem) return {false, "lp: " + *problem};
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return {false, "lp -d " + a.queue + " failed (is the queue there? lpstat -p)"};
     return {true, {}};
