@@ -80,10 +80,23 @@ fresh_store "$work/pristine" 1
 traced() { ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 strace -f -qq -o "$@"; }
 # The points are the calls that touch the store (strace -y shows the file behind each
 # descriptor); the program's other calls - loading libraries, the sanitizer's own - are not.
-calls() {  # calls SYSCALL: the numbers of the calls to it that touch the store, installing version 2
+# aarch64 (a Raspberry Pi, or qemu-aarch64) has no rename, symlink or unlink system calls: glibc
+# makes renameat, symlinkat and unlinkat there, so each operation traces all its variants.
+syscalls() {  # syscalls OPERATION: the system calls that do it, for strace -e trace=
+  case $1 in
+    rename) echo rename,renameat,renameat2 ;;
+    symlink) echo symlink,symlinkat ;;
+    unlink) echo unlink,unlinkat ;;
+    *) echo "$1" ;;
+  esac
+}
+calls() {  # calls OPERATION: NAME:N for each call that touches the store, installing version 2 -
+           # the N-th call of system call NAME, as strace's inject=NAME:...:when=N counts
   cp -a "$work/pristine" "$work/count"
-  traced "$work/trace" -y -e trace="$1" "$tool" install "$work/v2.kbundle" --store "$work/count" --public "$work/k.pub" >/dev/null
-  grep -n -F "$work/count" "$work/trace" | cut -d: -f1
+  traced "$work/trace" -y -e trace="$(syscalls "$1")" "$tool" install "$work/v2.kbundle" --store "$work/count" --public "$work/k.pub" >/dev/null
+  awk -v store="$work/count" 'match($0, /^([0-9]+ +)?[a-z0-9_]+\(/) {
+    name = substr($0, RSTART, RLENGTH - 1); sub(/^[0-9]+ +/, "", name)
+    if (index($0, store)) print name ":" ++n[name]; else ++n[name] }' "$work/trace"
   rm -rf "$work/count"
 }
 # After any interruption, the kiosk starts on version 1 or 2, verified, and a plain retry
@@ -101,8 +114,9 @@ after_interruption() {  # after_interruption WHAT EXPECTED-START (v1, v2 or "eit
   check "$what: staging is left empty" test -z "$(ls -A "$work/s/staging")"
 }
 kills=0
-for call in openat write writev fsync rename symlink unlink; do
-  for i in $(calls $call); do
+for operation in openat write writev fsync rename symlink unlink; do
+  for point in $(calls $operation); do
+    call=${point%%:*} i=${point#*:}
     rm -rf "$work/s"; cp -a "$work/pristine" "$work/s"
     # The exit code comes from a subshell that outlives strace, so bash prints no "Killed" notice.
     rc=$(traced /dev/null -e trace=$call -e inject=$call:signal=KILL:when=$i \
@@ -115,8 +129,9 @@ echo "power cuts: killed at $kills points"
 check "power cuts: killed at $kills points" test $kills -ge 20
 faults=0
 for fault in write:ENOSPC writev:ENOSPC fsync:EIO rename:EIO symlink:ENOSPC openat:ENOSPC; do
-  call=${fault%%:*} error=${fault#*:}
-  for i in $(calls $call); do
+  operation=${fault%%:*} error=${fault#*:}
+  for point in $(calls $operation); do
+    call=${point%%:*} i=${point#*:}
     rm -rf "$work/s"; cp -a "$work/pristine" "$work/s"
     traced /dev/null -e trace=$call -e inject=$call:error=$error:when=$i \
       "$tool" install "$work/v2.kbundle" --store "$work/s" --public "$work/k.pub" >/dev/null 2>&1
