@@ -13,8 +13,12 @@ out=$(cd "$build" && cpack -G DEB -B "$work/out" 2>&1); rc=$?
 check "cpack: exit 0 ($out)" test $rc -eq 0
 deb=$(ls "$work"/out/torino-kiosk_*_*.deb 2>/dev/null | head -1)
 check "cpack: a torino-kiosk .deb" test -s "$deb"
-arch=$(dpkg --print-architecture)
-check "the package is for this machine ($arch)" test "$(dpkg-deb -f "$deb" Architecture)" = "$arch"
+# The machine the build is for: this one, or the Pi when cross-built (image/test-arm64).
+case $(readelf -h "$build/kiosk/kiosk" | awk -F: '/Machine/ {print $2}') in
+  *AArch64*) arch=arm64 ;;
+  *) arch=$(dpkg --print-architecture) ;;
+esac
+check "the package is for the machine built for ($arch)" test "$(dpkg-deb -f "$deb" Architecture)" = "$arch"
 
 contents=$(dpkg-deb -c "$deb" | awk '{print $6}')
 for path in ./usr/bin/torino-kiosk ./usr/bin/kiosk-bundle ./usr/share/torino-kiosk/torino.kbundle ./etc/torino-kiosk/kiosk.conf \
