@@ -15,7 +15,11 @@ deb=$(ls "$work"/out/torino-kiosk_*_*.deb 2>/dev/null | head -1)
 check "cpack: a torino-kiosk .deb" test -s "$deb"
 # The machine the build is for: this one, or the Pi when cross-built (image/test-arm64).
 case $(readelf -h "$build/kiosk/kiosk" | awk -F: '/Machine/ {print $2}') in
-  *AArch64*) arch=arm64 ;;
+  *AArch64*) arch=arm64
+    # On the build machine the :arm64 libunibreak is not installed but unpacked beside the build
+    # (image/test-arm64); the build's programs find it by RUNPATH, the packaged ones, which have
+    # none, by this. On a Pi it is an ordinary package the .deb depends on.
+    export LD_LIBRARY_PATH=$tests/../build/arm64-extra-root/usr/lib ;;
   *) arch=$(dpkg --print-architecture) ;;
 esac
 check "the package is for the machine built for ($arch)" test "$(dpkg-deb -f "$deb" Architecture)" = "$arch"
