@@ -10,8 +10,11 @@ namespace content {
 std::optional<Content> build_bundle(const std::filesystem::path& source, const std::filesystem::path& out,
                                     const std::filesystem::path& font_root, const SourceChecks& checks, Diagnostics& d) {
     auto c = load_source(source, d, checks);
-    if (!d.has_errors()) check_fonts(c, font_root, d);
-    if (!d.has_errors()) cut_fonts(c, font_root, d);
+    if (!d.has_errors()) {
+        const FontCatalog catalog(font_root, d);
+        check_fonts(c, catalog, d);
+        if (!d.has_errors()) cut_fonts(c, catalog, d);
+    }
     if (d.has_errors()) return std::nullopt;
     try {
         write_bundle(c, out);

@@ -41,13 +41,6 @@ std::vector<Text> visible_texts(const Content& c) {
     return out;
 }
 
-std::unique_ptr<fonts::FontSet> load_catalog(const std::filesystem::path& root, Diagnostics& d) {
-    std::vector<std::string> problems;
-    auto set = fonts::load_catalog(root, false, problems);
-    for (const auto& p : problems) d.warning("", 0, "fonts", p, "install fonts-noto-core and fonts-noto-cjk, or pass --fonts DIR");
-    return set;
-}
-
 std::string describe(char32_t c) {
     char code[16];
     std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
@@ -57,6 +50,12 @@ std::string describe(char32_t c) {
 bool drawn(char32_t c) { return c >= 0x20 && c != 0x7F && !(c >= 0x80 && c < 0xA0) && c != 0x200C && c != 0x200D; }
 
 }  // namespace
+
+FontCatalog::FontCatalog(std::filesystem::path font_root, Diagnostics& d) : root(std::move(font_root)) {
+    std::vector<std::string> problems;
+    set = fonts::load_catalog(root, false, problems);
+    for (const auto& p : problems) d.warning("", 0, "fonts", p, "install fonts-noto-core and fonts-noto-cjk, or pass --fonts DIR");
+}
 
 // The bundle's fonts: a family's regular file, then its bold one, in fallback order.
 std::unique_ptr<fonts::FontSet> load_bundle_fonts(const Bundle& bundle) {
@@ -71,9 +70,8 @@ std::unique_ptr<fonts::FontSet> load_bundle_fonts(const Bundle& bundle) {
     return set;
 }
 
-namespace {
-
-void check_glyphs(const Content& c, const fonts::FontSet& set, Diagnostics& d) {
+void check_glyphs(const Content& c, const FontCatalog& catalog, Diagnostics& d) {
+    const fonts::FontSet& set = *catalog.set;
     std::string families;
     for (size_t i = 0; i < set.size(); ++i) families += (i ? ", " : "") + set.family(i).name;
     for (const auto& t : visible_texts(c)) {
@@ -88,24 +86,18 @@ void check_glyphs(const Content& c, const fonts::FontSet& set, Diagnostics& d) {
     }
 }
 
-}  // namespace
-
-void check_glyphs(const Content& c, const std::filesystem::path& font_root, Diagnostics& d) { check_glyphs(c, *load_catalog(font_root, d), d); }
-
-void check_fonts(const Content& c, const std::filesystem::path& font_root, Diagnostics& d) {
-    const auto catalog = load_catalog(font_root, d);
+void check_fonts(const Content& c, const FontCatalog& catalog, Diagnostics& d) {
     const int before = d.error_count();
-    check_glyphs(c, *catalog, d);
-    if (d.error_count() == before) check_text_slots(c, *catalog, d);  // a missing glyph would make any width wrong
+    check_glyphs(c, catalog, d);
+    if (d.error_count() == before) check_text_slots(c, *catalog.set, d);  // a missing glyph would make any width wrong
 }
 
-void cut_fonts(Content& c, const std::filesystem::path& font_root, Diagnostics& d) {
+void cut_fonts(Content& c, const FontCatalog& catalog, Diagnostics& d) {
     std::set<char32_t> chars = fonts::kiosk_characters();
     for (const auto& t : visible_texts(c))
         for (char32_t ch : fonts::decode_utf8(t.text))
             if (drawn(ch)) chars.insert(ch);
-    const auto catalog = load_catalog(font_root, d);
-    const auto& set = *catalog;
+    const auto& set = *catalog.set;
     const auto plan = fonts::plan_subsets(set, chars);
     for (size_t i = 0; i < set.size(); ++i) {
         if (plan[i].empty()) continue;
@@ -114,7 +106,7 @@ void cut_fonts(Content& c, const std::filesystem::path& font_root, Diagnostics& 
             if (f.name != name) continue;
             try {
                 for (const auto& [style, path, index] : {std::tuple{"regular", f.regular, f.regular_index}, std::tuple{"bold", f.bold, f.bold_index}})
-                    c.fonts.push_back({name, style, f.scale, fonts::subset_font(fonts::read_file_bytes((font_root / path).string()), index, plan[i])});
+                    c.fonts.push_back({name, style, f.scale, fonts::subset_font(fonts::read_file_bytes((catalog.root / path).string()), index, plan[i])});
             } catch (const std::exception& e) {
                 d.error("", 0, "font \"" + name + "\"", e.what(), "check the font files are readable and not damaged");
             }

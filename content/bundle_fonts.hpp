@@ -12,16 +12,24 @@
 
 namespace content {
 
-/// Reports, per language and item, characters that no catalog font under `font_root` has.
-void check_glyphs(const Content& content, const std::filesystem::path& font_root, Diagnostics& d);
+/// The catalog's fonts found under a folder, loaded once to check a bundle's texts and cut its fonts.
+/// Fonts that cannot be read are warnings in `d`, naming the packages to install.
+struct FontCatalog {
+    FontCatalog(std::filesystem::path root, Diagnostics& d);
+    std::filesystem::path root;
+    std::unique_ptr<fonts::FontSet> set;
+};
+
+/// Reports, per language and item, characters that no catalog font has.
+void check_glyphs(const Content& content, const FontCatalog& catalog, Diagnostics& d);
 
 /// Everything the fonts can tell: check_glyphs, then the texts too long for their buttons (text_slots.hpp).
-void check_fonts(const Content& content, const std::filesystem::path& font_root, Diagnostics& d);
+void check_fonts(const Content& content, const FontCatalog& catalog, Diagnostics& d);
 
 /// The fonts a bundle carries, ready to shape with. Throws std::runtime_error when one cannot be read.
 std::unique_ptr<fonts::FontSet> load_bundle_fonts(const Bundle& bundle);
 
 /// Fills content.fonts with the subset catalog fonts (after check_glyphs found no errors).
-void cut_fonts(Content& content, const std::filesystem::path& font_root, Diagnostics& d);
+void cut_fonts(Content& content, const FontCatalog& catalog, Diagnostics& d);
 
 }  // namespace content

@@ -77,7 +77,7 @@ int validate(const Words& words) {
     const std::string src = args.positional()[0];
     Diagnostics d;
     const auto c = load_source(src, d, checks_for(args));
-    check_fonts(c, args.option("--fonts").value_or(kFontRoot), d);  // what loaded is checked too: every problem at once
+    check_fonts(c, FontCatalog(args.option("--fonts").value_or(kFontRoot), d), d);  // what loaded is checked too: every problem at once
     if (args.flag("--json")) {
         std::cout << d.json(src);
         return d.has_errors() ? 1 : 0;

@@ -405,8 +405,9 @@ TEST_CASE("a keyboard letter no text uses still gets into the bundle's fonts; on
     c.languages.push_back({"en", "English", Direction::LeftToRight});
     c.keyboards.push_back({"welsh", "ABC", {"en"}, {{"ŵ", "ŷ"}}});
     Diagnostics d;
-    check_glyphs(c, "/usr/share/fonts", d);
-    cut_fonts(c, "/usr/share/fonts", d);
+    const FontCatalog catalog("/usr/share/fonts", d);
+    check_glyphs(c, catalog, d);
+    cut_fonts(c, catalog, d);
     REQUIRE_FALSE(d.has_errors());
     test::TempDir dir;
     write_bundle(c, dir / "welsh.kbundle");
@@ -417,7 +418,7 @@ TEST_CASE("a keyboard letter no text uses still gets into the bundle's fonts; on
 
     c.keyboards[0].rows[0].push_back("\xEE\x80\x80");  // U+E000, private use
     Diagnostics bad;
-    check_glyphs(c, "/usr/share/fonts", bad);
+    check_glyphs(c, catalog, bad);
     REQUIRE(bad.error_count() == 1);
     CHECK(bad.all().back().file == "keyboards.txt");
     CHECK(bad.all().back().item == "keyboard \"welsh\"");

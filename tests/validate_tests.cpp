@@ -26,7 +26,7 @@ Diagnostics validate_demo(Edit edit, CivilDate today = kToday) {
     edit(src);
     Diagnostics d;
     const auto c = load_source(src, d, {today});
-    check_fonts(c, kFonts, d);
+    check_fonts(c, FontCatalog(kFonts, d), d);
     return d;
 }
 
