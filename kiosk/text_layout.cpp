@@ -43,6 +43,24 @@ float TextBlock::layout(const TextStyle& style, float width) {
     return style.line_height() * static_cast<float>(lines_.size());
 }
 
+float TextBlock::layout_to_fit(const TextStyle& style, float width, float height, float min_size) {
+    if (!style.engine || !style.engine->fonts) return 0;
+    const FitRequest asked{style.engine->fonts->id(), style.size, width, height, min_size};
+    TextStyle fitted = style;
+    if (asked == fit_asked_) {
+        fitted.size = fit_size_;
+        return layout(fitted, width);
+    }
+    float h = layout(fitted, width);
+    while (h > height && fitted.size * 0.9f >= min_size) {
+        fitted.size *= 0.9f;
+        h = layout(fitted, width);
+    }
+    fit_asked_ = asked;
+    fit_size_ = fitted.size;
+    return h;
+}
+
 void TextBlock::draw(ImDrawList* list, ImVec2 origin, ImU32 color, ImU32 link_color) const {
     if (!style_.engine || !style_.engine->atlas) return;
     fonts::GlyphAtlas& atlas = *style_.engine->atlas;

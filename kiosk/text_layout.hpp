@@ -41,6 +41,10 @@ public:
 
     /// Lays the text out in `width` pixels and returns its height.
     float layout(const TextStyle& style, float width);
+    /// Lays the text out in `width` at the style's size or, when that is taller than `height`, at
+    /// the largest size below it in 10 % steps, not under `min_size`, that fits. Returns its
+    /// height. The size found is kept, so a label drawn every frame is laid out once.
+    float layout_to_fit(const TextStyle& style, float width, float height, float min_size);
     /// Draws the last layout with its top-left corner at `origin` (lines of a right-to-left
     /// block end at the right edge of the laid-out width).
     void draw(ImDrawList* list, ImVec2 origin, ImU32 color, ImU32 link_color) const;
@@ -64,6 +68,14 @@ private:
     TextStyle style_;
     float width_ = -1, widest_ = 0;
     std::vector<fonts::Line> lines_;
+    // The last layout_to_fit request and the size it found.
+    struct FitRequest {
+        uint64_t fonts = 0;
+        float size = 0, width = 0, height = 0, min_size = 0;
+        bool operator==(const FitRequest&) const = default;
+    };
+    FitRequest fit_asked_;
+    float fit_size_ = 0;
 };
 
 }  // namespace kiosk

@@ -100,12 +100,7 @@ bool Ui::button(const std::string& id, TextBlock& label, ImVec2 size, bool selec
     const float inner = size.x - theme.px(2 * content::kButtonLabelInset);
     // Larger text can make a label too big for its fixed button: it shrinks back until it fits
     // rather than spill over the edge, never under the smallest size a visitor reads (28 px).
-    TextStyle fitted = style ? *style : theme.body;
-    float h = label.layout(fitted, inner);
-    while (h > size.y && fitted.size * 0.9f >= theme.px(28)) {
-        fitted.size *= 0.9f;
-        h = label.layout(fitted, inner);
-    }
+    const float h = label.layout_to_fit(style ? *style : theme.body, inner, size.y, theme.px(28));
     const float offset = label.rtl() ? -(inner - label.widest()) / 2 : (inner - label.widest()) / 2;
     label.draw(list, ImVec2(pos.x + theme.px(content::kButtonLabelInset) + offset, pos.y + (size.y - h) / 2), selected ? theme.selected_text : text_color,
                selected ? theme.selected_text : text_color);

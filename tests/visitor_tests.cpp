@@ -2,7 +2,9 @@
 // screen, the "Still there?" countdown, and the reset that forgets a visitor who left.
 #include <doctest/doctest.h>
 
+#include "catalog.hpp"
 #include "kiosk_fixture.hpp"
+#include "text_layout.hpp"
 
 using namespace test;
 using kiosk::Route;
@@ -153,6 +155,28 @@ TEST_CASE("with larger text a label too long for its fixed button shrinks to fit
     CHECK(white(0, min.y) == 0);       // and nothing of it above the button
     CHECK(white(max.y, max.y + 12) == 0);  // or below, in the header
     CHECK(k.at(static_cast<int>(min.x) + 2, static_cast<int>(max.y) + 6) == kHeaderBlue);
+}
+
+TEST_CASE("a label laid out to fit shrinks in 10 % steps to the largest size that fits, never under the floor") {
+    std::vector<std::string> problems;
+    kiosk::TextEngine engine;
+    engine.fonts = fonts::load_catalog("/usr/share/fonts", false, problems);
+    const kiosk::TextStyle style{&engine, 40};
+    auto label = kiosk::TextBlock::plain("Показать на карте", "ru", false);
+    REQUIRE(label.layout(style, 300) > 60);  // two lines at 40 px in 300 px
+
+    const float h = label.layout_to_fit(style, 300, 60, 20);
+    CHECK(label.lines().size() == 1);
+    CHECK(label.widest() <= 300);
+    const float size = h / 1.5f;
+    CHECK(size < 40);
+    CHECK(label.layout(kiosk::TextStyle{&engine, size / 0.9f}, 300) > 60);  // one step larger does not fit
+
+    CHECK(label.layout_to_fit(style, 300, 60, 20) == h);  // the same request, the same answer
+    CHECK(label.layout_to_fit(style, 300, 200, 20) == 2 * 60.0f);  // room enough: the style's size, two lines
+    // A floor above what would fit: the label stays at the floor, taller than asked.
+    CHECK(label.layout_to_fit(style, 300, 60, 36) > 60);
+    CHECK(label.layout_to_fit(style, 300, 60, 36) == doctest::Approx(1.5f * 36 * static_cast<float>(label.lines().size())));
 }
 
 TEST_CASE("every control is at least 9 mm on the glass of a small panel, landscape and turned") {
