@@ -253,6 +253,7 @@ int main(int argc, char** argv) {
     auto display = platform::Display::open(display_options, error);
     if (!display) return fail(error);
     if (card && display->driver() == "KMSDRM") log("display: " + card->reason);
+    if (!offscreen) log("display: " + display->describe());
 
     kiosk::App app(bundle, lang, *start);
     if (preview) app.set_preview_note(preview->note());

@@ -50,6 +50,12 @@ std::unique_ptr<Display> Display::open(const DisplayOptions& options, std::strin
         return nullptr;
     }
     if (options.hide_cursor) SDL_ShowCursor(SDL_DISABLE);
+    // On the console, OpenGL ES 2: what the Pi's V3D and Mesa drive natively. SDL 2.26 would
+    // pick its desktop OpenGL renderer first, which on KMSDRM put only its first frame on the
+    // screen (seen booting the card's image under qemu with virtio-gpu and Mesa), and its
+    // software renderer none. SDL falls back to the others if GLES 2 cannot start;
+    // SDL_RENDER_DRIVER in the environment still chooses, for a technician trying another.
+    if (d->driver_ == "KMSDRM" && !std::getenv("SDL_RENDER_DRIVER")) SDL_SetHint(SDL_HINT_RENDER_DRIVER, "opengles2");
     // Offscreen always uses the software renderer so screenshots are the same on every machine.
     if (!offscreen)
         d->renderer_ = SDL_CreateRenderer(d->window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
@@ -59,6 +65,18 @@ std::unique_ptr<Display> Display::open(const DisplayOptions& options, std::strin
         return nullptr;
     }
     return d;
+}
+
+std::string Display::describe() const {
+    SDL_RendererInfo info{};
+    std::string renderer = "none";
+    if (SDL_GetRendererInfo(renderer_, &info) == 0) {
+        renderer = info.name;
+        if (info.flags & SDL_RENDERER_PRESENTVSYNC) renderer += " with vsync";
+    }
+    int w = 0, h = 0;
+    size(w, h);
+    return driver_ + ", renderer " + renderer + ", " + std::to_string(w) + "x" + std::to_string(h);
 }
 
 Display::~Display() {

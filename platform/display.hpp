@@ -37,6 +37,8 @@ public:
     /// RGBA pixels of the current frame (call before present).
     std::vector<unsigned char> read_pixels(int& width, int& height) const;
     const std::string& driver() const { return driver_; }
+    /// "KMSDRM, renderer opengles2 with vsync, 1920x1080": what a technician needs in the log.
+    std::string describe() const;
 
 private:
     Display() = default;
