@@ -32,7 +32,9 @@ for path in ./usr/bin/torino-kiosk ./usr/bin/kiosk-bundle ./usr/share/torino-kio
   check "contains $path" contains "$contents" "$path"
 done
 depends=$(dpkg-deb -f "$deb" Depends)
-for lib in "systemd (>= 252)" libsdl2-2.0-0 libharfbuzz0b libsqlite3-0 libsodium23 libcurl4 libsystemd0; do
+# What SDL opens at run time on the console (EGL, GLES, Mesa's drivers) is named by hand.
+for lib in "systemd (>= 252)" libsdl2-2.0-0 libharfbuzz0b libsqlite3-0 libsodium23 libcurl4 libsystemd0 \
+           libegl1 libgles2 libegl-mesa0 libgl1-mesa-dri; do
   check "depends on $lib" contains "$depends" "$lib"
 done
 dpkg-deb --ctrl-tarfile "$deb" | tar -x -C "$work" ./conffiles ./postinst
