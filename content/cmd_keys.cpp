@@ -36,7 +36,7 @@ minisign::SecretKey secret_key(const Args& args) {
     const auto key_option = args.option("--key");
     const std::string key_text = read_text(key_option ? *key_option : args.required("--secret"), "secret key");
     std::optional<std::string> password;
-    if (key_text.find("minisign encrypted secret key") != std::string::npos || args.option("--password-file"))
+    if (minisign::secret_key_has_password(key_text) || args.option("--password-file"))
         password = read_password(args.option("--password-file"), "Password: ", false);
     return minisign::parse_secret_key(key_text, password);
 }

@@ -124,6 +124,13 @@ std::string format_public_key(const PublicKey& key) {
            to_base64(raw.data(), raw.size()) + "\n";
 }
 
+bool secret_key_has_password(std::string_view text) {
+    auto raw = from_base64(base64_line(text, "secret key"), kSecretSize, "secret key");
+    const bool has_password = raw[2] == 'S' && raw[3] == 'c';
+    sodium_memzero(raw.data(), raw.size());  // the key itself is in there too, maybe unencrypted
+    return has_password;
+}
+
 SecretKey parse_secret_key(std::string_view text, const std::optional<std::string>& password) {
     init_sodium();
     auto raw = from_base64(base64_line(text, "secret key"), kSecretSize, "secret key");

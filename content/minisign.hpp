@@ -56,6 +56,9 @@ std::string format_public_key(const PublicKey& key);
 
 /// `password` is needed when the key file is encrypted (kdf "Sc").
 SecretKey parse_secret_key(std::string_view text, const std::optional<std::string>& password);
+/// Whether the key needs a password, from its key derivation bytes: the stock tool writes
+/// "encrypted secret key" in the comment of a key made without one (-W) too.
+bool secret_key_has_password(std::string_view text);
 /// Encrypts with scrypt when `password` is given, with minisign's own default cost.
 std::string format_secret_key(const SecretKey& key, const std::optional<std::string>& password);
 

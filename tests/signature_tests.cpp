@@ -64,6 +64,14 @@ TEST_CASE("kiosk-bundle signatures verify with the stock minisign, and minisign'
     CHECK(ours.status == 0);
     CHECK(ours.output.find("verified") != std::string::npos);
 
+    // kiosk-bundle signs with minisign's key made without a password, asking for none (its
+    // comment says "encrypted secret key" all the same), and the stock tool verifies that.
+    const auto signed_here = test::run("setsid " + kTool + " sign " + s.bundle.string() + " --secret " + msec + " --signature " +
+                                       s.path("k.minisig") + " </dev/null");
+    INFO(signed_here.output);
+    CHECK(signed_here.status == 0);
+    CHECK(test::run("minisign -V -p " + mpub + " -m " + s.bundle.string() + " -x " + s.path("k.minisig")).status == 0);
+
     // Key rotation: several trusted keys at once; each signature finds its own.
     const auto both = test::run(kTool + " verify " + s.bundle.string() + " --public " + s.pub.string() + " --public " + mpub +
                                 " --signature " + s.path("m.minisig"));
