@@ -1,4 +1,4 @@
-#include "face.hpp"
+#include "fonts/face.hpp"
 
 #include <ft2build.h>
 #include FT_FREETYPE_H

@@ -1,4 +1,4 @@
-#include "font_set.hpp"
+#include "fonts/font_set.hpp"
 
 #include <ft2build.h>
 #include FT_FREETYPE_H

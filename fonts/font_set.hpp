@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "face.hpp"
+#include "fonts/face.hpp"
 
 namespace fonts {
 

@@ -1,4 +1,4 @@
-#include "glyph_atlas.hpp"
+#include "fonts/glyph_atlas.hpp"
 
 #include <ft2build.h>
 #include FT_FREETYPE_H

@@ -9,7 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "face.hpp"
+#include "fonts/face.hpp"
 
 namespace fonts {
 

@@ -1,4 +1,4 @@
-#include "line_layout.hpp"
+#include "fonts/line_layout.hpp"
 
 #include <fribidi.h>
 #include <hb.h>

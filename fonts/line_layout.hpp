@@ -5,7 +5,7 @@
 // it keeps its own order.
 #include <vector>
 
-#include "shaper.hpp"
+#include "fonts/shaper.hpp"
 
 namespace fonts {
 

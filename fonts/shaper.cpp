@@ -1,4 +1,4 @@
-#include "shaper.hpp"
+#include "fonts/shaper.hpp"
 
 #include <fribidi.h>
 #include <hb.h>

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "font_set.hpp"
+#include "fonts/font_set.hpp"
 
 namespace fonts {
 

@@ -1,4 +1,4 @@
-#include "utf8.hpp"
+#include "fonts/utf8.hpp"
 
 namespace fonts {
 

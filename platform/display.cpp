@@ -1,4 +1,4 @@
-#include "display.hpp"
+#include "platform/display.hpp"
 
 #include <SDL.h>
 

@@ -1,4 +1,4 @@
-#include "drm_card.hpp"
+#include "platform/drm_card.hpp"
 
 #include <charconv>
 #include <fstream>

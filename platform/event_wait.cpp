@@ -1,4 +1,4 @@
-#include "event_wait.hpp"
+#include "platform/event_wait.hpp"
 
 #include <cstdint>
 

@@ -1,4 +1,4 @@
-#include "folder_watch.hpp"
+#include "platform/folder_watch.hpp"
 
 #include <poll.h>
 #include <sys/eventfd.h>

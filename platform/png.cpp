@@ -1,4 +1,4 @@
-#include "png.hpp"
+#include "platform/png.hpp"
 
 #include <stb_image.h>
 #include <stb_image_write.h>

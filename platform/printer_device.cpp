@@ -1,4 +1,4 @@
-#include "printer_device.hpp"
+#include "platform/printer_device.hpp"
 
 #include <fcntl.h>
 #include <poll.h>

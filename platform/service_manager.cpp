@@ -1,4 +1,4 @@
-#include "service_manager.hpp"
+#include "platform/service_manager.hpp"
 
 #include <systemd/sd-daemon.h>
 

@@ -3,14 +3,14 @@
 
 #include <sstream>
 
-#include "admin.hpp"
-#include "kiosk_admin.hpp"
-#include "kiosk_fixture.hpp"
-#include "store.hpp"
-#include "text_files.hpp"
-#include "pin_gate.hpp"
-#include "test_support.hpp"
-#include "usage_counters.hpp"
+#include "content/delivery/store.hpp"
+#include "content/text/text_files.hpp"
+#include "kiosk/admin/admin.hpp"
+#include "kiosk/admin/kiosk_admin.hpp"
+#include "kiosk/admin/pin_gate.hpp"
+#include "kiosk/admin/usage_counters.hpp"
+#include "tests/kiosk_fixture.hpp"
+#include "tests/test_support.hpp"
 
 using namespace test;
 using kiosk::Route;

@@ -2,7 +2,7 @@
 // changes: each change reported once, in its own words, and nothing else.
 #include <doctest/doctest.h>
 
-#include "test_support.hpp"
+#include "tests/test_support.hpp"
 
 using namespace test;
 

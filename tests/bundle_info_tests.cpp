@@ -4,7 +4,7 @@
 
 #include <fstream>
 
-#include "test_support.hpp"
+#include "tests/test_support.hpp"
 
 using namespace test;
 

@@ -4,14 +4,15 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <set>
 
-#include "bundle_fonts.hpp"
-#include "catalog.hpp"
-#include "markup.hpp"
-#include "shaper.hpp"
-#include "sqlite.hpp"
-#include "test_support.hpp"
-#include "utf8.hpp"
+#include "content/model/bundle_fonts.hpp"
+#include "content/model/sqlite.hpp"
+#include "content/text/markup.hpp"
+#include "fonts/catalog.hpp"
+#include "fonts/shaper.hpp"
+#include "fonts/utf8.hpp"
+#include "tests/test_support.hpp"
 
 namespace {
 

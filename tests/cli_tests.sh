@@ -15,6 +15,21 @@ png_size() {  # width x height from the PNG header
 
 out=$("$kiosk" --version); check "version" contains "$out" "kiosk 0.1.0"
 
+# Each program links what it uses and no more (README, Layout): the kiosk needs no gettext, and
+# kiosk-bundle no screen, network or QR library.
+needed() { readelf -d "$1" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' | tr '\n' ' '; }
+kiosk_libs=$(needed "$kiosk") tool_libs=$(needed "$bundle_tool")
+for lib in libSDL2 libsqlite3 libharfbuzz.so libfreetype libfribidi libunibreak libunistring libqrencode libsodium libcurl libstb libsystemd; do
+  check "kiosk links $lib" contains "$kiosk_libs" "$lib"
+done
+check "kiosk does not link libgettextpo" test -z "$(grep -o libgettextpo <<<"$kiosk_libs")"
+for lib in libsqlite3 libharfbuzz.so libharfbuzz-subset libfreetype libgeos_c libunistring libgettextpo libsodium; do
+  check "kiosk-bundle links $lib" contains "$tool_libs" "$lib"
+done
+for lib in libSDL2 libcurl libqrencode libsystemd libstb; do
+  check "kiosk-bundle does not link $lib" test -z "$(grep -o "$lib" <<<"$tool_libs")"
+done
+
 out=$(env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER "$kiosk" --bundle "$demo" --lang en 2>&1); rc=$?
 check "no display: non-zero exit" test $rc -ne 0
 check "no display: says so" contains "$out" "no display found"

@@ -3,13 +3,13 @@
 
 #include <algorithm>
 
-#include "bundle.hpp"
-#include "schema.hpp"
-#include "source.hpp"
-#include "sqlite.hpp"
-#include "content_fixture.hpp"
-#include "test_support.hpp"
-#include "writer.hpp"
+#include "content/build/source.hpp"
+#include "content/build/writer.hpp"
+#include "content/model/bundle.hpp"
+#include "content/model/schema.hpp"
+#include "content/model/sqlite.hpp"
+#include "tests/content_fixture.hpp"
+#include "tests/test_support.hpp"
 
 using namespace content;
 using test::all_errors;

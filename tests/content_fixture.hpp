@@ -5,10 +5,10 @@
 
 #include <string>
 
-#include "diagnostics.hpp"
-#include "source.hpp"
-#include "test_support.hpp"
-#include "writer.hpp"
+#include "content/build/source.hpp"
+#include "content/build/writer.hpp"
+#include "content/text/diagnostics.hpp"
+#include "tests/test_support.hpp"
 
 namespace test {
 

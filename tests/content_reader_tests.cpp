@@ -1,11 +1,11 @@
 // The reader the kiosk uses: queries, ordering, link resolution and the fallback chain.
 #include <doctest/doctest.h>
 
-#include "bundle.hpp"
-#include "source.hpp"
-#include "content_fixture.hpp"
-#include "test_support.hpp"
-#include "writer.hpp"
+#include "content/build/source.hpp"
+#include "content/build/writer.hpp"
+#include "content/model/bundle.hpp"
+#include "tests/content_fixture.hpp"
+#include "tests/test_support.hpp"
 
 using namespace content;
 using test::build_from_demo;

@@ -1,8 +1,8 @@
 // The plain-text readers and the guide markup.
 #include <doctest/doctest.h>
 
-#include "markup.hpp"
-#include "text_files.hpp"
+#include "content/text/markup.hpp"
+#include "content/text/text_files.hpp"
 
 using namespace content;
 

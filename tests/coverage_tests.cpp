@@ -5,9 +5,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "coverage.hpp"
-#include "source.hpp"
-#include "test_support.hpp"
+#include "content/build/source.hpp"
+#include "content/translate/coverage.hpp"
+#include "tests/test_support.hpp"
 
 using namespace test;
 

@@ -4,9 +4,9 @@
 
 #include <clocale>
 
-#include "bundle.hpp"
-#include "directions.hpp"
-#include "test_support.hpp"
+#include "content/model/bundle.hpp"
+#include "content/model/directions.hpp"
+#include "tests/test_support.hpp"
 
 using namespace content;
 namespace fs = std::filesystem;

@@ -2,8 +2,8 @@
 // swap card numbers between boots: sysfs and /dev/dri laid out as on a Pi 4, in a folder.
 #include <doctest/doctest.h>
 
-#include "drm_card.hpp"
-#include "test_support.hpp"
+#include "platform/drm_card.hpp"
+#include "tests/test_support.hpp"
 
 using namespace test;
 

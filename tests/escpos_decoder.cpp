@@ -1,9 +1,9 @@
-#include "escpos_decoder.hpp"
+#include "tests/escpos_decoder.hpp"
 
 #include <algorithm>
 #include <cstdio>
 
-#include "png.hpp"
+#include "platform/png.hpp"
 
 namespace test::escpos {
 

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
-#include "escpos.hpp"
-#include "escpos_decoder.hpp"
+#include "kiosk/print/escpos.hpp"
+#include "tests/escpos_decoder.hpp"
 
 using kiosk::Bitmap1;
 namespace escpos = kiosk::escpos;

@@ -7,13 +7,14 @@
 #include <cmath>
 #include <sstream>
 
-#include "catalog.hpp"
-#include "font_set.hpp"
-#include "glyph_atlas.hpp"
-#include "line_layout.hpp"
-#include "shaper.hpp"
-#include "test_support.hpp"
-#include "utf8.hpp"
+#include "fonts/catalog.hpp"
+#include "fonts/font_set.hpp"
+#include "fonts/glyph_atlas.hpp"
+#include "fonts/line_layout.hpp"
+#include "fonts/shaper.hpp"
+#include "fonts/subset.hpp"
+#include "fonts/utf8.hpp"
+#include "tests/test_support.hpp"
 
 using namespace fonts;
 

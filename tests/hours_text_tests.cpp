@@ -1,9 +1,9 @@
 // Opening hours as a visitor reads them, in their language, at a given moment in Torino.
 #include <doctest/doctest.h>
 
-#include "hours_text.hpp"
-#include "kiosk_fixture.hpp"
-#include "time_zone.hpp"
+#include "content/hours/time_zone.hpp"
+#include "kiosk/words/hours_text.hpp"
+#include "tests/kiosk_fixture.hpp"
 
 using namespace test;
 

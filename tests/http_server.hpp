@@ -10,7 +10,7 @@
 #include <filesystem>
 #include <string>
 
-#include "test_support.hpp"
+#include "tests/test_support.hpp"
 
 namespace test {
 

@@ -6,11 +6,11 @@
 
 #include <memory>
 
-#include "app.hpp"
-#include "clock.hpp"
-#include "display.hpp"
-#include "runner.hpp"
-#include "settings.hpp"
+#include "kiosk/app/app.hpp"
+#include "kiosk/config/settings.hpp"
+#include "kiosk/shell/runner.hpp"
+#include "platform/clock.hpp"
+#include "platform/display.hpp"
 
 namespace test {
 

@@ -8,14 +8,14 @@
 #include <functional>
 #include <mutex>
 
-#include "kiosk_fixture.hpp"
-#include "minisign.hpp"
-#include "signed_bundle.hpp"
-#include "source.hpp"
-#include "sqlite.hpp"
-#include "test_support.hpp"
-#include "update_service.hpp"
-#include "writer.hpp"
+#include "content/build/source.hpp"
+#include "content/build/writer.hpp"
+#include "content/delivery/minisign.hpp"
+#include "content/delivery/signed_bundle.hpp"
+#include "content/model/sqlite.hpp"
+#include "kiosk/services/update_service.hpp"
+#include "tests/kiosk_fixture.hpp"
+#include "tests/test_support.hpp"
 
 using namespace test;
 namespace ms = content::minisign;

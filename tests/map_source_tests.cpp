@@ -3,8 +3,8 @@
 // (id, file, kind, fill, stroke, stroke_width_px).
 #include <doctest/doctest.h>
 
-#include "source.hpp"
-#include "test_support.hpp"
+#include "content/build/source.hpp"
+#include "tests/test_support.hpp"
 
 using namespace content;
 namespace fs = std::filesystem;

@@ -8,14 +8,14 @@
 #include <numbers>
 #include <random>
 
-#include "bundle.hpp"
-#include "map_build.hpp"
-#include "map_geometry.hpp"
-#include "map_synthetic.hpp"
-#include "source.hpp"
-#include "sqlite.hpp"
-#include "test_support.hpp"
-#include "writer.hpp"
+#include "content/build/source.hpp"
+#include "content/build/writer.hpp"
+#include "content/map/map_build.hpp"
+#include "content/map/map_geometry.hpp"
+#include "content/model/bundle.hpp"
+#include "content/model/sqlite.hpp"
+#include "tests/map_synthetic.hpp"
+#include "tests/test_support.hpp"
 
 using namespace content;
 namespace fs = std::filesystem;

@@ -4,9 +4,9 @@
 
 #include <cmath>
 
-#include "basemap_painter.hpp"
-#include "kiosk_fixture.hpp"
-#include "screens/map_screen.hpp"
+#include "kiosk/map/basemap_painter.hpp"
+#include "kiosk/screens/map_screen.hpp"
+#include "tests/kiosk_fixture.hpp"
 
 using namespace test;
 using kiosk::Route;
@@ -20,7 +20,7 @@ kiosk::Settings at_servizio_stranieri() {
 }
 
 kiosk::MapScreen& map_of(Kiosk& k) {
-    auto* map = dynamic_cast<kiosk::MapScreen*>(&k.app.view());
+    auto* map = dynamic_cast<kiosk::MapScreen*>(&k.runner.screen());
     REQUIRE_MESSAGE(map, "not on the map: " << k.app.route().str());
     return *map;
 }

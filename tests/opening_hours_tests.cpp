@@ -4,9 +4,9 @@
 
 #include <algorithm>
 
-#include "opening_hours.hpp"
-#include "source.hpp"
-#include "test_support.hpp"
+#include "content/build/source.hpp"
+#include "content/hours/opening_hours.hpp"
+#include "tests/test_support.hpp"
 
 using namespace content;
 namespace fs = std::filesystem;

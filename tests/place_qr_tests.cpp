@@ -2,9 +2,9 @@
 // stock zbarimg from the frame the kiosk drew, and the Print button that appears only with a printer.
 #include <doctest/doctest.h>
 
-#include "kiosk_fixture.hpp"
-#include "screen_qr.hpp"
-#include "ticket_printer.hpp"
+#include "kiosk/print/ticket_printer.hpp"
+#include "tests/kiosk_fixture.hpp"
+#include "tests/screen_qr.hpp"
 
 using namespace test;
 using kiosk::Route;

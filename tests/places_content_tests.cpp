@@ -4,12 +4,12 @@
 
 #include <algorithm>
 
-#include "bundle.hpp"
-#include "source.hpp"
-#include "test_support.hpp"
-#include "content_fixture.hpp"
-#include "unit_stops.hpp"
-#include "writer.hpp"
+#include "content/build/source.hpp"
+#include "content/build/writer.hpp"
+#include "content/model/bundle.hpp"
+#include "content/model/unit_stops.hpp"
+#include "tests/content_fixture.hpp"
+#include "tests/test_support.hpp"
 
 using namespace content;
 using test::all_errors;

@@ -1,12 +1,12 @@
 // The list of places: nearest first from the kiosk, filtered by kind and by "open now".
 #include <doctest/doctest.h>
 
-#include "kiosk_fixture.hpp"
-#include "place_text.hpp"
-#include "screens/info_card.hpp"
-#include "screens/places_screen.hpp"
-#include "time_zone.hpp"
-#include "utf8.hpp"
+#include "content/hours/time_zone.hpp"
+#include "fonts/utf8.hpp"
+#include "kiosk/screens/parts/info_card.hpp"
+#include "kiosk/screens/places_screen.hpp"
+#include "kiosk/words/place_text.hpp"
+#include "tests/kiosk_fixture.hpp"
 
 using namespace test;
 using kiosk::Route;

@@ -5,11 +5,11 @@
 
 #include <map>
 
-#include "content_fixture.hpp"
-#include "po_export.hpp"
-#include "po_file.hpp"
-#include "po_import.hpp"
-#include "text_files.hpp"
+#include "content/text/text_files.hpp"
+#include "content/translate/po_export.hpp"
+#include "content/translate/po_file.hpp"
+#include "content/translate/po_import.hpp"
+#include "tests/content_fixture.hpp"
 
 using namespace test;
 

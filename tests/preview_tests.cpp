@@ -5,11 +5,11 @@
 #include <chrono>
 #include <thread>
 
-#include "chrome.hpp"
-#include "kiosk_fixture.hpp"
-#include "options.hpp"
-#include "preview_service.hpp"
-#include "test_support.hpp"
+#include "kiosk/config/options.hpp"
+#include "kiosk/services/preview_service.hpp"
+#include "kiosk/shell/chrome.hpp"
+#include "tests/kiosk_fixture.hpp"
+#include "tests/test_support.hpp"
 
 using namespace test;
 using kiosk::Route;

@@ -6,9 +6,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "kiosk_fixture.hpp"
-#include "print_queue.hpp"
-#include "test_support.hpp"
+#include "kiosk/print/print_queue.hpp"
+#include "tests/kiosk_fixture.hpp"
+#include "tests/test_support.hpp"
 
 using namespace test;
 using kiosk::Route;

@@ -14,12 +14,12 @@
 #include <chrono>
 #include <thread>
 
-#include "escpos.hpp"
-#include "log.hpp"
-#include "print_queue.hpp"
-#include "printer_device.hpp"
-#include "settings.hpp"
-#include "test_support.hpp"
+#include "kiosk/config/settings.hpp"
+#include "kiosk/print/escpos.hpp"
+#include "kiosk/print/print_queue.hpp"
+#include "platform/log.hpp"
+#include "platform/printer_device.hpp"
+#include "tests/test_support.hpp"
 
 using namespace test;
 using platform::PrinterAddress;
@@ -183,7 +183,7 @@ TEST_CASE("the print queue sends off the caller's thread; a failure becomes the 
     CHECK(woken == 1);
     CHECK(queue.status_line().find("UNAVAILABLE") == 0);
     CHECK(queue.status_line().find("timed out") != std::string::npos);
-    const auto problems = kiosk::log::recent_problems();
+    const auto problems = platform::log::recent_problems();
     REQUIRE_FALSE(problems.empty());
     CHECK(problems.front().find("timed out") != std::string::npos);
 

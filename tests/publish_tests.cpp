@@ -4,15 +4,15 @@
 
 #include <algorithm>
 
-#include "bundle.hpp"
-#include "http_server.hpp"
-#include "minisign.hpp"
-#include "publish.hpp"
-#include "signed_bundle.hpp"
-#include "source.hpp"
-#include "test_support.hpp"
-#include "updater.hpp"
-#include "writer.hpp"
+#include "content/build/source.hpp"
+#include "content/build/writer.hpp"
+#include "content/delivery/minisign.hpp"
+#include "content/delivery/publish.hpp"
+#include "content/delivery/signed_bundle.hpp"
+#include "content/delivery/updater.hpp"
+#include "content/model/bundle.hpp"
+#include "tests/http_server.hpp"
+#include "tests/test_support.hpp"
 
 namespace fs = std::filesystem;
 namespace ms = content::minisign;

@@ -5,8 +5,8 @@
 
 #include <sstream>
 
-#include "qr_code.hpp"
-#include "screen_qr.hpp"
+#include "kiosk/qr/qr_code.hpp"
+#include "tests/screen_qr.hpp"
 
 using namespace test;
 using kiosk::Route;

@@ -2,9 +2,9 @@
 // Reading back the QR codes the kiosk draws, with the stock zbarimg on a screenshot of the frame.
 #include <doctest/doctest.h>
 
-#include "kiosk_fixture.hpp"
-#include "png.hpp"
-#include "test_support.hpp"
+#include "platform/png.hpp"
+#include "tests/kiosk_fixture.hpp"
+#include "tests/test_support.hpp"
 
 namespace test {
 

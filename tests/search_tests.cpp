@@ -4,15 +4,16 @@
 
 #include <algorithm>
 
-#include "bundle.hpp"
-#include "bundle_fonts.hpp"
-#include "font_set.hpp"
-#include "search_text.hpp"
-#include "source.hpp"
-#include "source_keyboards.hpp"
-#include "test_support.hpp"
-#include "utf8.hpp"
-#include "writer.hpp"
+#include "content/build/font_check.hpp"
+#include "content/build/source.hpp"
+#include "content/build/source_keyboards.hpp"
+#include "content/build/writer.hpp"
+#include "content/model/bundle.hpp"
+#include "content/model/bundle_fonts.hpp"
+#include "content/text/search_text.hpp"
+#include "fonts/font_set.hpp"
+#include "fonts/utf8.hpp"
+#include "tests/test_support.hpp"
 
 using namespace content;
 namespace fs = std::filesystem;

@@ -2,8 +2,8 @@
 // the layout switch; what was typed leaves with the visitor and is never told to the counters.
 #include <doctest/doctest.h>
 
-#include "kiosk_fixture.hpp"
-#include "utf8.hpp"
+#include "fonts/utf8.hpp"
+#include "tests/kiosk_fixture.hpp"
 
 using namespace test;
 using kiosk::Route;

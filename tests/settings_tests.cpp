@@ -2,10 +2,10 @@
 // comes from and how it is updated, the languages offered; the command line wins over it.
 #include <doctest/doctest.h>
 
-#include "kiosk_fixture.hpp"
-#include "options.hpp"
-#include "settings.hpp"
-#include "test_support.hpp"
+#include "kiosk/config/options.hpp"
+#include "kiosk/config/settings.hpp"
+#include "tests/kiosk_fixture.hpp"
+#include "tests/test_support.hpp"
 
 using namespace test;
 using kiosk::Route;

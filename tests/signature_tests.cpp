@@ -2,10 +2,10 @@
 // bundle and its signature can be tampered with, each refused with its own reason.
 #include <doctest/doctest.h>
 
-#include "minisign.hpp"
-#include "schema.hpp"
-#include "sqlite.hpp"
-#include "test_support.hpp"
+#include "content/delivery/minisign.hpp"
+#include "content/model/schema.hpp"
+#include "content/model/sqlite.hpp"
+#include "tests/test_support.hpp"
 
 namespace fs = std::filesystem;
 

@@ -3,13 +3,13 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
-#include "bundle.hpp"
-#include "minisign.hpp"
-#include "signed_bundle.hpp"
-#include "source.hpp"
-#include "store.hpp"
-#include "test_support.hpp"
-#include "writer.hpp"
+#include "content/build/source.hpp"
+#include "content/build/writer.hpp"
+#include "content/delivery/minisign.hpp"
+#include "content/delivery/signed_bundle.hpp"
+#include "content/delivery/store.hpp"
+#include "content/model/bundle.hpp"
+#include "tests/test_support.hpp"
 
 namespace fs = std::filesystem;
 using content::InstallResult;
@@ -294,3 +294,4 @@ TEST_CASE("a technician's roll-back withdraws the current version and goes back 
     CHECK(lone.roll_back("the admin panel") == "version 5 withdrawn by the admin panel, back on the factory bundle");
     CHECK_FALSE(lone.current());
 }
+

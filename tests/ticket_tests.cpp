@@ -5,11 +5,11 @@
 
 #include <algorithm>
 
-#include "bundle_fonts.hpp"
-#include "escpos_decoder.hpp"
-#include "print_queue.hpp"
-#include "test_support.hpp"
-#include "ticket.hpp"
+#include "content/model/bundle_fonts.hpp"
+#include "kiosk/print/print_queue.hpp"
+#include "kiosk/print/ticket.hpp"
+#include "tests/escpos_decoder.hpp"
+#include "tests/test_support.hpp"
 
 using namespace test;
 using kiosk::Route;

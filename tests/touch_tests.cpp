@@ -2,7 +2,7 @@
 // the tap-versus-drag threshold, and a panel mounted turned.
 #include <doctest/doctest.h>
 
-#include "kiosk_fixture.hpp"
+#include "tests/kiosk_fixture.hpp"
 
 using namespace test;
 using kiosk::Route;

@@ -5,15 +5,15 @@
 
 #include <thread>
 
-#include "app.hpp"
-#include "display.hpp"
-#include "event_wait.hpp"
-#include "pointer.hpp"
-#include "runner.hpp"
-#include "source.hpp"
-#include "test_support.hpp"
-#include "kiosk_fixture.hpp"
-#include "writer.hpp"
+#include "content/build/source.hpp"
+#include "content/build/writer.hpp"
+#include "kiosk/app/app.hpp"
+#include "kiosk/input/pointer.hpp"
+#include "kiosk/shell/runner.hpp"
+#include "platform/display.hpp"
+#include "platform/event_wait.hpp"
+#include "tests/kiosk_fixture.hpp"
+#include "tests/test_support.hpp"
 
 namespace fs = std::filesystem;
 using kiosk::Route;
@@ -170,7 +170,37 @@ TEST_CASE("expired content stays on screen with a line saying it may be out of d
     Kiosk fresh(demo_bundle(), "en", Route::guide("food-help"));
     Kiosk expired(dir / "expired.kbundle", "en", Route::guide("food-help"));
     CHECK(expired.app.route() == Route::guide("food-help"));
-    CHECK(strip_ink(expired) > strip_ink(fresh) * 3 / 2);
+    // The demo bundle's strip already says it is demo content; expired, it says more.
+    CHECK(strip_ink(expired) > strip_ink(fresh) * 5 / 4);
+}
+
+// The strip follows the kiosk's own clock (a test's fake one here), in Europe/Rome: a bundle
+// that expires on 30 June is out of date from midnight in Torino, while UTC still says 30 June.
+TEST_CASE("the expired line appears at midnight in Rome after the expiry date, on the kiosk's clock") {
+    test::TempDir dir;
+    content::Diagnostics d;
+    auto c = content::load_source(test::demo_source(), d);
+    REQUIRE_FALSE(d.has_errors());
+    c.meta.created = "2026-01-01";
+    c.meta.expires = "2026-06-30";
+    content::write_bundle(c, dir / "june.kbundle");
+
+    using namespace std::chrono;
+    const auto june_30_utc = [](int hour, int minute) { return sys_days(year(2026) / 6 / 30) + hours(hour) + minutes(minute); };
+    Kiosk k(dir / "june.kbundle", "en", Route::guide("food-help"));
+    const auto strip_ink_at = [&](system_clock::time_point wall) {
+        k.clock.set_wall(wall);
+        k.app.open(Route::home());  // the chrome reads its texts again for the next screen
+        k.app.back();
+        k.runner.settle();
+        k.capture();
+        return k.dark_pixels(0, 130, kWidth, 175);
+    };
+    const int last_day = strip_ink_at(june_30_utc(21, 30));  // 23:30 in Rome: still valid
+    const int next_day = strip_ink_at(june_30_utc(22, 30));  // 00:30 on 1 July in Rome
+    CHECK(k.app.route() == Route::guide("food-help"));
+    CHECK(next_day > last_day * 5 / 4);  // "This information may be out of date" joins the demo line
+    CHECK(strip_ink_at(june_30_utc(21, 59)) == last_day);  // and back before midnight: gone again
 }
 
 TEST_CASE("a route to something that does not exist lands on home") {

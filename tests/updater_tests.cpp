@@ -1,14 +1,14 @@
 // The updater against a real HTTP server on loopback, and the inbox folder.
 #include <doctest/doctest.h>
 
-#include "bundle.hpp"
-#include "http_server.hpp"
-#include "minisign.hpp"
-#include "signed_bundle.hpp"
-#include "source.hpp"
-#include "test_support.hpp"
-#include "updater.hpp"
-#include "writer.hpp"
+#include "content/build/source.hpp"
+#include "content/build/writer.hpp"
+#include "content/delivery/minisign.hpp"
+#include "content/delivery/signed_bundle.hpp"
+#include "content/delivery/updater.hpp"
+#include "content/model/bundle.hpp"
+#include "tests/http_server.hpp"
+#include "tests/test_support.hpp"
 
 namespace fs = std::filesystem;
 namespace ms = content::minisign;

@@ -3,10 +3,10 @@
 // the problem and a fix.
 #include <doctest/doctest.h>
 
-#include "bundle_fonts.hpp"
-#include "content_fixture.hpp"
-#include "source.hpp"
-#include "test_support.hpp"
+#include "content/build/font_check.hpp"
+#include "content/build/source.hpp"
+#include "tests/content_fixture.hpp"
+#include "tests/test_support.hpp"
 
 using namespace content;
 namespace fs = std::filesystem;

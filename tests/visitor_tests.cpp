@@ -2,9 +2,9 @@
 // screen, the "Still there?" countdown, and the reset that forgets a visitor who left.
 #include <doctest/doctest.h>
 
-#include "catalog.hpp"
-#include "kiosk_fixture.hpp"
-#include "text_layout.hpp"
+#include "fonts/catalog.hpp"
+#include "kiosk/ui/text_layout.hpp"
+#include "tests/kiosk_fixture.hpp"
 
 using namespace test;
 using kiosk::Route;

@@ -1,8 +1,8 @@
-#include "admin_screen.hpp"
+#include "kiosk/screens/admin_screen.hpp"
 
-#include "../admin.hpp"
-#include "../app.hpp"
-#include "../ui.hpp"
+#include "kiosk/admin/admin.hpp"
+#include "kiosk/app/app.hpp"
+#include "kiosk/ui/ui.hpp"
 
 namespace kiosk {
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "view.hpp"
+#include "kiosk/ui/view.hpp"
 
 namespace kiosk {
 

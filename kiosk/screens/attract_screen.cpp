@@ -1,9 +1,9 @@
-#include "attract_screen.hpp"
+#include "kiosk/screens/attract_screen.hpp"
 
 #include <cmath>
 
-#include "../app.hpp"
-#include "../ui.hpp"
+#include "kiosk/app/app.hpp"
+#include "kiosk/ui/ui.hpp"
 
 namespace kiosk {
 

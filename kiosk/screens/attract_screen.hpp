@@ -2,8 +2,8 @@
 #include <optional>
 #include <vector>
 
-#include "clock.hpp"
-#include "view.hpp"
+#include "kiosk/ui/view.hpp"
+#include "platform/clock.hpp"
 
 namespace kiosk {
 

@@ -1,7 +1,8 @@
 #pragma once
 #include <vector>
 
-#include "view.hpp"
+#include "kiosk/ui/bundle_text.hpp"
+#include "kiosk/ui/view.hpp"
 
 namespace kiosk {
 

@@ -1,8 +1,10 @@
-#include "guide_screen.hpp"
+#include "kiosk/screens/guide_screen.hpp"
 
-#include "../app.hpp"
-#include "../ui.hpp"
-#include "text_slots.hpp"
+#include "kiosk/ui/bundle_text.hpp"
+
+#include "content/model/text_slots.hpp"
+#include "kiosk/app/app.hpp"
+#include "kiosk/ui/ui.hpp"
 
 namespace kiosk {
 

@@ -1,9 +1,10 @@
 #pragma once
 #include <vector>
 
-#include "info_card.hpp"
-#include "print_button.hpp"
-#include "view.hpp"
+#include "kiosk/screens/parts/info_card.hpp"
+#include "kiosk/screens/parts/print_button.hpp"
+#include "kiosk/ui/bundle_text.hpp"
+#include "kiosk/ui/view.hpp"
 
 namespace kiosk {
 

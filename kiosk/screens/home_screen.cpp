@@ -1,7 +1,9 @@
-#include "home_screen.hpp"
+#include "kiosk/screens/home_screen.hpp"
 
-#include "../app.hpp"
-#include "../ui.hpp"
+#include "kiosk/ui/bundle_text.hpp"
+
+#include "kiosk/app/app.hpp"
+#include "kiosk/ui/ui.hpp"
 
 namespace kiosk {
 

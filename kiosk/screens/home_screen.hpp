@@ -1,8 +1,9 @@
 #pragma once
 #include <vector>
 
-#include "../route.hpp"
-#include "view.hpp"
+#include "kiosk/app/route.hpp"
+#include "kiosk/ui/bundle_text.hpp"
+#include "kiosk/ui/view.hpp"
 
 namespace kiosk {
 

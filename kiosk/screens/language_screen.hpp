@@ -1,7 +1,7 @@
 #pragma once
 #include <vector>
 
-#include "view.hpp"
+#include "kiosk/ui/view.hpp"
 
 namespace kiosk {
 

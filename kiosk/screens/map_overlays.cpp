@@ -2,10 +2,10 @@
 // the focused place, the legend, the zoom and recenter buttons, the attribution.
 #include <algorithm>
 
-#include "../app.hpp"
-#include "../map_markers.hpp"
-#include "../ui.hpp"
-#include "map_screen.hpp"
+#include "kiosk/app/app.hpp"
+#include "kiosk/map/map_markers.hpp"
+#include "kiosk/screens/map_screen.hpp"
+#include "kiosk/ui/ui.hpp"
 
 namespace kiosk {
 

@@ -1,12 +1,14 @@
-#include "map_screen.hpp"
+#include "kiosk/screens/map_screen.hpp"
+
+#include "kiosk/ui/bundle_text.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "../app.hpp"
-#include "../map_markers.hpp"
-#include "../pointer.hpp"
-#include "../ui.hpp"
+#include "kiosk/app/app.hpp"
+#include "kiosk/input/pointer.hpp"
+#include "kiosk/map/map_markers.hpp"
+#include "kiosk/ui/ui.hpp"
 
 namespace kiosk {
 

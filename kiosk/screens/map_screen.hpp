@@ -2,11 +2,11 @@
 #include <string>
 #include <vector>
 
-#include "../basemap_painter.hpp"
-#include "../map_camera.hpp"
-#include "../map_raster.hpp"
-#include "../marker_sprites.hpp"
-#include "view.hpp"
+#include "kiosk/map/basemap_painter.hpp"
+#include "kiosk/map/map_camera.hpp"
+#include "kiosk/map/map_raster.hpp"
+#include "kiosk/map/marker_sprites.hpp"
+#include "kiosk/ui/view.hpp"
 
 namespace kiosk {
 

@@ -1,7 +1,7 @@
-#include "place_screen.hpp"
+#include "kiosk/screens/place_screen.hpp"
 
-#include "../app.hpp"
-#include "../ui.hpp"
+#include "kiosk/app/app.hpp"
+#include "kiosk/ui/ui.hpp"
 
 namespace kiosk {
 

@@ -1,9 +1,9 @@
 #pragma once
 #include <optional>
 
-#include "info_card.hpp"
-#include "place_panel.hpp"
-#include "view.hpp"
+#include "kiosk/screens/parts/info_card.hpp"
+#include "kiosk/screens/parts/place_panel.hpp"
+#include "kiosk/ui/view.hpp"
 
 namespace kiosk {
 

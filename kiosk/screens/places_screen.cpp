@@ -1,13 +1,15 @@
-#include "places_screen.hpp"
+#include "kiosk/screens/places_screen.hpp"
+
+#include "kiosk/ui/bundle_text.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
-#include "../app.hpp"
-#include "../hours_text.hpp"
-#include "../ui.hpp"
-#include "map_projection.hpp"
+#include "content/model/map_projection.hpp"
+#include "kiosk/app/app.hpp"
+#include "kiosk/ui/ui.hpp"
+#include "kiosk/words/hours_text.hpp"
 
 namespace kiosk {
 

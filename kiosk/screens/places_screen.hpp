@@ -2,7 +2,8 @@
 #include <string>
 #include <vector>
 
-#include "view.hpp"
+#include "kiosk/ui/bundle_text.hpp"
+#include "kiosk/ui/view.hpp"
 
 namespace kiosk {
 

@@ -1,14 +1,16 @@
-#include "qr_screen.hpp"
+#include "kiosk/screens/qr_screen.hpp"
+
+#include "kiosk/ui/bundle_text.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "../app.hpp"
-#include "../log.hpp"
-#include "../qr_draw.hpp"
-#include "../words.hpp"
-#include "../ui.hpp"
-#include "text_slots.hpp"
+#include "content/model/text_slots.hpp"
+#include "kiosk/app/app.hpp"
+#include "kiosk/qr/qr_draw.hpp"
+#include "kiosk/ui/ui.hpp"
+#include "kiosk/words/words.hpp"
+#include "platform/log.hpp"
 
 namespace kiosk {
 
@@ -53,7 +55,7 @@ QrScreen::QrScreen(App& app)
     target_ = TextBlock::plain(link->target, "en", false);
     std::string error;
     code_ = QrCode::encode(link->target, error);
-    if (!code_) log::problem("link " + link->id + ": no QR code: " + error);
+    if (!code_) platform::log::problem("link " + link->id + ": no QR code: " + error);
 }
 
 void QrScreen::draw(Ui& ui) {

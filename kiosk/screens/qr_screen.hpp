@@ -1,9 +1,9 @@
 #pragma once
 #include <optional>
 
-#include "../qr_code.hpp"
-#include "print_button.hpp"
-#include "view.hpp"
+#include "kiosk/qr/qr_code.hpp"
+#include "kiosk/screens/parts/print_button.hpp"
+#include "kiosk/ui/view.hpp"
 
 namespace kiosk {
 

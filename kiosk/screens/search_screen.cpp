@@ -1,8 +1,10 @@
-#include "search_screen.hpp"
+#include "kiosk/screens/search_screen.hpp"
 
-#include "../app.hpp"
-#include "../ui.hpp"
-#include "utf8.hpp"
+#include "kiosk/ui/bundle_text.hpp"
+
+#include "fonts/utf8.hpp"
+#include "kiosk/app/app.hpp"
+#include "kiosk/ui/ui.hpp"
 
 namespace kiosk {
 

@@ -2,9 +2,10 @@
 #include <string>
 #include <vector>
 
-#include "../keyboard.hpp"
-#include "../route.hpp"
-#include "view.hpp"
+#include "kiosk/app/route.hpp"
+#include "kiosk/input/keyboard.hpp"
+#include "kiosk/ui/bundle_text.hpp"
+#include "kiosk/ui/view.hpp"
 
 namespace kiosk {
 

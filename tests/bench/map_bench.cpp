@@ -9,9 +9,9 @@
 
 #include <unistd.h>
 
-#include "bundle.hpp"
-#include "map_geometry.hpp"
-#include "map_synthetic.hpp"
+#include "content/map/map_geometry.hpp"
+#include "content/model/bundle.hpp"
+#include "tests/map_synthetic.hpp"
 
 namespace {
 

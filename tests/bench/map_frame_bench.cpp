@@ -12,13 +12,13 @@
 
 #include <unistd.h>
 
-#include "app.hpp"
-#include "clock.hpp"
-#include "display.hpp"
-#include "map_synthetic.hpp"
-#include "runner.hpp"
-#include "screens/map_screen.hpp"
-#include "writer.hpp"
+#include "content/build/writer.hpp"
+#include "kiosk/app/app.hpp"
+#include "kiosk/screens/map_screen.hpp"
+#include "kiosk/shell/runner.hpp"
+#include "platform/clock.hpp"
+#include "platform/display.hpp"
+#include "tests/map_synthetic.hpp"
 
 namespace {
 
@@ -108,7 +108,7 @@ struct Kiosk {
 // arg 1: the map as it opens, every place in view; arg 2: zoomed in twice from there.
 void BM_MapPanFrame(benchmark::State& state) {
     Kiosk k(kiosk::Route::map());
-    auto& map = dynamic_cast<kiosk::MapScreen&>(k.app.view());
+    auto& map = dynamic_cast<kiosk::MapScreen&>(k.runner.screen());
     const auto zoom = [&](const char* button, int times) {
         for (int i = 0; i < times; ++i) {
             const auto at = *k.runner.hits().center(button);
@@ -145,7 +145,7 @@ void BM_MapSettleFrame(benchmark::State& state) {
     move.motion.x = 960, move.motion.y = 540;  // the wheel zooms the map under the mouse
     SDL_PushEvent(&move);
     k.runner.settle();
-    const auto before = dynamic_cast<kiosk::MapScreen&>(k.app.view()).raster().renders();
+    const auto before = dynamic_cast<kiosk::MapScreen&>(k.runner.screen()).raster().renders();
     int i = 0;
     for (auto _ : state) {
         // A turn of the mouse wheel, in and out: the camera changes with no gesture under way.
@@ -162,7 +162,7 @@ void BM_MapSettleFrame(benchmark::State& state) {
         k.raster += k.runner.last_frame_cost().raster;
     }
     k.report(state);
-    state.counters["renders"] = double(dynamic_cast<kiosk::MapScreen&>(k.app.view()).raster().renders() - before) / double(state.iterations());
+    state.counters["renders"] = double(dynamic_cast<kiosk::MapScreen&>(k.runner.screen()).raster().renders() - before) / double(state.iterations());
 }
 
 // The reference: the home screen under the same moving finger — the least any 1080p frame costs.

@@ -12,8 +12,9 @@
 #include <fstream>
 #include <thread>
 
-#include "bundle_build.hpp"
-#include "preview_service.hpp"
+#include "content/build/bundle_build.hpp"
+#include "content/hours/dates.hpp"
+#include "kiosk/services/preview_service.hpp"
 
 namespace fs = std::filesystem;
 
@@ -53,7 +54,7 @@ void BM_BuildDemoBundle(benchmark::State& state) {
     const fs::path src = demo_copy(), out = src.string() + ".kbundle";
     for (auto _ : state) {
         content::Diagnostics d;
-        if (!content::build_bundle(src, out, "/usr/share/fonts", {content::today()}, d)) state.SkipWithError("the build failed");
+        if (!content::build_bundle(src, out, "/usr/share/fonts", {content::today(std::chrono::system_clock::now())}, d)) state.SkipWithError("the build failed");
     }
     fs::remove_all(src);
     fs::remove(out);

@@ -13,14 +13,14 @@
 
 #include <unistd.h>
 
-#include "bundle.hpp"
-#include "markup.hpp"
-#include "search_text.hpp"
-#include "source.hpp"
-#include "sqlite.hpp"
-#include "text_files.hpp"
-#include "utf8.hpp"
-#include "writer.hpp"
+#include "content/build/source.hpp"
+#include "content/build/writer.hpp"
+#include "content/model/bundle.hpp"
+#include "content/model/sqlite.hpp"
+#include "content/text/markup.hpp"
+#include "content/text/search_text.hpp"
+#include "content/text/text_files.hpp"
+#include "fonts/utf8.hpp"
 
 namespace {
 

@@ -6,13 +6,14 @@
 #include <benchmark/benchmark.h>
 #include <imgui.h>
 
-#include "app.hpp"
-#include "bundle.hpp"
-#include "chrome.hpp"
-#include "pointer.hpp"
-#include "theme.hpp"
-#include "ui.hpp"
-#include "utf8.hpp"
+#include "content/model/bundle.hpp"
+#include "fonts/utf8.hpp"
+#include "kiosk/app/app.hpp"
+#include "kiosk/input/pointer.hpp"
+#include "kiosk/shell/chrome.hpp"
+#include "kiosk/shell/screen_stack.hpp"
+#include "kiosk/ui/theme.hpp"
+#include "kiosk/ui/ui.hpp"
 
 namespace {
 
@@ -25,6 +26,7 @@ struct HeadlessKiosk {
     std::shared_ptr<const content::Bundle> bundle = std::make_shared<content::Bundle>(KIOSK_DEMO_BUNDLE);
     kiosk::App app;
     std::unique_ptr<kiosk::Theme> theme;
+    kiosk::ScreenStack screens{app};
     kiosk::Chrome chrome;
     kiosk::HitMap hits;
     kiosk::Pointer pointer;
@@ -44,13 +46,14 @@ struct HeadlessKiosk {
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = ImVec2(kWidth, kHeight);
         io.DeltaTime = 1.0f / 60;
+        screens.collect();
         app.collect();
         theme->engine.atlas->begin_frame();
         ImGui::NewFrame();
         hits.clear();
         kiosk::FrameTime time{{}, io.DeltaTime, {}};
         kiosk::Ui ui{app, *theme, hits, pointer, time};
-        chrome.draw(ui, io.DisplaySize);
+        chrome.draw(ui, screens.current(), io.DisplaySize);
         ImGui::Render();
         theme->engine.atlas->take_dirty();
     }

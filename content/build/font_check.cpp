@@ -1,0 +1,105 @@
+#include "content/build/font_check.hpp"
+
+#include <cstdio>
+#include <memory>
+#include <tuple>
+#include <set>
+
+#include "content/build/text_fit.hpp"
+#include "fonts/catalog.hpp"
+#include "fonts/font_set.hpp"
+#include "fonts/subset.hpp"
+#include "fonts/utf8.hpp"
+
+namespace content {
+
+namespace {
+
+struct Text {
+    std::string file, item, text;
+};
+
+// Everything a visitor may read, with the file and item a content manager would fix.
+std::vector<Text> visible_texts(const Content& c) {
+    std::vector<Text> out;
+    for (const auto& l : c.languages) out.push_back({"languages.csv", "language \"" + l.code + "\"", l.native_name});
+    for (const auto& p : c.places) out.push_back({"places.csv", "place \"" + p.id + "\"", p.name + " " + p.address + " " + p.phone});
+    for (const auto& st : c.stops) out.push_back({"stops.csv", "stop of \"" + st.unit + "\"", st.name + " " + st.address});
+    for (const auto& l : c.links) out.push_back({"links.csv", "link \"" + l.id + "\"", l.target});
+    for (const auto& k : c.keyboards) {  // the on-screen keys are drawn from the bundle's fonts too
+        std::string keys = k.label;
+        for (const auto& row : k.rows)
+            for (const auto& key : row) keys += " " + key;
+        out.push_back({"keyboards.txt", "keyboard \"" + k.id + "\"", keys});
+    }
+    if (!c.map.attribution.empty()) out.push_back({"map/layers.txt", "map attribution", c.map.attribution});  // shown on the map
+    for (const auto& [lang, texts] : c.texts) {
+        for (const auto& [key, value] : texts.strings)
+            out.push_back({"lang/" + lang + "/strings.txt", "text \"" + key + "\"", value});
+        for (const auto& [id, g] : texts.guides)
+            out.push_back({"lang/" + lang + "/guides/" + id + ".md", "guide \"" + id + "\"", g.title + " " + g.summary + " " + g.body});
+    }
+    return out;
+}
+
+std::string describe(char32_t c) {
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+    return std::string(code) + " \"" + fonts::encode_utf8(std::u32string(1, c)) + "\"";
+}
+
+bool drawn(char32_t c) { return c >= 0x20 && c != 0x7F && !(c >= 0x80 && c < 0xA0) && c != 0x200C && c != 0x200D; }
+
+}  // namespace
+
+FontCatalog::FontCatalog(std::filesystem::path font_root, Diagnostics& d) : root(std::move(font_root)) {
+    std::vector<std::string> problems;
+    set = fonts::load_catalog(root, false, problems);
+    for (const auto& p : problems) d.warning("", 0, "fonts", p, "install fonts-noto-core and fonts-noto-cjk, or pass --fonts DIR");
+}
+
+void check_glyphs(const Content& c, const FontCatalog& catalog, Diagnostics& d) {
+    const fonts::FontSet& set = *catalog.set;
+    std::string families;
+    for (size_t i = 0; i < set.size(); ++i) families += (i ? ", " : "") + set.family(i).name;
+    for (const auto& t : visible_texts(c)) {
+        std::set<char32_t> missing;
+        for (char32_t ch : fonts::decode_utf8(t.text))
+            if (drawn(ch) && set.first_with(ch) < 0) missing.insert(ch);
+        if (missing.empty()) continue;
+        std::string list;
+        for (char32_t ch : missing) list += (list.empty() ? "" : ", ") + describe(ch);
+        d.error(t.file, 0, t.item, "no bundled font has a glyph for " + list + " (fonts: " + (families.empty() ? "none found" : families) + ")",
+                "replace the character with one the fonts have, or add a font with it to fonts/catalog.cpp");
+    }
+}
+
+void check_fonts(const Content& c, const FontCatalog& catalog, Diagnostics& d) {
+    const int before = d.error_count();
+    check_glyphs(c, catalog, d);
+    if (d.error_count() == before) check_text_slots(c, *catalog.set, d);  // a missing glyph would make any width wrong
+}
+
+void cut_fonts(Content& c, const FontCatalog& catalog, Diagnostics& d) {
+    std::set<char32_t> chars = fonts::kiosk_characters();
+    for (const auto& t : visible_texts(c))
+        for (char32_t ch : fonts::decode_utf8(t.text))
+            if (drawn(ch)) chars.insert(ch);
+    const auto& set = *catalog.set;
+    const auto plan = fonts::plan_subsets(set, chars);
+    for (size_t i = 0; i < set.size(); ++i) {
+        if (plan[i].empty()) continue;
+        const std::string& name = set.family(i).name;
+        for (const auto& f : fonts::noto_catalog()) {
+            if (f.name != name) continue;
+            try {
+                for (const auto& [style, path, index] : {std::tuple{"regular", f.regular, f.regular_index}, std::tuple{"bold", f.bold, f.bold_index}})
+                    c.fonts.push_back({name, style, f.scale, fonts::subset_font(fonts::read_file_bytes((catalog.root / path).string()), index, plan[i])});
+            } catch (const std::exception& e) {
+                d.error("", 0, "font \"" + name + "\"", e.what(), "check the font files are readable and not damaged");
+            }
+        }
+    }
+}
+
+}  // namespace content

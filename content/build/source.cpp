@@ -1,0 +1,600 @@
+#include "content/build/source.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <set>
+#include <tuple>
+
+#include "content/build/source_keyboards.hpp"
+#include "content/hours/opening_hours.hpp"
+#include "content/map/map_source.hpp"
+#include "content/model/directions.hpp"
+#include "content/model/unit_stops.hpp"
+#include "content/text/markup.hpp"
+#include "content/text/source_file.hpp"
+#include "content/text/text_files.hpp"
+
+namespace content {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool valid_id(std::string_view id) {
+    return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
+}
+
+template <typename Seq>
+bool contains(const Seq& seq, std::string_view value) {
+    return std::find(std::begin(seq), std::end(seq), value) != std::end(seq);
+}
+
+std::string q(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+std::string join(const std::vector<std::string>& items, std::string_view sep) {
+    std::string out;
+    for (const auto& i : items) out += (out.empty() ? "" : std::string(sep)) + i;
+    return out;
+}
+
+// The area places and stops must lie in (bundle.ini `area`), in degrees.
+struct Area {
+    double south, west, north, east;
+    bool contains(double lat, double lon) const { return lat >= south && lat <= north && lon >= west && lon <= east; }
+};
+
+class Loader {
+public:
+    Loader(fs::path root, Diagnostics& d, SourceChecks checks) : root_(std::move(root)), d_(d), checks_(checks) {}
+
+    Content load() {
+        if (!fs::is_directory(root_)) {
+            d_.error(root_.string(), 0, "", "the content source folder does not exist",
+                     "give the folder that holds bundle.ini, e.g. content/torino");
+            return {};
+        }
+        load_meta();
+        load_languages();
+        load_categories();
+        load_places();
+        load_stops();
+        load_links();
+        load_guides();
+        load_keyboards(root_, c_, d_);
+        load_map(root_, c_, d_);
+        check_fallback_languages();
+        load_language_folders();
+        check_completeness();
+        check_service_labels();
+        return std::move(c_);
+    }
+
+private:
+    // Reads a file relative to the root, checking that it exists and is UTF-8.
+    std::optional<std::string> read_text(const std::string& rel, const std::string& what_it_is) {
+        return read_source_file(root_ / rel, rel, d_,
+                                {"", "missing file (" + what_it_is + ")", "create " + rel + " as described in docs/content-format.md"});
+    }
+
+    // A CSV file whose header must be exactly `columns`; returns the data rows.
+    std::vector<CsvRow> read_table(const std::string& rel, const std::vector<std::string>& columns) {
+        auto text = read_text(rel, "a table with columns " + join(columns, ","));
+        if (!text) return {};
+        auto csv = parse_csv(*text);
+        if (!csv.error.empty()) {
+            d_.error(rel, csv.error_line, "", csv.error, "put fields with commas or quotes inside \"double quotes\"");
+            return {};
+        }
+        if (csv.rows.empty() || csv.rows[0].fields != columns) {
+            d_.error(rel, 1, "", "the first row must name the columns " + join(columns, ","),
+                     "make the first row exactly: " + join(columns, ","));
+            return {};
+        }
+        std::vector<CsvRow> rows;
+        for (size_t i = 1; i < csv.rows.size(); ++i) {
+            auto& row = csv.rows[i];
+            for (auto& f : row.fields) f = trim(f);
+            if (row.fields.size() != columns.size()) {
+                d_.error(rel, row.line, row.fields.empty() ? "" : "row " + q(row.fields[0]),
+                         "has " + std::to_string(row.fields.size()) + " fields, expected " + std::to_string(columns.size()) +
+                             " (" + join(columns, ",") + ")",
+                         "check for a missing or extra comma; quote fields that contain commas");
+                continue;
+            }
+            rows.push_back(std::move(row));
+        }
+        return rows;
+    }
+
+    // Checks an id column: format and uniqueness. Returns false when the row must be skipped.
+    bool check_id(const std::string& rel, const CsvRow& row, const std::string& kind, std::set<std::string>& seen) {
+        const std::string& id = row.fields[0];
+        if (!valid_id(id)) {
+            d_.error(rel, row.line, kind + " " + q(id), "the id may only use a-z, 0-9 and -",
+                     "rename it, e.g. " + q("food-hub-nord"));
+            return false;
+        }
+        if (!seen.insert(id).second) {
+            d_.error(rel, row.line, kind + " " + q(id), "duplicate id: it is already used on an earlier row",
+                     "give each " + kind + " its own id, or delete the repeated row");
+            return false;
+        }
+        return true;
+    }
+
+    void load_meta() {
+        const std::string rel = "bundle.ini";
+        auto text = read_text(rel, "the bundle's title, version and dates");
+        if (!text) return;
+        auto kv = parse_key_values(*text);
+        for (int line : kv.malformed_lines)
+            d_.error(rel, line, "", "this line is not `key = value`", "write it as key = value, or start it with # to make it a comment");
+        std::set<std::string> seen;
+        auto& m = c_.meta;
+        for (const auto& e : kv.entries) {
+            if (!seen.insert(e.key).second) {
+                d_.error(rel, e.line, "key " + q(e.key), "given twice", "keep one line for it");
+                continue;
+            }
+            if (e.key == "title") m.title = e.value;
+            else if (e.key == "version") {
+                auto [p, ec] = std::from_chars(e.value.data(), e.value.data() + e.value.size(), m.version);
+                if (ec != std::errc() || p != e.value.data() + e.value.size() || m.version <= 0)
+                    d_.error(rel, e.line, "version", q(e.value) + " is not a whole number above 0",
+                             "write a whole number, higher than the last published bundle's, e.g. version = 7");
+            } else if (e.key == "channel") m.channel = e.value;
+            else if (e.key == "created" || e.key == "expires") {
+                if (!parse_date(e.value))
+                    d_.error(rel, e.line, e.key, q(e.value) + " is not a date", "write the date as YYYY-MM-DD, e.g. 2026-12-31");
+                (e.key == "created" ? m.created : m.expires) = e.value;
+            } else if (e.key == "min_kiosk_version") m.min_kiosk_version = e.value;
+            else if (e.key == "fallback") {
+                std::string list = e.value;
+                std::replace(list.begin(), list.end(), ',', ' ');
+                m.fallback = split_words(list);
+                fallback_line_ = e.line;
+            } else if (e.key == "demo") {
+                if (e.value != "yes" && e.value != "no")
+                    d_.error(rel, e.line, "demo", q(e.value) + " is neither yes nor no", "write demo = yes or demo = no");
+                m.demo = e.value == "yes";
+            } else if (e.key == "area") {
+                read_area(rel, e.line, e.value);
+            } else if (e.key == "directions_url") {
+                if (const auto problem = directions_template_problem(e.value))
+                    d_.error(rel, e.line, "directions_url", q(e.value) + " " + *problem,
+                             "write the address of a directions page with {lat} and {lon} where the place's coordinates go, "
+                             "e.g. directions_url = https://www.openstreetmap.org/directions?to={lat},{lon}, or delete the line "
+                             "for the default (Google Maps walking directions)");
+                m.directions_url = e.value;
+            } else
+                d_.error(rel, e.line, "key " + q(e.key), "unknown key",
+                         "use title, version, channel, created, expires, min_kiosk_version, fallback, demo, area or directions_url");
+        }
+        for (const char* key : {"title", "version", "channel", "created", "expires", "min_kiosk_version", "fallback"})
+            if (!seen.contains(key))
+                d_.error(rel, 0, "key " + q(key), "missing", std::string("add a line: ") + key + " = ...");
+        if (!m.created.empty() && !m.expires.empty() && m.expires <= m.created)
+            d_.error(rel, 0, "expires", "the bundle expires (" + m.expires + ") before it is created (" + m.created + ")",
+                     "set expires to a later date than created");
+        // Kiosks refuse an expired bundle, so publishing one would change nothing on any screen.
+        const auto expires = parse_date(m.expires);
+        if (checks_.today && expires && *expires < *checks_.today)
+            d_.error(rel, line_of_key(kv, "expires"), "expires",
+                     "the bundle expired on " + m.expires + ", before today (" + format_date(*checks_.today) + "): kiosks refuse it",
+                     "set expires to a date after the next planned update, e.g. a year from today");
+    }
+
+    static int line_of_key(const KeyValueResult& kv, std::string_view key) {
+        for (const auto& e : kv.entries)
+            if (e.key == key) return e.line;
+        return 0;
+    }
+
+    // `area = south, west, north, east` in decimal degrees: where the kiosks' places are. A place
+    // outside it is nearly always a typo or swapped lat and lon, which would put it in another
+    // town or the sea.
+    void read_area(const std::string& rel, int line, std::string text) {
+        std::replace(text.begin(), text.end(), ',', ' ');
+        const auto words = split_words(text);
+        double v[4] = {};
+        bool ok = words.size() == 4;
+        for (size_t i = 0; ok && i < 4; ++i) {
+            auto [p, ec] = std::from_chars(words[i].data(), words[i].data() + words[i].size(), v[i]);
+            ok = ec == std::errc() && p == words[i].data() + words[i].size();
+        }
+        ok = ok && v[0] >= -90 && v[0] < v[2] && v[2] <= 90 && v[1] >= -180 && v[1] < v[3] && v[3] <= 180;
+        if (!ok) {
+            d_.error(rel, line, "area", q(text) + " is not four numbers: south, west, north, east",
+                     "write the corners in decimal degrees with dots, south and west first, e.g. area = 44.95, 7.55, 45.20, 7.80");
+            return;
+        }
+        area_ = Area{v[0], v[1], v[2], v[3]};
+        area_text_ = words[0] + ", " + words[1] + ", " + words[2] + ", " + words[3];
+    }
+
+    void load_languages() {
+        const std::string rel = "languages.csv";
+        std::set<std::string> seen;
+        for (auto& row : read_table(rel, {"code", "native_name", "direction"})) {
+            if (!check_id(rel, row, "language", seen)) continue;
+            const auto& f = row.fields;
+            if (f[0].size() < 2 || f[0].size() > 3 || f[0].find('-') != std::string::npos)
+                d_.error(rel, row.line, "language " + q(f[0]), "not an ISO 639 language code", "use the two-letter code, e.g. ar for Arabic");
+            if (f[1].empty())
+                d_.error(rel, row.line, "language " + q(f[0]), "native_name is empty", "write the language's name in itself, e.g. العربية");
+            if (f[2] != "ltr" && f[2] != "rtl")
+                d_.error(rel, row.line, "language " + q(f[0]), "direction " + q(f[2]) + " is neither ltr nor rtl",
+                         "write rtl for Arabic, Persian and Urdu, ltr for the others");
+            c_.languages.push_back({f[0], f[1], f[2] == "rtl" ? Direction::RightToLeft : Direction::LeftToRight});
+            c_.source_lines[{rel, f[0]}] = row.line;
+        }
+        if (c_.languages.empty() && fs::exists(root_ / rel))
+            d_.error(rel, 0, "", "no languages", "add one row per language the kiosk offers");
+    }
+
+    void load_categories() {
+        const std::string rel = "categories.csv";
+        std::set<std::string> seen;
+        for (auto& row : read_table(rel, {"id", "icon"}))
+            if (check_id(rel, row, "category", seen)) c_.categories.push_back({row.fields[0], row.fields[1]});
+    }
+
+    void load_places() {
+        const std::string rel = "places.csv";
+        std::set<std::string> seen;
+        for (auto& row : read_table(rel, {"id", "kind", "name", "address", "lat", "lon", "approximate", "opening_hours", "phone",
+                                          "services"})) {
+            if (!check_id(rel, row, "place", seen)) continue;
+            const auto& f = row.fields;
+            const std::string item = "place " + q(f[0]);
+            Place p{f[0], f[1], f[2], f[3], 0, 0, f[6] == "yes", f[7], f[8], split_words(f[9])};
+            if (!contains(kPlaceKinds, p.kind))
+                d_.error(rel, row.line, item, "kind " + q(p.kind) + " is unknown",
+                         "use one of call_center, office, food_hub, help_desk, mobile_unit");
+            if (p.name.empty()) d_.error(rel, row.line, item, "name is empty", "write the place's name");
+            read_position(rel, row.line, item, f[4], f[5], p.lat, p.lon);
+            check_yes_no(rel, row.line, item, f[6]);
+            if (const auto bad = check_opening_hours(p.opening_hours))
+                d_.error(rel, row.line, item, "opening hours " + q(p.opening_hours) + " " + bad->explain(), bad->fix);
+            std::set<std::string> listed;
+            for (const auto& service : p.services) {
+                if (!valid_id(service))
+                    d_.error(rel, row.line, item, "service " + q(service) + " is not an id: it may only use a-z, 0-9 and -",
+                             "separate services with spaces, e.g. information legal-advice");
+                else if (!listed.insert(service).second)
+                    d_.error(rel, row.line, item, "service " + q(service) + " is listed twice", "list each service once");
+                else
+                    services_used_.push_back({row.line, p.id, service});
+            }
+            c_.places.push_back(std::move(p));
+        }
+    }
+
+    // Decimal degrees with a dot, within the range of the earth.
+    void read_position(const std::string& rel, int line, const std::string& item, const std::string& lat_text,
+                       const std::string& lon_text, double& lat, double& lon) {
+        auto coordinate = [&](const std::string& text, double lo, double hi, const char* name, double& out) {
+            auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+            if (ec != std::errc() || ptr != text.data() + text.size() || out < lo || out > hi)
+                d_.error(rel, line, item, std::string(name) + " " + q(text) + " is not a number between " +
+                                              std::to_string(int(lo)) + " and " + std::to_string(int(hi)),
+                         "write decimal degrees with a dot, e.g. 45.0703 and 7.6869 for Torino");
+        };
+        const size_t errors = d_.all().size();
+        coordinate(lat_text, -90, 90, "lat", lat);
+        coordinate(lon_text, -180, 180, "lon", lon);
+        if (area_ && d_.all().size() == errors && !area_->contains(lat, lon))
+            d_.error(rel, line, item, "position " + lat_text + ", " + lon_text + " is outside the area in bundle.ini (" + area_text_ + ")",
+                     area_->contains(lon, lat) ? "lat and lon are swapped: write the latitude (about 45 in Torino) first"
+                                               : "check the numbers against a map, or widen area in bundle.ini if the place is really there");
+    }
+
+    void check_yes_no(const std::string& rel, int line, const std::string& item, const std::string& approximate) {
+        if (approximate != "yes" && approximate != "no")
+            d_.error(rel, line, item, "approximate " + q(approximate) + " is neither yes nor no",
+                     "write yes when the position is not exact, otherwise no");
+    }
+
+    // stops.csv is optional: a bundle without mobile units has no stops.
+    void load_stops() {
+        const std::string rel = "stops.csv";
+        if (!fs::exists(root_ / rel)) return;
+        for (auto& row : read_table(rel, {"unit", "date", "time", "name", "address", "lat", "lon", "approximate"})) {
+            const auto& f = row.fields;
+            const std::string item = "stop of " + q(f[0]) + " on " + f[1];
+            Stop stop{f[0], {}, 0, 0, f[3], f[4], 0, 0, f[7] == "yes"};
+            const auto unit = std::find_if(c_.places.begin(), c_.places.end(), [&](const Place& p) { return p.id == stop.unit; });
+            if (unit == c_.places.end())
+                d_.error(rel, row.line, item, "place " + q(stop.unit) + " does not exist",
+                         "use the id of a mobile_unit from places.csv, or add the unit there");
+            else if (unit->kind != "mobile_unit")
+                d_.error(rel, row.line, item, "place " + q(stop.unit) + " is a " + unit->kind + ", not a mobile_unit",
+                         "list stops only for places of kind mobile_unit");
+            const auto date = parse_date(f[1]);
+            if (!date) d_.error(rel, row.line, item, "date " + q(f[1]) + " is not a date", "write the date as YYYY-MM-DD, e.g. 2026-12-01");
+            const auto span = parse_time_span(f[2]);
+            if (!span)
+                d_.error(rel, row.line, item, "time " + q(f[2]) + " is not a time span within one day",
+                         "write the start and end as HH:MM-HH:MM with the end later the same day, e.g. 10:00-13:00");
+            if (stop.name.empty()) d_.error(rel, row.line, item, "name is empty", "write where the unit stands, e.g. a square or a street");
+            read_position(rel, row.line, item, f[5], f[6], stop.lat, stop.lon);
+            check_yes_no(rel, row.line, item, f[7]);
+            if (!date || !span) continue;
+            if (checks_.today && *date < *checks_.today)
+                d_.warning(rel, row.line, item, "this stop was before today (" + format_date(*checks_.today) + "): the kiosk no longer shows it",
+                           "delete the row when you next edit the timetable");
+            stop.date = *date;
+            std::tie(stop.from_minute, stop.to_minute) = *span;
+            // One unit cannot stand in two places at once.
+            for (const auto& other : c_.stops)
+                if (other.unit == stop.unit && other.date == stop.date && other.from_minute < stop.to_minute &&
+                    stop.from_minute < other.to_minute)
+                    d_.error(rel, row.line, item, "its time " + f[2] + " overlaps the stop at " + q(other.name) + " (" +
+                                                      format_clock(other.from_minute) + "-" + format_clock(other.to_minute) + ")",
+                             "correct one of the two times, or delete the repeated row");
+            c_.stops.push_back(std::move(stop));
+        }
+    }
+
+    void load_links() {
+        const std::string rel = "links.csv";
+        std::set<std::string> seen;
+        for (auto& row : read_table(rel, {"id", "kind", "target"})) {
+            if (!check_id(rel, row, "link", seen)) continue;
+            const auto& f = row.fields;
+            const std::string item = "link " + q(f[0]);
+            if (!contains(kLinkKinds, f[1]))
+                d_.error(rel, row.line, item, "kind " + q(f[1]) + " is unknown", "use booking, web, tel or directions");
+            if (!(f[2].starts_with("https://") || f[2].starts_with("tel:") || f[2].starts_with("geo:")))
+                d_.error(rel, row.line, item, "target " + q(f[2]) + " is not an https:, tel: or geo: address",
+                         "write web pages as https://..., phone numbers as tel:+39..., places as geo:lat,lon");
+            c_.links.push_back({f[0], f[1], f[2]});
+        }
+    }
+
+    void load_guides() {
+        const std::string rel = "guides.csv";
+        std::set<std::string> seen;
+        for (auto& row : read_table(rel, {"id", "category", "places", "links"})) {
+            if (!check_id(rel, row, "guide", seen)) continue;
+            const auto& f = row.fields;
+            const std::string item = "guide " + q(f[0]);
+            Guide g{f[0], f[1], split_words(f[2]), split_words(f[3])};
+            if (!has_id(c_.categories, g.category))
+                d_.error(rel, row.line, item, "category " + q(g.category) + " does not exist",
+                         "use an id from categories.csv, or add the category there");
+            for (const auto& p : g.places)
+                if (!has_id(c_.places, p))
+                    d_.error(rel, row.line, item, "place " + q(p) + " does not exist", "use an id from places.csv, or add the place there");
+            for (const auto& l : g.links)
+                if (!has_id(c_.links, l))
+                    d_.error(rel, row.line, item, "link " + q(l) + " does not exist", "use an id from links.csv, or add the link there");
+            c_.guides.push_back(std::move(g));
+        }
+    }
+
+    void check_fallback_languages() {
+        for (const auto& code : c_.meta.fallback)
+            if (!has_code(code))
+                d_.error("bundle.ini", fallback_line_, "fallback", "language " + q(code) + " is not in languages.csv",
+                         "list only languages from languages.csv, e.g. fallback = en, it");
+    }
+
+    void load_language_folders() {
+        const fs::path lang_dir = root_ / "lang";
+        if (fs::is_directory(lang_dir)) {
+            for (const auto& entry : fs::directory_iterator(lang_dir)) {
+                const std::string code = entry.path().filename().string();
+                if (entry.is_directory() && !has_code(code))
+                    d_.error("lang/" + code, 0, "language " + q(code), "unknown language: it is not in languages.csv",
+                             "add it to languages.csv, or rename the folder to a listed code");
+            }
+        }
+        for (const auto& lang : c_.languages) load_language(lang.code);
+    }
+
+    void load_language(const std::string& code) {
+        auto& texts = c_.texts[code];
+        const std::string strings_rel = "lang/" + code + "/strings.txt";
+        if (auto text = read_text(strings_rel, "the short texts in " + code)) {
+            auto kv = parse_key_values(*text);
+            for (int line : kv.malformed_lines)
+                d_.error(strings_rel, line, "", "this line is not `key = value`", "write it as key = text, or start it with # to make it a comment");
+            for (const auto& e : kv.entries) {
+                const std::string item = "key " + q(e.key);
+                c_.source_lines.emplace(std::pair(strings_rel, e.key), e.line);
+                if (const auto problem = unknown_key_problem(e.key)) {
+                    d_.error(strings_rel, e.line, item, *problem, "check the spelling against docs/content-format.md and the CSV ids");
+                } else if (!texts.strings.emplace(e.key, e.value).second) {
+                    d_.error(strings_rel, e.line, item, "duplicate key: it is already given above", "keep one line per key");
+                } else if (e.value.empty()) {
+                    d_.error(strings_rel, e.line, item, "the text is empty", "write the text, or delete the line to use the fallback language");
+                } else if (e.key == "fallback.notice" && e.value.find("{language}") == std::string::npos) {
+                    d_.error(strings_rel, e.line, item, "the text does not contain {language}", "keep {language} where the language's name goes");
+                } else if (e.key == "stops.date" && (e.value.find("{day}") == std::string::npos || e.value.find("{month}") == std::string::npos)) {
+                    d_.error(strings_rel, e.line, item, "the text does not contain both {day} and {month}",
+                             "keep {day} and {month} (and {weekday} if your language says it) where they go, e.g. {weekday} {day} {month}");
+                }
+            }
+        }
+        const fs::path guides_dir = root_ / "lang" / code / "guides";
+        if (!fs::is_directory(guides_dir)) return;
+        std::vector<fs::path> files;
+        for (const auto& entry : fs::directory_iterator(guides_dir)) files.push_back(entry.path());
+        std::sort(files.begin(), files.end());
+        for (const auto& path : files) {
+            const std::string rel = "lang/" + code + "/guides/" + path.filename().string();
+            const std::string id = path.stem().string();
+            if (path.extension() != ".md") {
+                d_.error(rel, 0, "", "not a guide file", "guide files end in .md and are named after the guide's id");
+                continue;
+            }
+            if (!has_id(c_.guides, id)) {
+                d_.error(rel, 0, "guide " + q(id), "no guide with this id in guides.csv",
+                         "add a row for it to guides.csv, or rename the file to an existing guide's id");
+                continue;
+            }
+            if (auto text = read_text(rel, "a guide"); text) load_guide_file(rel, id, *text, texts);
+        }
+    }
+
+    void load_guide_file(const std::string& rel, const std::string& id, const std::string& text, LanguageText& texts) {
+        const std::string item = "guide " + q(id);
+        const size_t sep = text.find("\n---");
+        if (sep == std::string::npos) {
+            d_.error(rel, 1, item, "no header: the file needs title: and summary: lines, then a line with ---",
+                     "start the file with\ntitle: ...\nsummary: ...\n---");
+            return;
+        }
+        GuideText g;
+        for_each_line(std::string_view(text).substr(0, sep), [&](int line, const std::string& l) {
+            if (l.empty()) return;
+            const auto colon = l.find(':');  // header lines are `key: value`
+            const std::string key = colon == std::string::npos ? "" : trim(l.substr(0, colon));
+            const std::string value = colon == std::string::npos ? "" : trim(l.substr(colon + 1));
+            if (key == "title") g.title = value;
+            else if (key == "summary") g.summary = value;
+            else d_.error(rel, line, item, "header line is not title: or summary:", "the header has only title: ... and summary: ... lines");
+        });
+        if (g.title.empty()) d_.error(rel, 1, item, "the title is missing or empty", "add a line title: ... before ---");
+        const size_t body_start = text.find('\n', sep + 1);
+        g.body = body_start == std::string::npos ? "" : text.substr(body_start + 1);
+        const int body_first_line = line_of_offset(text, body_start == std::string::npos ? text.size() : body_start + 1);
+        const auto markup = parse_markup(g.body);
+        for (const auto& e : markup.errors) d_.error(rel, body_first_line + e.line - 1, item, e.problem, e.fix);
+        for (const auto& ref : link_references(markup))
+            if (ref.target.starts_with("link:") && !has_id(c_.links, ref.target.substr(5)))
+                d_.error(rel, body_first_line + ref.line - 1, item, "link " + q(ref.target.substr(5)) + " does not exist",
+                         "use an id from links.csv after link:, or add the link there");
+        if (markup.blocks.empty()) d_.error(rel, 0, item, "the guide has no text after ---", "write the guide's text below the --- line");
+        texts.guides.emplace(id, std::move(g));
+    }
+
+    // Every item must be readable in at least one fallback language; each language that lacks
+    // one gets a warning (the kiosk shows the fallback, marked).
+    void check_completeness() {
+        std::vector<std::string> keys = required_string_keys();
+        for (const auto& cat : c_.categories)
+            for (const char* field : {".title", ".summary"}) keys.push_back("category." + cat.id + field);
+        for (const auto& link : c_.links) keys.push_back("link." + link.id + ".label");
+        for (const auto& key : keys) {
+            if (!in_fallback(key, [](const LanguageText& t, const std::string& k) { return t.strings.contains(k); }))
+                d_.error(fallback_file(key, true), 0, "key " + q(key), "missing in every fallback language (" + join(c_.meta.fallback, ", ") + ")",
+                         "add `" + key + " = ...` to lang/" + first_fallback() + "/strings.txt");
+            for (const auto& lang : c_.languages)
+                if (c_.texts.contains(lang.code) && !c_.texts[lang.code].strings.contains(key))
+                    d_.warning("lang/" + lang.code + "/strings.txt", 0, "key " + q(key), "not translated; the kiosk shows the fallback",
+                               "add `" + key + " = ...` in " + lang.native_name);
+        }
+        for (const auto& guide : c_.guides) {
+            if (!in_fallback(guide.id, [](const LanguageText& t, const std::string& k) { return t.guides.contains(k); }))
+                d_.error(fallback_file(guide.id, false), 0, "guide " + q(guide.id),
+                         "has no text in any fallback language (" + join(c_.meta.fallback, ", ") + ")",
+                         "write lang/" + first_fallback() + "/guides/" + guide.id + ".md");
+            for (const auto& lang : c_.languages)
+                if (c_.texts.contains(lang.code) && !c_.texts[lang.code].guides.contains(guide.id))
+                    d_.warning("lang/" + lang.code + "/guides/" + guide.id + ".md", 0, "guide " + q(guide.id),
+                               "not translated; the kiosk shows the fallback", "translate it into " + lang.native_name);
+        }
+    }
+
+    // A service is known by its label: `service.<id>` in a fallback language. The places that
+    // list one without a label are named, line by line, since that is where the typo usually is.
+    void check_service_labels() {
+        std::set<std::string> warned;
+        for (const auto& use : services_used_) {
+            const std::string key = "service." + use.service;
+            if (!in_fallback(key, [](const LanguageText& t, const std::string& k) { return t.strings.contains(k); }))
+                d_.error("places.csv", use.line, "place " + q(use.place),
+                         "service " + q(use.service) + " is unknown: no fallback language (" + join(c_.meta.fallback, ", ") +
+                             ") has a label for it",
+                         "correct the id, or add `" + key + " = ...` to lang/" + first_fallback() + "/strings.txt");
+            else if (warned.insert(key).second)
+                for (const auto& lang : c_.languages)
+                    if (c_.texts.contains(lang.code) && !c_.texts[lang.code].strings.contains(key))
+                        d_.warning("lang/" + lang.code + "/strings.txt", 0, "key " + q(key), "not translated; the kiosk shows the fallback",
+                                   "add `" + key + " = ...` in " + lang.native_name);
+        }
+    }
+
+    template <typename Has>
+    bool in_fallback(const std::string& key, Has has) {
+        for (const auto& code : c_.meta.fallback)
+            if (c_.texts.contains(code) && has(c_.texts[code], key)) return true;
+        return false;
+    }
+
+    std::string first_fallback() const { return c_.meta.fallback.empty() ? "en" : c_.meta.fallback.front(); }
+    std::string fallback_file(const std::string& item, bool is_string) const {
+        return "lang/" + first_fallback() + (is_string ? "/strings.txt" : "/guides/" + item + ".md");
+    }
+
+    std::optional<std::string> unknown_key_problem(const std::string& key) const {
+        if (contains(required_string_keys(), key)) return std::nullopt;
+        auto dotted = [&](const std::string& prefix, const std::vector<std::string>& suffixes, auto& list, const char* what) -> std::optional<std::optional<std::string>> {
+            if (!key.starts_with(prefix)) return std::nullopt;
+            for (const auto& suffix : suffixes) {
+                if (key.size() > prefix.size() + suffix.size() && key.ends_with(suffix)) {
+                    const std::string id = key.substr(prefix.size(), key.size() - prefix.size() - suffix.size());
+                    if (has_id(list, id)) return std::optional<std::string>{};
+                    return std::optional<std::string>{std::string(what) + " " + q(id) + " does not exist"};
+                }
+            }
+            return std::optional<std::string>{"unknown key"};
+        };
+        if (auto r = dotted("category.", {".title", ".summary"}, c_.categories, "category")) return *r;
+        if (auto r = dotted("place.", {".note", ".access"}, c_.places, "place")) return *r;
+        // Services are defined by their labels, so any well-formed id is one.
+        if (key.starts_with("service.") && valid_id(std::string_view(key).substr(8))) return std::nullopt;
+        if (auto r = dotted("link.", {".label"}, c_.links, "link")) return *r;
+        return "unknown key";
+    }
+
+    template <typename List>
+    static bool has_id(const List& list, std::string_view id) {
+        return std::any_of(list.begin(), list.end(), [&](const auto& item) { return item.id == id; });
+    }
+    bool has_code(std::string_view code) const {
+        return std::any_of(c_.languages.begin(), c_.languages.end(), [&](const Language& l) { return l.code == code; });
+    }
+
+    fs::path root_;
+    Diagnostics& d_;
+    SourceChecks checks_;
+    Content c_;
+    std::optional<Area> area_;
+    std::string area_text_;
+    int fallback_line_ = 0;
+    struct ServiceUse {
+        int line;
+        std::string place, service;
+    };
+    std::vector<ServiceUse> services_used_;  // checked against the labels once languages are read
+};
+
+}  // namespace
+
+const std::vector<std::string>& required_string_keys() {
+    static const std::vector<std::string> keys = {
+        "language.prompt", "nav.home", "nav.back", "home.heading", "guide.places", "guide.links",
+        "place.address", "place.hours", "place.phone", "place.approximate", "place.hours_unknown", "place.directions_qr", "place.directions_next_stop", "place.print",
+        "fallback.notice", "demo.label", "expired.notice", "attract.touch", "idle.question", "idle.continue",
+        "search.title", "search.prompt", "search.none", "hours.open_until", "hours.open", "hours.opens_today",
+        "hours.opens_tomorrow", "hours.opens_day", "hours.closed", "hours.closed_all_day", "day.1", "day.2", "day.3", "day.4",
+        "day.5", "day.6", "day.7", "places.title", "places.summary", "places.all", "places.open_now", "places.none",
+        "kind.call_center", "kind.office", "kind.food_hub", "kind.help_desk", "kind.mobile_unit",
+        "place.services", "place.access", "stops.next", "stops.date", "month.1", "month.2", "month.3", "month.4", "month.5",
+        "month.6", "month.7", "month.8", "month.9", "month.10", "month.11", "month.12",
+        "places.map", "map.title", "map.here", "place.on_map",
+        "qr.opens.booking", "qr.opens.web", "qr.opens.tel", "qr.opens.directions", "qr.scan",
+        "ticket.printing", "ticket.printed", "ticket.unavailable"};
+    return keys;
+}
+
+Content load_source(const fs::path& source, Diagnostics& diagnostics, const SourceChecks& checks) {
+    return Loader(source, diagnostics, checks).load();
+}
+
+}  // namespace content

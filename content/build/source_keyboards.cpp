@@ -1,0 +1,125 @@
+#include "content/build/source_keyboards.hpp"
+
+#include <unicase.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "content/text/source_file.hpp"
+#include "content/text/text_files.hpp"
+#include "fonts/utf8.hpp"
+
+namespace content {
+
+namespace {
+
+constexpr const char* kFile = "keyboards.txt";
+
+std::string q(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+bool valid_id(std::string_view id) {
+    return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
+}
+
+class KeyboardLoader {
+public:
+    KeyboardLoader(Content& c, Diagnostics& d) : c_(c), d_(d) {}
+
+    void load(const KeyValueBlock& block) {
+        if (block.entries.empty()) return;  // only malformed lines, already reported
+        Keyboard k;
+        const KeyValue *id = nullptr, *label = nullptr, *languages = nullptr;
+        std::vector<const KeyValue*> rows;
+        // The id first, so every other message can name the layout.
+        for (const auto& line : block.entries)
+            if (line.key == "id" && !id) id = &line;
+        const std::string item = id ? "keyboard " + q(id->value) : "keyboard";
+        for (const auto& line : block.entries) {
+            const KeyValue** single = line.key == "id" ? &id : line.key == "label" ? &label : line.key == "languages" ? &languages : nullptr;
+            if (line.key == "row") {
+                rows.push_back(&line);
+            } else if (!single) {
+                d_.error(kFile, line.line, item, "unknown key " + q(line.key), "use id, label, languages or row");
+            } else if (*single && *single != &line) {
+                d_.error(kFile, line.line, item, q(line.key) + " is given twice in one layout",
+                         "separate layouts with a blank line, or keep one " + line.key + " line per layout");
+            } else {
+                *single = &line;
+            }
+        }
+        if (!id) d_.error(kFile, block.first_line, item, "the layout has no id", "add a line like: id = latin");
+        if (!label) d_.error(kFile, block.first_line, item, "the layout has no label", "add the text of the key that switches to it, e.g. label = ABC");
+        if (rows.empty()) d_.error(kFile, block.first_line, item, "the layout has no keys", "add one line per row of keys, e.g. row = q w e r t y");
+        if (id) {
+            k.id = id->value;
+            if (!valid_id(k.id))
+                d_.error(kFile, id->line, item, "the id may only use a-z, 0-9 and -", "rename it, e.g. id = latin");
+            else if (!ids_.insert(k.id).second)
+                d_.error(kFile, id->line, item, "duplicate id: an earlier layout already uses it", "give each layout its own id");
+        }
+        if (label) {
+            k.label = label->value;
+            if (k.label.empty()) d_.error(kFile, label->line, item, "the label is empty", "write the text of the key that switches to it, e.g. label = ABC");
+        }
+        if (languages) check_languages(*languages, item, k);
+        for (const KeyValue* row : rows) check_row(*row, item, k);
+        c_.keyboards.push_back(std::move(k));
+    }
+
+private:
+    void check_languages(const KeyValue& line, const std::string& item, Keyboard& k) {
+        for (const auto& code : split_words(line.value)) {
+            if (std::none_of(c_.languages.begin(), c_.languages.end(), [&](const Language& l) { return l.code == code; })) {
+                d_.error(kFile, line.line, item, "language " + q(code) + " is not in languages.csv",
+                         "list codes from languages.csv, e.g. languages = it en fr");
+                continue;
+            }
+            if (auto [it, added] = owner_.emplace(code, k.id); !added) {
+                d_.error(kFile, line.line, item, "language " + q(code) + " already has the layout " + q(it->second),
+                         "list each language in one layout only");
+                continue;
+            }
+            k.languages.push_back(code);
+        }
+    }
+
+    void check_row(const KeyValue& line, const std::string& item, Keyboard& k) {
+        const auto keys = split_words(line.value);
+        if (keys.empty()) d_.error(kFile, line.line, item, "the row has no keys", "write the keys separated by spaces, or delete the line");
+        for (const auto& key : keys) {
+            const std::u32string chars = fonts::decode_utf8(key);
+            if (chars.size() != 1)
+                d_.error(kFile, line.line, item, "key " + q(key) + " is more than one character",
+                         "separate keys with spaces; each key is one character, e.g. row = q w e r t y");
+            else if (uc_tolower(chars[0]) != chars[0])
+                d_.error(kFile, line.line, item, "key " + q(key) + " is upper case",
+                         "write it in lower case, " + q(fonts::encode_utf8(std::u32string(1, uc_tolower(chars[0])))) +
+                             ": search ignores case");
+        }
+        k.rows.push_back(keys);
+    }
+
+    Content& c_;
+    Diagnostics& d_;
+    std::set<std::string> ids_;
+    std::map<std::string, std::string> owner_;  // language code -> layout id
+};
+
+}  // namespace
+
+void load_keyboards(const std::filesystem::path& source, Content& c, Diagnostics& d) {
+    if (!std::filesystem::exists(source / kFile)) return;  // allowed: the kiosk offers no search keyboard
+    auto text = read_source_file(source / kFile, kFile, d, {"", "the file cannot be read", "check that it is a readable file"});
+    if (!text) return;
+    if (text->starts_with("\xEF\xBB\xBF")) text->erase(0, 3);
+    KeyboardLoader loader(c, d);
+    const auto parsed = parse_key_value_blocks(*text);
+    for (const int line : parsed.malformed_lines)
+        d.error(kFile, line, "", "this line is not `key = value`", "write it as key = value, or start it with # to make it a comment");
+    for (const auto& block : parsed.blocks) loader.load(block);
+}
+
+}  // namespace content

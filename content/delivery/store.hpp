@@ -1,0 +1,126 @@
+#pragma once
+// Where a kiosk keeps its bundles:
+//
+//   STORE/bundles/v<version>.kbundle (+ .minisig)   one file per version, never rewritten
+//   STORE/current, STORE/previous                    symlinks into bundles/, switched by rename
+//   STORE/staging/                                   incoming copies, on the same filesystem
+//   STORE/status                                     what a technician needs to know, key = value
+//   STORE/runs                                       kiosk runs not (yet) ended cleanly: the crash-loop guard
+//   STORE/withdrawn                                  versions rolled back after crash loops, never reinstalled
+//
+// Installing copies the bundle and its signature into staging, verifies them there, fsyncs,
+// moves them into bundles/ and switches `current` with an atomic rename, keeping the old one as
+// `previous`. A power cut at any point leaves `current` on the old or on the new bundle, both
+// complete and verified. An open SQLite file is never replaced or renamed: each version is its
+// own file.
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "content/delivery/minisign.hpp"
+#include "content/model/model.hpp"
+
+namespace content {
+
+struct InstallPolicy {
+    std::string channel;        // the kiosk's channel; empty: the installed bundle's (any, at first install)
+    std::string kiosk_version;  // this kiosk's version, against the bundle's min_kiosk_version
+    std::string today;          // YYYY-MM-DD: expired bundles are refused
+    std::uintmax_t max_bundle_bytes = 512ull << 20;
+};
+
+struct InstallResult {
+    enum class Outcome { Installed, AlreadyCurrent, Refused };
+    Outcome outcome = Outcome::Refused;
+    std::string reason;  // one line, for logs and the admin status
+    Meta meta;
+    std::string key_id;
+};
+
+/// When a newly switched-to bundle counts as crash-looping: this many starts without a clean
+/// exit within `window`, while the switch is less than `after_switch` old. Later crashes are
+/// not blamed on the content (a broken kiosk build must not withdraw every bundle).
+struct CrashLoopLimits {
+    int failed_starts = 3;
+    std::chrono::seconds window{600};
+    std::chrono::seconds after_switch{3600};
+};
+
+/// Which bundle a kiosk starts on, and why not the better ones.
+struct StartupChoice {
+    std::filesystem::path path;
+    std::string source;                 // "current", "previous" or "factory"
+    std::vector<std::string> problems;  // one line per bundle passed over
+};
+
+/// The current bundle if it verifies, else the previous one, else the factory bundle installed
+/// with the kiosk (trusted as part of the read-only system, so not signature-checked).
+StartupChoice choose_startup_bundle(const class Store& store, std::span<const minisign::PublicKey> trusted,
+                                    const std::filesystem::path& factory);
+
+/// Deletes temporary files when it goes out of scope, whatever happened in between.
+struct RemoveOnExit {
+    std::vector<std::filesystem::path> paths;
+    ~RemoveOnExit();
+};
+
+/// Compares dotted version numbers ("0.10.2" > "0.9"): negative, zero or positive.
+int compare_versions(const std::string& a, const std::string& b);
+
+class Store {
+public:
+    explicit Store(std::filesystem::path dir);
+    const std::filesystem::path& dir() const { return dir_; }
+
+    InstallResult install(const std::filesystem::path& bundle, const std::filesystem::path& signature,
+                          std::span<const minisign::PublicKey> trusted, const InstallPolicy& policy);
+
+    /// The bundle files the symlinks point at, when they exist.
+    std::optional<std::filesystem::path> current() const;
+    std::optional<std::filesystem::path> previous() const;
+
+    /// The status file's text (empty before the first install).
+    std::string status_text() const;
+
+    /// Call once as the kiosk starts, before choosing its bundle. When the current bundle is
+    /// crash-looping it is withdrawn (never installed again) and `current` goes back to the
+    /// previous bundle, or to none so the kiosk starts on its factory bundle; the returned line
+    /// says so. Then this run is recorded until end_run().
+    std::optional<std::string> begin_run(const CrashLoopLimits& limits = {}, std::time_t now = std::time(nullptr));
+    /// Call when the kiosk exits cleanly: its run was not a crash.
+    void end_run();
+    /// Versions withdrawn by the crash-loop guard or by a technician.
+    std::vector<long long> withdrawn() const;
+    /// A technician's roll-back: the current version is withdrawn (never installed again, or the
+    /// updater would bring it straight back) and `current` goes back to the previous bundle, or
+    /// to none so the kiosk shows its factory bundle. Returns what happened, in one line.
+    std::string roll_back(const std::string& who);
+
+private:
+    /// An exclusive lock on the store, held while the object lives.
+    struct Lock {
+        explicit Lock(int descriptor) : fd(descriptor) {}
+        ~Lock();
+        int fd;
+        Lock(const Lock&) = delete;
+        Lock& operator=(const Lock&) = delete;
+    };
+    Lock lock() const;
+    InstallResult install_locked(const std::filesystem::path& bundle, const std::filesystem::path& signature,
+                                 std::span<const minisign::PublicKey> trusted, const InstallPolicy& policy);
+    /// Why the policy refuses a verified bundle with metadata `meta`, if it does.
+    std::optional<std::string> policy_refusal(const Meta& meta, const InstallPolicy& policy) const;
+    std::optional<std::filesystem::path> resolve(const char* link) const;
+    void record(const InstallResult& result, const std::string& source);
+    void record(const std::string& outcome, const std::string& reason, const std::string& source);
+    /// With the lock held: withdraws `version`, moves `current` back; returns where it is now.
+    std::string withdraw_current(long long version);
+
+    std::filesystem::path dir_;
+};
+
+}  // namespace content

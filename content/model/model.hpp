@@ -1,0 +1,149 @@
+#pragma once
+// The content model shared by the source loader, the bundle writer and the reader.
+// Plain data: no SQLite, no SDL, no ImGui.
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "content/hours/civil_time.hpp"
+
+namespace content {
+
+struct Meta {
+    std::string title;
+    long long version = 0;
+    std::string channel;
+    std::string created;  // YYYY-MM-DD
+    std::string expires;  // YYYY-MM-DD
+    std::string min_kiosk_version;
+    std::vector<std::string> fallback;  // language codes tried after the visitor's own
+    bool demo = false;
+    std::string directions_url;  // a place's directions link, with {lat} {lon} (directions.hpp); empty: the default
+};
+
+enum class Direction { LeftToRight, RightToLeft };
+
+struct Language {
+    std::string code;
+    std::string native_name;
+    Direction direction = Direction::LeftToRight;
+};
+
+struct Category {
+    std::string id;
+    std::string icon;
+};
+
+struct Guide {
+    std::string id;
+    std::string category;
+    std::vector<std::string> places;
+    std::vector<std::string> links;
+};
+
+struct Place {
+    std::string id;
+    std::string kind;
+    std::string name;
+    std::string address;
+    double lat = 0, lon = 0;
+    bool approximate = false;
+    std::string opening_hours;  // OpenStreetMap opening_hours syntax, empty when unknown
+    std::string phone;
+    std::vector<std::string> services;  // service ids, each labelled by a `service.<id>` string
+};
+
+/// Where a mobile unit stands on one day, and when: a wall-clock span in Europe/Rome time that
+/// starts and ends on `date`.
+struct Stop {
+    std::string unit;  // id of a place of kind mobile_unit
+    CivilDate date;
+    int from_minute = 0, to_minute = 0;  // minutes after the day's midnight; from < to
+    std::string name, address;
+    double lat = 0, lon = 0;
+    bool approximate = false;
+};
+
+struct Link {
+    std::string id;
+    std::string kind;  // booking, web, tel, directions
+    std::string target;
+};
+
+struct GuideText {
+    std::string title;
+    std::string summary;
+    std::string body;  // markup, see markup.hpp
+};
+
+/// Everything one language says: short strings by key, and guide texts by guide id.
+struct LanguageText {
+    std::map<std::string, std::string> strings;
+    std::map<std::string, GuideText> guides;
+};
+
+/// An on-screen keyboard layout for typing a search (keyboards.txt): rows of one-character,
+/// lower-case keys, offered in the languages it lists. Bundle data, so a content update can add one.
+struct Keyboard {
+    std::string id, label;
+    std::vector<std::string> languages;
+    std::vector<std::vector<std::string>> rows;
+};
+
+/// A font the bundle carries, cut down to the characters the bundle uses. Fonts are in fallback
+/// order; a family has a regular and optionally a bold file.
+struct FontFile {
+    std::string family;
+    std::string style;  // regular, bold
+    double scale = 1;   // drawn this much larger than the em size
+    std::vector<unsigned char> data;
+};
+
+enum class MapLayerKind { Polygon, Line };
+
+/// How one layer of the offline basemap is drawn (map/layers.txt). Colours are 0xRRGGBB.
+struct MapLayerStyle {
+    std::string id;
+    MapLayerKind kind = MapLayerKind::Polygon;
+    std::uint32_t fill = 0;      // polygons only
+    std::uint32_t stroke = 0;
+    float stroke_width_px = 0;   // 0: no outline (polygons only; lines always have one)
+};
+
+/// A basemap layer as the source gives it: its style and its GeoJSON (WGS84 lon/lat).
+struct MapLayerSource {
+    MapLayerStyle style;
+    std::string file;  // relative to the source folder, for messages
+    std::string geojson;
+};
+
+/// The offline basemap's source: layers in drawing order (the first at the bottom). No layers:
+/// the bundle has no map. Built into triangles and polylines by map_build.hpp.
+struct MapSource {
+    std::string attribution;  // shown on the map
+    std::vector<MapLayerSource> layers;
+};
+
+/// A whole bundle's content, as loaded from a source folder or written into a bundle.
+struct Content {
+    Meta meta;
+    std::vector<Language> languages;
+    std::vector<Category> categories;
+    std::vector<Guide> guides;
+    std::vector<Place> places;
+    std::vector<Stop> stops;                     // in file order; empty when the source has none
+    std::vector<Link> links;
+    std::map<std::string, LanguageText> texts;  // by language code
+    std::vector<Keyboard> keyboards;             // in file order; empty when the source has none
+    std::vector<FontFile> fonts;                 // filled by the build from the font catalog
+    MapSource map;                               // empty when the source has no map/ folder
+    /// Where the loader read each short text and language name, for checks made after loading:
+    /// (file, key) -> line, e.g. ("lang/fr/strings.txt", "nav.back") or ("languages.csv", "fr").
+    std::map<std::pair<std::string, std::string>, int> source_lines;
+};
+
+inline constexpr const char* kPlaceKinds[] = {"call_center", "office", "food_hub", "help_desk", "mobile_unit"};
+inline constexpr const char* kLinkKinds[] = {"booking", "web", "tel", "directions"};
+
+}  // namespace content

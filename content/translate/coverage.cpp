@@ -1,0 +1,122 @@
+#include "content/translate/coverage.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+#include "content/model/sqlite.hpp"
+
+namespace content {
+
+namespace {
+
+std::string percent(double share) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%.1f %%", share * 100);
+    return text;
+}
+
+std::string escape_html(const std::string& s) {
+    std::string out;
+    for (const char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<LanguageCoverage> coverage(const Content& content) {
+    // Every item some language has: what translators are asked for.
+    std::set<std::string> strings;
+    for (const auto& [lang, text] : content.texts)
+        for (const auto& [key, value] : text.strings)
+            if (!value.empty()) strings.insert(key);
+    std::vector<LanguageCoverage> out;
+    for (const auto& language : content.languages) {
+        LanguageCoverage c{language.code, language.native_name, 0, 0, {}};
+        const auto found = content.texts.find(language.code);
+        const LanguageText none;
+        const LanguageText& text = found == content.texts.end() ? none : found->second;
+        for (const auto& key : strings) {
+            const auto s = text.strings.find(key);
+            if (s != text.strings.end() && !s->second.empty()) ++c.translated;
+            else c.missing.push_back("string:" + key);
+        }
+        for (const auto& guide : content.guides) {
+            const auto g = text.guides.find(guide.id);
+            if (g != text.guides.end() && !g->second.title.empty() && !g->second.summary.empty() && !g->second.body.empty()) ++c.translated;
+            else c.missing.push_back("guide:" + guide.id);
+        }
+        c.total = static_cast<int>(strings.size() + content.guides.size());
+        std::sort(c.missing.begin(), c.missing.end());
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+std::vector<LanguageCoverage> bundle_coverage(const std::filesystem::path& bundle) {
+    const sql::Database db(bundle, sql::Database::Mode::ReadOnly);
+    const auto count = [&](const char* sql, const std::string& lang) {
+        auto st = db.prepare(sql);
+        if (!lang.empty()) st.bind(1, lang);
+        st.step();
+        return static_cast<int>(st.integer(0));
+    };
+    const int strings = count("SELECT count(DISTINCT key) FROM ui_string WHERE text <> ''", "");
+    const int guides = count("SELECT count(*) FROM guide", "");
+    std::vector<LanguageCoverage> out;
+    auto languages = db.prepare("SELECT code, native_name FROM language ORDER BY position");
+    while (languages.step()) {
+        LanguageCoverage c{languages.text(0), languages.text(1), 0, strings + guides, {}};
+        c.translated = count("SELECT count(*) FROM ui_string WHERE lang = ?1 AND text <> ''", c.code) +
+                       count("SELECT count(*) FROM guide_text WHERE lang = ?1 AND title <> '' AND summary <> '' AND body <> ''", c.code);
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+std::string coverage_text(const std::vector<LanguageCoverage>& languages) {
+    std::string out;
+    for (const auto& l : languages)
+        out += l.code + "  " + percent(l.share()) + "  " + std::to_string(l.translated) + "/" + std::to_string(l.total) + "  " + l.native_name + "\n";
+    for (const auto& l : languages) {
+        if (l.missing.empty()) continue;
+        out += "\n" + l.code + " lacks " + std::to_string(l.missing.size()) + ":\n";
+        for (const auto& item : l.missing) out += "  " + item + "\n";
+    }
+    return out;
+}
+
+std::string coverage_html(const std::vector<LanguageCoverage>& languages, const std::string& title) {
+    std::string out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape_html(title) +
+                      "</title>\n<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
+                      "td,th{padding:.3em .8em;text-align:left}.bar{width:20em;background:#ddd}"
+                      ".bar div{height:1em;background:#1b7837}.low div{background:#b2182b}</style></head><body>\n<h1>" +
+                      escape_html(title) + "</h1>\n<table>\n<tr><th>language</th><th></th><th>translated</th><th></th></tr>\n";
+    for (const auto& l : languages) {
+        const std::string share = percent(l.share());
+        char width[16];
+        std::snprintf(width, sizeof width, "%.1f%%", l.share() * 100);
+        out += "<tr><td>" + escape_html(l.code) + "</td><td>" + escape_html(l.native_name) + "</td><td>" + share + " (" +
+               std::to_string(l.translated) + "/" + std::to_string(l.total) + ")</td><td><div class=\"bar" +
+               (l.share() < 0.9 ? " low" : "") + "\"><div style=\"width:" + width + "\"></div></div></td></tr>\n";
+    }
+    out += "</table>\n";
+    for (const auto& l : languages) {
+        if (l.missing.empty()) continue;
+        out += "<h2 id=\"" + escape_html(l.code) + "\">" + escape_html(l.code) + " — " + escape_html(l.native_name) + ": " +
+               std::to_string(l.missing.size()) + " missing</h2>\n<ul>\n";
+        for (const auto& item : l.missing) out += "<li><code>" + escape_html(item) + "</code></li>\n";
+        out += "</ul>\n";
+    }
+    return out + "</body></html>\n";
+}
+
+}  // namespace content

@@ -1,0 +1,34 @@
+#pragma once
+// How much of a source each language translates: every text item that any language has (a UI
+// string, a place's note, a guide) and, per language, the share it has and the list it lacks.
+// Content managers read it to know what to send to translators; `kiosk-bundle coverage` prints
+// it as text and as a self-contained HTML page.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "content/model/model.hpp"
+
+namespace content {
+
+struct LanguageCoverage {
+    std::string code, native_name;
+    int translated = 0, total = 0;
+    std::vector<std::string> missing;  // item names: `string:<key>`, `guide:<id>`, sorted
+    double share() const { return total == 0 ? 1.0 : static_cast<double>(translated) / total; }
+};
+
+/// Per language, in the source's language order. A guide counts as translated when its title,
+/// summary and body are all there; a string when it is there and not empty.
+std::vector<LanguageCoverage> coverage(const Content& content);
+
+/// The same from a built bundle (`kiosk-bundle info`): its languages, the strings any of them
+/// has, its guides.
+std::vector<LanguageCoverage> bundle_coverage(const std::filesystem::path& bundle);
+
+/// The report as text: a line per language ("it  100.0 %  212/212"), then what each lacks.
+std::string coverage_text(const std::vector<LanguageCoverage>& languages);
+/// The same as one HTML page with no outside files: a bar per language, the missing items.
+std::string coverage_html(const std::vector<LanguageCoverage>& languages, const std::string& title);
+
+}  // namespace content

@@ -1,0 +1,275 @@
+#include "content/translate/po_import.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "content/build/source.hpp"
+#include "content/text/markup.hpp"
+#include "content/text/text_files.hpp"
+#include "content/translate/po_file.hpp"
+#include "content/translate/source_edits.hpp"
+#include "content/translate/translation_items.hpp"
+
+namespace content {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string q(const std::string& s) { return "\"" + s + "\""; }
+
+std::string lower(std::string s) {
+    for (auto& ch : s)
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    return s;
+}
+
+class Importer {
+public:
+    Importer(fs::path source, fs::path po, Diagnostics& d) : source_(std::move(source)), po_(std::move(po)), file_(po_.string()), d_(d) {}
+
+    std::optional<PoImport> run() {
+        const int errors_before = d_.error_count();
+        po_text_ = read_file(po_).value_or("");
+        if (!fs::is_regular_file(po_)) {
+            d_.error(file_, 0, "", "no such file, or it cannot be read", "give the path of the PO file, e.g. fr.po as kiosk-bundle export-po wrote it");
+            return std::nullopt;
+        }
+        const PoRead read = read_po(po_);
+        for (const auto& p : read.problems)
+            d_.error(file_, p.line, "", "not a readable PO file: " + p.message,
+                     p.message.starts_with("duplicate message definition")
+                         ? "keep one of the two entries with this msgctxt and delete the other"
+                         : "correct the file at that line (each text in \"double quotes\", a line break inside one written \\n), "
+                           "or export it again and redo the edits");
+        if (!read.problems.empty()) return std::nullopt;
+
+        Diagnostics source_problems;
+        content_ = load_source(source_, source_problems);
+        if (source_problems.has_errors()) {
+            d_.error(source_.string(), 0, "", "the source has " + std::to_string(source_problems.error_count()) + " error(s)",
+                     "`kiosk-bundle validate " + source_.string() + "` lists them; fix them, then import again");
+            return std::nullopt;
+        }
+        if (!check_header(read.header)) return std::nullopt;
+
+        items_ = translation_items(content_, source_, result_.lang);
+        for (const auto& item : items_) by_context_.emplace(item.context, &item);
+        for (const auto& entry : read.entries)
+            if (!entry.obsolete) check_entry(entry);
+        check_new_guides();
+        if (d_.error_count() > errors_before) return std::nullopt;
+        write_changes();
+        return result_;
+    }
+
+private:
+    bool check_header(const std::map<std::string, std::string>& header) {
+        const int line = line_starting("\"Language:");
+        std::string codes;
+        for (const auto& l : content_.languages) codes += (codes.empty() ? "" : " ") + l.code;
+        const auto language = header.find("Language");
+        if (language == header.end() || language->second.empty()) {
+            d_.error(file_, 1, "header", "no Language field: which language the file translates into is not said",
+                     "add the line \"Language: fr\\n\" to the header entry (msgid \"\"), with one of: " + codes);
+            return false;
+        }
+        const bool known = std::any_of(content_.languages.begin(), content_.languages.end(),
+                                       [&](const Language& l) { return l.code == language->second; });
+        if (!known) {
+            d_.error(file_, line, "header", "Language " + q(language->second) + " is not a language of languages.csv",
+                     "set Language to the code this file translates into, one of: " + codes +
+                         " (Poedit: Translation > Properties), or add the language to languages.csv");
+            return false;
+        }
+        result_.lang = language->second;
+        const auto type = header.find("Content-Type");
+        if (type == header.end() || lower(type->second).find("charset=utf-8") == std::string::npos) {
+            d_.error(file_, line_starting("\"Content-Type:"), "header", "the file is not declared UTF-8",
+                     "save it as UTF-8 with the header line \"Content-Type: text/plain; charset=UTF-8\\n\"");
+            return false;
+        }
+        return true;
+    }
+
+    void check_entry(const PoEntry& e) {
+        const int line = e.has_msgctxt ? line_starting("msgctxt " + quoted(e.msgctxt)) : line_starting("msgid " + quoted(e.msgid));
+        const std::string item = e.has_msgctxt ? "msgctxt " + q(e.msgctxt) : "msgid " + q(e.msgid.substr(0, 40));
+        // An empty translation is not imported: nothing in it can be wrong or out of date.
+        const bool translated = !trim(e.msgstr).empty();
+        if (!translated) {
+            ++result_.empty;
+            return;
+        }
+        if (!e.has_msgctxt) {
+            d_.error(file_, line, item, "an entry without msgctxt: there is no telling where its text goes",
+                     "export the file again (kiosk-bundle export-po) and put the translation into the entry with the same msgid");
+            return;
+        }
+        if (e.has_plural) {
+            d_.error(file_, line, item, "a plural entry (msgid_plural): the kiosk's texts have no plural forms", "delete the entry");
+            return;
+        }
+        const auto found = by_context_.find(e.msgctxt);
+        if (found == by_context_.end()) {
+            d_.error(file_, line, item, "no such item in the source any more: its key or guide was removed or renamed since the export",
+                     "export again (kiosk-bundle export-po " + source_.string() + " " + result_.lang +
+                         ") and put the translation into the entry that replaced it, or delete this entry");
+            return;
+        }
+        const TranslationItem& it = *found->second;
+        const int before = d_.error_count();
+        if (e.msgid != it.reference_text)
+            d_.error(file_, line, item,
+                     "stale: the text to translate (msgid) is no longer the source's " + it.reference_lang + " text in " + it.reference_file +
+                         "; it changed since the export, so this translation may say something else",
+                     "export again (kiosk-bundle export-po " + source_.string() + " " + result_.lang +
+                         ") and translate this entry from its new text");
+        if (e.fuzzy)
+            d_.error(file_, line, item, "marked fuzzy (Poedit: \"Needs work\"): the translation is a guess nobody has checked",
+                     "review the translation and clear the fuzzy flag (in Poedit, untick Needs work), or empty the translation to leave the item untranslated");
+        if (find_invalid_utf8(e.msgstr))
+            d_.error(file_, line, item, "the translation is not valid UTF-8", "save the PO file as UTF-8");
+        const std::string text = it.one_line() ? trim(e.msgstr) : body_text(e.msgstr);
+        if (it.one_line() && text.find('\n') != std::string::npos)
+            d_.error(file_, line, item, "the translation has a line break, and this text is one line", "write it on one line");
+        check_placeholders(it, text, line, item);
+        if (it.kind == ItemKind::GuideBody) check_markup(text, line, item);
+        if (d_.error_count() > before) return;
+
+        if (text == it.text || (it.kind == ItemKind::GuideBody && e.msgstr == it.text)) {
+            ++result_.unchanged;
+            return;
+        }
+        ++(it.text.empty() ? result_.added : result_.changed);
+        accept(it, text, line, item);
+    }
+
+    // Guide files end their body with a newline; a translation that lost it gets it back.
+    static std::string body_text(const std::string& msgstr) { return msgstr.ends_with('\n') ? msgstr : msgstr + "\n"; }
+
+    void check_placeholders(const TranslationItem& it, const std::string& text, int line, const std::string& item) {
+        const auto wanted = placeholders(it.reference_text);
+        for (const auto& p : wanted)
+            if (text.find(p) == std::string::npos && !placeholder_optional(it.name, p))
+                d_.error(file_, line, item, "the translation drops " + p + ", which the kiosk replaces with a value (the " + it.reference_lang + " text has it)",
+                         "put " + p + " back where the value goes, written exactly so");
+        for (const auto& p : placeholders(text))
+            if (std::find(wanted.begin(), wanted.end(), p) == wanted.end() && !placeholder_optional(it.name, p))
+                d_.error(file_, line, item, "the translation has " + p + ", which the kiosk does not replace",
+                         wanted.empty() ? "remove it: this text has no placeholders"
+                                        : "write only the placeholders of the " + it.reference_lang + " text, exactly as there");
+    }
+
+    void check_markup(const std::string& body, int line, const std::string& item) {
+        const Markup markup = parse_markup(body);
+        for (const auto& err : markup.errors)
+            d_.error(file_, line, item, "line " + std::to_string(err.line) + " of the translation: " + err.problem, err.fix);
+        for (const auto& ref : link_references(markup)) {
+            const std::string id = ref.target.starts_with("link:") ? ref.target.substr(5) : "";
+            const bool exists = std::any_of(content_.links.begin(), content_.links.end(), [&](const Link& l) { return l.id == id; });
+            if (ref.target.starts_with("link:") && !exists)
+                d_.error(file_, line, item, "line " + std::to_string(ref.line) + " of the translation: link " + q(id) + " does not exist",
+                         "keep the (link:...) targets of the text to translate as they are");
+        }
+    }
+
+    void accept(const TranslationItem& it, const std::string& text, int line, const std::string& item) {
+        if (it.kind == ItemKind::String) {
+            strings_.emplace_back(it.name, text);
+            return;
+        }
+        auto& guide = guides_[it.name];
+        guide.line = line;
+        guide.item = item;
+        (it.kind == ItemKind::GuideTitle ? guide.edit.title : it.kind == ItemKind::GuideSummary ? guide.edit.summary : guide.edit.body) = text;
+    }
+
+    // A guide file the language lacks is written whole: it needs a title and a body to load.
+    void check_new_guides() {
+        for (const auto& [id, guide] : guides_) {
+            const std::string rel = guide_file(id);
+            if (fs::exists(source_ / rel) || (guide.edit.title && guide.edit.body)) continue;
+            d_.error(file_, guide.line, guide.item,
+                     rel + " does not exist yet, and a new guide needs its title and its body; this file does not translate " +
+                         (guide.edit.title ? "the body" : guide.edit.body ? "the title" : "the title and the body"),
+                     "translate guide:" + id + ":title and guide:" + id + ":body too, or empty this translation");
+        }
+    }
+
+    void write_changes() {
+        std::map<std::string, std::string> files;  // relative path -> new text
+        if (!strings_.empty()) {
+            const std::string rel = "lang/" + result_.lang + "/strings.txt";
+            std::string text = read_file(source_ / rel).value_or("");
+            for (const auto& [key, value] : strings_) text = set_string(std::move(text), key, value);
+            files[rel] = text;
+        }
+        for (const auto& [id, guide] : guides_) {
+            const std::string rel = guide_file(id);
+            files[rel] = set_guide_fields(read_file(source_ / rel), guide.edit);
+        }
+        for (const auto& [rel, text] : files) {
+            const fs::path path = source_ / rel;
+            std::error_code ec;
+            const auto perms = fs::status(path, ec).permissions();
+            const unsigned mode = ec || !fs::exists(path) ? 0644u : static_cast<unsigned>(perms) & 0777u;
+            fs::create_directories(path.parent_path());
+            write_file_atomically(path, text, mode);
+            result_.files_written.push_back(rel);
+        }
+    }
+
+    std::string guide_file(const std::string& id) const { return "lang/" + result_.lang + "/guides/" + id + ".md"; }
+
+    // The PO file's line that starts with `prefix`, for messages: libgettextpo keeps no lines.
+    int line_starting(const std::string& prefix) const {
+        int found = 0;
+        for_each_line(po_text_, [&](int line, const std::string& text) {
+            if (found == 0 && text.starts_with(prefix) && (text.size() == prefix.size() || prefix.back() == ':')) found = line;
+        });
+        return found;
+    }
+
+    static std::string quoted(const std::string& s) {
+        std::string out = "\"";
+        for (const char ch : s) {
+            if (ch == '"' || ch == '\\') out += '\\';
+            if (ch == '\n') out += "\\n";
+            else out += ch;
+        }
+        return out + "\"";
+    }
+
+    struct GuideChange {
+        GuideEdit edit;
+        int line = 0;      // the last entry that changes it, for messages
+        std::string item;
+    };
+
+    fs::path source_, po_;
+    std::string file_;  // the PO file as the user named it
+    Diagnostics& d_;
+    std::string po_text_;
+    Content content_;
+    std::vector<TranslationItem> items_;
+    std::map<std::string, const TranslationItem*> by_context_;
+    PoImport result_;
+    std::vector<std::pair<std::string, std::string>> strings_;  // key, new text
+    std::map<std::string, GuideChange> guides_;                 // by guide id
+};
+
+}  // namespace
+
+std::optional<PoImport> import_po(const fs::path& source, const fs::path& po, Diagnostics& diagnostics) {
+    return Importer(source, po, diagnostics).run();
+}
+
+std::string import_summary(const PoImport& r) {
+    return "lang/" + r.lang + ": " + std::to_string(r.changed) + " changed, " + std::to_string(r.added) + " added, " +
+           std::to_string(r.unchanged) + " unchanged, " + std::to_string(r.empty) +
+           " empty in the PO file (not imported; existing translations left as they are); " + std::to_string(r.files_written.size()) +
+           " file(s) written";
+}
+
+}  // namespace content

@@ -1,0 +1,93 @@
+#include "kiosk/admin/kiosk_admin.hpp"
+
+#include <sys/statvfs.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "content/delivery/store.hpp"
+#include "content/hours/dates.hpp"
+#include "content/text/text_files.hpp"
+#include "kiosk/admin/usage_counters.hpp"
+#include "kiosk/app/app.hpp"
+#include "kiosk/print/ticket_printer.hpp"
+#include "kiosk/services/update_service.hpp"
+#include "platform/log.hpp"
+
+namespace kiosk {
+
+namespace {
+
+std::string gigabytes(double bytes) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f GB", bytes / 1e9);
+    return text;
+}
+
+}  // namespace
+
+KioskAdmin::KioskAdmin(std::string pin_hash, App& app, Parts parts)
+    : AdminServices(std::move(pin_hash)), app_(app), parts_(std::move(parts)) {}
+
+std::vector<std::pair<std::string, std::string>> KioskAdmin::status() {
+    const auto& meta = app_.bundle().meta();
+    std::map<std::string, std::string> stored;
+    if (parts_.store)
+        for (const auto& e : content::parse_key_values(parts_.store->status_text()).entries) stored[e.key] = e.value;
+    const auto value_or = [&](const char* key, const std::string& otherwise) {
+        const auto it = stored.find(key);
+        return it == stored.end() ? otherwise : it->second;
+    };
+    std::vector<std::pair<std::string, std::string>> out;
+    out.emplace_back("content_version", std::to_string(meta.version) + "  (" + app_.bundle().path().filename().string() + ")");
+    out.emplace_back("channel", meta.channel);
+    out.emplace_back("key_id", parts_.store ? value_or("key_id", "-") : "- (factory bundle)");
+    out.emplace_back("expires", meta.expires + (meta.expires < content::today_iso(app_.clock().wall()) ? "  (expired)" : ""));
+    out.emplace_back("last_update", !parts_.store ? "updates not configured"
+                                                  : value_or("last_check", "never") + "  " + value_or("last_result", "") + "  " +
+                                                        value_or("last_reason", ""));
+    struct statvfs disk {};
+    const std::string where = parts_.store ? parts_.store->dir().string() : "/";
+    if (::statvfs(where.c_str(), &disk) == 0)
+        out.emplace_back("free_disk", gigabytes(static_cast<double>(disk.f_bavail) * static_cast<double>(disk.f_frsize)) + " of " +
+                                          gigabytes(static_cast<double>(disk.f_blocks) * static_cast<double>(disk.f_frsize)) + "  (" + where + ")");
+    out.emplace_back("printer", app_.printer() ? app_.printer()->status_line() : "none configured");
+    const auto up = std::chrono::duration_cast<std::chrono::minutes>(std::chrono::steady_clock::now() - started_).count();
+    out.emplace_back("uptime", std::to_string(up / (24 * 60)) + " d " + std::to_string(up / 60 % 24) + " h " + std::to_string(up % 60) + " min");
+    return out;
+}
+
+std::vector<std::string> KioskAdmin::recent_errors() { return platform::log::recent_problems(); }
+
+std::string KioskAdmin::check_for_updates() {
+    if (!parts_.updates) return "No update source is configured (--update-url, --inbox).";
+    parts_.updates->check_now();
+    return "Checking the server and the inbox now; the result shows under Last update.";
+}
+
+std::string KioskAdmin::roll_back() {
+    if (!parts_.store) return "No bundle store: this kiosk shows its factory bundle only.";
+    const std::string said = parts_.store->roll_back("the admin panel");
+    platform::log::line(said);
+    restart();  // the kiosk starts again on what the store now holds, through its usual checks
+    return said + ". Restarting.";
+}
+
+std::string KioskAdmin::export_usage() {
+    if (!parts_.usage) return "Usage counters are not kept (usage_db is not set).";
+    parts_.usage->flush();
+    const auto file = parts_.usage_file.parent_path() / ("usage-" + UsageCounters::day_of(std::chrono::system_clock::now()) + ".csv");
+    std::ofstream out(file);
+    const int rows = parts_.usage->export_csv(out);
+    out.close();
+    if (!out) return "Cannot write " + file.string() + " (disk full or read-only?).";
+    return "Wrote " + std::to_string(rows) + " rows to " + file.string();
+}
+
+std::string KioskAdmin::restart() {
+    restart_ = true;
+    app_.request_exit();
+    return "Restarting.";
+}
+
+}  // namespace kiosk

@@ -1,0 +1,171 @@
+#include "kiosk/config/settings.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <functional>
+#include <map>
+
+#include "content/hours/opening_hours.hpp"
+#include "content/text/text_files.hpp"
+#include "platform/printer_device.hpp"
+
+namespace kiosk {
+
+namespace {
+
+std::string invalid(const std::string& value, const std::string& fix) { return "\"" + value + "\" is not valid. Fix: " + fix; }
+
+std::optional<long> whole_number(const std::string& s) {
+    long n = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+    if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+    return n;
+}
+
+}  // namespace
+
+std::optional<Settings> load_settings(const std::filesystem::path& file, std::string& error) {
+    const auto text = content::read_file(file);
+    if (!text) {
+        error = "cannot read the configuration " + file.string() + ". Fix: check the path given to --config";
+        return std::nullopt;
+    }
+    Settings s;
+    // Each key's reader returns what is wrong and the fix, or nothing when the value is right.
+    using Reader = std::function<std::optional<std::string>(const std::string&)>;
+    const auto seconds = [](std::chrono::seconds& out, long min) {
+        return [&out, min](const std::string& v) -> std::optional<std::string> {
+            const auto n = whole_number(v);
+            if (!n || *n < min) return invalid(v, "write a whole number of seconds, at least " + std::to_string(min));
+            out = std::chrono::seconds(*n);
+            return std::nullopt;
+        };
+    };
+    const auto text_value = [](std::string& out) {
+        return [&out](const std::string& v) -> std::optional<std::string> {
+            out = v;
+            return std::nullopt;
+        };
+    };
+    // Comma- or space-separated lists, e.g. `languages = it, en, ar`.
+    const auto list_value = [](std::vector<std::string>& out) {
+        return [&out](const std::string& v) -> std::optional<std::string> {
+            std::string words = v;
+            std::replace(words.begin(), words.end(), ',', ' ');
+            out = content::split_words(words);
+            if (out.empty()) return invalid(v, "list one or more values separated by commas, e.g. it, en, ar");
+            return std::nullopt;
+        };
+    };
+    const std::map<std::string, Reader> readers = {
+        {"rotation",
+         [&](const std::string& v) -> std::optional<std::string> {
+             const auto n = whole_number(v);
+             if (!n || !(*n == 0 || *n == 90 || *n == 180 || *n == 270)) return invalid(v, "write 0, 90, 180 or 270 (degrees clockwise)");
+             s.rotation = static_cast<int>(*n);
+             return std::nullopt;
+         }},
+        {"screen_size_mm",
+         [&](const std::string& v) -> std::optional<std::string> {
+             const auto x = v.find('x');
+             const auto w = whole_number(v.substr(0, x)), h = x == std::string::npos ? std::nullopt : whole_number(v.substr(x + 1));
+             if (!w || !h || *w < 50 || *h < 50 || *w > 3000 || *h > 3000)
+                 return invalid(v, "write the panel's visible width and height in millimetres, e.g. 476x268 for a 21.5-inch 16:9 panel");
+             s.screen_width_mm = static_cast<float>(*w);
+             s.screen_height_mm = static_cast<float>(*h);
+             return std::nullopt;
+         }},
+        {"idle_timeout", seconds(s.idle_timeout, 15)},
+        {"idle_countdown", seconds(s.idle_countdown, 3)},
+        {"hours",
+         [&](const std::string& v) -> std::optional<std::string> {
+             if (const auto bad = content::check_opening_hours(v)) return "\"" + v + "\" " + bad->explain() + ". Fix: " + bad->fix;
+             s.hours = v;
+             return std::nullopt;
+         }},
+        {"admin_pin_hash", text_value(s.admin_pin_hash)},
+        {"usage_db", text_value(s.usage_db)},
+        {"position",
+         [&](const std::string& v) -> std::optional<std::string> {
+             double lat = 0, lon = 0;
+             char comma = 0, rest = 0;
+             if (std::sscanf(v.c_str(), "%lf %c %lf %c", &lat, &comma, &lon, &rest) != 3 || comma != ',' || lat < -90 || lat > 90 ||
+                 lon < -180 || lon > 180)
+                 return invalid(v, "write latitude, longitude in degrees, e.g. 45.0703, 7.6869");
+             s.position = std::make_pair(lat, lon);
+             return std::nullopt;
+         }},
+        {"location", text_value(s.location)},
+        {"printer",
+         [&](const std::string& v) -> std::optional<std::string> {
+             std::string problem;
+             if (!platform::parse_printer_address(v, problem)) return problem;
+             s.printer = v;
+             return std::nullopt;
+         }},
+        {"printer_paper",
+         [&](const std::string& v) -> std::optional<std::string> {
+             if (v != "58" && v != "80") return invalid(v, "write 58 or 80 (the paper roll's width in millimetres)");
+             s.printer_paper = v == "58" ? 58 : 80;
+             return std::nullopt;
+         }},
+        {"printer_qr",
+         [&](const std::string& v) -> std::optional<std::string> {
+             if (v != "raster" && v != "native") return invalid(v, "write raster (every printer) or native (the printer's own QR command)");
+             s.printer_native_qr = v == "native";
+             return std::nullopt;
+         }},
+        {"printer_timeout", seconds(s.printer_timeout, 1)},
+        {"display", text_value(s.display)},
+        {"languages", list_value(s.languages)},
+        {"fallback", list_value(s.fallback)},
+        {"bundle", text_value(s.bundle)},
+        {"store", text_value(s.store)},
+        {"trust", list_value(s.trust)},
+        {"update_url",
+         [&](const std::string& v) -> std::optional<std::string> {
+             if (!v.starts_with("https://") && !v.starts_with("http://"))
+                 return invalid(v, "write the address of the folder kiosk-bundle publish writes, e.g. https://example.org/kiosk");
+             s.update_url = v;
+             return std::nullopt;
+         }},
+        {"bundle_name", text_value(s.bundle_name)},
+        {"inbox", text_value(s.inbox)},
+        {"channel", text_value(s.channel)},
+        {"check_every", seconds(s.check_every, 60)},
+        {"max_bundle_mb",
+         [&](const std::string& v) -> std::optional<std::string> {
+             const auto n = whole_number(v);
+             if (!n || *n < 1) return invalid(v, "write a whole number of megabytes, e.g. 512");
+             s.max_bundle_mb = static_cast<int>(*n);
+             return std::nullopt;
+         }},
+    };
+    const auto parsed = content::parse_key_values(*text);
+    const std::string name = file.string();
+    if (!parsed.malformed_lines.empty()) {
+        error = name + ":" + std::to_string(parsed.malformed_lines.front()) +
+                ": this line is not \"key = value\". Fix: write one setting per line, or start the line with # to make it a comment";
+        return std::nullopt;
+    }
+    for (const auto& e : parsed.entries) {
+        const std::string where = name + ":" + std::to_string(e.line) + ": " + e.key + ": ";
+        const auto reader = readers.find(e.key);
+        if (reader == readers.end()) {
+            error = where + "unknown setting. Fix: check its spelling against docs/configuration.md";
+            return std::nullopt;
+        }
+        if (const auto problem = reader->second(e.value)) {
+            error = where + *problem;
+            return std::nullopt;
+        }
+    }
+    if (s.idle_countdown >= s.idle_timeout) {
+        error = name + ": idle_countdown must be shorter than idle_timeout. Fix: e.g. idle_timeout = 90 and idle_countdown = 10";
+        return std::nullopt;
+    }
+    return s;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,111 @@
+#include "kiosk/input/keyboard.hpp"
+
+#include <algorithm>
+
+#include "kiosk/ui/theme.hpp"
+#include "kiosk/ui/ui.hpp"
+
+namespace kiosk {
+
+Keyboard::Keyboard(std::vector<content::Keyboard> layouts, const std::string& lang) : layouts_(std::move(layouts)) {
+    if (layouts_.empty()) return;
+    size_t start = 0;
+    for (size_t i = 0; i < layouts_.size(); ++i)
+        if (std::find(layouts_[i].languages.begin(), layouts_[i].languages.end(), lang) != layouts_[i].languages.end()) start = i;
+    use_layout(start);
+}
+
+void Keyboard::use_layout(size_t index) {
+    current_ = index;
+    const auto& l = layouts_[index];
+    const std::string lang = l.languages.empty() ? "en" : l.languages.front();
+    keys_.clear();
+    row_sizes_.clear();
+    labels_.clear();
+    for (const auto& row : l.rows) {
+        row_sizes_.push_back(row.size());
+        for (const auto& key : row) {
+            keys_.push_back(key);
+            labels_.push_back(TextBlock::plain(key, lang, false, true));
+        }
+    }
+    const auto& next = layouts_[(index + 1) % layouts_.size()];
+    switch_label_ = TextBlock::plain(next.label, next.languages.empty() ? "en" : next.languages.front(), false, true);
+}
+
+float Keyboard::key_height(const Theme& t) const { return t.touch_small(68); }
+
+std::vector<std::vector<size_t>> Keyboard::rows(const Theme& t, float width) const {
+    const float min_key = std::max(t.px(64), t.min_touch), gap = t.px(10);
+    const auto per_row = static_cast<size_t>(std::max(1.0f, (width + gap) / (min_key + gap)));
+    std::vector<std::vector<size_t>> out;
+    size_t next = 0;
+    for (const size_t n : row_sizes_) {
+        // A long row is cut into even pieces rather than a full one and a stub.
+        const size_t pieces = (n + per_row - 1) / per_row, each = (n + pieces - 1) / pieces;
+        for (size_t done = 0; done < n; done += each) {
+            out.emplace_back();
+            for (size_t k = done; k < std::min(n, done + each); ++k) out.back().push_back(next + k);
+        }
+        next += n;
+    }
+    return out;
+}
+
+float Keyboard::height(const Theme& t, float width) const {
+    if (empty()) return 0;
+    const auto n = static_cast<float>(rows(t, width).size() + 1);  // + the space bar's row
+    return n * key_height(t) + (n + 1) * t.px(10);
+}
+
+Keyboard::Typed Keyboard::draw(Ui& ui, ImVec2 origin, float width) {
+    Typed typed;
+    if (empty()) return typed;
+    const Theme& t = ui.theme;
+    const float gap = t.px(10), h = key_height(t);
+    const auto all = rows(t, width);
+    size_t widest = 1;
+    for (const auto& r : all) widest = std::max(widest, r.size());
+    const float key_w = (width - static_cast<float>(widest - 1) * gap) / static_cast<float>(widest);
+    const TextStyle label_style{t.body.engine, t.body.size * 1.15f};
+    float y = origin.y + gap;
+    for (const auto& r : all) {
+        // Each row centred, as on a real keyboard.
+        float x = origin.x + (width - static_cast<float>(r.size()) * key_w - static_cast<float>(r.size() - 1) * gap) / 2;
+        for (const size_t k : r) {
+            ImGui::SetCursorScreenPos(ImVec2(x, y));
+            if (ui.button("key:" + keys_[k], labels_[k], ImVec2(key_w, h), false, t.card, t.text, &label_style))
+                typed = {Typed::Kind::Text, keys_[k]};
+            x += key_w + gap;
+        }
+        y += h + gap;
+    }
+    // The last row: layout switch, space bar, backspace.
+    const float unit = (width - 2 * gap) / 10;
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    float x = origin.x;
+    if (layouts_.size() > 1) {
+        ImGui::SetCursorScreenPos(ImVec2(x, y));
+        if (ui.button("key:layout", switch_label_, ImVec2(2 * unit, h), false, t.card_border, t.header_text, &label_style)) {
+            use_layout((current_ + 1) % layouts_.size());
+            return {};
+        }
+    }
+    x += 2 * unit + gap;
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    if (ui.blank_button("key:space", ImVec2(6 * unit, h), false, t.card)) typed = {Typed::Kind::Text, " "};
+    // A space bar's mark: a long, shallow bracket.
+    const float mid = x + 3 * unit, base = y + h * 0.62f, half = unit * 0.9f;
+    list->AddPolyline(std::vector<ImVec2>{{mid - half, base - h * 0.15f}, {mid - half, base}, {mid + half, base}, {mid + half, base - h * 0.15f}}.data(), 4,
+                      t.text, 0, t.px(4));
+    x += 6 * unit + gap;
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    if (ui.blank_button("key:backspace", ImVec2(2 * unit, h), false, t.card)) typed = {Typed::Kind::Backspace, {}};
+    // Backspace's mark: an arrow pointing back along the line, so to the right in right-to-left text.
+    const float cx = x + unit, cy = y + h / 2, s = std::min(unit, h) * 0.28f * (ui.rtl() ? -1.0f : 1.0f);
+    list->AddTriangleFilled(ImVec2(cx - 1.6f * s, cy), ImVec2(cx - 0.6f * s, cy - s), ImVec2(cx - 0.6f * s, cy + s), t.text);
+    list->AddLine(ImVec2(cx - 0.7f * s, cy), ImVec2(cx + 1.6f * s, cy), t.text, t.px(6));
+    return typed;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,63 @@
+#pragma once
+// Runs the updater on its own thread, so downloading and verifying a bundle never holds up a
+// frame. When a bundle is installed the worker opens it, and the frame loop picks it up between
+// two frames (take_new_bundle), so a screen never mixes old and new content.
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "content/delivery/updater.hpp"
+#include "content/model/bundle.hpp"
+
+namespace kiosk {
+
+struct UpdateSchedule {
+    std::chrono::seconds server_every{900};  // how often the server is asked; ±10 % jitter so
+                                             // kiosks do not all ask at the same second
+    std::chrono::seconds inbox_every{5};     // a USB stick should show up while the technician waits
+};
+
+class UpdateService {
+public:
+    /// `notify` is called from the worker after an install (EventWaiter::wake, to end an idle
+    /// wait); `log` gets one line per check result worth telling. `languages` is applied to every
+    /// new bundle as it was to the first.
+    UpdateService(content::Store& store, std::vector<content::minisign::PublicKey> trusted, content::InstallPolicy policy,
+                  content::UpdaterConfig config, UpdateSchedule schedule, content::LanguageChoice languages,
+                  std::function<void()> notify, std::function<void(const std::string&)> log);
+    /// Stops the worker; a check under way is waited for (downloads have timeouts).
+    ~UpdateService();
+    UpdateService(const UpdateService&) = delete;
+    UpdateService& operator=(const UpdateService&) = delete;
+
+    /// The bundle installed since the last call, already open; null when there is none.
+    std::shared_ptr<const content::Bundle> take_new_bundle();
+    /// True while the worker is checking or installing (tests).
+    bool busy() const;
+    /// Asks the server and looks in the inbox now, not at the next scheduled time (admin panel).
+    void check_now();
+
+private:
+    void work();
+    void publish_current();
+
+    content::Store& store_;
+    content::Updater updater_;
+    UpdateSchedule schedule_;
+    content::LanguageChoice languages_;
+    std::function<void()> notify_;
+    std::function<void(const std::string&)> log_;
+
+    mutable std::mutex mutex_;
+    std::condition_variable cv_;
+    bool stopping_ = false, busy_ = false, check_now_ = false;
+    std::shared_ptr<const content::Bundle> new_bundle_;
+    std::thread thread_;  // last: starts once everything above is ready
+};
+
+}  // namespace kiosk

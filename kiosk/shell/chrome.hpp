@@ -1,0 +1,60 @@
+#pragma once
+// What surrounds every screen: a header with Back and Home (always in the same place, mirrored
+// in right-to-left languages) and where the visitor is; a footer with every language by its own
+// name, so one touch switches language on any screen.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/app/route.hpp"
+#include "kiosk/input/scroll_area.hpp"
+#include "kiosk/ui/text_layout.hpp"
+
+namespace kiosk {
+
+/// The preview band's colour: in no theme, so it cannot be taken for part of the kiosk's own look.
+inline constexpr ImU32 kPreviewMagenta = IM_COL32(176, 0, 110, 255);
+
+class App;
+class View;
+struct Ui;
+
+class Chrome {
+public:
+    /// Draws the whole frame: header, `view` in a scrolling area, footer; over it, when the
+    /// visitor has been idle a while, the countdown with `countdown` seconds left of `total`.
+    void draw(Ui& ui, View& view, ImVec2 display, std::optional<float> countdown = std::nullopt, float total = 10);
+    /// The page is still gliding or glowing: more frames wanted.
+    bool animating() const { return page_.animating() || view_animating_; }
+    const ScrollArea& page() const { return page_; }
+
+private:
+    void refresh(const App& app);
+    void header(Ui& ui, View& view, ImVec2 display, float height);
+    void notice_strip(Ui& ui, ImVec2 display, float top, float height);
+    void preview_band(Ui& ui, float top, ImVec2 screen);
+    void countdown(Ui& ui, ImVec2 display, float left, float total);
+    enum class Icon { Contrast, TextSize, Search };
+    /// A square header button drawn as a symbol: the same in every language.
+    bool icon_button(Ui& ui, const std::string& id, Icon icon, ImVec2 at, bool on);
+    /// Language buttons wrap into as many rows as their longest native name needs.
+    struct FooterGrid {
+        int columns = 1, rows = 1;
+        float button_width = 0, height = 0;
+    };
+    FooterGrid footer_grid(Ui& ui, ImVec2 display);
+    void footer(Ui& ui, ImVec2 display, const FooterGrid& grid);
+
+    ScrollArea page_;
+    bool view_animating_ = false;
+    Route page_route_;  // the screen and visitor the page's scroll position belongs to
+    long page_visitor_ = -1;
+    long seen_changes_ = -1;
+    TextBlock back_, home_, strip_;  // strip: "may be out of date" and/or the demo label
+    TextBlock preview_;              // kiosk --preview's band; empty on a real kiosk
+    TextBlock still_there_, touch_to_continue_;
+    TextBlock a_small_ = TextBlock::plain("A", "en", false, true), a_big_ = TextBlock::plain("A", "en", false, true);
+    std::vector<std::pair<std::string, TextBlock>> languages_;
+};
+
+}  // namespace kiosk

@@ -1,0 +1,347 @@
+#include "kiosk/shell/runner.hpp"
+
+#include <SDL.h>
+#include <imgui_impl_sdlrenderer.h>
+
+#include <algorithm>
+#include <cmath>
+#include <ctime>
+
+#include "kiosk/app/app.hpp"
+#include "kiosk/ui/theme.hpp"
+#include "platform/display.hpp"
+#include "platform/event_wait.hpp"
+#include "platform/png.hpp"
+
+namespace kiosk {
+
+namespace {
+const platform::SystemClock kSystemClock;
+
+std::chrono::nanoseconds thread_cpu_time() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return std::chrono::seconds(t.tv_sec) + std::chrono::nanoseconds(t.tv_nsec);
+}
+}  // namespace
+
+Runner::Runner(platform::Display& display, App& app, const std::filesystem::path& font_dir, const Settings& settings,
+               const platform::Clock* clock)
+    : display_(display), app_(app), settings_(settings), rotation_{settings.rotation}, clock_(clock ? clock : &kSystemClock),
+      idle_(settings.idle_timeout, settings.idle_countdown), sleep_(settings.hours), font_dir_(font_dir), screens_(app) {
+    idle_.touched(clock_->now());
+    app_.set_clock(clock_);
+    app_.set_here(settings.position);
+    // Touch must not also arrive as synthetic mouse events: the Pointer handles fingers itself.
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+    IMGUI_CHECKVERSION();
+    context_ = ImGui::CreateContext();
+    ImGui::SetCurrentContext(context_);  // CreateContext only does this when there is none
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // nothing a visitor does is stored, not even window positions
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    io.MouseDrawCursor = false;
+    ImGui_ImplSDLRenderer_Init(display_.renderer());
+    glyph_texture_ = std::make_unique<GlyphTexture>(display_.renderer());
+    apply_theme();
+    last_frame_ = clock_->now();
+}
+
+void Runner::apply_theme() {
+    const ImVec2 size = display_size();
+    themed_size_ = size;
+    themed_generation_ = app_.bundle_generation();
+    warnings_.clear();
+    // 2048 is a Pi 3's largest texture; a smaller GPU limit is kept to (0 means no limit).
+    SDL_RendererInfo info{};
+    int max_atlas = 2048;
+    if (SDL_GetRendererInfo(display_.renderer(), &info) == 0 && info.max_texture_width > 0)
+        max_atlas = std::min({max_atlas, info.max_texture_width, info.max_texture_height});
+    theme_ = Theme::create(app_.bundle(), static_cast<int>(size.x), static_cast<int>(size.y), font_dir_, warnings_, max_atlas,
+                           settings_.pixels_per_mm(panel_size().x));
+    theme_->set_look(app_.larger_text(), app_.high_contrast());
+    ImGui_ImplSDLRenderer_DestroyFontsTexture();  // the next frame uploads ImGui's own font again
+    glyph_texture_->reset();
+    pointer_.set_drag_threshold(theme_->px(24));
+    apply_style();
+}
+
+void Runner::apply_style() {
+    ImGuiStyle& style = ImGui::GetStyle();
+    style = ImGuiStyle();
+    style.WindowPadding = ImVec2(0, 0);
+    style.WindowBorderSize = 0;
+    style.ChildBorderSize = 0;
+    style.WindowRounding = 0;
+    style.ItemSpacing = ImVec2(0, 0);
+    style.ScrollbarSize = theme_->px(28);
+    style.ScrollbarRounding = theme_->px(14);
+    style.AntiAliasedLinesUseTex = false;  // those lines come from the font atlas, which shapes do not use
+    style.Colors[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(theme_->background);
+    style.Colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
+    style.Colors[ImGuiCol_ScrollbarBg] = ImGui::ColorConvertU32ToFloat4(theme_->scrollbar);
+    style.Colors[ImGuiCol_ScrollbarGrab] = ImGui::ColorConvertU32ToFloat4(theme_->card_border);
+}
+
+Runner::~Runner() {
+    ImGui::SetCurrentContext(context_);
+    if (turned_) SDL_DestroyTexture(turned_);
+    glyph_texture_.reset();
+    ImGui_ImplSDLRenderer_Shutdown();
+    ImGui::DestroyContext(context_);
+}
+
+const fonts::GlyphAtlas& Runner::glyph_atlas() const { return *theme_->engine.atlas; }
+
+ImVec2 Runner::panel_size() const {
+    int w = 0, h = 0;
+    display_.size(w, h);
+    return ImVec2(static_cast<float>(w), static_cast<float>(h));
+}
+
+ImVec2 Runner::display_size() const { return rotation_.logical_size(panel_size()); }
+
+void Runner::handle(const SDL_Event& e) {
+    const ImVec2 panel = panel_size();
+    const auto now = clock_->now();
+    // Fingers come in 0..1 of the panel (on KMSDRM with window id 0), the mouse in pixels; both
+    // are turned into the UI's coordinates.
+    const auto finger_at = [&] { return rotation_.to_logical(ImVec2(e.tfinger.x * panel.x, e.tfinger.y * panel.y), panel); };
+    const auto mouse_at = [&](int x, int y) { return rotation_.to_logical(ImVec2(static_cast<float>(x), static_cast<float>(y)), panel); };
+    bool input = true;
+    switch (e.type) {
+        case SDL_FINGERDOWN:
+            if (!finger_ && !second_) {
+                finger_ = e.tfinger.fingerId;
+                pointer_.press(finger_at(), true, now);
+            } else if (finger_ && !second_) {  // a second finger pinches; a third, or a palm, changes nothing
+                second_ = e.tfinger.fingerId;
+                pointer_.second_press(finger_at());
+            }
+            break;
+        case SDL_FINGERMOTION:
+            if (finger_ == e.tfinger.fingerId) pointer_.move(finger_at(), now);
+            else if (second_ == e.tfinger.fingerId) pointer_.second_move(finger_at());
+            break;
+        case SDL_FINGERUP:
+            if (finger_ == e.tfinger.fingerId) {
+                finger_.reset();
+                pointer_.release(finger_at(), now);
+            } else if (second_ == e.tfinger.fingerId) {
+                second_.reset();
+                pointer_.second_release();
+            }
+            break;
+        case SDL_MOUSEMOTION:
+            if (e.motion.which == SDL_TOUCH_MOUSEID) return;
+            pointer_.move(mouse_at(e.motion.x, e.motion.y), now);
+            break;
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP:
+            if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) return;
+            if (e.type == SDL_MOUSEBUTTONDOWN) pointer_.press(mouse_at(e.button.x, e.button.y), false, now);
+            else pointer_.release(mouse_at(e.button.x, e.button.y), now);
+            break;
+        case SDL_MOUSEWHEEL:
+            if (e.wheel.which == SDL_TOUCH_MOUSEID) return;
+            pointer_.wheel(static_cast<float>(e.wheel.y));
+            break;
+        default: input = false;
+    }
+    if (input) {
+        // A touch during the countdown only says "still here": it taps nothing under the veil;
+        // on a dark screen it only wakes the kiosk.
+        if (counting_down_ || sleep_.sleeping()) pointer_.cancel_press();
+        sleep_.wake();
+        idle_.touched(now);
+        wanted_ = std::max(wanted_, 2);
+        return;
+    }
+    switch (e.type) {
+        case SDL_QUIT: quit_ = true; break;
+        case SDL_WINDOWEVENT:
+        case SDL_RENDER_TARGETS_RESET:
+        case SDL_RENDER_DEVICE_RESET:
+        case SDL_USEREVENT: wanted_ = std::max(wanted_, 2); break;
+        default: break;
+    }
+}
+
+bool Runner::wants_frame() const {
+    // The App changes between frames too: a bundle swapped in, a script's navigation.
+    return wanted_ > 0 || app_.changes() != drawn_changes_ || (due_ && *due_ <= clock_->now());
+}
+
+std::chrono::milliseconds Runner::until_due(std::chrono::milliseconds limit) const {
+    if (!due_) return limit;
+    const auto left = std::chrono::ceil<std::chrono::milliseconds>(*due_ - clock_->now());
+    return std::clamp(left, std::chrono::milliseconds(0), limit);
+}
+
+void Runner::pump() {
+    SDL_Event e;
+    while (SDL_PollEvent(&e)) handle(e);
+}
+
+void Runner::render(ImU32 clear) {
+    SDL_Renderer* renderer = display_.renderer();
+    const ImVec2 size = display_size();
+    const int w = static_cast<int>(size.x), h = static_cast<int>(size.y);
+    if (rotation_.degrees != 0) {
+        int tw = 0, th = 0;
+        if (turned_ && (SDL_QueryTexture(turned_, nullptr, nullptr, &tw, &th) != 0 || tw != w || th != h)) {
+            SDL_DestroyTexture(turned_);
+            turned_ = nullptr;
+        }
+        if (!turned_) turned_ = SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
+        SDL_SetRenderTarget(renderer, turned_);
+    }
+    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(clear);
+    SDL_SetRenderDrawColor(renderer, static_cast<Uint8>(bg.x * 255), static_cast<Uint8>(bg.y * 255), static_cast<Uint8>(bg.z * 255), 255);
+    SDL_RenderClear(renderer);
+    SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_BLEND);  // how untextured shapes are drawn
+    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    if (rotation_.degrees != 0) {
+        SDL_SetRenderTarget(renderer, nullptr);
+        const ImVec2 panel = panel_size();
+        // Turned about its centre, the upright picture covers the panel exactly.
+        const SDL_Rect to{static_cast<int>(panel.x - size.x) / 2, static_cast<int>(panel.y - size.y) / 2, w, h};
+        SDL_RenderCopyEx(renderer, turned_, nullptr, &to, rotation_.degrees, nullptr, SDL_FLIP_NONE);
+    }
+}
+
+std::optional<float> Runner::visitor_idle(FrameTime& time) {
+    counting_down_ = false;
+    if (app_.route().screen == Route::Screen::Attract) return std::nullopt;  // nobody to wait for
+    switch (idle_.phase(time.now)) {
+        case IdleTimer::Phase::Expired:
+            app_.new_visitor();
+            return std::nullopt;
+        case IdleTimer::Phase::Countdown: {
+            counting_down_ = true;
+            // One frame a second, as the number changes: on a software renderer a frame of the
+            // veiled page costs tens of milliseconds.
+            const float left = idle_.seconds_left(time.now);
+            const float to_next = left - std::floor(left);
+            time.wake_at(time.now + std::chrono::duration_cast<platform::Clock::time_point::duration>(
+                                        std::chrono::duration<float>(to_next > 0.001f ? to_next : 1.0f)));
+            return left;
+        }
+        case IdleTimer::Phase::Active: time.wake_at(idle_.next_change(time.now)); return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+void Runner::watch_corners(FrameTime& time) {
+    if (const auto due = pointer_.long_press_due(CornerGesture::kHold)) time.wake_at(*due);
+    const auto at = pointer_.take_long_press(time.now, CornerGesture::kHold);
+    if (!at || !CornerGesture::in_corner(*at, display_size())) return;
+    pointer_.cancel_press();  // a long press in a corner is the gesture, not a tap on Back
+    if (corners_.long_press(*at, display_size(), time.now)) app_.open(Route::admin());
+}
+
+void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height) {
+    const auto started = thread_cpu_time();
+    ImGui::SetCurrentContext(context_);
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = display_size();
+    // A new bundle brings its own fonts: the theme is rebuilt before anything of it is drawn.
+    if (io.DisplaySize.x != themed_size_.x || io.DisplaySize.y != themed_size_.y || app_.bundle_generation() != themed_generation_)
+        apply_theme();
+    if (theme_->larger_text() != app_.larger_text() || theme_->high_contrast() != app_.high_contrast()) {
+        theme_->set_look(app_.larger_text(), app_.high_contrast());
+        apply_style();
+    }
+    FrameTime time;
+    time.now = clock_->now();
+    time.dt = std::max(1e-4f, std::chrono::duration<float>(time.now - last_frame_).count());
+    io.DeltaTime = time.dt;
+    last_frame_ = time.now;
+    pointer_.apply(io);
+    // A release is when ImGui taps; what the tap changed inside a screen (a key typed) is drawn
+    // by the frame after it.
+    const bool released = pressed_ && !io.MouseDown[0];
+    pressed_ = io.MouseDown[0];
+
+    screens_.collect();
+    app_.collect();
+    fonts::GlyphAtlas& atlas = *theme_->engine.atlas;
+    atlas.begin_frame();
+    theme_->engine.texture = glyph_texture_->prepare(atlas);
+    ImGui_ImplSDLRenderer_NewFrame();
+    // Shapes are drawn with no texture: the text has its own atlas, and ImGui's font atlas
+    // would only give them its white pixel. Untextured, SDL fills them directly — on the
+    // software renderer a blend per pixel instead of a texture sample too, a third less work a
+    // frame, with anti-aliased edges that blend as they should.
+    io.Fonts->SetTexID(nullptr);
+    ImGui::NewFrame();
+    hits_.clear();
+    const long before = app_.changes();
+    std::optional<float> countdown = visitor_idle(time);
+    watch_corners(time);
+    sleep_.update(time, clock_->wall(), app_.route().screen == Route::Screen::Attract, idle_.expires());
+    Ui ui{app_, *theme_, hits_, pointer_, time, display_.renderer()};
+    if (!sleep_.sleeping()) chrome_.draw(ui, screens_.current(), io.DisplaySize, countdown, static_cast<float>(settings_.idle_countdown.count()));
+    ImGui::Render();
+    const auto built = thread_cpu_time();
+    glyph_texture_->upload(atlas);
+    render(sleep_.sleeping() ? IM_COL32(0, 0, 0, 255) : theme_->background);
+    const auto rasterized = thread_cpu_time();
+    last_cost_ = {built - started, rasterized - built};
+    if (capture) {
+        int w = 0, h = 0;
+        *capture = display_.read_pixels(w, h);
+        if (width) *width = w;
+        if (height) *height = h;
+    }
+    SDL_RenderPresent(display_.renderer());
+
+    pointer_.after_frame();
+    ++frames_;
+    if (wanted_ > 0) --wanted_;
+    if (app_.changes() != before) wanted_ = std::max(wanted_, 2);  // the new screen lays out next frame
+    drawn_changes_ = app_.changes();
+    if (released || pointer_.busy() || chrome_.animating()) wanted_ = std::max(wanted_, 1);
+    if (atlas.wants_redraw()) wanted_ = std::max(wanted_, 1);  // glyphs skipped for lack of room
+    due_ = time.due;
+}
+
+void Runner::settle() {
+    for (int i = 0; i < 30; ++i) {
+        pump();
+        if (!wants_frame()) return;
+        frame();
+    }
+}
+
+bool Runner::screenshot(const std::filesystem::path& path, std::string& error) {
+    settle();
+    std::vector<unsigned char> pixels;
+    int w = 0, h = 0;
+    frame(&pixels, &w, &h);
+    return platform::write_png(path, w, h, pixels, error);
+}
+
+void Runner::run(platform::EventWaiter& waiter, std::optional<std::chrono::milliseconds> exit_after,
+                 const std::function<void()>& between_frames, std::optional<std::chrono::milliseconds> wake_every) {
+    using clock = std::chrono::steady_clock;
+    const auto start = clock::now();
+    const auto remaining = [&] {
+        if (!exit_after) return std::chrono::milliseconds(3'600'000);
+        return std::max(std::chrono::milliseconds(0),
+                        std::chrono::duration_cast<std::chrono::milliseconds>(start + *exit_after - clock::now()));
+    };
+    while (!quit_ && !app_.exit_requested()) {
+        if (!wants_frame()) {
+            SDL_Event e;
+            if (waiter.wait(e, until_due(std::min(remaining(), wake_every.value_or(remaining()))))) handle(e);
+        }
+        pump();
+        if (between_frames) between_frames();
+        if (wants_frame()) frame();
+        if (exit_after && remaining().count() == 0) break;
+    }
+}
+
+}  // namespace kiosk

@@ -1,0 +1,136 @@
+#pragma once
+// The frame loop. Frames are drawn only when something changed: input, a new screen, a worker's
+// news. With nothing to do the loop sleeps in EventWaiter, so an unchanging screen costs no
+// frames and almost no CPU. The same loop runs headless for screenshots, scripts and tests.
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/config/settings.hpp"
+#include "kiosk/input/corner_gesture.hpp"
+#include "kiosk/input/pointer.hpp"
+#include "kiosk/input/rotation.hpp"
+#include "kiosk/shell/chrome.hpp"
+#include "kiosk/shell/idle_timer.hpp"
+#include "kiosk/shell/screen_stack.hpp"
+#include "kiosk/shell/sleep_policy.hpp"
+#include "kiosk/ui/glyph_texture.hpp"
+#include "kiosk/ui/ui.hpp"
+#include "platform/clock.hpp"
+
+namespace platform {
+class Display;
+class EventWaiter;
+}  // namespace platform
+
+namespace kiosk {
+
+class App;
+struct Theme;
+
+class Runner {
+public:
+    /// Without a `clock`, the system's. The clock must outlive the runner.
+    Runner(platform::Display& display, App& app, const std::filesystem::path& font_dir, const Settings& settings = {},
+           const platform::Clock* clock = nullptr);
+    ~Runner();
+    Runner(const Runner&) = delete;
+    Runner& operator=(const Runner&) = delete;
+
+    /// Font and glyph problems found at start-up, for the log.
+    const std::vector<std::string>& warnings() const { return warnings_; }
+
+    void handle(const SDL_Event& event);
+    /// Handles every queued event.
+    void pump();
+    /// Draws one frame; with `capture`, also returns its pixels (RGBA).
+    void frame(std::vector<unsigned char>* capture = nullptr, int* width = nullptr, int* height = nullptr);
+    /// Handles events and draws until nothing more is wanted (bounded).
+    void settle();
+    /// Writes the current screen as a PNG; false with `error` on failure.
+    bool screenshot(const std::filesystem::path& path, std::string& error);
+    /// The interactive loop; returns when the window closes or after `exit_after`.
+    /// `between_frames` runs on every wake-up, where no frame is half drawn: the place to hand
+    /// the App news from workers (a new bundle) and to tell a watchdog the loop is alive, for
+    /// which the loop wakes at least every `wake_every` even on an unchanging screen.
+    void run(platform::EventWaiter& waiter, std::optional<std::chrono::milliseconds> exit_after,
+             const std::function<void()>& between_frames = {}, std::optional<std::chrono::milliseconds> wake_every = {});
+
+    long frames() const { return frames_; }
+    /// What the last frame cost this thread's CPU: building it (input, layout, draw lists) and
+    /// rasterizing it (SDL's renderer: all of it on the software renderer, little on a GPU).
+    struct FrameCost {
+        std::chrono::nanoseconds build{0}, raster{0};
+    };
+    const FrameCost& last_frame_cost() const { return last_cost_; }
+    /// Something changed or moves: the next loop turn draws a frame.
+    bool wants_frame() const;
+    const fonts::GlyphAtlas& glyph_atlas() const;
+    const HitMap& hits() const { return hits_; }
+    bool quit_requested() const { return quit_; }
+    /// The UI's size: the panel's, turned by the configured rotation.
+    ImVec2 display_size() const;
+    /// The panel's size in pixels, as SDL sees it.
+    ImVec2 panel_size() const;
+    const Rotation& rotation() const { return rotation_; }
+    const Chrome& chrome() const { return chrome_; }
+    /// The screen the visitor is on.
+    View& screen() { return screens_.current(); }
+    /// The "Still there?" countdown is on screen.
+    bool counting_down() const { return counting_down_; }
+    /// Outside the kiosk's hours with nobody there, the screen is dark until touched.
+    bool sleeping() const { return sleep_.sleeping(); }
+    const platform::Clock& clock() const { return *clock_; }
+
+private:
+    /// Builds fonts and style for the current screen size (at start and after a resize).
+    void apply_theme();
+    /// ImGui's own colours and sizes from the theme (after a new theme or look).
+    void apply_style();
+    /// How long the loop may sleep before a frame is due (an animation, a long press).
+    std::chrono::milliseconds until_due(std::chrono::milliseconds limit) const;
+    /// Forgets a visitor who left; the seconds left when the countdown is on.
+    std::optional<float> visitor_idle(FrameTime& time);
+    /// The hidden corner gesture opens the admin panel.
+    void watch_corners(FrameTime& time);
+    /// Draws the UI, turned onto the panel when the panel is mounted turned.
+    void render(ImU32 clear);
+
+    platform::Display& display_;
+    App& app_;
+    Settings settings_;
+    Rotation rotation_;
+    const platform::Clock* clock_;
+    SDL_Texture* turned_ = nullptr;  // the UI drawn upright, before it is turned onto the panel
+    std::optional<SDL_FingerID> finger_;  // the finger the pointer follows
+    std::optional<SDL_FingerID> second_;  // a second finger, which pinches; any more are ignored
+    std::optional<platform::Clock::time_point> due_;  // a frame wanted then, not before
+    IdleTimer idle_;
+    SleepPolicy sleep_;  // outside its hours with nobody there: the screen is dark
+    CornerGesture corners_;
+    bool counting_down_ = false;
+    bool pressed_ = false;  // ImGui saw the pointer down last frame
+    ImGuiContext* context_ = nullptr;  // each runner has its own, so tests can run two kiosks
+    std::unique_ptr<Theme> theme_;
+    std::unique_ptr<GlyphTexture> glyph_texture_;
+    ImVec2 themed_size_{0, 0};  // the screen size and bundle the theme was built for
+    int themed_generation_ = 0;
+    std::filesystem::path font_dir_;
+    std::vector<std::string> warnings_;
+    ScreenStack screens_;
+    Chrome chrome_;
+    HitMap hits_;
+    Pointer pointer_;
+    int wanted_ = 3;  // frames still to draw before the screen is settled
+    long frames_ = 0;
+    FrameCost last_cost_;
+    long drawn_changes_ = -1;  // app_.changes() when the last frame was drawn
+    bool quit_ = false;
+    platform::Clock::time_point last_frame_{};
+};
+
+}  // namespace kiosk

@@ -1,0 +1,191 @@
+#include "kiosk/shell/script.hpp"
+
+#include <SDL.h>
+
+#include <charconv>
+#include <cstdio>
+#include <map>
+#include <sstream>
+#include <thread>
+
+#include "fonts/utf8.hpp"
+#include "kiosk/app/app.hpp"
+#include "kiosk/shell/runner.hpp"
+
+namespace kiosk {
+
+namespace {
+
+// Argument counts: minimum and maximum.
+const std::map<std::string, std::pair<size_t, size_t>> kCommands = {
+    {"tap", {2, 2}},        {"tap-item", {1, 1}},     {"drag", {4, 5}},       {"wait", {1, 1}},
+    {"screenshot", {1, 1}}, {"expect-route", {1, 1}}, {"expect-lang", {1, 1}}, {"report", {0, 0}},
+    {"hold", {3, 3}},       {"type", {1, 99}},        {"pinch", {4, 5}},
+};
+
+bool to_number(const std::string& s, float& out) {
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+    return ec == std::errc() && p == s.data() + s.size();
+}
+
+// A finger at a point of the UI, on the panel as it is mounted.
+void push_finger(Uint32 type, ImVec2 at, const Runner& runner, SDL_FingerID finger = 1) {
+    const ImVec2 panel = runner.panel_size();
+    const ImVec2 p = runner.rotation().to_panel(at, panel);
+    SDL_Event e{};
+    e.type = type;
+    e.tfinger.touchId = 1;
+    e.tfinger.fingerId = finger;
+    e.tfinger.x = p.x / panel.x;
+    e.tfinger.y = p.y / panel.y;
+    e.tfinger.pressure = type == SDL_FINGERUP ? 0.f : 1.f;
+    SDL_PushEvent(&e);
+}
+
+void tap(Runner& runner, ImVec2 at) {
+    // Press and release arrive before the next frame, as a quick tap does on a real screen.
+    push_finger(SDL_FINGERDOWN, at, runner);
+    push_finger(SDL_FINGERUP, at, runner);
+    runner.settle();
+}
+
+}  // namespace
+
+std::optional<Script> Script::parse(const std::string& text, const std::string& file, std::string& error) {
+    Script script;
+    script.file_ = file;
+    std::istringstream in(text);
+    int line_no = 0;
+    for (std::string line; std::getline(in, line);) {
+        ++line_no;
+        std::istringstream words(line);
+        ScriptCommand cmd{line_no, {}, {}};
+        if (!(words >> cmd.name) || cmd.name[0] == '#') continue;
+        for (std::string w; words >> w;) cmd.args.push_back(w);
+        const auto known = kCommands.find(cmd.name);
+        const std::string where = file + ":" + std::to_string(line_no) + ": ";
+        if (known == kCommands.end()) {
+            error = where + "unknown command \"" + cmd.name +
+                    "\". Fix: use tap, tap-item, drag, pinch, hold, type, wait, screenshot, expect-route, expect-lang or report";
+            return std::nullopt;
+        }
+        if (cmd.args.size() < known->second.first || cmd.args.size() > known->second.second) {
+            error = where + "\"" + cmd.name + "\" takes " + std::to_string(known->second.first) +
+                    (known->second.first == known->second.second ? "" : " to " + std::to_string(known->second.second)) +
+                    " argument(s), not " + std::to_string(cmd.args.size()) + ". Fix: see the list at the top of kiosk/script.hpp";
+            return std::nullopt;
+        }
+        if (cmd.name == "tap" || cmd.name == "drag" || cmd.name == "wait" || cmd.name == "hold" || cmd.name == "pinch") {
+            for (const auto& a : cmd.args) {
+                float v = 0;
+                if (!to_number(a, v)) {
+                    error = where + "\"" + a + "\" is not a number. Fix: write pixels and milliseconds as plain numbers";
+                    return std::nullopt;
+                }
+            }
+        }
+        script.commands_.push_back(std::move(cmd));
+    }
+    return script;
+}
+
+bool Script::run(Runner& runner, App& app, std::string& error) const {
+    runner.settle();
+    for (const auto& cmd : commands_) {
+        const std::string where = file_ + ":" + std::to_string(cmd.line) + ": ";
+        std::vector<float> n;
+        for (const auto& a : cmd.args) {
+            float v = 0;
+            n.push_back(to_number(a, v) ? v : 0);
+        }
+        if (cmd.name == "tap") {
+            tap(runner, ImVec2(n[0], n[1]));
+        } else if (cmd.name == "tap-item") {
+            const auto at = runner.hits().center(cmd.args[0]);
+            if (!at) {
+                error = where + "no control \"" + cmd.args[0] + "\" on the screen (" + app.route().str() + ")";
+                return false;
+            }
+            tap(runner, *at);
+        } else if (cmd.name == "drag") {
+            const float ms = n.size() > 4 ? n[4] : 300;
+            const int steps = std::max(2, static_cast<int>(ms / 16));
+            const ImVec2 from(n[0], n[1]), to(n[2], n[3]);
+            push_finger(SDL_FINGERDOWN, from, runner);
+            runner.settle();
+            for (int i = 1; i <= steps; ++i) {
+                const float t = static_cast<float>(i) / static_cast<float>(steps);
+                push_finger(SDL_FINGERMOTION, ImVec2(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t), runner);
+                runner.pump();
+                runner.frame();
+            }
+            push_finger(SDL_FINGERUP, to, runner);
+            runner.settle();
+        } else if (cmd.name == "pinch") {
+            // Two fingers level with each other about (x, y), `from` pixels apart, then `to`.
+            const float ms = n.size() > 4 ? n[4] : 300;
+            const int steps = std::max(2, static_cast<int>(ms / 16));
+            const auto fingers = [&](Uint32 type, float apart) {
+                push_finger(type, ImVec2(n[0] - apart / 2, n[1]), runner, 1);
+                push_finger(type, ImVec2(n[0] + apart / 2, n[1]), runner, 2);
+            };
+            fingers(SDL_FINGERDOWN, n[2]);
+            runner.settle();
+            for (int i = 1; i <= steps; ++i) {
+                fingers(SDL_FINGERMOTION, n[2] + (n[3] - n[2]) * static_cast<float>(i) / static_cast<float>(steps));
+                runner.pump();
+                runner.frame();
+            }
+            fingers(SDL_FINGERUP, n[3]);
+            runner.settle();
+        } else if (cmd.name == "hold") {
+            const ImVec2 at(n[0], n[1]);
+            push_finger(SDL_FINGERDOWN, at, runner);
+            const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(static_cast<int>(n[2]));
+            while (std::chrono::steady_clock::now() < until) {  // the kiosk's loop runs meanwhile
+                runner.pump();
+                if (runner.wants_frame()) runner.frame();
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            }
+            push_finger(SDL_FINGERUP, at, runner);
+            runner.settle();
+        } else if (cmd.name == "type") {
+            std::string text;
+            for (const auto& word : cmd.args) text += (text.empty() ? "" : " ") + word;
+            for (char32_t c : fonts::decode_utf8(text)) {
+                const std::string id = c == U' ' ? "key:space" : "key:" + fonts::encode_utf8(std::u32string(1, c));
+                const auto at = runner.hits().center(id);
+                if (!at) {
+                    error = where + "no key \"" + id + "\" on the screen (" + app.route().str() + "). Fix: open search, or switch layout with tap-item key:layout";
+                    return false;
+                }
+                tap(runner, *at);
+            }
+        } else if (cmd.name == "wait") {
+            std::this_thread::sleep_for(std::chrono::milliseconds(static_cast<int>(n[0])));
+            runner.settle();
+        } else if (cmd.name == "screenshot") {
+            if (!runner.screenshot(cmd.args[0], error)) {
+                error = where + error;
+                return false;
+            }
+        } else if (cmd.name == "expect-route") {
+            if (app.route().str() != cmd.args[0]) {
+                error = where + "expected the screen " + cmd.args[0] + ", but the kiosk shows " + app.route().str();
+                return false;
+            }
+        } else if (cmd.name == "report") {
+            const auto& atlas = runner.glyph_atlas();
+            std::printf("report: %ld frames, glyph atlas %dx%d with %zu glyphs, %ld evictions\n", runner.frames(), atlas.width(),
+                        atlas.height(), atlas.glyph_count(), atlas.evictions());
+        } else if (cmd.name == "expect-lang") {
+            if (app.lang() != cmd.args[0]) {
+                error = where + "expected the language " + cmd.args[0] + ", but the kiosk shows " + app.lang();
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+}  // namespace kiosk

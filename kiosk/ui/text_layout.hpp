@@ -1,0 +1,81 @@
+#pragma once
+// What visitors read, laid out by the text engine in fonts/: a paragraph of styled spans is
+// shaped once (HarfBuzz, FriBidi, libunibreak), wrapped to a width, and drawn from the glyph
+// atlas through ImGui's draw list. Shaping is kept for the block's life and the lines for the
+// last width and size, so an unchanged screen costs only the drawing.
+#include <imgui.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "content/text/markup.hpp"
+#include "fonts/font_set.hpp"
+#include "fonts/glyph_atlas.hpp"
+#include "fonts/line_layout.hpp"
+#include "fonts/shaper.hpp"
+
+namespace kiosk {
+
+/// The fonts and the atlas one theme draws with.
+struct TextEngine {
+    std::unique_ptr<fonts::FontSet> fonts;
+    std::unique_ptr<fonts::GlyphAtlas> atlas;
+    ImTextureID texture = nullptr;  // the atlas on the GPU, set by the frame loop
+};
+
+/// A text size: which engine and how many pixels per em.
+struct TextStyle {
+    TextEngine* engine = nullptr;
+    float size = 0;
+    float line_height() const { return size * 1.5f; }
+};
+
+class TextBlock {
+public:
+    TextBlock() = default;
+    /// `lang` picks language-specific shaping and line breaking; `rtl` makes the paragraph
+    /// right to left and right-aligned.
+    TextBlock(std::vector<content::Span> spans, std::string lang, bool rtl);
+    static TextBlock plain(std::string text, std::string lang, bool rtl, bool bold = false);
+
+    /// Lays the text out in `width` pixels and returns its height.
+    float layout(const TextStyle& style, float width);
+    /// Lays the text out in `width` at the style's size or, when that is taller than `height`, at
+    /// the largest size below it in 10 % steps, not under `min_size`, that fits. Returns its
+    /// height. The size found is kept, so a label drawn every frame is laid out once.
+    float layout_to_fit(const TextStyle& style, float width, float height, float min_size);
+    /// Draws the last layout with its top-left corner at `origin` (lines of a right-to-left
+    /// block end at the right edge of the laid-out width).
+    void draw(ImDrawList* list, ImVec2 origin, ImU32 color, ImU32 link_color) const;
+    /// Width of the longest line of the last layout.
+    float widest() const { return widest_; }
+    bool rtl() const { return rtl_; }
+    bool empty() const { return text_.empty(); }
+    /// The laid-out lines, for tests.
+    const std::vector<fonts::Line>& lines() const { return lines_; }
+    /// The text, for tests.
+    const std::u32string& text() const { return text_; }
+
+private:
+    std::u32string text_;
+    std::vector<bool> bold_, link_;  // per character
+    std::string lang_;
+    bool rtl_ = false;
+    // Shaping, for the font set it was made with; lines for the last width and size.
+    uint64_t shaped_with_ = 0;  // FontSet::id()
+    fonts::ShapedText shaped_;
+    TextStyle style_;
+    float width_ = -1, widest_ = 0;
+    std::vector<fonts::Line> lines_;
+    // The last layout_to_fit request and the size it found.
+    struct FitRequest {
+        uint64_t fonts = 0;
+        float size = 0, width = 0, height = 0, min_size = 0;
+        bool operator==(const FitRequest&) const = default;
+    };
+    FitRequest fit_asked_;
+    float fit_size_ = 0;
+};
+
+}  // namespace kiosk

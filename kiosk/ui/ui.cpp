@@ -1,0 +1,136 @@
+#include "kiosk/ui/ui.hpp"
+
+#include "content/model/text_slots.hpp"
+#include "kiosk/app/app.hpp"
+
+namespace kiosk {
+
+std::optional<ImVec2> HitMap::center(const std::string& id) const {
+    auto it = rects_.find(id);
+    if (it == rects_.end()) return std::nullopt;
+    return ImVec2((it->second.first.x + it->second.second.x) / 2, (it->second.first.y + it->second.second.y) / 2);
+}
+
+bool Ui::rtl() const { return app.rtl(); }
+
+float Ui::start_x(float width) const {
+    const float avail = ImGui::GetContentRegionAvail().x;
+    return ImGui::GetCursorScreenPos().x + (rtl() ? avail - width : 0);
+}
+
+// Records the control's rectangle, in screen coordinates clipped to what is visible.
+static void record(HitMap& hits, const std::string& id) {
+    if (!ImGui::IsItemVisible()) return;
+    const ImDrawList* list = ImGui::GetWindowDrawList();
+    const ImVec2 clip_min = list->GetClipRectMin(), clip_max = list->GetClipRectMax();
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const bool clipped = min.x < clip_min.x || min.y < clip_min.y || max.x > clip_max.x || max.y > clip_max.y;
+    hits.add(id, ImVec2(std::max(min.x, clip_min.x), std::max(min.y, clip_min.y)),
+             ImVec2(std::min(max.x, clip_max.x), std::min(max.y, clip_max.y)), clipped);
+}
+
+float Ui::card_height(TextBlock& title, TextBlock* summary, const std::string& fallback_language, float width) {
+    const float pad = theme.px(28);
+    const float inner = width - 2 * pad;
+    float height = title.layout(theme.heading, inner);
+    if (summary) height += theme.px(8) + summary->layout(theme.body, inner);
+    if (!fallback_language.empty()) height += theme.px(8) + theme.small.line_height();
+    return std::max(height + 2 * pad, theme.touch());
+}
+
+bool Ui::card(const std::string& id, TextBlock& title, TextBlock* summary, const std::string& fallback_language,
+              float width, float min_height) {
+    if (width <= 0) width = ImGui::GetContentRegionAvail().x;
+    const float pad = theme.px(28);
+    const float inner = width - 2 * pad;
+    const float height = std::max(card_height(title, summary, fallback_language, width), min_height);
+    TextBlock marker;
+    if (!fallback_language.empty()) {
+        marker = TextBlock::plain(fallback_language, "", false);
+        marker.layout(theme.small, inner);
+    }
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool tapped = ImGui::InvisibleButton(id.c_str(), ImVec2(width, height));
+    record(hits, id);
+    const bool pressed = ImGui::IsItemActive();
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    const ImVec2 max(pos.x + width, pos.y + height);
+    list->AddRectFilled(pos, max, pressed ? theme.card_pressed : theme.card, theme.px(14));
+    list->AddRect(pos, max, theme.card_border, theme.px(14), 0, theme.px(3));
+    // The edge a reader starts from is marked with a bar: left in LTR, right in RTL.
+    const float bar = theme.px(10);
+    const float bar_x = rtl() ? max.x - bar - theme.px(3) : pos.x + theme.px(3);
+    list->AddRectFilled(ImVec2(bar_x, pos.y + pad), ImVec2(bar_x + bar, max.y - pad), theme.card_border, bar / 2);
+
+    float y = pos.y + pad;
+    title.draw(list, ImVec2(pos.x + pad, y), theme.text, theme.link);
+    y += title.layout(theme.heading, inner) + theme.px(8);
+    if (summary) {
+        summary->draw(list, ImVec2(pos.x + pad, y), theme.muted, theme.link);
+        y += summary->layout(theme.body, inner) + theme.px(8);
+    }
+    if (!marker.empty()) {
+        const float w = marker.widest() + theme.px(24);
+        const float x = rtl() ? max.x - pad - w : pos.x + pad;
+        list->AddRectFilled(ImVec2(x, y - theme.px(4)), ImVec2(x + w, y + theme.small.line_height()), theme.notice, theme.px(8));
+        marker.draw(list, ImVec2(x + theme.px(12), y), theme.notice_text, theme.notice_text);
+    }
+    ImGui::Dummy(ImVec2(0, theme.gap()));
+    return tapped;
+}
+
+bool Ui::blank_button(const std::string& id, ImVec2 size, bool selected, ImU32 fill) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool tapped = ImGui::InvisibleButton(id.c_str(), size);
+    record(hits, id);
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    const ImVec2 max(pos.x + size.x, pos.y + size.y);
+    ImU32 background = selected ? theme.selected : fill;
+    if (ImGui::IsItemActive()) background = theme.card_pressed;
+    list->AddRectFilled(pos, max, background, theme.px(12));
+    if (selected) list->AddRect(pos, max, theme.selected_text, theme.px(12), 0, theme.px(3));
+    return tapped;
+}
+
+bool Ui::button(const std::string& id, TextBlock& label, ImVec2 size, bool selected, ImU32 fill, ImU32 text_color,
+                const TextStyle* style) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool tapped = blank_button(id, size, selected, fill);
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    const float inner = size.x - theme.px(2 * content::kButtonLabelInset);
+    // Larger text can make a label too big for its fixed button: it shrinks back until it fits
+    // rather than spill over the edge, never under the smallest size a visitor reads (28 px).
+    const float h = label.layout_to_fit(style ? *style : theme.body, inner, size.y, theme.px(28));
+    const float offset = label.rtl() ? -(inner - label.widest()) / 2 : (inner - label.widest()) / 2;
+    label.draw(list, ImVec2(pos.x + theme.px(content::kButtonLabelInset) + offset, pos.y + (size.y - h) / 2), selected ? theme.selected_text : text_color,
+               selected ? theme.selected_text : text_color);
+    return tapped;
+}
+
+bool Ui::button_area(const std::string& id, ImVec2 min, ImVec2 size) {
+    ImGui::SetCursorScreenPos(min);
+    const bool tapped = ImGui::InvisibleButton(id.c_str(), size);
+    record(hits, id);
+    return tapped;
+}
+
+void Ui::text(TextBlock& block, const TextStyle& style, ImU32 color) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float height = block.layout(style, width);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    block.draw(ImGui::GetWindowDrawList(), pos, color, theme.link);
+    ImGui::Dummy(ImVec2(width, height));
+}
+
+void Ui::notice(TextBlock& block) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float pad = theme.px(16);
+    const float height = block.layout(theme.small, width - 2 * pad) + 2 * pad;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    list->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), theme.notice, theme.px(10));
+    block.draw(list, ImVec2(pos.x + pad, pos.y + pad), theme.notice_text, theme.notice_text);
+    ImGui::Dummy(ImVec2(width, height + theme.gap()));
+}
+
+}  // namespace kiosk

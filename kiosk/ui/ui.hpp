@@ -1,0 +1,91 @@
+#pragma once
+// Drawing helpers shared by every screen: touch-sized cards and buttons that mirror in
+// right-to-left languages, and the hit map that records where each control was drawn, so
+// scripts and tests can tap a control by name.
+#include <imgui.h>
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "kiosk/ui/text_layout.hpp"
+#include "kiosk/ui/theme.hpp"
+#include "platform/clock.hpp"
+
+struct SDL_Renderer;
+
+namespace kiosk {
+
+class App;
+class Pointer;
+
+/// Whether `p` lies in the rectangle at `min` of `size` (screen pixels).
+inline bool contains(ImVec2 min, ImVec2 size, ImVec2 p) { return p.x >= min.x && p.y >= min.y && p.x < min.x + size.x && p.y < min.y + size.y; }
+
+/// The frame's time, and when the screen next wants a frame with no input (an animation step).
+struct FrameTime {
+    platform::Clock::time_point now{};
+    float dt = 0;  // seconds since the last frame
+    std::optional<platform::Clock::time_point> due;
+    void wake_at(platform::Clock::time_point t) {
+        if (!due || t < *due) due = t;
+    }
+};
+
+class HitMap {
+public:
+    void clear() {
+        rects_.clear();
+        clipped_.clear();
+    }
+    /// Records the visible part of a control; `clipped` when part of it is scrolled out of view.
+    void add(const std::string& id, ImVec2 min, ImVec2 max, bool clipped = false) {
+        rects_[id] = {min, max};
+        if (clipped) clipped_.insert(id);
+    }
+    bool clipped(const std::string& id) const { return clipped_.contains(id); }
+    /// Centre of the control drawn last frame under this id.
+    std::optional<ImVec2> center(const std::string& id) const;
+    const std::map<std::string, std::pair<ImVec2, ImVec2>>& all() const { return rects_; }
+
+private:
+    std::map<std::string, std::pair<ImVec2, ImVec2>> rects_;
+    std::set<std::string> clipped_;
+};
+
+struct Ui {
+    App& app;
+    Theme& theme;
+    HitMap& hits;
+    Pointer& pointer;
+    FrameTime& time;
+    /// For a screen that keeps pictures of its own (the map's); null where nothing is drawn.
+    SDL_Renderer* renderer = nullptr;
+
+    bool rtl() const;
+    /// A card with a title and an optional summary; true when tapped. A title that is not in
+    /// the visitor's language carries a marker naming its language. `width` 0 means the whole
+    /// line; `min_height` lets cards in one grid row share a height.
+    bool card(const std::string& id, TextBlock& title, TextBlock* summary, const std::string& fallback_language,
+              float width = 0, float min_height = 0);
+    /// The height card() will take for these texts at this width.
+    float card_height(TextBlock& title, TextBlock* summary, const std::string& fallback_language, float width);
+    /// A button of the given size at the cursor, its label in `style` (body text when null);
+    /// true when tapped.
+    bool button(const std::string& id, TextBlock& label, ImVec2 size, bool selected, ImU32 fill, ImU32 text,
+                const TextStyle* style = nullptr);
+    /// A button of the given size at the cursor with nothing written on it (the caller draws a
+    /// symbol); true when tapped.
+    bool blank_button(const std::string& id, ImVec2 size, bool selected, ImU32 fill);
+    /// An invisible button over a region in screen coordinates; true when tapped.
+    bool button_area(const std::string& id, ImVec2 min, ImVec2 size);
+    /// Wrapped text across the available width, advancing the cursor.
+    void text(TextBlock& block, const TextStyle& style, ImU32 color);
+    /// A notice strip (fallback language, demo content).
+    void notice(TextBlock& block);
+    /// The x of a box of `width` at the line start: left in LTR, right-aligned in RTL.
+    float start_x(float width) const;
+};
+
+}  // namespace kiosk

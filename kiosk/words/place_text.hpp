@@ -1,0 +1,22 @@
+#pragma once
+// The lines of a place's card that are not its hours, as a visitor reads them in their language:
+// what the place offers, and where a mobile unit stands next.
+#include <string>
+#include <vector>
+
+#include "content/model/bundle.hpp"
+
+namespace kiosk {
+
+/// "Services: Information · Legal advice"; empty when the place lists none.
+std::string services_line(const content::Bundle& bundle, const std::string& lang, const std::vector<content::ServiceView>& services);
+
+/// "Tuesday 1 December": a date as the language writes it (`stops.date` with the `day.N` and
+/// `month.N` strings).
+std::string date_text(const content::Bundle& bundle, const std::string& lang, const content::CivilDate& date);
+
+/// "Tuesday 1 December 10:00–13:00 · Barriera di Milano": date_text, then the span on Torino's
+/// 24-hour clock.
+std::string stop_line(const content::Bundle& bundle, const std::string& lang, const content::Stop& stop);
+
+}  // namespace kiosk
