@@ -295,3 +295,33 @@ TEST_CASE("a technician's roll-back withdraws the current version and goes back 
     CHECK_FALSE(lone.current());
 }
 
+
+TEST_CASE("a store whose lock cannot be taken refuses every change, naming the lock file and the fix") {
+    // A directory where the lock file should be: open(O_RDWR) fails for root too.
+    Publisher p;
+    test::TempDir store_dir;
+    content::Store store(store_dir.path());
+    REQUIRE(p.install(store, p.make(1)).outcome == InstallResult::Outcome::Installed);
+    REQUIRE(p.install(store, p.make(2)).outcome == InstallResult::Outcome::Installed);
+    fs::remove(store_dir / "lock");
+    fs::create_directory(store_dir / "lock");
+
+    const auto r = p.install(store, p.make(3));
+    CHECK(r.outcome == InstallResult::Outcome::Refused);
+    CHECK_MESSAGE(r.reason.find((store_dir / "lock").string() + ": cannot lock the store") != std::string::npos, r.reason);
+    CHECK_MESSAGE(r.reason.find("Fix: ") != std::string::npos, r.reason);
+    CHECK(current_version(store) == 2);
+    CHECK_FALSE(fs::exists(store_dir / "bundles" / "v3.kbundle"));
+
+    CHECK(store.roll_back("the admin panel").starts_with("roll-back failed: " + (store_dir / "lock").string()));
+    CHECK(current_version(store) == 2);
+    CHECK(store.withdrawn().empty());
+    const auto guard = store.begin_run(content::CrashLoopLimits{}, std::time(nullptr));
+    REQUIRE(guard);
+    CHECK(guard->starts_with("crash-loop guard unavailable: "));
+
+    // With the lock file back, the same install goes through.
+    fs::remove(store_dir / "lock");
+    CHECK(p.install(store, p.make(3)).outcome == InstallResult::Outcome::Installed);
+    CHECK(current_version(store) == 3);
+}

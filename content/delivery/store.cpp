@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <chrono>
 #include <ctime>
 #include <fstream>
@@ -94,9 +96,18 @@ Store::Store(fs::path dir) : dir_(std::move(dir)) {
 }
 
 Store::Lock Store::lock() const {
-    const int fd = ::open((dir_ / "lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (fd >= 0) ::flock(fd, LOCK_EX);
-    return Lock{fd};
+    const fs::path path = dir_ / "lock";
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    int rc = fd < 0 ? -1 : 0;
+    if (fd >= 0)
+        while ((rc = ::flock(fd, LOCK_EX)) != 0 && errno == EINTR) {
+        }
+    if (rc == 0) return Lock{fd};
+    const std::string why = std::strerror(errno);
+    if (fd >= 0) ::close(fd);
+    return Lock{-1, path.string() + ": cannot lock the store (" + why +
+                        "); nothing was changed. Fix: make it a plain file the kiosk's user can write, "
+                        "or delete it so the next start makes it"};
 }
 
 Store::Lock::~Lock() {
@@ -137,6 +148,11 @@ InstallResult Store::install(const fs::path& bundle, const fs::path& signature, 
                              const InstallPolicy& policy) {
     const Lock held = lock();
     InstallResult result;
+    if (!held) {
+        result.outcome = InstallResult::Outcome::Refused;
+        result.reason = held.problem;
+        return result;  // not recorded either: the status file is the store's too
+    }
     try {
         result = install_locked(bundle, signature, trusted, policy);
     } catch (const std::exception& e) {  // a failing disk: refused, never a crashed updater

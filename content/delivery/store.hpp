@@ -19,6 +19,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "content/delivery/minisign.hpp"
@@ -101,11 +102,15 @@ public:
     std::string roll_back(const std::string& who);
 
 private:
-    /// An exclusive lock on the store, held while the object lives.
+    /// An exclusive lock on the store, held while the object lives. A lock that could not be
+    /// taken says why in `problem`; nothing may then change the store, since another process
+    /// could be switching it at the same moment.
     struct Lock {
-        explicit Lock(int descriptor) : fd(descriptor) {}
+        explicit Lock(int descriptor, std::string why = "") : fd(descriptor), problem(std::move(why)) {}
         ~Lock();
+        explicit operator bool() const { return fd >= 0; }
         int fd;
+        std::string problem;
         Lock(const Lock&) = delete;
         Lock& operator=(const Lock&) = delete;
     };

@@ -55,6 +55,7 @@ std::vector<long long> Store::withdrawn() const {
 
 std::optional<std::string> Store::begin_run(const CrashLoopLimits& limits, std::time_t now) {
     const Lock held = lock();
+    if (!held) return "crash-loop guard unavailable: " + held.problem;  // never why a kiosk does not start
     std::optional<std::string> said;
     try {
         auto runs = read_runs(dir_ / "runs");
@@ -98,6 +99,7 @@ std::string Store::withdraw_current(long long version) {
 
 std::string Store::roll_back(const std::string& who) {
     const Lock held = lock();
+    if (!held) return "roll-back failed: " + held.problem;
     try {
         const auto version = version_of(current());
         if (!version) return "nothing to roll back: the kiosk already shows its factory bundle";
@@ -111,6 +113,7 @@ std::string Store::roll_back(const std::string& who) {
 
 void Store::end_run() {
     const Lock held = lock();
+    if (!held) return;
     try {
         auto runs = read_runs(dir_ / "runs");
         std::erase_if(runs, [](const Run& r) { return r.pid == static_cast<long>(::getpid()); });
