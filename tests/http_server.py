@@ -6,6 +6,10 @@ Usage: http_server.py DIR   -- prints its port on the first line, then serves un
   /files/NAME            the file DIR/NAME, with ETag and Last-Modified; 304 when unchanged
   /slow/NAME             the same, but waits 40 ms before it reads the file, as a busy server
                          would: a publish can land between a client's two requests
+  /held/NAME             the same, but a bundle (a NAME not ending in .minisig) waits before it
+                         reads the file until DIR.release (DIR's sibling) exists, and deletes it:
+                         each release lets one request through, so a test decides what a slow
+                         kiosk's request finds when it finally goes through
   /status/CODE/NAME      answers with that status code
   /stall/NAME            sends headers and a few bytes, then goes silent
   /drop/NAME             promises the whole file, sends half, closes the connection
@@ -62,6 +66,14 @@ class Handler(BaseHTTPRequestHandler):
             return
         if kind == "slow":
             time.sleep(0.04)
+        if kind == "held" and not name.endswith(".minisig"):
+            release = ROOT.rstrip("/") + ".release"
+            for _ in range(6000):  # a minute at most: a failing test must not hang the suite
+                try:
+                    os.remove(release)
+                    break
+                except FileNotFoundError:
+                    time.sleep(0.01)
         try:
             with open(path, "rb") as f:  # one open: a rename over the file gives old or new, whole
                 data = f.read()

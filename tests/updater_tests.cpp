@@ -67,12 +67,15 @@ TEST_CASE("HTTP: installs a new bundle, then an unchanged one costs one small co
     INFO(joined(r));
     CHECK(r.installed);
     CHECK(f.version() == 1);
+    // Its version's folder answered 404 (signed by hand, no folders), and the signature, asked
+    // again, had not moved on: so the one bundle there is the one signed.
+    CHECK(server.requests("bundle.kbundle.minisig") == 2);
     r = updater.check();
     CHECK_FALSE(r.installed);
     CHECK(joined(r).find("unchanged") != std::string::npos);
     CHECK(server.requests("bundle.kbundle") == 1);          // the bundle was fetched once
-    CHECK(server.requests("v1/bundle.kbundle") == 1);       // after its version's folder: 404, signed by hand
-    CHECK(server.requests("bundle.kbundle.minisig") == 2);  // the second check asked only this
+    CHECK(server.requests("v1/bundle.kbundle") == 1);
+    CHECK(server.requests("bundle.kbundle.minisig") == 3);  // the second check asked only this
 
     f.publish(2, f.served / "bundle.kbundle");
     r = updater.check();

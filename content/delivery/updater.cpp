@@ -125,6 +125,10 @@ std::optional<long long> version_claimed_in(const fs::path& signature) {
     }
 }
 
+// How often one check follows a signature that moved on while its version's bundle was being
+// fetched (the publisher keeps only the last few versions) before it leaves it to the next check.
+constexpr int kMaxPrunedRounds = 3;
+
 std::string temp_name(const char* suffix) {
     static std::mt19937_64 random(std::random_device{}());
     return "download-" + std::to_string(random()) + suffix;
@@ -173,7 +177,8 @@ void Updater::check_http(UpdateReport& report) {
     const fs::path sig = dir / temp_name(".minisig"), bundle = dir / temp_name(".kbundle");
     const RemoveOnExit cleanup{{sig, bundle}};
     const std::string base = config_.base_url.ends_with('/') ? config_.base_url : config_.base_url + "/";
-    const auto s = get(base + config_.bundle_name + ".minisig", sig, kMaxSignatureBytes, config_, etag_, last_modified_);
+    const std::string sig_url = base + config_.bundle_name + ".minisig";
+    auto s = get(sig_url, sig, kMaxSignatureBytes, config_, etag_, last_modified_);
     if (s.status == Download::Status::NotModified) {
         report.lines.push_back(base + ": unchanged");
         return;
@@ -184,13 +189,33 @@ void Updater::check_http(UpdateReport& report) {
     }
     // The bundle the signature is for, from its version's folder, which a publish never
     // rewrites (published_folder.hpp): BASE/NAME may already be a newer bundle than the
-    // signature fetched a moment ago. A server without version folders answers 404 there.
-    const auto version = version_claimed_in(sig);
-    std::string url = base + (version ? published_folder::versioned_path(*version, config_.bundle_name) : config_.bundle_name);
-    auto b = get(url, bundle, config_.max_bundle_bytes, config_);
-    if (version && b.http_code == 404) {
-        url = base + config_.bundle_name;
+    // signature fetched a moment ago. A 404 there means either a server without version
+    // folders, or a version pruned by later publishes while this kiosk was slow; the
+    // signature, asked again, tells which.
+    std::string url;
+    Download b;
+    for (int round = 1;; ++round) {
+        const auto version = version_claimed_in(sig);
+        url = base + (version ? published_folder::versioned_path(*version, config_.bundle_name) : config_.bundle_name);
         b = get(url, bundle, config_.max_bundle_bytes, config_);
+        if (!version || b.http_code != 404) break;
+        const auto asked_first = read_file(sig);
+        s = get(sig_url, sig, kMaxSignatureBytes, config_);
+        if (s.status != Download::Status::Fetched) {
+            report.lines.push_back(s.reason);
+            return;
+        }
+        if (read_file(sig) == asked_first) {  // no version folders: the one bundle there is
+            url = base + config_.bundle_name;
+            b = get(url, bundle, config_.max_bundle_bytes, config_);
+            break;
+        }
+        const std::string pruned = url + ": published over while this kiosk fetched it";
+        if (round == kMaxPrunedRounds) {  // the server publishes faster than this line downloads
+            report.lines.push_back(pruned + ", " + std::to_string(round) + " times running; trying again at the next check");
+            return;
+        }
+        report.lines.push_back(pruned + "; following the newer signature");
     }
     if (b.status != Download::Status::Fetched) {
         report.lines.push_back(b.reason);
