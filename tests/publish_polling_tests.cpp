@@ -180,28 +180,55 @@ TEST_CASE("HTTP: a kiosk polling while versions 2..24 are published never gets a
     CHECK(p.installs >= 20);
 }
 
-// The server's /held/ answers keep a kiosk's bundle request waiting until the test releases
-// it, so these two put a publish exactly between a kiosk's requests, however loaded the
-// machine: waits are for the server to have seen a request, bounded only so a broken test ends.
-namespace {
+// One kiosk asking the harness's folder through the server's /held/ answers: its bundle
+// requests wait until the test releases them one by one, so a test puts a publish exactly
+// between a kiosk's requests, however loaded the machine. Waits are for the server to have
+// seen a request, bounded only so that a broken test ends.
+struct HeldKiosk {
+    const Harness& h;
+    HttpServer server{h.out};
+    test::TempDir store_dir;
+    content::Store store{store_dir.path()};
+    content::Updater updater{store, {h.keys.first}, content::InstallPolicy{"demo", "0.1.0", ""}, config()};
+    content::UpdateReport report;
+    std::thread checking;
 
-bool wait_for_request(const HttpServer& server, const std::string& name, int nth = 1) {
-    for (int i = 0; i < 3000; ++i) {
-        if (server.requests(name) >= nth) return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    explicit HeldKiosk(const Harness& harness) : h(harness) {}
+    ~HeldKiosk() {
+        if (!checking.joinable()) return;
+        release_one();  // a failed test's check ends, at worst when the server stops holding it
+        checking.join();
     }
-    return false;
-}
-
-void release_one_request(const fs::path& served) { test::write(served.string() + ".release", ""); }
-
-std::string joined(const content::UpdateReport& r) {
-    std::string lines;
-    for (const auto& l : r.lines) lines += l + "\n";
-    return lines;
-}
-
-}  // namespace
+    content::UpdaterConfig config() const {
+        content::UpdaterConfig c;
+        c.base_url = server.url("held");
+        c.bundle_name = "torino.kbundle";
+        return c;
+    }
+    void start_check() {
+        checking = std::thread([this] { report = updater.check_http(); });
+    }
+    std::string finish_check() {  // the check's report, one line each
+        checking.join();
+        std::string lines;
+        for (const auto& l : report.lines) lines += l + "\n";
+        return lines;
+    }
+    // Whether the server has been asked for these names `nth` times in all.
+    bool asked_for(std::initializer_list<std::string> names, int nth = 1) const {
+        const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+        const auto asked = [&] {
+            int n = 0;
+            for (const auto& name : names) n += server.requests(name);
+            return n;
+        };
+        while (asked() < nth)
+            if (std::chrono::steady_clock::now() > give_up) return false;
+        return true;
+    }
+    void release_one() const { test::write(h.out.string() + ".release", ""); }
+    long long installed() const { return store.current() ? content::Bundle(*store.current()).meta().version : 0; }
+};
 
 TEST_CASE("HTTP: a kiosk whose download is so slow that its version is pruned meanwhile retries cleanly with the newest") {
     // Three more versions are published while the kiosk's request for version 1 waits, so
@@ -211,35 +238,26 @@ TEST_CASE("HTTP: a kiosk whose download is so slow that its version is pruned me
     Harness h;
     const auto publish = [&](long long v) { content::publish({h.bundles[v], h.out, "torino.kbundle", "", 3}, h.keys.second); };
     publish(1);
-    HttpServer server(h.out);
-    content::UpdaterConfig config;
-    config.base_url = server.url("held");
-    config.bundle_name = "torino.kbundle";
-    test::TempDir store_dir;
-    content::Store store(store_dir.path());
-    content::Updater updater(store, {h.keys.first}, content::InstallPolicy{"demo", "0.1.0", ""}, config);
-
-    content::UpdateReport report;
-    std::thread kiosk([&] { report = updater.check_http(); });
-    const bool asked_v1 = wait_for_request(server, "v1/torino.kbundle");
+    HeldKiosk kiosk(h);
+    kiosk.start_check();
+    const bool asked_v1 = kiosk.asked_for({"v1/torino.kbundle"});
     for (long long v = 2; v <= 4; ++v) publish(v);
     const bool pruned = !fs::exists(h.out / "v1");
-    release_one_request(h.out);  // version 1's request goes on: 404
-    const bool asked_v4 = wait_for_request(server, "v4/torino.kbundle");
-    release_one_request(h.out);
-    kiosk.join();
+    kiosk.release_one();  // version 1's request goes on: 404
+    const bool asked_again = kiosk.asked_for({"v4/torino.kbundle", "torino.kbundle"});
+    kiosk.release_one();
+    const std::string report = kiosk.finish_check();
 
-    INFO(joined(report));
+    INFO(report);
     REQUIRE(asked_v1);
     REQUIRE(pruned);
-    CHECK(asked_v4);
-    CHECK(report.installed);
-    CHECK(content::Bundle(*store.current()).meta().version == 4);
-    CHECK(joined(report).find("refused") == std::string::npos);
-    CHECK(joined(report).find("v1/torino.kbundle: published over while this kiosk fetched it; following the newer signature") !=
-          std::string::npos);
-    CHECK(joined(report).find("v4/torino.kbundle: installed version 4") != std::string::npos);
-    CHECK(server.requests("torino.kbundle") == 0);  // never the unversioned NAME
+    CHECK(asked_again);
+    CHECK(kiosk.report.installed);
+    CHECK(kiosk.installed() == 4);
+    CHECK(report.find("refused") == std::string::npos);
+    CHECK(report.find("v1/torino.kbundle: published over while this kiosk fetched it; following the newer signature") != std::string::npos);
+    CHECK(report.find("v4/torino.kbundle: installed version 4") != std::string::npos);
+    CHECK(kiosk.server.requests("torino.kbundle") == 0);  // never the unversioned NAME
 }
 
 TEST_CASE("HTTP: a publisher that replaces NAME before NAME.minisig hands a kiosk a mismatched pair, which is refused") {
@@ -259,42 +277,34 @@ TEST_CASE("HTTP: a publisher that replaces NAME before NAME.minisig hands a kios
     };
     replace(h.bundles[1], h.out / "torino.kbundle");
     replace(signature_of(1), h.out / "torino.kbundle.minisig");
-    HttpServer server(h.out);
-    content::UpdaterConfig config;
-    config.base_url = server.url("held");
-    config.bundle_name = "torino.kbundle";
-    test::TempDir store_dir;
-    content::Store store(store_dir.path());
-    content::Updater updater(store, {h.keys.first}, content::InstallPolicy{"demo", "0.1.0", ""}, config);
-
-    content::UpdateReport report;
-    std::thread kiosk([&] { report = updater.check_http(); });
-    const bool asked_v1 = wait_for_request(server, "v1/torino.kbundle");
-    release_one_request(h.out);  // 404: no version folders here
-    const bool asked_name = wait_for_request(server, "torino.kbundle");
+    HeldKiosk kiosk(h);
+    kiosk.start_check();
+    const bool asked_v1 = kiosk.asked_for({"v1/torino.kbundle"});
+    kiosk.release_one();  // 404: no version folders here
+    const bool asked_name = kiosk.asked_for({"torino.kbundle"});
     replace(h.bundles[2], h.out / "torino.kbundle");  // the publish is halfway
-    release_one_request(h.out);
-    kiosk.join();
+    kiosk.release_one();
+    std::string report = kiosk.finish_check();
 
-    INFO(joined(report));
+    INFO(report);
     REQUIRE(asked_v1);
     REQUIRE(asked_name);
-    CHECK_FALSE(report.installed);
-    CHECK_FALSE(store.current());
-    CHECK(joined(report).find("refused: ") != std::string::npos);
-    CHECK(joined(report).find("does not match") != std::string::npos);
+    CHECK_FALSE(kiosk.report.installed);
+    CHECK(kiosk.installed() == 0);
+    CHECK(report.find("refused: ") != std::string::npos);
+    CHECK(report.find("does not match") != std::string::npos);
 
     // With its signature in place the next check installs version 2.
     replace(signature_of(2), h.out / "torino.kbundle.minisig");
-    std::thread again([&] { report = updater.check_http(); });
-    const bool asked_again = wait_for_request(server, "v2/torino.kbundle");
-    release_one_request(h.out);  // 404
-    const bool asked_name_again = wait_for_request(server, "torino.kbundle", 2);
-    release_one_request(h.out);
-    again.join();
-    INFO(joined(report));
-    CHECK(asked_again);
+    kiosk.start_check();
+    const bool asked_v2 = kiosk.asked_for({"v2/torino.kbundle"});
+    kiosk.release_one();  // 404
+    const bool asked_name_again = kiosk.asked_for({"torino.kbundle"}, 2);
+    kiosk.release_one();
+    report = kiosk.finish_check();
+    INFO(report);
+    CHECK(asked_v2);
     CHECK(asked_name_again);
-    CHECK(report.installed);
-    CHECK(content::Bundle(*store.current()).meta().version == 2);
+    CHECK(kiosk.report.installed);
+    CHECK(kiosk.installed() == 2);
 }
