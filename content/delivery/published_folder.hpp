@@ -10,8 +10,9 @@
 // A kiosk makes two requests, signature then bundle, and a publish can happen between them, so
 // no order of renames could keep DIR/NAME and DIR/NAME.minisig matching for it. Instead the
 // kiosk reads the version from the signature's trusted comment and fetches
-// DIR/v<version>/NAME, which cannot change under it; only a folder that has only DIR/NAME
-// (signed with `sign` and copied by hand) makes it fall back to DIR/NAME.
+// DIR/v<version>/NAME, which cannot change under it. A 404 there means the version was pruned
+// while the kiosk was slow (the signature, asked again, has moved on: it follows it) or a folder
+// that has only DIR/NAME, signed with `sign` and copied by hand (the signature has not moved).
 #include <string>
 
 namespace content::published_folder {
