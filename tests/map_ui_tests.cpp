@@ -230,7 +230,7 @@ TEST_CASE("markers are drawn in their kind's colour where they stand") {
     k.capture();
     const auto at = *k.runner.hits().center("marker:hub-sud");
     const Rgb centre = k.at(static_cast<int>(at.x), static_cast<int>(at.y));
-    CHECK(centre == Rgb{27, 120, 55});  // food hub green (kiosk/map_markers.cpp)
+    CHECK(centre == Rgb{27, 120, 55});  // food hub green (kiosk/map/map_markers.cpp)
 }
 
 TEST_CASE("a mobile unit's next stops are on the map, and a tap on one opens the unit") {

@@ -32,7 +32,7 @@ Usage: kiosk [options]
   --print-preview OUT.png the ticket of the --open screen (a place, a guide or a link's QR screen) as the paper shows it, and exit
   --print-to FILE         the ESC/POS bytes the printer would receive for that ticket, and exit
   --paper 58|80           paper width for --print-preview and --print-to (default: the configuration's)
-  --script FILE           run scripted input headless (see kiosk/script.hpp) and exit
+  --script FILE           run scripted input headless (see kiosk/shell/script.hpp) and exit
   --headless              run the normal loop without a display (tests, benchmarks)
   --exit-after MS         quit after MS milliseconds and print how many frames were drawn
   --fallback LIST         languages for missing texts, in order, e.g. en,it (default: the bundle's)

@@ -72,7 +72,7 @@ std::optional<Script> Script::parse(const std::string& text, const std::string& 
         if (cmd.args.size() < known->second.first || cmd.args.size() > known->second.second) {
             error = where + "\"" + cmd.name + "\" takes " + std::to_string(known->second.first) +
                     (known->second.first == known->second.second ? "" : " to " + std::to_string(known->second.second)) +
-                    " argument(s), not " + std::to_string(cmd.args.size()) + ". Fix: see the list at the top of kiosk/script.hpp";
+                    " argument(s), not " + std::to_string(cmd.args.size()) + ". Fix: see the list at the top of kiosk/shell/script.hpp";
             return std::nullopt;
         }
         if (cmd.name == "tap" || cmd.name == "drag" || cmd.name == "wait" || cmd.name == "hold" || cmd.name == "pinch") {
