@@ -11,6 +11,7 @@
 #include "content/model/directions.hpp"
 #include "content/model/unit_stops.hpp"
 #include "content/text/markup.hpp"
+#include "content/text/diagnostics.hpp"
 #include "content/text/source_file.hpp"
 #include "content/text/text_files.hpp"
 
@@ -20,18 +21,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool valid_id(std::string_view id) {
-    return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-    });
-}
-
 template <typename Seq>
 bool contains(const Seq& seq, std::string_view value) {
     return std::find(std::begin(seq), std::end(seq), value) != std::end(seq);
 }
-
-std::string q(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 std::string join(const std::vector<std::string>& items, std::string_view sep) {
     std::string out;
@@ -97,7 +90,7 @@ private:
             auto& row = csv.rows[i];
             for (auto& f : row.fields) f = trim(f);
             if (row.fields.size() != columns.size()) {
-                d_.error(rel, row.line, row.fields.empty() ? "" : "row " + q(row.fields[0]),
+                d_.error(rel, row.line, row.fields.empty() ? "" : "row " + in_quotes(row.fields[0]),
                          "has " + std::to_string(row.fields.size()) + " fields, expected " + std::to_string(columns.size()) +
                              " (" + join(columns, ",") + ")",
                          "check for a missing or extra comma; quote fields that contain commas");
@@ -112,12 +105,12 @@ private:
     bool check_id(const std::string& rel, const CsvRow& row, const std::string& kind, std::set<std::string>& seen) {
         const std::string& id = row.fields[0];
         if (!valid_id(id)) {
-            d_.error(rel, row.line, kind + " " + q(id), "the id may only use a-z, 0-9 and -",
-                     "rename it, e.g. " + q("food-hub-nord"));
+            d_.error(rel, row.line, kind + " " + in_quotes(id), "the id may only use a-z, 0-9 and -",
+                     "rename it, e.g. " + in_quotes("food-hub-nord"));
             return false;
         }
         if (!seen.insert(id).second) {
-            d_.error(rel, row.line, kind + " " + q(id), "duplicate id: it is already used on an earlier row",
+            d_.error(rel, row.line, kind + " " + in_quotes(id), "duplicate id: it is already used on an earlier row",
                      "give each " + kind + " its own id, or delete the repeated row");
             return false;
         }
@@ -135,19 +128,19 @@ private:
         auto& m = c_.meta;
         for (const auto& e : kv.entries) {
             if (!seen.insert(e.key).second) {
-                d_.error(rel, e.line, "key " + q(e.key), "given twice", "keep one line for it");
+                d_.error(rel, e.line, "key " + in_quotes(e.key), "given twice", "keep one line for it");
                 continue;
             }
             if (e.key == "title") m.title = e.value;
             else if (e.key == "version") {
                 auto [p, ec] = std::from_chars(e.value.data(), e.value.data() + e.value.size(), m.version);
                 if (ec != std::errc() || p != e.value.data() + e.value.size() || m.version <= 0)
-                    d_.error(rel, e.line, "version", q(e.value) + " is not a whole number above 0",
+                    d_.error(rel, e.line, "version", in_quotes(e.value) + " is not a whole number above 0",
                              "write a whole number, higher than the last published bundle's, e.g. version = 7");
             } else if (e.key == "channel") m.channel = e.value;
             else if (e.key == "created" || e.key == "expires") {
                 if (!parse_date(e.value))
-                    d_.error(rel, e.line, e.key, q(e.value) + " is not a date", "write the date as YYYY-MM-DD, e.g. 2026-12-31");
+                    d_.error(rel, e.line, e.key, in_quotes(e.value) + " is not a date", "write the date as YYYY-MM-DD, e.g. 2026-12-31");
                 (e.key == "created" ? m.created : m.expires) = e.value;
             } else if (e.key == "min_kiosk_version") m.min_kiosk_version = e.value;
             else if (e.key == "fallback") {
@@ -157,24 +150,24 @@ private:
                 fallback_line_ = e.line;
             } else if (e.key == "demo") {
                 if (e.value != "yes" && e.value != "no")
-                    d_.error(rel, e.line, "demo", q(e.value) + " is neither yes nor no", "write demo = yes or demo = no");
+                    d_.error(rel, e.line, "demo", in_quotes(e.value) + " is neither yes nor no", "write demo = yes or demo = no");
                 m.demo = e.value == "yes";
             } else if (e.key == "area") {
                 read_area(rel, e.line, e.value);
             } else if (e.key == "directions_url") {
                 if (const auto problem = directions_template_problem(e.value))
-                    d_.error(rel, e.line, "directions_url", q(e.value) + " " + *problem,
+                    d_.error(rel, e.line, "directions_url", in_quotes(e.value) + " " + *problem,
                              "write the address of a directions page with {lat} and {lon} where the place's coordinates go, "
                              "e.g. directions_url = https://www.openstreetmap.org/directions?to={lat},{lon}, or delete the line "
                              "for the default (Google Maps walking directions)");
                 m.directions_url = e.value;
             } else
-                d_.error(rel, e.line, "key " + q(e.key), "unknown key",
+                d_.error(rel, e.line, "key " + in_quotes(e.key), "unknown key",
                          "use title, version, channel, created, expires, min_kiosk_version, fallback, demo, area or directions_url");
         }
         for (const char* key : {"title", "version", "channel", "created", "expires", "min_kiosk_version", "fallback"})
             if (!seen.contains(key))
-                d_.error(rel, 0, "key " + q(key), "missing", std::string("add a line: ") + key + " = ...");
+                d_.error(rel, 0, "key " + in_quotes(key), "missing", std::string("add a line: ") + key + " = ...");
         if (!m.created.empty() && !m.expires.empty() && m.expires <= m.created)
             d_.error(rel, 0, "expires", "the bundle expires (" + m.expires + ") before it is created (" + m.created + ")",
                      "set expires to a later date than created");
@@ -206,7 +199,7 @@ private:
         }
         ok = ok && v[0] >= -90 && v[0] < v[2] && v[2] <= 90 && v[1] >= -180 && v[1] < v[3] && v[3] <= 180;
         if (!ok) {
-            d_.error(rel, line, "area", q(text) + " is not four numbers: south, west, north, east",
+            d_.error(rel, line, "area", in_quotes(text) + " is not four numbers: south, west, north, east",
                      "write the corners in decimal degrees with dots, south and west first, e.g. area = 44.95, 7.55, 45.20, 7.80");
             return;
         }
@@ -221,11 +214,11 @@ private:
             if (!check_id(rel, row, "language", seen)) continue;
             const auto& f = row.fields;
             if (f[0].size() < 2 || f[0].size() > 3 || f[0].find('-') != std::string::npos)
-                d_.error(rel, row.line, "language " + q(f[0]), "not an ISO 639 language code", "use the two-letter code, e.g. ar for Arabic");
+                d_.error(rel, row.line, "language " + in_quotes(f[0]), "not an ISO 639 language code", "use the two-letter code, e.g. ar for Arabic");
             if (f[1].empty())
-                d_.error(rel, row.line, "language " + q(f[0]), "native_name is empty", "write the language's name in itself, e.g. العربية");
+                d_.error(rel, row.line, "language " + in_quotes(f[0]), "native_name is empty", "write the language's name in itself, e.g. العربية");
             if (f[2] != "ltr" && f[2] != "rtl")
-                d_.error(rel, row.line, "language " + q(f[0]), "direction " + q(f[2]) + " is neither ltr nor rtl",
+                d_.error(rel, row.line, "language " + in_quotes(f[0]), "direction " + in_quotes(f[2]) + " is neither ltr nor rtl",
                          "write rtl for Arabic, Persian and Urdu, ltr for the others");
             c_.languages.push_back({f[0], f[1], f[2] == "rtl" ? Direction::RightToLeft : Direction::LeftToRight});
             c_.source_lines[{rel, f[0]}] = row.line;
@@ -248,23 +241,23 @@ private:
                                           "services"})) {
             if (!check_id(rel, row, "place", seen)) continue;
             const auto& f = row.fields;
-            const std::string item = "place " + q(f[0]);
+            const std::string item = "place " + in_quotes(f[0]);
             Place p{f[0], f[1], f[2], f[3], 0, 0, f[6] == "yes", f[7], f[8], split_words(f[9])};
             if (!contains(kPlaceKinds, p.kind))
-                d_.error(rel, row.line, item, "kind " + q(p.kind) + " is unknown",
+                d_.error(rel, row.line, item, "kind " + in_quotes(p.kind) + " is unknown",
                          "use one of call_center, office, food_hub, help_desk, mobile_unit");
             if (p.name.empty()) d_.error(rel, row.line, item, "name is empty", "write the place's name");
             read_position(rel, row.line, item, f[4], f[5], p.lat, p.lon);
             check_yes_no(rel, row.line, item, f[6]);
             if (const auto bad = check_opening_hours(p.opening_hours))
-                d_.error(rel, row.line, item, "opening hours " + q(p.opening_hours) + " " + bad->explain(), bad->fix);
+                d_.error(rel, row.line, item, "opening hours " + in_quotes(p.opening_hours) + " " + bad->explain(), bad->fix);
             std::set<std::string> listed;
             for (const auto& service : p.services) {
                 if (!valid_id(service))
-                    d_.error(rel, row.line, item, "service " + q(service) + " is not an id: it may only use a-z, 0-9 and -",
+                    d_.error(rel, row.line, item, "service " + in_quotes(service) + " is not an id: it may only use a-z, 0-9 and -",
                              "separate services with spaces, e.g. information legal-advice");
                 else if (!listed.insert(service).second)
-                    d_.error(rel, row.line, item, "service " + q(service) + " is listed twice", "list each service once");
+                    d_.error(rel, row.line, item, "service " + in_quotes(service) + " is listed twice", "list each service once");
                 else
                     services_used_.push_back({row.line, p.id, service});
             }
@@ -278,7 +271,7 @@ private:
         auto coordinate = [&](const std::string& text, double lo, double hi, const char* name, double& out) {
             auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
             if (ec != std::errc() || ptr != text.data() + text.size() || out < lo || out > hi)
-                d_.error(rel, line, item, std::string(name) + " " + q(text) + " is not a number between " +
+                d_.error(rel, line, item, std::string(name) + " " + in_quotes(text) + " is not a number between " +
                                               std::to_string(int(lo)) + " and " + std::to_string(int(hi)),
                          "write decimal degrees with a dot, e.g. 45.0703 and 7.6869 for Torino");
         };
@@ -293,7 +286,7 @@ private:
 
     void check_yes_no(const std::string& rel, int line, const std::string& item, const std::string& approximate) {
         if (approximate != "yes" && approximate != "no")
-            d_.error(rel, line, item, "approximate " + q(approximate) + " is neither yes nor no",
+            d_.error(rel, line, item, "approximate " + in_quotes(approximate) + " is neither yes nor no",
                      "write yes when the position is not exact, otherwise no");
     }
 
@@ -303,20 +296,20 @@ private:
         if (!fs::exists(root_ / rel)) return;
         for (auto& row : read_table(rel, {"unit", "date", "time", "name", "address", "lat", "lon", "approximate"})) {
             const auto& f = row.fields;
-            const std::string item = "stop of " + q(f[0]) + " on " + f[1];
+            const std::string item = "stop of " + in_quotes(f[0]) + " on " + f[1];
             Stop stop{f[0], {}, 0, 0, f[3], f[4], 0, 0, f[7] == "yes"};
             const auto unit = std::find_if(c_.places.begin(), c_.places.end(), [&](const Place& p) { return p.id == stop.unit; });
             if (unit == c_.places.end())
-                d_.error(rel, row.line, item, "place " + q(stop.unit) + " does not exist",
+                d_.error(rel, row.line, item, "place " + in_quotes(stop.unit) + " does not exist",
                          "use the id of a mobile_unit from places.csv, or add the unit there");
             else if (unit->kind != "mobile_unit")
-                d_.error(rel, row.line, item, "place " + q(stop.unit) + " is a " + unit->kind + ", not a mobile_unit",
+                d_.error(rel, row.line, item, "place " + in_quotes(stop.unit) + " is a " + unit->kind + ", not a mobile_unit",
                          "list stops only for places of kind mobile_unit");
             const auto date = parse_date(f[1]);
-            if (!date) d_.error(rel, row.line, item, "date " + q(f[1]) + " is not a date", "write the date as YYYY-MM-DD, e.g. 2026-12-01");
+            if (!date) d_.error(rel, row.line, item, "date " + in_quotes(f[1]) + " is not a date", "write the date as YYYY-MM-DD, e.g. 2026-12-01");
             const auto span = parse_time_span(f[2]);
             if (!span)
-                d_.error(rel, row.line, item, "time " + q(f[2]) + " is not a time span within one day",
+                d_.error(rel, row.line, item, "time " + in_quotes(f[2]) + " is not a time span within one day",
                          "write the start and end as HH:MM-HH:MM with the end later the same day, e.g. 10:00-13:00");
             if (stop.name.empty()) d_.error(rel, row.line, item, "name is empty", "write where the unit stands, e.g. a square or a street");
             read_position(rel, row.line, item, f[5], f[6], stop.lat, stop.lon);
@@ -331,7 +324,7 @@ private:
             for (const auto& other : c_.stops)
                 if (other.unit == stop.unit && other.date == stop.date && other.from_minute < stop.to_minute &&
                     stop.from_minute < other.to_minute)
-                    d_.error(rel, row.line, item, "its time " + f[2] + " overlaps the stop at " + q(other.name) + " (" +
+                    d_.error(rel, row.line, item, "its time " + f[2] + " overlaps the stop at " + in_quotes(other.name) + " (" +
                                                       format_clock(other.from_minute) + "-" + format_clock(other.to_minute) + ")",
                              "correct one of the two times, or delete the repeated row");
             c_.stops.push_back(std::move(stop));
@@ -344,11 +337,11 @@ private:
         for (auto& row : read_table(rel, {"id", "kind", "target"})) {
             if (!check_id(rel, row, "link", seen)) continue;
             const auto& f = row.fields;
-            const std::string item = "link " + q(f[0]);
+            const std::string item = "link " + in_quotes(f[0]);
             if (!contains(kLinkKinds, f[1]))
-                d_.error(rel, row.line, item, "kind " + q(f[1]) + " is unknown", "use booking, web, tel or directions");
+                d_.error(rel, row.line, item, "kind " + in_quotes(f[1]) + " is unknown", "use booking, web, tel or directions");
             if (!(f[2].starts_with("https://") || f[2].starts_with("tel:") || f[2].starts_with("geo:")))
-                d_.error(rel, row.line, item, "target " + q(f[2]) + " is not an https:, tel: or geo: address",
+                d_.error(rel, row.line, item, "target " + in_quotes(f[2]) + " is not an https:, tel: or geo: address",
                          "write web pages as https://..., phone numbers as tel:+39..., places as geo:lat,lon");
             c_.links.push_back({f[0], f[1], f[2]});
         }
@@ -360,17 +353,17 @@ private:
         for (auto& row : read_table(rel, {"id", "category", "places", "links"})) {
             if (!check_id(rel, row, "guide", seen)) continue;
             const auto& f = row.fields;
-            const std::string item = "guide " + q(f[0]);
+            const std::string item = "guide " + in_quotes(f[0]);
             Guide g{f[0], f[1], split_words(f[2]), split_words(f[3])};
             if (!has_id(c_.categories, g.category))
-                d_.error(rel, row.line, item, "category " + q(g.category) + " does not exist",
+                d_.error(rel, row.line, item, "category " + in_quotes(g.category) + " does not exist",
                          "use an id from categories.csv, or add the category there");
             for (const auto& p : g.places)
                 if (!has_id(c_.places, p))
-                    d_.error(rel, row.line, item, "place " + q(p) + " does not exist", "use an id from places.csv, or add the place there");
+                    d_.error(rel, row.line, item, "place " + in_quotes(p) + " does not exist", "use an id from places.csv, or add the place there");
             for (const auto& l : g.links)
                 if (!has_id(c_.links, l))
-                    d_.error(rel, row.line, item, "link " + q(l) + " does not exist", "use an id from links.csv, or add the link there");
+                    d_.error(rel, row.line, item, "link " + in_quotes(l) + " does not exist", "use an id from links.csv, or add the link there");
             c_.guides.push_back(std::move(g));
         }
     }
@@ -378,7 +371,7 @@ private:
     void check_fallback_languages() {
         for (const auto& code : c_.meta.fallback)
             if (!has_code(code))
-                d_.error("bundle.ini", fallback_line_, "fallback", "language " + q(code) + " is not in languages.csv",
+                d_.error("bundle.ini", fallback_line_, "fallback", "language " + in_quotes(code) + " is not in languages.csv",
                          "list only languages from languages.csv, e.g. fallback = en, it");
     }
 
@@ -388,7 +381,7 @@ private:
             for (const auto& entry : fs::directory_iterator(lang_dir)) {
                 const std::string code = entry.path().filename().string();
                 if (entry.is_directory() && !has_code(code))
-                    d_.error("lang/" + code, 0, "language " + q(code), "unknown language: it is not in languages.csv",
+                    d_.error("lang/" + code, 0, "language " + in_quotes(code), "unknown language: it is not in languages.csv",
                              "add it to languages.csv, or rename the folder to a listed code");
             }
         }
@@ -403,7 +396,7 @@ private:
             for (int line : kv.malformed_lines)
                 d_.error(strings_rel, line, "", "this line is not `key = value`", "write it as key = text, or start it with # to make it a comment");
             for (const auto& e : kv.entries) {
-                const std::string item = "key " + q(e.key);
+                const std::string item = "key " + in_quotes(e.key);
                 c_.source_lines.emplace(std::pair(strings_rel, e.key), e.line);
                 if (const auto problem = unknown_key_problem(e.key)) {
                     d_.error(strings_rel, e.line, item, *problem, "check the spelling against docs/content-format.md and the CSV ids");
@@ -432,7 +425,7 @@ private:
                 continue;
             }
             if (!has_id(c_.guides, id)) {
-                d_.error(rel, 0, "guide " + q(id), "no guide with this id in guides.csv",
+                d_.error(rel, 0, "guide " + in_quotes(id), "no guide with this id in guides.csv",
                          "add a row for it to guides.csv, or rename the file to an existing guide's id");
                 continue;
             }
@@ -441,7 +434,7 @@ private:
     }
 
     void load_guide_file(const std::string& rel, const std::string& id, const std::string& text, LanguageText& texts) {
-        const std::string item = "guide " + q(id);
+        const std::string item = "guide " + in_quotes(id);
         const size_t sep = text.find("\n---");
         if (sep == std::string::npos) {
             d_.error(rel, 1, item, "no header: the file needs title: and summary: lines, then a line with ---",
@@ -466,7 +459,7 @@ private:
         for (const auto& e : markup.errors) d_.error(rel, body_first_line + e.line - 1, item, e.problem, e.fix);
         for (const auto& ref : link_references(markup))
             if (ref.target.starts_with("link:") && !has_id(c_.links, ref.target.substr(5)))
-                d_.error(rel, body_first_line + ref.line - 1, item, "link " + q(ref.target.substr(5)) + " does not exist",
+                d_.error(rel, body_first_line + ref.line - 1, item, "link " + in_quotes(ref.target.substr(5)) + " does not exist",
                          "use an id from links.csv after link:, or add the link there");
         if (markup.blocks.empty()) d_.error(rel, 0, item, "the guide has no text after ---", "write the guide's text below the --- line");
         texts.guides.emplace(id, std::move(g));
@@ -481,21 +474,21 @@ private:
         for (const auto& link : c_.links) keys.push_back("link." + link.id + ".label");
         for (const auto& key : keys) {
             if (!in_fallback(key, [](const LanguageText& t, const std::string& k) { return t.strings.contains(k); }))
-                d_.error(fallback_file(key, true), 0, "key " + q(key), "missing in every fallback language (" + join(c_.meta.fallback, ", ") + ")",
+                d_.error(fallback_file(key, true), 0, "key " + in_quotes(key), "missing in every fallback language (" + join(c_.meta.fallback, ", ") + ")",
                          "add `" + key + " = ...` to lang/" + first_fallback() + "/strings.txt");
             for (const auto& lang : c_.languages)
                 if (c_.texts.contains(lang.code) && !c_.texts[lang.code].strings.contains(key))
-                    d_.warning("lang/" + lang.code + "/strings.txt", 0, "key " + q(key), "not translated; the kiosk shows the fallback",
+                    d_.warning("lang/" + lang.code + "/strings.txt", 0, "key " + in_quotes(key), "not translated; the kiosk shows the fallback",
                                "add `" + key + " = ...` in " + lang.native_name);
         }
         for (const auto& guide : c_.guides) {
             if (!in_fallback(guide.id, [](const LanguageText& t, const std::string& k) { return t.guides.contains(k); }))
-                d_.error(fallback_file(guide.id, false), 0, "guide " + q(guide.id),
+                d_.error(fallback_file(guide.id, false), 0, "guide " + in_quotes(guide.id),
                          "has no text in any fallback language (" + join(c_.meta.fallback, ", ") + ")",
                          "write lang/" + first_fallback() + "/guides/" + guide.id + ".md");
             for (const auto& lang : c_.languages)
                 if (c_.texts.contains(lang.code) && !c_.texts[lang.code].guides.contains(guide.id))
-                    d_.warning("lang/" + lang.code + "/guides/" + guide.id + ".md", 0, "guide " + q(guide.id),
+                    d_.warning("lang/" + lang.code + "/guides/" + guide.id + ".md", 0, "guide " + in_quotes(guide.id),
                                "not translated; the kiosk shows the fallback", "translate it into " + lang.native_name);
         }
     }
@@ -507,14 +500,14 @@ private:
         for (const auto& use : services_used_) {
             const std::string key = "service." + use.service;
             if (!in_fallback(key, [](const LanguageText& t, const std::string& k) { return t.strings.contains(k); }))
-                d_.error("places.csv", use.line, "place " + q(use.place),
-                         "service " + q(use.service) + " is unknown: no fallback language (" + join(c_.meta.fallback, ", ") +
+                d_.error("places.csv", use.line, "place " + in_quotes(use.place),
+                         "service " + in_quotes(use.service) + " is unknown: no fallback language (" + join(c_.meta.fallback, ", ") +
                              ") has a label for it",
                          "correct the id, or add `" + key + " = ...` to lang/" + first_fallback() + "/strings.txt");
             else if (warned.insert(key).second)
                 for (const auto& lang : c_.languages)
                     if (c_.texts.contains(lang.code) && !c_.texts[lang.code].strings.contains(key))
-                        d_.warning("lang/" + lang.code + "/strings.txt", 0, "key " + q(key), "not translated; the kiosk shows the fallback",
+                        d_.warning("lang/" + lang.code + "/strings.txt", 0, "key " + in_quotes(key), "not translated; the kiosk shows the fallback",
                                    "add `" + key + " = ...` in " + lang.native_name);
         }
     }
@@ -539,7 +532,7 @@ private:
                 if (key.size() > prefix.size() + suffix.size() && key.ends_with(suffix)) {
                     const std::string id = key.substr(prefix.size(), key.size() - prefix.size() - suffix.size());
                     if (has_id(list, id)) return std::optional<std::string>{};
-                    return std::optional<std::string>{std::string(what) + " " + q(id) + " does not exist"};
+                    return std::optional<std::string>{std::string(what) + " " + in_quotes(id) + " does not exist"};
                 }
             }
             return std::optional<std::string>{"unknown key"};

@@ -1,11 +1,11 @@
 #include "content/build/source_keyboards.hpp"
 
-#include <unicase.h>
-
 #include <algorithm>
 #include <map>
 #include <set>
 
+#include "content/text/diagnostics.hpp"
+#include "content/text/search_text.hpp"
 #include "content/text/source_file.hpp"
 #include "content/text/text_files.hpp"
 #include "fonts/utf8.hpp"
@@ -15,14 +15,6 @@ namespace content {
 namespace {
 
 constexpr const char* kFile = "keyboards.txt";
-
-std::string q(std::string_view s) { return "\"" + std::string(s) + "\""; }
-
-bool valid_id(std::string_view id) {
-    return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-    });
-}
 
 class KeyboardLoader {
 public:
@@ -36,15 +28,15 @@ public:
         // The id first, so every other message can name the layout.
         for (const auto& line : block.entries)
             if (line.key == "id" && !id) id = &line;
-        const std::string item = id ? "keyboard " + q(id->value) : "keyboard";
+        const std::string item = id ? "keyboard " + in_quotes(id->value) : "keyboard";
         for (const auto& line : block.entries) {
             const KeyValue** single = line.key == "id" ? &id : line.key == "label" ? &label : line.key == "languages" ? &languages : nullptr;
             if (line.key == "row") {
                 rows.push_back(&line);
             } else if (!single) {
-                d_.error(kFile, line.line, item, "unknown key " + q(line.key), "use id, label, languages or row");
+                d_.error(kFile, line.line, item, "unknown key " + in_quotes(line.key), "use id, label, languages or row");
             } else if (*single && *single != &line) {
-                d_.error(kFile, line.line, item, q(line.key) + " is given twice in one layout",
+                d_.error(kFile, line.line, item, in_quotes(line.key) + " is given twice in one layout",
                          "separate layouts with a blank line, or keep one " + line.key + " line per layout");
             } else {
                 *single = &line;
@@ -73,12 +65,12 @@ private:
     void check_languages(const KeyValue& line, const std::string& item, Keyboard& k) {
         for (const auto& code : split_words(line.value)) {
             if (std::none_of(c_.languages.begin(), c_.languages.end(), [&](const Language& l) { return l.code == code; })) {
-                d_.error(kFile, line.line, item, "language " + q(code) + " is not in languages.csv",
+                d_.error(kFile, line.line, item, "language " + in_quotes(code) + " is not in languages.csv",
                          "list codes from languages.csv, e.g. languages = it en fr");
                 continue;
             }
             if (auto [it, added] = owner_.emplace(code, k.id); !added) {
-                d_.error(kFile, line.line, item, "language " + q(code) + " already has the layout " + q(it->second),
+                d_.error(kFile, line.line, item, "language " + in_quotes(code) + " already has the layout " + in_quotes(it->second),
                          "list each language in one layout only");
                 continue;
             }
@@ -92,11 +84,11 @@ private:
         for (const auto& key : keys) {
             const std::u32string chars = fonts::decode_utf8(key);
             if (chars.size() != 1)
-                d_.error(kFile, line.line, item, "key " + q(key) + " is more than one character",
+                d_.error(kFile, line.line, item, "key " + in_quotes(key) + " is more than one character",
                          "separate keys with spaces; each key is one character, e.g. row = q w e r t y");
-            else if (uc_tolower(chars[0]) != chars[0])
-                d_.error(kFile, line.line, item, "key " + q(key) + " is upper case",
-                         "write it in lower case, " + q(fonts::encode_utf8(std::u32string(1, uc_tolower(chars[0])))) +
+            else if (lower_case(chars[0]) != chars[0])
+                d_.error(kFile, line.line, item, "key " + in_quotes(key) + " is upper case",
+                         "write it in lower case, " + in_quotes(fonts::encode_utf8(std::u32string(1, lower_case(chars[0])))) +
                              ": search ignores case");
         }
         k.rows.push_back(keys);

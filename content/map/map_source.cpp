@@ -6,6 +6,7 @@
 #include <set>
 
 #include "content/map/map_geometry.hpp"
+#include "content/text/diagnostics.hpp"
 #include "content/text/source_file.hpp"
 #include "content/text/text_files.hpp"
 
@@ -18,14 +19,6 @@ namespace {
 constexpr const char* kFolder = "map";
 constexpr const char* kFile = "map/layers.txt";
 constexpr const char* kKeys = "id, file, kind, fill, stroke, stroke_width_px or attribution";
-
-std::string q(std::string_view s) { return "\"" + std::string(s) + "\""; }
-
-bool valid_id(std::string_view id) {
-    return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-    });
-}
 
 // `#rrggbb` as 0xRRGGBB.
 std::optional<std::uint32_t> parse_colour(const std::string& text) {
@@ -56,14 +49,14 @@ public:
         const KeyValue* id = nullptr;
         for (const auto& e : block.entries)
             if (e.key == "id" && !id) id = &e;
-        const std::string item = id ? "map layer " + q(id->value) : "map layer";
+        const std::string item = id ? "map layer " + in_quotes(id->value) : "map layer";
         for (const auto& e : block.entries) {
             if (e.key == "attribution") {
                 load_attribution(e);
             } else if (!std::set<std::string>{"id", "file", "kind", "fill", "stroke", "stroke_width_px"}.contains(e.key)) {
-                d_.error(kFile, e.line, item, "unknown key " + q(e.key), std::string("use ") + kKeys);
+                d_.error(kFile, e.line, item, "unknown key " + in_quotes(e.key), std::string("use ") + kKeys);
             } else if (!keys.emplace(e.key, &e).second) {
-                d_.error(kFile, e.line, item, q(e.key) + " is given twice in one layer",
+                d_.error(kFile, e.line, item, in_quotes(e.key) + " is given twice in one layer",
                          "separate layers with a blank line, or keep one " + e.key + " line per layer");
             }
         }
@@ -77,7 +70,7 @@ public:
         const KeyValue* kind = keys.contains("kind") ? keys["kind"] : nullptr;
         if (!kind) d_.error(kFile, block.first_line, item, "the layer has no kind", "add kind = polygon or kind = line");
         else if (kind->value != "polygon" && kind->value != "line")
-            d_.error(kFile, kind->line, item, "unknown kind " + q(kind->value), "write kind = polygon (areas) or kind = line (roads, rivers, routes)");
+            d_.error(kFile, kind->line, item, "unknown kind " + in_quotes(kind->value), "write kind = polygon (areas) or kind = line (roads, rivers, routes)");
         const bool known_kind = kind && (kind->value == "polygon" || kind->value == "line");
         const bool is_line = kind && kind->value == "line";
         layer.style.kind = is_line ? MapLayerKind::Line : MapLayerKind::Polygon;
@@ -111,7 +104,7 @@ private:
             if (!keys.contains(key)) return false;
             const KeyValue& e = *keys[key];
             if (auto rgb = parse_colour(e.value)) out = *rgb;
-            else d_.error(kFile, e.line, item, std::string(key) + " " + q(e.value) + " is not a colour", std::string("write it as #rrggbb, e.g. ") + key + " = #e8e4d8");
+            else d_.error(kFile, e.line, item, std::string(key) + " " + in_quotes(e.value) + " is not a colour", std::string("write it as #rrggbb, e.g. ") + key + " = #e8e4d8");
             return true;
         };
         const bool has_fill = colour("fill", style.fill);
@@ -121,7 +114,7 @@ private:
             const KeyValue& e = *keys["stroke_width_px"];
             auto [end, ec] = std::from_chars(e.value.data(), e.value.data() + e.value.size(), style.stroke_width_px);
             if (ec != std::errc() || end != e.value.data() + e.value.size() || !(style.stroke_width_px > 0 && style.stroke_width_px <= 64))
-                d_.error(kFile, e.line, item, "stroke_width_px " + q(e.value) + " is not a width between 0 and 64 pixels", "write a number of pixels, e.g. stroke_width_px = 2");
+                d_.error(kFile, e.line, item, "stroke_width_px " + in_quotes(e.value) + " is not a width between 0 and 64 pixels", "write a number of pixels, e.g. stroke_width_px = 2");
         }
         if (is_line && has_fill) d_.error(kFile, keys["fill"]->line, item, "a line layer has no fill", "delete the fill line, or make the layer kind = polygon");
         if (!is_line && !has_fill) d_.error(kFile, first_line, item, "a polygon layer needs a fill colour", "add a line like: fill = #e8e4d8");
@@ -132,12 +125,12 @@ private:
     void load_geometry(const KeyValue& file, const std::string& item, MapLayerSource& layer) {
         layer.file = std::string(kFolder) + "/" + file.value;
         if (file.value.empty() || file.value.find('/') != std::string::npos || file.value.find('\\') != std::string::npos) {
-            d_.error(kFile, file.line, item, "file " + q(file.value) + " is not a file name in map/", "put the GeoJSON file in map/ and give its name, e.g. file = roads.geojson");
+            d_.error(kFile, file.line, item, "file " + in_quotes(file.value) + " is not a file name in map/", "put the GeoJSON file in map/ and give its name, e.g. file = roads.geojson");
             return;
         }
         auto text = fs::is_regular_file(folder_ / file.value) ? read_file(folder_ / file.value) : std::nullopt;
         if (!text) {
-            d_.error(kFile, file.line, item, "file " + q(layer.file) + " does not exist", "put the GeoJSON file in map/ beside layers.txt, or correct its name");
+            d_.error(kFile, file.line, item, "file " + in_quotes(layer.file) + " does not exist", "put the GeoJSON file in map/ beside layers.txt, or correct its name");
             return;
         }
         geos::Geometry geometry;

@@ -6,6 +6,10 @@
 
 namespace content {
 
+bool valid_id(std::string_view id) {
+    return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
 std::string Diagnostic::format() const {
     std::string out = file;
     if (line > 0) out += ":" + std::to_string(line);

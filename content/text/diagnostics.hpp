@@ -2,6 +2,7 @@
 // What content managers read when their source has a problem: the file, the line, the item,
 // what is wrong and what to do about it.
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace content {
@@ -35,5 +36,11 @@ public:
 private:
     std::vector<Diagnostic> list_;
 };
+
+/// `text` in double quotes, as messages name what a content manager wrote: place "hub-nord".
+inline std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+/// Whether `id` can name an item: lower-case ASCII letters, digits and '-', and not empty.
+bool valid_id(std::string_view id);
 
 }  // namespace content

@@ -174,6 +174,8 @@ std::string quoted(const std::u32string& token) {
 
 }  // namespace
 
+char32_t lower_case(char32_t c) { return static_cast<char32_t>(uc_tolower(static_cast<ucs4_t>(c))); }
+
 std::string search_key(std::string_view utf8) {
     std::string out;
     for (const auto& token : tokenize(utf8)) out += (out.empty() ? "" : " ") + fonts::encode_utf8(token.text);

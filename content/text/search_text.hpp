@@ -22,6 +22,10 @@ namespace content {
 ///    (می توانید میتوانید), so it is found typed either way.
 std::string search_key(std::string_view utf8);
 
+/// The lower-case form of one character (Unicode's simple mapping): search ignores case, so a
+/// keyboard's keys are written in lower case.
+char32_t lower_case(char32_t c);
+
 /// An FTS5 MATCH expression for what a visitor typed: every token a quoted prefix query, all
 /// ANDed; consecutive CJK characters a phrase. Empty when the query has no tokens. Nothing typed
 /// can inject FTS5 syntax: tokens hold only letters, marks and digits, and are quoted.

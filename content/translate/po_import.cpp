@@ -5,6 +5,7 @@
 
 #include "content/build/source.hpp"
 #include "content/text/markup.hpp"
+#include "content/text/diagnostics.hpp"
 #include "content/text/text_files.hpp"
 #include "content/translate/po_file.hpp"
 #include "content/translate/source_edits.hpp"
@@ -15,8 +16,6 @@ namespace content {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string q(const std::string& s) { return "\"" + s + "\""; }
 
 std::string lower(std::string s) {
     for (auto& ch : s)
@@ -77,7 +76,7 @@ private:
         const bool known = std::any_of(content_.languages.begin(), content_.languages.end(),
                                        [&](const Language& l) { return l.code == language->second; });
         if (!known) {
-            d_.error(file_, line, "header", "Language " + q(language->second) + " is not a language of languages.csv",
+            d_.error(file_, line, "header", "Language " + in_quotes(language->second) + " is not a language of languages.csv",
                      "set Language to the code this file translates into, one of: " + codes +
                          " (Poedit: Translation > Properties), or add the language to languages.csv");
             return false;
@@ -93,8 +92,8 @@ private:
     }
 
     void check_entry(const PoEntry& e) {
-        const int line = e.has_msgctxt ? line_starting("msgctxt " + quoted(e.msgctxt)) : line_starting("msgid " + quoted(e.msgid));
-        const std::string item = e.has_msgctxt ? "msgctxt " + q(e.msgctxt) : "msgid " + q(e.msgid.substr(0, 40));
+        const int line = e.has_msgctxt ? line_starting("msgctxt " + in_quotes(e.msgctxt)) : line_starting("msgid " + in_quotes(e.msgid));
+        const std::string item = e.has_msgctxt ? "msgctxt " + in_quotes(e.msgctxt) : "msgid " + in_quotes(e.msgid.substr(0, 40));
         // An empty translation is not imported: nothing in it can be wrong or out of date.
         const bool translated = !trim(e.msgstr).empty();
         if (!translated) {
@@ -169,7 +168,7 @@ private:
             const std::string id = ref.target.starts_with("link:") ? ref.target.substr(5) : "";
             const bool exists = std::any_of(content_.links.begin(), content_.links.end(), [&](const Link& l) { return l.id == id; });
             if (ref.target.starts_with("link:") && !exists)
-                d_.error(file_, line, item, "line " + std::to_string(ref.line) + " of the translation: link " + q(id) + " does not exist",
+                d_.error(file_, line, item, "line " + std::to_string(ref.line) + " of the translation: link " + in_quotes(id) + " does not exist",
                          "keep the (link:...) targets of the text to translate as they are");
         }
     }
@@ -231,7 +230,7 @@ private:
         return found;
     }
 
-    static std::string quoted(const std::string& s) {
+    static std::string in_quotes(const std::string& s) {
         std::string out = "\"";
         for (const char ch : s) {
             if (ch == '"' || ch == '\\') out += '\\';
