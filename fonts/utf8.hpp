@@ -1,4 +1,5 @@
 #pragma once
+// UTF-8 to code points and back, for the text engine and everything that measures text.
 #include <string>
 #include <string_view>
 

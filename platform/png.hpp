@@ -1,4 +1,5 @@
 #pragma once
+// PNG files, written through stb: screenshots and ticket previews.
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -8,8 +9,5 @@ namespace platform {
 /// Writes RGBA pixels as a PNG; false (with `error`) when the file cannot be written.
 bool write_png(const std::filesystem::path& path, int width, int height, const std::vector<unsigned char>& rgba,
                std::string& error);
-
-/// Reads a PNG into RGBA pixels; empty on failure.
-std::vector<unsigned char> read_png(const std::filesystem::path& path, int& width, int& height);
 
 }  // namespace platform
