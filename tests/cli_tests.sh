@@ -144,7 +144,7 @@ check "kiosk-bundle info" contains "$out" "languages: it en fr es ar fa ur uk ru
 out=$("$bundle_tool" links "$demo" 2>&1); rc=$?
 check "links: exit 0" test $rc -eq 0
 check "links: one line per link (got $(wc -l <<<"$out"))" test "$(wc -l <<<"$out")" -eq "$(($(wc -l <"$tests/../content/torino/links.csv") - 1))"
-check "links: id, tab, target" contains "$out" "$(printf 'rednova-phone\ttel:+3901101125500')"
+check "links: id, tab, target" contains "$out" "$(printf 'rednova-phone\ttel:+39-011-0112-5500')"
 check "links: every line has one tab" test "$(awk -F'\t' 'NF != 2' <<<"$out" | wc -l)" -eq 0
 out=$("$bundle_tool" links "$work/none.kbundle" 2>&1); rc=$?
 check "links: missing bundle refused" test $rc -ne 0
@@ -153,6 +153,8 @@ check "links: missing bundle named" contains "$out" "$work/none.kbundle"
 while IFS=$'\t' read -r id target; do
   out=$("$kiosk" --bundle "$demo" --lang en --open "qr/$id" --screenshot "$work/qr.png" 2>&1)
   check "qr/$id: drawn" contains "$out" "qr/$id, en"
+  # A tel: link's groups (tel:+39-011-0112-5500) are for reading; the code carries the digits.
+  [[ $target == tel:* ]] && target=${target//-/}
   check "qr/$id: zbarimg reads the target" test "$(zbarimg --quiet --raw --nodbus "$work/qr.png" 2>/dev/null)" = "$target"
 done < <("$bundle_tool" links "$demo")
 out=$("$kiosk" --bundle "$demo" --lang en --open qr/no-such-link --screenshot "$work/qr.png" 2>&1)

@@ -37,7 +37,7 @@ TEST_CASE("key = value lines report what they cannot read") {
 
 TEST_CASE("markup: headings, paragraphs, numbered steps, lists, bold and links") {
     const auto m = parse_markup(
-        "Intro line one\ncontinues here.\n\n# When to call\n## Hours\n1. Call [011.01125500](tel:+3901101125500).\n"
+        "Intro line one\ncontinues here.\n\n# When to call\n## Hours\n1. Call [011 0112 5500](link:rednova-phone).\n"
         "2. Say your **language**.\n- one\n- two \\*not bold\\*\n");
     REQUIRE(m.errors.empty());
     REQUIRE(m.blocks.size() == 7);
@@ -49,8 +49,8 @@ TEST_CASE("markup: headings, paragraphs, numbered steps, lists, bold and links")
     CHECK(m.blocks[3].number == 1);
     CHECK(m.blocks[4].number == 2);
     const auto& link = m.blocks[3].spans[1];
-    CHECK(link.text == "011.01125500");
-    CHECK(link.target == "tel:+3901101125500");
+    CHECK(link.text == "011 0112 5500");
+    CHECK(link.target == "link:rednova-phone");
     CHECK(m.blocks[4].spans[1].bold);
     CHECK(m.blocks[4].spans[1].text == "language");
     CHECK(m.blocks[5].kind == BlockKind::Bullet);
@@ -67,4 +67,13 @@ TEST_CASE("markup errors carry their line and a fix") {
     CHECK(m.errors[2].problem.find("ftp://x") != std::string::npos);
     CHECK(m.errors[3].line == 5);
     for (const auto& e : m.errors) CHECK_FALSE(e.fix.empty());
+}
+
+TEST_CASE("markup: a link names an entry of links.csv, not an address, so a tap can open its QR screen") {
+    const auto m = parse_markup("Call [011 0112 5500](tel:+3901101125500) or see [the site](https://example.org).\n");
+    REQUIRE(m.errors.size() == 2);
+    CHECK(m.errors[0].problem == "link target \"tel:+3901101125500\" is not link:<id>");
+    CHECK(m.errors[0].fix.find("add the phone number or address to links.csv") != std::string::npos);
+    CHECK(m.errors[1].problem.find("https://example.org") != std::string::npos);
+    CHECK(parse_markup("Call [011 0112 5500](link:rednova-phone).\n").errors.empty());
 }

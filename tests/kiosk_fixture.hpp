@@ -121,5 +121,7 @@ struct Kiosk {
 };
 
 inline fs::path demo_bundle() { return KIOSK_DEMO_BUNDLE; }
+/// The demo with the mobile unit's example stops of tests/fixtures/example-stops.csv.
+inline fs::path example_stops_bundle() { return KIOSK_EXAMPLE_STOPS_BUNDLE; }
 
 }  // namespace test

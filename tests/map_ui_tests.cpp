@@ -234,13 +234,13 @@ TEST_CASE("markers are drawn in their kind's colour where they stand") {
 }
 
 TEST_CASE("a mobile unit's next stops are on the map, and a tap on one opens the unit") {
-    Kiosk k(demo_bundle(), "en", Route::home(), kWidth, kHeight, at_servizio_stranieri());
+    Kiosk k(example_stops_bundle(), "en", Route::home(), kWidth, kHeight, at_servizio_stranieri());
     const auto stops_on_map = [&] {
         int n = 0;
         for (const auto& [id, rect] : k.runner.hits().all()) n += id.starts_with("stop:mobile-unit:");
         return n;
     };
-    // The demo's example stops run from December 2026 to March 2027 (content/torino/stops.csv).
+    // The example stops run from December 2026 to March 2027 (tests/fixtures/example-stops.csv).
     k.clock.set_wall(std::chrono::sys_days(std::chrono::year_month_day(std::chrono::year(2026), std::chrono::December, std::chrono::day(1))) +
                      std::chrono::hours(8));
     k.app.open(Route::map());

@@ -11,9 +11,10 @@ using kiosk::Route;
 
 namespace {
 
-// Written out here, not built with the code under test: the URL a phone must get for Red Nova.
+// Written out here, not built with the code under test: the URL a phone must get for Red Nova,
+// to its address (seed 000), not to the approximate point on the kiosk's map.
 const std::string kRedNovaDirections =
-    "https://www.google.com/maps/dir/?api=1&destination=45.07970,7.67120&travelmode=walking";
+    "https://www.google.com/maps/dir/?api=1&destination=Corso%20Regina%20Margherita%20137%2C%20Torino&travelmode=walking";
 
 struct RecordingPrinter : kiosk::TicketPrinter {
     bool succeed = true;
@@ -52,21 +53,38 @@ TEST_CASE("the place screen's QR code reads as the directions URL, in English, A
     }
 }
 
-TEST_CASE("a mobile unit's QR code leads to its next stop while it has one") {
-    // On Wednesday 2 December 2026 the next example stop is Thursday's in San Salvario
-    // (content/torino/stops.csv), not the unit's nominal position.
-    Kiosk k(demo_bundle(), "en", Route::home());
+TEST_CASE("a place without an address has no directions code, and says what to do instead") {
+    for (const char* lang : {"en", "ar", "ti"}) {
+        INFO(lang);
+        Kiosk k(demo_bundle(), lang, Route::place("hub-centro"));
+        CHECK(decode_screen(k, std::string("hub-") + lang).empty());
+        // The panel's words are the language's "no directions", where the code would be.
+        const auto& words = k.bundle->ui("place.no_directions", lang).text;
+        CHECK(k.runner.screen_text().find(words) != std::string::npos);
+    }
+}
+
+TEST_CASE("a mobile unit's QR code leads to its next stop when that stop has an address") {
+    // The example stops of tests/fixtures/example-stops.csv; the demo has none (no seed gives one).
+    Kiosk k(example_stops_bundle(), "en", Route::home());
     using namespace std::chrono;
-    k.clock.set_wall(sys_days(year(2026) / December / day(2)) + hours(12));
-    k.app.open(Route::place("mobile-unit"));
-    k.runner.settle();
-    CHECK(decode_screen(k, "mobile-unit") == "https://www.google.com/maps/dir/?api=1&destination=45.05600,7.68000&travelmode=walking");
-    // After the last stop, the unit's own position again.
-    k.clock.set_wall(sys_days(year(2027) / April / day(1)));
-    k.app.open(Route::place("servizio-stranieri"));
-    k.app.open(Route::place("mobile-unit"));
-    k.runner.settle();
-    CHECK(decode_screen(k, "mobile-unit-later") == "https://www.google.com/maps/dir/?api=1&destination=45.08500,7.70000&travelmode=walking");
+    const auto show_unit_on = [&](sys_days day) {
+        k.clock.set_wall(day + hours(12));
+        k.app.open(Route::place("servizio-stranieri"));
+        k.app.open(Route::place("mobile-unit"));
+        k.runner.settle();
+    };
+    // Wednesday 2 December: the next stop, Thursday's in San Salvario, has only an approximate
+    // point and no address: no code.
+    show_unit_on(sys_days(year(2026) / December / day(2)));
+    CHECK(decode_screen(k, "mobile-unit").empty());
+    // Wednesday 9 December: the next stop, Thursday's, is at an address.
+    show_unit_on(sys_days(year(2026) / December / day(9)));
+    CHECK(decode_screen(k, "mobile-unit-address") ==
+          "https://www.google.com/maps/dir/?api=1&destination=Largo%20Saluzzo%2C%20Torino&travelmode=walking");
+    // After the last stop, the unit's own position, which is approximate: no code.
+    show_unit_on(sys_days(year(2027) / April / day(1)));
+    CHECK(decode_screen(k, "mobile-unit-later").empty());
 }
 
 TEST_CASE("the QR code sits beside the card on the line's far side: right in English, left in Arabic") {

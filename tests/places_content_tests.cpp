@@ -51,34 +51,36 @@ TEST_CASE("dates and time spans of stops: real days, one day, the end after the 
     CHECK_FALSE(parse_time_span("10:00-24:00"));
 }
 
-TEST_CASE("the demo's places list the seeds' services, and its mobile unit has example stops") {
+TEST_CASE("the demo's places list the seeds' services, and its mobile unit has no stops: no seed gives one") {
     Diagnostics d;
     const auto c = load_source(test::demo_source(), d);
     INFO(all_errors(d));
     REQUIRE_FALSE(d.has_errors());
     const auto place = [&](const char* id) { return *std::find_if(c.places.begin(), c.places.end(), [&](const Place& p) { return p.id == id; }); };
-    // Seed 000: reception, legal help, translations and work orientation.
+    // Seed 000: the call center gives information about reception, legal assistance,
+    // translations and work and social orientation; it gives no legal advice or translation.
     CHECK(place("rednova-call-center").services ==
-          std::vector<std::string>{"information", "legal-advice", "translation", "job-orientation"});
+          std::vector<std::string>{"information-reception", "information-legal", "information-translation", "information-work"});
+    CHECK(c.texts.at("en").strings.at("service.information-legal") == "Information on legal assistance");
     CHECK(place("hub-nord").services == std::vector<std::string>{"food-parcels"});
     CHECK(c.texts.at("it").strings.at("place.rednova-call-center.access").starts_with("Piano terra"));
-    REQUIRE(c.stops.size() >= 10);
-    for (const auto& s : c.stops) {
-        CHECK(s.unit == "mobile-unit");
-        CHECK(s.approximate);  // the seeds give no timetable: every stop is an example
-        CHECK(s.name.find("esempio") != std::string::npos);
-    }
+    CHECK(c.stops.empty());
     for (const auto& [lang, texts] : c.texts) {
         INFO(lang);
         CHECK(texts.strings.contains("place.mobile-unit.note"));
-        for (const char* key : {"stops.next", "stops.date", "month.12", "place.services", "service.food-parcels"})
+        for (const char* key : {"stops.next", "stops.date", "stops.example", "month.12", "place.services", "service.food-parcels"})
             CHECK(texts.strings.contains(key));
+        // Seed 004's three phases of To Link are not how food parcels are given: no guide says so.
+        const auto& food = texts.guides.at("food-help").body;
+        CHECK(std::count(food.begin(), food.end(), '\n') < 20);
+        for (const auto& [id, guide] : texts.guides) CHECK(guide.body.find("To Link") == std::string::npos);
     }
 }
 
 TEST_CASE("bad services and stops: each names the file, the line, the item and the fix") {
     test::TempDir dir;
     const fs::path src = test::copy_demo_source(dir);
+    fs::copy_file(test::example_stops(), src / "stops.csv");
     Diagnostics d;
     const Diagnostic* e = nullptr;
     const auto load = [&](const std::string& file) {
@@ -104,10 +106,10 @@ TEST_CASE("bad services and stops: each names the file, the line, the item and t
         CHECK(e->problem.find("service \"housing\" is unknown: no fallback language (en, it)") != std::string::npos);
     }
     SUBCASE("a service id that is not an id") {
-        test::replace_in_file(src / "places.csv", "legal-advice", "legal_advice");
+        test::replace_in_file(src / "places.csv", "information-legal", "information_legal");
         load("places.csv");
         CHECK(e->line == 2);
-        CHECK(e->problem.find("service \"legal_advice\" is not an id") != std::string::npos);
+        CHECK(e->problem.find("service \"information_legal\" is not an id") != std::string::npos);
     }
     SUBCASE("a stop of a unit that does not exist") {
         test::replace_in_file(src / "stops.csv", "mobile-unit,2026-12-03", "mobile-van,2026-12-03");
@@ -146,6 +148,25 @@ TEST_CASE("bad services and stops: each names the file, the line, the item and t
         load("stops.csv");
         CHECK(e->problem.find("\"maybe\" is neither yes nor no") != std::string::npos);
     }
+    SUBCASE("example neither yes nor no") {
+        test::replace_in_file(src / "stops.csv", "7.6960,yes,yes", "7.6960,yes,perhaps");
+        load("stops.csv");
+        CHECK(e->problem == "example \"perhaps\" is neither yes nor no");
+        CHECK(e->fix.find("every language then says it is an example") != std::string::npos);
+    }
+    SUBCASE("a phone not in its groups") {
+        test::replace_in_file(src / "places.csv", "011 0112 5500", "011.01125500");
+        load("places.csv");
+        CHECK(e->item == "place \"rednova-call-center\"");
+        CHECK(e->problem.find("phone \"011.01125500\" is not digits in groups") != std::string::npos);
+        CHECK(e->fix.find("011 0112 5500") != std::string::npos);
+    }
+    SUBCASE("a tel: link without its country code") {
+        test::replace_in_file(src / "links.csv", "tel:+39-011-0112-5500", "tel:011-0112-5500");
+        load("links.csv");
+        CHECK(e->item == "link \"rednova-phone\"");
+        CHECK(e->problem.find("has no country code") != std::string::npos);
+    }
     SUBCASE("two stops of one unit at the same time") {
         test::write(src / "stops.csv", std::string(kStopsHeader) +
                                            "mobile-unit,2026-12-01,10:00-13:00,Aurora,,45.08,7.68,yes\n"
@@ -166,7 +187,7 @@ TEST_CASE("bad services and stops: each names the file, the line, the item and t
 
 TEST_CASE("a source without stops.csv has no stops, and that is no error") {
     test::TempDir dir;
-    Bundle b(build_from_demo(dir, [](const fs::path& src) { fs::remove(src / "stops.csv"); }));
+    Bundle b(build_from_demo(dir, [](const fs::path& src) { CHECK_FALSE(fs::exists(src / "stops.csv")); }));
     CHECK(b.stops("mobile-unit").empty());
     CHECK(b.upcoming_stops("mobile-unit", at("2026-12-01T09:00"), 3).empty());
 }
@@ -174,22 +195,23 @@ TEST_CASE("a source without stops.csv has no stops, and that is no error") {
 TEST_CASE("the bundle gives back services with their labels, access notes and stops") {
     test::TempDir dir;
     // Without a French label, French visitors read the English one.
-    const fs::path path =
-        build_from_demo(dir, [](const fs::path& src) { test::replace_in_file(src / "lang/fr/strings.txt", "service.legal-advice = Aide juridique\n", ""); });
+    const fs::path path = build_from_demo(dir, [](const fs::path& src) {
+        test::replace_in_file(src / "lang/fr/strings.txt", "service.information-legal = Informations sur l'aide juridique\n", "");
+        fs::copy_file(test::example_stops(), src / "stops.csv");
+    });
     Bundle b(path);
     const auto rednova = b.place("rednova-call-center", "uk");
     REQUIRE(rednova);
     REQUIRE(rednova->services.size() == 4);
-    CHECK(rednova->place.services == std::vector<std::string>{"information", "legal-advice", "translation", "job-orientation"});
-    CHECK(rednova->services[1].id == "legal-advice");
-    CHECK(rednova->services[1].label.text == "Юридична допомога");
+    CHECK(rednova->services[1].id == "information-legal");
+    CHECK(rednova->services[1].label.text == "Інформація про юридичну допомогу");
     CHECK(rednova->services[1].label.lang == "uk");
     CHECK(rednova->access.text.starts_with("Перший поверх (piano terra)"));
     CHECK_FALSE(rednova->access.is_fallback);
     CHECK(b.ui("place.access", "en").text == "Accessibility");  // the label is the interface's, not a place's
     const auto fr = b.place("rednova-call-center", "fr");
-    CHECK(fr->services[0].label.text == "Information");
-    CHECK(fr->services[1].label.text == "Legal advice");
+    CHECK(fr->services[0].label.text == "Informations sur les services d'accueil");
+    CHECK(fr->services[1].label.text == "Information on legal assistance");
     CHECK(fr->services[1].label.is_fallback);
     // A place about whose access nothing is known says nothing.
     CHECK_FALSE(b.place("hub-nord", "en")->access.found());
@@ -201,13 +223,16 @@ TEST_CASE("the bundle gives back services with their labels, access notes and st
     CHECK(stops[0].date == CivilDate{2026, 12, 1});
     CHECK(stops[0].from_minute == 600);
     CHECK(stops[0].to_minute == 780);
-    CHECK(stops[0].name == "Barriera di Milano (esempio)");
+    CHECK(stops[0].name == "Barriera di Milano");
+    CHECK(stops[0].example);
+    CHECK(stops[2].address == "Largo Saluzzo, Torino");
+    CHECK_FALSE(stops[2].approximate);
     CHECK(stops[0].lat == doctest::Approx(45.09));
     CHECK(stops[0].lon == doctest::Approx(7.696));
     CHECK(stops[0].approximate);
     CHECK(std::is_sorted(stops.begin(), stops.end(), [](const Stop& a, const Stop& c) { return a.date < c.date; }));
     CHECK(b.stops("hub-nord").empty());
-    CHECK(b.all_text().find("San Salvario (esempio)") != std::string::npos);
+    CHECK(b.all_text().find("San Salvario") != std::string::npos);
     // The stock sqlite3 tool reads the same rows.
     const auto rows = test::run("sqlite3 -readonly " + path.string() +
                                 " \"SELECT count(*), min(date) FROM unit_stop; SELECT group_concat(service_id, ' ') FROM (SELECT "

@@ -74,17 +74,43 @@ TEST_CASE("filters: one kind, and what is open now") {
     CHECK(listed(k).size() == 3);
     k.tap("filter:food_hub");  // again: off
     CHECK(listed(k).size() == 7);
-    k.tap("filter:open");  // of the demo's places only Red Nova has its hours in the seeds
-    CHECK(listed(k) == std::vector<std::string>{"rednova-call-center"});
+    // Of the demo's places only Red Nova has its hours in the seeds: it is open; the six others
+    // follow under "Hours not known", not hidden as if closed.
+    k.tap("filter:open");
+    auto ids = listed(k);
+    REQUIRE(ids.size() == 7);
+    CHECK(ids[0] == "rednova-call-center");
+    const auto heading_y = [&] {
+        k.capture();
+        const auto text = k.runner.drawn_text();
+        CHECK(std::count(text.begin(), text.end(), "Hours not known — ask before you go") == 1);
+        return k.rect("place:rednova-call-center").second.y;
+    };
+    CHECK(heading_y() < k.rect("place:" + ids[1]).first.y);
+    CHECK(k.runner.screen_text().find("No place matches") == std::string::npos);
     k.tap("filter:all");
     CHECK(listed(k).size() == 7);
 
-    k.clock.set_wall(*content::parse_local_iso("2026-11-29T10:00"));  // Sunday: nothing open
+    // Sunday: Red Nova is closed, so only the places whose hours nobody knows are listed, apart.
+    k.clock.set_wall(*content::parse_local_iso("2026-11-29T10:00"));
     k.app.open(Route::home());
     k.runner.settle();
     k.tap("nav:places");
     k.tap("filter:open");
-    CHECK(listed(k).empty());
+    ids = listed(k);
+    CHECK(ids.size() == 6);
+    CHECK(std::find(ids.begin(), ids.end(), "rednova-call-center") == ids.end());
+    // Christmas, a Friday: the seed's "Monday to Friday" says nothing of holidays, so Red Nova
+    // is not "open now" but "may be closed", with the places not known.
+    k.clock.set_wall(*content::parse_local_iso("2026-12-25T10:00"));
+    k.app.open(Route::home());
+    k.runner.settle();
+    k.tap("nav:places");
+    CHECK(k.runner.screen_text().find("Public holiday today: it may be closed.") != std::string::npos);
+    k.tap("filter:open");
+    CHECK(listed(k).size() == 7);
+    CHECK(k.runner.screen_text().find("Open now") == k.runner.screen_text().find("Open now"));  // the chip only
+    CHECK(k.runner.screen_text().find("closes at") == std::string::npos);
 }
 
 TEST_CASE("distances read as people say them") {
@@ -96,29 +122,35 @@ TEST_CASE("distances read as people say them") {
 }
 
 TEST_CASE("a place's card says what it offers and how to get in; a mobile unit's, where it stops next") {
-    Kiosk k(demo_bundle(), "en", Route::place("mobile-unit"), 1080, 1920);
+    Kiosk k(example_stops_bundle(), "en", Route::place("mobile-unit"), 1080, 1920);
     k.clock.set_wall(*content::parse_local_iso("2026-12-10T15:00"));  // a Thursday, the afternoon stop under way
     auto lines = card_lines(k, "mobile-unit");
     CHECK(has_line(lines, "Services: Information · Intercultural mediation"));
     auto next = std::find(lines.begin(), lines.end(), "Next stops");
     REQUIRE(next != lines.end());
     REQUIRE(lines.end() - next >= 4);
-    CHECK(next[1] == "Thursday 10 December 14:00–17:00 · San Salvario (esempio)");
-    CHECK(next[2] == "Tuesday 15 December 10:00–13:00 · Barriera di Milano (esempio)");
-    CHECK(next[3] == "Thursday 17 December 14:00–17:00 · San Salvario (esempio)");
-    CHECK(std::count_if(lines.begin(), lines.end(), [](const std::string& l) { return l.find("(esempio)") != std::string::npos; }) == 3);
+    // Every example stop says, in the visitor's language, that it is one.
+    CHECK(next[1] == "Thursday 10 December \u206614:00–17:00\u2069 · San Salvario · example, not a real stop");
+    CHECK(next[2] == "Tuesday 15 December \u206610:00–13:00\u2069 · Barriera di Milano · example, not a real stop");
+    CHECK(next[3] == "Thursday 17 December \u206614:00–17:00\u2069 · San Salvario · example, not a real stop");
     // At 17:00 that stop is over.
     k.clock.set_wall(*content::parse_local_iso("2026-12-10T17:00"));
     lines = card_lines(k, "mobile-unit");
     next = std::find(lines.begin(), lines.end(), "Next stops");
     REQUIRE(lines.end() - next >= 2);
-    CHECK(next[1] == "Tuesday 15 December 10:00–13:00 · Barriera di Milano (esempio)");
+    CHECK(next[1] == "Tuesday 15 December \u206610:00–13:00\u2069 · Barriera di Milano · example, not a real stop");
     // After the example timetable's last stop there is nothing to announce.
     k.clock.set_wall(*content::parse_local_iso("2027-04-01T09:00"));
     CHECK_FALSE(has_line(card_lines(k, "mobile-unit"), "Next stops"));
 
     const auto rednova = card_lines(k, "rednova-call-center");
-    CHECK(has_line(rednova, "Services: Information · Legal advice · Translation · Job guidance"));
+    CHECK(has_line(rednova, "Services: Information on reception services · Information on legal assistance · "
+                            "Information on translations · Information on work and social guidance"));
+    CHECK(has_line(rednova, "May be closed on public holidays"));
+    CHECK(has_line(rednova, "Phone: \u2066011 0112 5500\u2069"));
+    // The demo's mobile unit has no stops: no seed gives one.
+    Kiosk demo(demo_bundle(), "en", Route::place("mobile-unit"), 1080, 1920);
+    CHECK_FALSE(has_line(card_lines(demo, "mobile-unit"), "Next stops"));
     CHECK(has_line(rednova, "Accessibility: Ground floor (piano terra). Whether there are steps at the entrance is not known."));
     CHECK_FALSE(has_line(rednova, "Next stops"));
 
@@ -129,18 +161,30 @@ TEST_CASE("a place's card says what it offers and how to get in; a mobile unit's
 }
 
 TEST_CASE("stop dates and services in the visitor's language and word order") {
-    const content::Bundle bundle(demo_bundle());
+    const content::Bundle bundle(example_stops_bundle());
     const auto stops = bundle.stops("mobile-unit");
     REQUIRE_FALSE(stops.empty());
     const auto& first = stops.front();  // Tuesday 1 December 2026, 10:00-13:00
-    const std::string where = " 10:00–13:00 · Barriera di Milano (esempio)";
+    const std::string time = " \u206610:00–13:00\u2069 · Barriera di Milano · ";
+    const std::string where = time + "example, not a real stop";
     CHECK(kiosk::stop_line(bundle, "en", first) == "Tuesday 1 December" + where);
-    CHECK(kiosk::stop_line(bundle, "it", first) == "martedì 1 dicembre" + where);
-    CHECK(kiosk::stop_line(bundle, "es", first) == "martes 1 de diciembre" + where);
-    CHECK(kiosk::stop_line(bundle, "uk", first) == "вівторок, 1 грудня" + where);
-    CHECK(kiosk::stop_line(bundle, "zh", first) == "12月1日 星期二" + where);
-    CHECK(kiosk::stop_line(bundle, "ar", first) == "الثلاثاء 1 ديسمبر" + where);
+    CHECK(kiosk::stop_line(bundle, "it", first) == "martedì 1 dicembre" + time + "esempio, non una fermata reale");
+    CHECK(kiosk::stop_line(bundle, "es", first) == "martes 1 de diciembre" + time + "ejemplo, no es una parada real");
+    CHECK(kiosk::stop_line(bundle, "uk", first) == "вівторок, 1 грудня" + time + "приклад, не справжня зупинка");
+    CHECK(kiosk::stop_line(bundle, "zh", first) == "12月1日 星期二" + time + "示例，不是真实的停靠点");
+    CHECK(kiosk::stop_line(bundle, "ar", first) == "الثلاثاء 1 ديسمبر" + time + "مثال، ليست محطة حقيقية");
     const auto hub = bundle.place("hub-sud", "fr");
     CHECK(kiosk::services_line(bundle, "fr", hub->services) == "Services: Colis alimentaires");
     CHECK(kiosk::services_line(bundle, "en", {}).empty());
+}
+
+TEST_CASE("a place's card inside a guide is tappable: it opens the place") {
+    for (const char* lang : {"en", "ur", "am"}) {
+        INFO(lang);
+        Kiosk k(demo_bundle(), lang, Route::guide("food-help"));
+        for (int i = 0; i < 12 && (!k.runner.hits().center("place:hub-centro") || k.runner.hits().clipped("place:hub-centro")); ++i)
+            k.drag(ImVec2(960, 800), ImVec2(960, 400), 8, 120);
+        k.tap("place:hub-centro");
+        CHECK(k.app.route() == Route::place("hub-centro"));
+    }
 }

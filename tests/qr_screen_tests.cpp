@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "kiosk/qr/qr_code.hpp"
+#include "tests/test_support.hpp"
 #include "tests/screen_qr.hpp"
 
 using namespace test;
@@ -31,6 +32,14 @@ std::vector<Link> demo_links() {
     return links;
 }
 
+// What a phone must read for a link: a tel: link without the separators that mark its groups
+// (RFC 3966 visual separators, which not every dialler takes), any other as written.
+std::string scanned(const Link& link) {
+    std::string text = link.target;
+    if (text.starts_with("tel:")) std::erase(text, '-');
+    return text;
+}
+
 // Every link's QR screen in turn, reached from home as a visitor would.
 void check_every_link(Kiosk& k, const std::string& name) {
     const auto links = demo_links();
@@ -40,7 +49,7 @@ void check_every_link(Kiosk& k, const std::string& name) {
         k.app.open(Route::qr(link.id));
         k.runner.settle();
         REQUIRE(k.app.route() == Route::qr(link.id));
-        CHECK(decode_screen(k, name + "-" + link.id) == link.target);
+        CHECK(decode_screen(k, name + "-" + link.id) == scanned(link));
         k.app.home();
         k.runner.settle();
     }
@@ -66,7 +75,36 @@ TEST_CASE("kiosk-bundle links lists the demo bundle's links, ids and targets as 
     REQUIRE(links.size() == 5);
     CHECK(links[0].id == "prenotafacile");
     CHECK(links[0].target == "https://prenotafacile.poliziadistato.it");
-    CHECK(links[2].target == "tel:+3901101125500");
+    CHECK(links[2].target == "tel:+39-011-0112-5500");
+    CHECK(scanned(links[2]) == "tel:+3901101125500");
+}
+
+TEST_CASE("a phone number's QR screen writes the number as it is said in Italy, the code dials it") {
+    Kiosk k(demo_bundle(), "en", Route::qr("rednova-phone"));
+    CHECK(decode_screen(k, "phone") == "tel:+3901101125500");
+    const auto text = k.runner.drawn_text();
+    CHECK(std::count(text.begin(), text.end(), "Calls \u2066011 0112 5500\u2069 from your phone") == 1);
+    CHECK(std::count(text.begin(), text.end(), "011 0112 5500") == 1);  // under the code, not tel:+39…
+    CHECK(k.runner.screen_text().find("tel:") == std::string::npos);
+    CHECK(k.runner.screen_text().find("geo:") == std::string::npos);
+}
+
+TEST_CASE("directions to an approximate position say so on the QR screen") {
+    TempDir dir;
+    const fs::path src = copy_demo_source(dir);
+    write(src / "links.csv", read(src / "links.csv") + "hub-way,directions,https://www.google.com/maps/dir/?api=1%26destination=45.068%2C7.68\n");
+    replace_in_file(src / "links.csv", "id,kind,target\n", "id,kind,target,approximate\n");
+    std::string csv;
+    std::istringstream rows(read(src / "links.csv"));
+    for (std::string row; std::getline(rows, row);) csv += row + (row.starts_with("id,") ? "\n" : row.starts_with("hub-way") ? ",yes\n" : ",\n");
+    write(src / "links.csv", csv);
+    write(src / "lang/en/strings.txt", read(src / "lang/en/strings.txt") + "link.hub-way.label = To the central hub\n");
+    const auto r = run(std::string(KIOSK_BUNDLE_TOOL) + " build " + src.string() + " -o " + (dir / "b.kbundle").string());
+    REQUIRE_MESSAGE(r.status == 0, r.output);
+    Kiosk k(dir / "b.kbundle", "en", Route::qr("hub-way"));
+    CHECK(k.runner.screen_text().find("This leads to an approximate position, not to the door.") != std::string::npos);
+    Kiosk exact(demo_bundle(), "en", Route::qr("rednova-directions"));
+    CHECK(exact.runner.screen_text().find("approximate") == std::string::npos);
 }
 
 TEST_CASE("every link's QR screen reads as the link, in English, Arabic, high contrast and portrait") {
@@ -176,4 +214,28 @@ TEST_CASE("a guide's link card opens the link's QR screen, in the visitor's lang
     CHECK(k.app.route() == Route::qr("prenotafacile"));
     CHECK(k.app.lang() == "fa");
     CHECK(decode_screen(k, "from-guide") == "https://prenotafacile.poliziadistato.it");
+}
+
+TEST_CASE("a phone number or link inside a guide's text is tappable: it opens that link's QR screen") {
+    for (const char* lang : {"en", "fa", "zh"}) {
+        INFO(lang);
+        Kiosk k(demo_bundle(), lang, Route::guide("ukraine-call-center"));
+        for (int i = 0; i < 10 && (!k.runner.hits().center("inline:rednova-phone") || k.runner.hits().clipped("inline:rednova-phone")); ++i)
+            k.drag(ImVec2(960, 800), ImVec2(960, 500), 8, 120);
+        k.tap("inline:rednova-phone");
+        CHECK(k.app.route() == Route::qr("rednova-phone"));
+        CHECK(decode_screen(k, std::string("inline-") + lang) == "tel:+3901101125500");
+    }
+    // The emergency number in the psychological-support guide, and the booking site in the permit guide.
+    Kiosk k(demo_bundle(), "ar", Route::guide("psychological-support"));
+    for (int i = 0; i < 10 && (!k.runner.hits().center("inline:emergency-112") || k.runner.hits().clipped("inline:emergency-112")); ++i)
+        k.drag(ImVec2(960, 800), ImVec2(960, 500), 8, 120);
+    k.tap("inline:emergency-112");
+    CHECK(k.app.route() == Route::qr("emergency-112"));
+    k.app.open(Route::guide("permit-booking"));
+    k.runner.settle();
+    for (int i = 0; i < 10 && (!k.runner.hits().center("inline:prenotafacile") || k.runner.hits().clipped("inline:prenotafacile")); ++i)
+        k.drag(ImVec2(960, 800), ImVec2(960, 500), 8, 120);
+    k.tap("inline:prenotafacile");
+    CHECK(k.app.route() == Route::qr("prenotafacile"));
 }

@@ -28,6 +28,8 @@ TempDir::~TempDir() {
 
 fs::path demo_source() { return fs::path(KIOSK_SOURCE_DIR) / "content" / "torino"; }
 
+fs::path example_stops() { return fs::path(KIOSK_SOURCE_DIR) / "tests" / "fixtures" / "example-stops.csv"; }
+
 fs::path copy_demo_source(const TempDir& dir) {
     const fs::path target = dir / "src";
     fs::copy(demo_source(), target, fs::copy_options::recursive);

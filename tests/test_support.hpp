@@ -25,6 +25,8 @@ private:
 fs::path demo_source();
 /// A copy of the demo source inside `dir`, to modify.
 fs::path copy_demo_source(const TempDir& dir);
+/// tests/fixtures/example-stops.csv: a mobile unit's stops, made up and marked as examples.
+fs::path example_stops();
 
 std::string read(const fs::path& path);
 void write(const fs::path& path, const std::string& text);

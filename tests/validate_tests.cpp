@@ -113,7 +113,10 @@ TEST_CASE("validate rule: a position outside the area in bundle.ini") {
         CHECK(has(e.fix, "swapped"));
     }
     SUBCASE("a stop in another town") {
-        const auto d = validate_demo([](const fs::path& src) { test::replace_in_file(src / "stops.csv", "45.0900,7.6960", "45.4642,9.1900"); });
+        const auto d = validate_demo([](const fs::path& src) {
+            fs::copy_file(test::example_stops(), src / "stops.csv");
+            test::replace_in_file(src / "stops.csv", "45.0900,7.6960", "45.4642,9.1900");
+        });
         const auto e = only_problem(d, "stops.csv", "stop of \"mobile-unit\" on 2026-12-01");
         CHECK(e.line == 2);
         CHECK(has(e.problem, "outside the area"));
@@ -127,13 +130,13 @@ TEST_CASE("validate rule: a position outside the area in bundle.ini") {
     }
 }
 
-TEST_CASE("validate rule: a link that is not https:, tel: or geo:") {
+TEST_CASE("validate rule: a link that is not https: or tel:") {
     const auto d = validate_demo([](const fs::path& src) {
         test::replace_in_file(src / "links.csv", "https://www.portaleimmigrazione.it", "http://www.portaleimmigrazione.it");
     });
     const auto e = only_problem(d, "links.csv", "link \"portale-immigrazione\"");
     CHECK(e.line == 3);
-    CHECK(has(e.problem, "is not an https:, tel: or geo: address"));
+    CHECK(has(e.problem, "is not an https: or tel: address"));
 }
 
 TEST_CASE("validate rule: a text too long for the button it appears in") {
@@ -188,7 +191,7 @@ TEST_CASE("validate rule: missing or past validity dates") {
         CHECK_FALSE(d.has_errors());
     }
     SUBCASE("a mobile unit's stop already past is a warning") {
-        const auto d = validate_demo([](const fs::path&) {}, CivilDate{2026, 12, 2});
+        const auto d = validate_demo([](const fs::path& src) { fs::copy_file(test::example_stops(), src / "stops.csv"); }, CivilDate{2026, 12, 2});
         CHECK_FALSE(d.has_errors());
         const auto w = only_problem(d, "stops.csv", "stop of \"mobile-unit\" on 2026-12-01");
         CHECK(w.severity == Diagnostic::Severity::Warning);

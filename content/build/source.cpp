@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <set>
 #include <tuple>
 
@@ -11,6 +12,7 @@
 #include "content/model/directions.hpp"
 #include "content/model/unit_stops.hpp"
 #include "content/text/markup.hpp"
+#include "content/text/phone_number.hpp"
 #include "content/text/diagnostics.hpp"
 #include "content/text/source_file.hpp"
 #include "content/text/text_files.hpp"
@@ -71,31 +73,38 @@ private:
                                 {"", "missing file (" + what_it_is + ")", "create " + rel + " as described in docs/content-format.md"});
     }
 
-    // A CSV file whose header must be exactly `columns`; returns the data rows.
-    std::vector<CsvRow> read_table(const std::string& rel, const std::vector<std::string>& columns) {
-        auto text = read_text(rel, "a table with columns " + join(columns, ","));
+    // A CSV file whose header must be exactly `columns`, or `columns` then `optional` (a column
+    // added later, so older sources still load); returns the data rows, each with a field for
+    // every column (an absent optional column's fields are empty).
+    std::vector<CsvRow> read_table(const std::string& rel, const std::vector<std::string>& columns,
+                                   const std::vector<std::string>& optional = {}) {
+        std::vector<std::string> all = columns;
+        all.insert(all.end(), optional.begin(), optional.end());
+        auto text = read_text(rel, "a table with columns " + join(all, ","));
         if (!text) return {};
         auto csv = parse_csv(*text);
         if (!csv.error.empty()) {
             d_.error(rel, csv.error_line, "", csv.error, "put fields with commas or quotes inside \"double quotes\"");
             return {};
         }
-        if (csv.rows.empty() || csv.rows[0].fields != columns) {
-            d_.error(rel, 1, "", "the first row must name the columns " + join(columns, ","),
-                     "make the first row exactly: " + join(columns, ","));
+        if (csv.rows.empty() || (csv.rows[0].fields != columns && csv.rows[0].fields != all)) {
+            d_.error(rel, 1, "", "the first row must name the columns " + join(all, ","),
+                     "make the first row exactly: " + join(all, ","));
             return {};
         }
+        const auto& header = csv.rows[0].fields;
         std::vector<CsvRow> rows;
         for (size_t i = 1; i < csv.rows.size(); ++i) {
             auto& row = csv.rows[i];
             for (auto& f : row.fields) f = trim(f);
-            if (row.fields.size() != columns.size()) {
+            if (row.fields.size() != header.size()) {
                 d_.error(rel, row.line, row.fields.empty() ? "" : "row " + in_quotes(row.fields[0]),
-                         "has " + std::to_string(row.fields.size()) + " fields, expected " + std::to_string(columns.size()) +
-                             " (" + join(columns, ",") + ")",
+                         "has " + std::to_string(row.fields.size()) + " fields, expected " + std::to_string(header.size()) +
+                             " (" + join(header, ",") + ")",
                          "check for a missing or extra comma; quote fields that contain commas");
                 continue;
             }
+            row.fields.resize(all.size());
             rows.push_back(std::move(row));
         }
         return rows;
@@ -157,9 +166,9 @@ private:
             } else if (e.key == "directions_url") {
                 if (const auto problem = directions_template_problem(e.value))
                     d_.error(rel, e.line, "directions_url", in_quotes(e.value) + " " + *problem,
-                             "write the address of a directions page with {lat} and {lon} where the place's coordinates go, "
-                             "e.g. directions_url = https://www.openstreetmap.org/directions?to={lat},{lon}, or delete the line "
-                             "for the default (Google Maps walking directions)");
+                             "write the address of a directions page with {address} where a place's address goes ({lat} and "
+                             "{lon} serve exact positions only), e.g. directions_url = https://www.openstreetmap.org/search?query={address}, "
+                             "or delete the line for the default (Google Maps walking directions)");
                 m.directions_url = e.value;
             } else
                 d_.error(rel, e.line, "key " + in_quotes(e.key), "unknown key",
@@ -247,8 +256,12 @@ private:
                 d_.error(rel, row.line, item, "kind " + in_quotes(p.kind) + " is unknown",
                          "use one of call_center, office, food_hub, help_desk, mobile_unit");
             if (p.name.empty()) d_.error(rel, row.line, item, "name is empty", "write the place's name");
+            if (!p.phone.empty())
+                if (const auto problem = phone_problem(p.phone))
+                    d_.error(rel, row.line, item, "phone " + in_quotes(p.phone) + " " + *problem,
+                             "write the number as it is said, in its groups, e.g. 011 0112 5500");
             read_position(rel, row.line, item, f[4], f[5], p.lat, p.lon);
-            check_yes_no(rel, row.line, item, f[6]);
+            check_approximate(rel, row.line, item, f[6]);
             if (const auto bad = check_opening_hours(p.opening_hours))
                 d_.error(rel, row.line, item, "opening hours " + in_quotes(p.opening_hours) + " " + bad->explain(), bad->fix);
             std::set<std::string> listed;
@@ -284,7 +297,7 @@ private:
                                                : "check the numbers against a map, or widen area in bundle.ini if the place is really there");
     }
 
-    void check_yes_no(const std::string& rel, int line, const std::string& item, const std::string& approximate) {
+    void check_approximate(const std::string& rel, int line, const std::string& item, const std::string& approximate) {
         if (approximate != "yes" && approximate != "no")
             d_.error(rel, line, item, "approximate " + in_quotes(approximate) + " is neither yes nor no",
                      "write yes when the position is not exact, otherwise no");
@@ -294,10 +307,14 @@ private:
     void load_stops() {
         const std::string rel = "stops.csv";
         if (!fs::exists(root_ / rel)) return;
-        for (auto& row : read_table(rel, {"unit", "date", "time", "name", "address", "lat", "lon", "approximate"})) {
+        for (auto& row : read_table(rel, {"unit", "date", "time", "name", "address", "lat", "lon", "approximate"}, {"example"})) {
             const auto& f = row.fields;
             const std::string item = "stop of " + in_quotes(f[0]) + " on " + f[1];
-            Stop stop{f[0], {}, 0, 0, f[3], f[4], 0, 0, f[7] == "yes"};
+            Stop stop{f[0], {}, 0, 0, f[3], f[4], 0, 0, f[7] == "yes", f[8] == "yes"};
+            if (f[8] != "" && f[8] != "yes" && f[8] != "no")
+                d_.error(rel, row.line, item, "example " + in_quotes(f[8]) + " is neither yes nor no",
+                         "write yes for a stop made up for testing or training (every language then says it is an example), "
+                         "no or nothing for a real one");
             const auto unit = std::find_if(c_.places.begin(), c_.places.end(), [&](const Place& p) { return p.id == stop.unit; });
             if (unit == c_.places.end())
                 d_.error(rel, row.line, item, "place " + in_quotes(stop.unit) + " does not exist",
@@ -313,7 +330,7 @@ private:
                          "write the start and end as HH:MM-HH:MM with the end later the same day, e.g. 10:00-13:00");
             if (stop.name.empty()) d_.error(rel, row.line, item, "name is empty", "write where the unit stands, e.g. a square or a street");
             read_position(rel, row.line, item, f[5], f[6], stop.lat, stop.lon);
-            check_yes_no(rel, row.line, item, f[7]);
+            check_approximate(rel, row.line, item, f[7]);
             if (!date || !span) continue;
             if (checks_.today && *date < *checks_.today)
                 d_.warning(rel, row.line, item, "this stop was before today (" + format_date(*checks_.today) + "): the kiosk no longer shows it",
@@ -334,17 +351,52 @@ private:
     void load_links() {
         const std::string rel = "links.csv";
         std::set<std::string> seen;
-        for (auto& row : read_table(rel, {"id", "kind", "target"})) {
+        for (auto& row : read_table(rel, {"id", "kind", "target"}, {"approximate"})) {
             if (!check_id(rel, row, "link", seen)) continue;
             const auto& f = row.fields;
             const std::string item = "link " + in_quotes(f[0]);
             if (!contains(kLinkKinds, f[1]))
                 d_.error(rel, row.line, item, "kind " + in_quotes(f[1]) + " is unknown", "use booking, web, tel or directions");
-            if (!(f[2].starts_with("https://") || f[2].starts_with("tel:") || f[2].starts_with("geo:")))
-                d_.error(rel, row.line, item, "target " + in_quotes(f[2]) + " is not an https:, tel: or geo: address",
-                         "write web pages as https://..., phone numbers as tel:+39..., places as geo:lat,lon");
-            c_.links.push_back({f[0], f[1], f[2]});
+            if (f[2].starts_with("geo:"))
+                d_.error(rel, row.line, item, "target " + in_quotes(f[2]) + " is a geo: address, which the iPhone's camera does not open",
+                         "lead to the address instead, e.g. https://www.google.com/maps/dir/?api=1&destination=Corso%20Regina%20Margherita"
+                         "%20137%2C%20Torino&travelmode=walking");
+            else if (!(f[2].starts_with("https://") || f[2].starts_with("tel:")))
+                d_.error(rel, row.line, item, "target " + in_quotes(f[2]) + " is not an https: or tel: address",
+                         "write web pages and directions as https://..., phone numbers as tel:+39...");
+            if (f[3] != "" && f[3] != "yes" && f[3] != "no")
+                d_.error(rel, row.line, item, "approximate " + in_quotes(f[3]) + " is neither yes nor no",
+                         "write yes when the link leads to a position that is not exact, no when it is exact");
+            if (f[1] == "tel" || f[2].starts_with("tel:"))
+                if (const auto problem = tel_problem(f[2]); problem || f[1] != "tel")
+                    d_.error(rel, row.line, item, "target " + in_quotes(f[2]) + " " + (problem ? *problem : "is a phone number in a " + f[1] + " link"),
+                             "write the kind tel and the number with its country code and its groups, e.g. tel:+39-011-0112-5500 "
+                             "(short numbers such as tel:112 as they are)");
+            Link link{f[0], f[1], f[2], f[3] == "yes"};
+            if (link.kind == "directions") check_directions_position(rel, row.line, item, link, f[3]);
+            c_.links.push_back(std::move(link));
         }
+    }
+
+    // A directions link to coordinates must say whether they are exact, and may not pass off a
+    // place's approximate map position as exact: a visitor would walk to the wrong door.
+    void check_directions_position(const std::string& rel, int line, const std::string& item, const Link& link,
+                                   const std::string& approximate) {
+        const auto at = coordinates_in(link.target);
+        if (!at) return;
+        const std::string position = position_text(at->first, at->second);
+        if (approximate.empty()) {
+            d_.error(rel, line, item, "leads to the position " + position + " and does not say whether it is exact",
+                     "better, lead to the address (destination=street, number, city); else write yes in the approximate column "
+                     "(the kiosk then says so on the QR screen and the ticket), or no if the source gives the position as exact");
+            return;
+        }
+        if (link.approximate) return;
+        for (const auto& p : c_.places)
+            if (p.approximate && std::abs(p.lat - at->first) < 0.001 && std::abs(p.lon - at->second) < 0.0015)
+                d_.error(rel, line, item, "leads to " + position + ", the approximate map position of place " + in_quotes(p.id) +
+                                              ", and says it is exact",
+                         "lead to the place's address, or write yes in the approximate column if no exact position is known");
     }
 
     void load_guides() {
@@ -573,6 +625,7 @@ const std::vector<std::string>& required_string_keys() {
     static const std::vector<std::string> keys = {
         "language.prompt", "nav.home", "nav.back", "home.heading", "guide.places", "guide.links",
         "place.address", "place.hours", "place.phone", "place.approximate", "place.hours_unknown", "place.directions_qr", "place.directions_next_stop", "place.print",
+        "place.no_directions", "directions.approximate", "stops.example", "hours.holiday_today", "hours.holidays_unknown",
         "fallback.notice", "demo.label", "expired.notice", "attract.touch", "idle.question", "idle.continue",
         "search.title", "search.prompt", "search.none", "hours.open_until", "hours.open", "hours.opens_today",
         "hours.opens_tomorrow", "hours.opens_day", "hours.closed", "hours.closed_all_day", "day.1", "day.2", "day.3", "day.4",

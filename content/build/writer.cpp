@@ -72,13 +72,15 @@ void insert_all(sql::Database& db, const Content& c) {
         for (const auto& service : p.services) place_service.bind(1, p.id).bind(2, service).bind(3, i++).run();
     }
     auto stop = db.prepare(
-        "INSERT INTO unit_stop(unit_id, date, from_minute, to_minute, name, address, lat, lon, approximate) VALUES(?,?,?,?,?,?,?,?,?)");
+        "INSERT INTO unit_stop(unit_id, date, from_minute, to_minute, name, address, lat, lon, approximate, example) "
+        "VALUES(?,?,?,?,?,?,?,?,?,?)");
     for (const auto& st : c.stops)
         stop.bind(1, st.unit).bind(2, format_date(st.date)).bind(3, std::int64_t{st.from_minute}).bind(4, std::int64_t{st.to_minute})
-            .bind(5, st.name).bind(6, st.address).bind(7, st.lat).bind(8, st.lon).bind(9, std::int64_t{st.approximate}).run();
+            .bind(5, st.name).bind(6, st.address).bind(7, st.lat).bind(8, st.lon).bind(9, std::int64_t{st.approximate})
+            .bind(10, std::int64_t{st.example}).run();
 
-    auto link = db.prepare("INSERT INTO link(id, kind, target) VALUES(?, ?, ?)");
-    for (const auto& l : c.links) link.bind(1, l.id).bind(2, l.kind).bind(3, l.target).run();
+    auto link = db.prepare("INSERT INTO link(id, kind, target, approximate) VALUES(?, ?, ?, ?)");
+    for (const auto& l : c.links) link.bind(1, l.id).bind(2, l.kind).bind(3, l.target).bind(4, std::int64_t{l.approximate}).run();
 
     auto guide = db.prepare("INSERT INTO guide(id, category_id, position) VALUES(?, ?, ?)");
     auto guide_place = db.prepare("INSERT INTO guide_place(guide_id, place_id, position) VALUES(?, ?, ?)");

@@ -226,10 +226,19 @@ std::optional<GuideView> Bundle::guide(std::string_view id, std::string_view lan
         }
         text.reset();
     }
+    // A link leads to its QR screen by id; one this bundle lacks (or an address written in
+    // the text, which the build refuses) is shown as plain words, not a dead underline.
+    auto known = db_.prepare("SELECT 1 FROM link WHERE id = ?");
     for (auto& block : view.body.blocks)
-        for (auto& span : block.spans)
-            if (span.target.starts_with("link:"))
-                if (auto l = link(span.target.substr(5), lang)) span.target = l->target;
+        for (auto& span : block.spans) {
+            if (!span.target.starts_with("link:")) {
+                span.target.clear();
+                continue;
+            }
+            known.bind(1, std::string_view(span.target).substr(5));
+            if (!known.step()) span.target.clear();
+            known.reset();
+        }
 
     auto places = db_.prepare("SELECT place_id FROM guide_place WHERE guide_id = ? ORDER BY position");
     places.bind(1, id);
@@ -243,10 +252,10 @@ std::optional<GuideView> Bundle::guide(std::string_view id, std::string_view lan
 }
 
 std::optional<LinkView> Bundle::link(std::string_view id, std::string_view lang) const {
-    auto s = db_.prepare("SELECT kind, target FROM link WHERE id = ?");
+    auto s = db_.prepare("SELECT kind, target, approximate FROM link WHERE id = ?");
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
-    return LinkView{std::string(id), s.text(0), s.text(1),
+    return LinkView{std::string(id), s.text(0), s.text(1), s.integer(2) != 0,
                     pick_one("SELECT lang, label FROM link_text WHERE link_id = ?", id, lang)};
 }
 
@@ -288,10 +297,10 @@ std::vector<Stop> read_stops(sql::Statement& s) {
     while (s.step())
         if (const auto date = parse_date(s.text(1)))
             out.push_back({s.text(0), *date, int(s.integer(2)), int(s.integer(3)), s.text(4), s.text(5), s.real(6), s.real(7),
-                           s.integer(8) != 0});
+                           s.integer(8) != 0, s.integer(9) != 0});
     return out;
 }
-constexpr const char* kStopColumns = "SELECT unit_id, date, from_minute, to_minute, name, address, lat, lon, approximate FROM unit_stop ";
+constexpr const char* kStopColumns = "SELECT unit_id, date, from_minute, to_minute, name, address, lat, lon, approximate, example FROM unit_stop ";
 }  // namespace
 
 std::vector<Stop> Bundle::stops(std::string_view unit_id) const {

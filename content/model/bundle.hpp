@@ -40,6 +40,7 @@ struct GuideSummary {
 
 struct LinkView {
     std::string id, kind, target;
+    bool approximate = false;  // directions to a position the source gives as approximate
     Localized label;
 };
 

@@ -63,12 +63,14 @@ struct Stop {
     std::string name, address;
     double lat = 0, lon = 0;
     bool approximate = false;
+    bool example = false;  // not a real stop: test and training data, shown as an example in every language
 };
 
 struct Link {
     std::string id;
     std::string kind;  // booking, web, tel, directions
     std::string target;
+    bool approximate = false;  // a directions link to a position its source gives as approximate
 };
 
 struct GuideText {

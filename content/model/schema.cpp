@@ -45,10 +45,10 @@ CREATE TABLE unit_stop(
   unit_id TEXT NOT NULL REFERENCES place(id), date TEXT NOT NULL,
   from_minute INTEGER NOT NULL CHECK(from_minute >= 0), to_minute INTEGER NOT NULL CHECK(to_minute > from_minute AND to_minute < 1440),
   name TEXT NOT NULL, address TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL, approximate INTEGER NOT NULL,
-  PRIMARY KEY(unit_id, date, from_minute));
+  example INTEGER NOT NULL, PRIMARY KEY(unit_id, date, from_minute));
 CREATE TABLE link(
   id TEXT PRIMARY KEY, kind TEXT NOT NULL CHECK(kind IN ('booking','web','tel','directions')),
-  target TEXT NOT NULL);
+  target TEXT NOT NULL, approximate INTEGER NOT NULL);
 CREATE TABLE link_text(
   link_id TEXT NOT NULL REFERENCES link(id), lang TEXT NOT NULL REFERENCES language(code),
   label TEXT NOT NULL, PRIMARY KEY(link_id, lang));

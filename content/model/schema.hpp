@@ -9,7 +9,8 @@ namespace content {
 // 3: search index and keyboards
 // 4: the offline basemap (map, map_layer, map_chunk, map_chunk_box)
 // 5: places' services and access notes, mobile units' stops (place_service, place_access, unit_stop)
-inline constexpr int kSchemaVersion = 5;
+// 6: example stops and approximate directions links said so (unit_stop.example, link.approximate)
+inline constexpr int kSchemaVersion = 6;
 
 /// Creates every table in an empty database and sets user_version.
 void create_schema(sql::Database& db);

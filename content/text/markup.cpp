@@ -6,9 +6,9 @@ namespace content {
 
 namespace {
 
+// Only links of links.csv: each has a label in every language and opens its QR screen.
 bool known_scheme(std::string_view target) {
-    return target.starts_with("tel:") || target.starts_with("https://") || target.starts_with("geo:") ||
-           target.starts_with("link:");
+    return target.starts_with("link:");
 }
 
 // Splits one logical line of text into spans, reporting unbalanced markers.
@@ -35,7 +35,7 @@ void parse_inline(std::string_view text, int line, Block& block, std::vector<Mar
             const size_t end = close == std::string_view::npos ? close : text.find(')', close);
             if (end == std::string_view::npos) {
                 errors.push_back({line, "a link starts with [ but has no ](target)",
-                                  "write links as [text to show](tel:+39...) or write \\[ for a plain ["});
+                                  "write links as [text to show](link:<id>) or write \\[ for a plain ["});
                 current.text += c;
                 continue;
             }
@@ -47,8 +47,9 @@ void parse_inline(std::string_view text, int line, Block& block, std::vector<Mar
             if (link.text.empty())
                 errors.push_back({line, "a link has no text to show", "put the words to show between [ and ]"});
             if (!known_scheme(link.target))
-                errors.push_back({line, "link target \"" + link.target + "\" is not tel:, https:, geo: or link:<id>",
-                                  "use a phone number as tel:+39..., a web address starting with https://, or link:<id> from links.csv"});
+                errors.push_back({line, "link target \"" + link.target + "\" is not link:<id>",
+                                  "add the phone number or address to links.csv with a label, and write [words](link:<id>): "
+                                  "a tap on the words then opens its QR code"});
             block.spans.push_back(std::move(link));
             i = end;
         } else {

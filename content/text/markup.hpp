@@ -11,7 +11,7 @@ namespace content {
 struct Span {
     std::string text;
     bool bold = false;
-    std::string target;  // empty unless the span is a link: tel:, https:, geo: or link:<id>
+    std::string target;  // empty unless the span is a link: link:<id>, an id of links.csv
     bool is_link() const { return !target.empty(); }
 };
 

@@ -4,6 +4,7 @@
 
 #include "content/hours/opening_hours.hpp"
 #include "content/model/directions.hpp"
+#include "content/text/phone_number.hpp"
 #include "kiosk/words/hours_text.hpp"
 #include "kiosk/words/place_text.hpp"
 #include "kiosk/words/words.hpp"
@@ -28,6 +29,25 @@ Ticket start(const content::Bundle& bundle, const std::string& lang, const Ticke
     return t;
 }
 
+// A place's hours for a ticket, read on another day: what holds now, the week (day by day, or
+// days of the same hours together in a `summary`), and the public-holiday caveat.
+void add_hours(Ticket& t, const content::Bundle& bundle, const std::string& lang, const content::Place& place, content::Instant now,
+               bool summary) {
+    const auto state = place_hours_now(bundle, lang, place.opening_hours, now);
+    if (place.opening_hours.empty()) {
+        t.lines.push_back(state.text);
+        return;
+    }
+    try {
+        const content::OpeningHours hours(place.opening_hours);
+        if (!summary) t.lines.push_back(state.text);
+        for (const auto& line : summary ? hours_summary(bundle, lang, hours, now) : hours_week(bundle, lang, hours, now)) t.lines.push_back(line);
+        if (const auto caveat = holiday_caveat(bundle, lang, hours, now)) t.lines.push_back(*caveat);
+    } catch (const content::OpeningHoursError&) {
+        t.lines.push_back(say(bundle, "place.hours", lang) + ": " + place.opening_hours);
+    }
+}
+
 }  // namespace
 
 Ticket place_ticket(const content::Bundle& bundle, const content::PlaceView& p, const std::string& lang, const TicketContext& at) {
@@ -35,18 +55,8 @@ Ticket place_ticket(const content::Bundle& bundle, const content::PlaceView& p, 
     t.title = p.place.name;
     const auto label = [&](const char* key) { return say(bundle, key, lang) + ": "; };
     if (!p.place.address.empty()) t.lines.push_back(label("place.address") + p.place.address);
-    if (!p.place.opening_hours.empty()) {
-        try {  // the week ahead: the visitor reads the ticket on another day
-            const content::OpeningHours hours(p.place.opening_hours);
-            t.lines.push_back(hours_now(bundle, lang, hours, at.now));
-            for (const auto& day : hours_week(bundle, lang, hours, at.now)) t.lines.push_back(day);
-        } catch (const content::OpeningHoursError&) {
-            t.lines.push_back(label("place.hours") + p.place.opening_hours);
-        }
-    } else {
-        t.lines.push_back(say(bundle, "place.hours_unknown", lang));
-    }
-    if (!p.place.phone.empty()) t.lines.push_back(label("place.phone") + p.place.phone);
+    add_hours(t, bundle, lang, p.place, at.now, false);
+    if (!p.place.phone.empty()) t.lines.push_back(label("place.phone") + isolated(p.place.phone));
     if (const auto services = services_line(bundle, lang, p.services); !services.empty()) t.lines.push_back(services);
     if (p.access.found()) t.lines.push_back(label("place.access") + p.access.text);
     if (p.note.found()) t.lines.push_back(p.note.text);  // the next step: "call before you go"
@@ -55,11 +65,19 @@ Ticket place_ticket(const content::Bundle& bundle, const content::PlaceView& p, 
         if (!stops.empty()) t.lines.push_back(say(bundle, "stops.next", lang));
         for (const auto& stop : stops) t.lines.push_back(stop_line(bundle, lang, stop));
     }
-    if (content::has_position(p.place))
-        if (const auto url = content::directions_url(bundle.meta(), p.place)) {
-            t.qr_text = *url;
-            t.qr_caption = say(bundle, "place.directions_qr", lang);
-        }
+    // The code most useful to take away: a call center is called, other places are walked to
+    // (a mobile unit's next stop), and without an address the ticket says what to do instead.
+    const auto next = p.place.kind == "mobile_unit" ? bundle.upcoming_stops(p.place.id, at.now, 1) : std::vector<content::Stop>{};
+    const auto directions = next.empty() ? content::directions_url(bundle.meta(), p.place) : content::directions_url(bundle.meta(), next.front());
+    if (p.place.kind == "call_center" && !p.place.phone.empty()) {
+        t.qr_text = content::dial_uri(content::tel_for_phone(p.place.phone));
+        t.qr_caption = fill(say(bundle, "qr.opens.tel", lang), "{number}", isolated(p.place.phone));
+    } else if (directions) {
+        t.qr_text = *directions;
+        t.qr_caption = say(bundle, next.empty() ? "place.directions_qr" : "place.directions_next_stop", lang);
+    } else {
+        t.lines.push_back(say(bundle, "place.no_directions", lang));
+    }
     return t;
 }
 
@@ -70,18 +88,20 @@ Ticket guide_ticket(const content::Bundle& bundle, const content::GuideView& g, 
     for (const auto& p : g.places) {
         std::string line = p.place.name;
         if (!p.place.address.empty()) line += " — " + p.place.address;
-        if (!p.place.phone.empty()) line += " · " + p.place.phone;
+        if (!p.place.phone.empty()) line += " · " + isolated(p.place.phone);
         t.lines.push_back(line);
+        add_hours(t, bundle, lang, p.place, at.now, true);
     }
     for (size_t i = 0; i < g.links.size(); ++i) {
         const auto& link = g.links[i];
         // Phone numbers are read off the paper; the first link is the QR code, captioned below it.
-        if (link.kind == "tel") t.lines.push_back(link.label.text + ": " + link.target.substr(link.target.rfind(':') + 1));
+        if (link.kind == "tel") t.lines.push_back(link.label.text + ": " + isolated(content::national_number(link.target)));
         else if (i > 0) t.lines.push_back(link.label.text);
     }
     if (!g.links.empty()) {
-        t.qr_text = g.links.front().target;
-        t.qr_caption = g.links.front().label.text;
+        const auto& first = g.links.front();
+        t.qr_text = qr_text_of(first);
+        t.qr_caption = first.label.text;
     }
     return t;
 }
@@ -89,10 +109,9 @@ Ticket guide_ticket(const content::Bundle& bundle, const content::GuideView& g, 
 Ticket link_ticket(const content::Bundle& bundle, const content::LinkView& link, const std::string& lang, const TicketContext& at) {
     Ticket t = start(bundle, lang, at);
     t.title = link.label.text;
-    t.qr_text = link.target;
-    // A number reads left to right in every language: isolated, its "+" stays in front on an
-    // Arabic or Persian ticket.
-    if (link.kind == "tel") t.lines.push_back("\u2066" + link.target.substr(link.target.rfind(':') + 1) + "\u2069");
+    t.qr_text = qr_text_of(link);
+    if (link.approximate) t.lines.push_back(say(bundle, "directions.approximate", lang));
+    if (link.kind == "tel") t.lines.push_back(isolated(content::national_number(link.target)));
     return t;
 }
 

@@ -26,7 +26,10 @@ GuideScreen::GuideScreen(App& app)
     const auto label = [&](const char* key) { return bundle.ui(key, app.lang()); };
     places_heading_ = text_of(bundle, label("guide.places"), true);
     links_heading_ = text_of(bundle, label("guide.links"), true);
-    for (const auto& p : guide->places) places_.push_back(place_card(app, p));
+    for (const auto& p : guide->places) {
+        places_.push_back(place_card(app, p));
+        place_ids_.push_back(p.place.id);
+    }
     // The address reads left to right in every language.
     for (const auto& l : guide->links)
         links_.push_back({l.id, text_of(bundle, l.label), TextBlock::plain(l.target, "en", false), fallback_marker(bundle, l.label)});
@@ -66,6 +69,7 @@ void GuideScreen::draw_item(Ui& ui, Item& item) {
         list->AddCircleFilled(ImVec2(marker_x, pos.y + line / 2), t.px(7), t.text);
     }
     item.text.draw(list, ImVec2(rtl ? pos.x : pos.x + indent, pos.y), t.text, t.link);
+    ui.follow_links(item.text, ImVec2(rtl ? pos.x : pos.x + indent, pos.y));
     ImGui::Dummy(ImVec2(avail, h + t.px(10)));
 }
 
@@ -83,7 +87,8 @@ void GuideScreen::draw(Ui& ui) {
     if (!places_.empty()) {
         ImGui::Dummy(ImVec2(0, t.gap()));
         ui.text(places_heading_, t.heading, t.text);
-        for (auto& p : places_) draw_info_card(ui, p);
+        for (size_t i = 0; i < places_.size(); ++i)
+            if (draw_info_card(ui, places_[i], "place:" + place_ids_[i])) ui.app.open(Route::place(place_ids_[i]));
     }
     if (!links_.empty()) {
         ImGui::Dummy(ImVec2(0, t.gap()));

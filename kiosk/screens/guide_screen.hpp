@@ -31,6 +31,7 @@ private:
     bool fallback_ = false;
     std::vector<Item> items_;
     std::vector<InfoCard> places_;
+    std::vector<std::string> place_ids_;  // beside places_: a tap on a card opens the place
     std::vector<CardText> links_;
     PrintButton print_;  // the guide's ticket: its summary, places, phones and first link's QR code
 };

@@ -9,7 +9,6 @@ PlaceScreen::PlaceScreen(App& app) {
     if (const auto place = app.bundle().place(app.route().id, app.lang())) {
         card_ = place_card(app, *place, true);
         panel_.emplace(app, *place);
-        if (panel_->empty()) panel_.reset();
     }
 }
 
@@ -20,11 +19,11 @@ void PlaceScreen::draw(Ui& ui) {
     }
     const Theme& t = ui.theme;
     const float panel = panel_->width(ui), gap = t.px(40);
-    // Beside the card when the card keeps a comfortable reading width, else under it.
+    // Beside the card when the card keeps a comfortable reading width, else above it: on a
+    // portrait screen the card runs long, and the code must be in view without scrolling.
     if (ImGui::GetContentRegionAvail().x - panel - gap < t.px(900)) {
+        panel_->draw_row(ui);
         draw_info_card(ui, card_);
-        ImGui::SetCursorScreenPos(ImVec2(ui.start_x(panel), ImGui::GetCursorScreenPos().y));
-        panel_->draw(ui);
         return;
     }
     // A table gives each side its own width (draw_info_card fills the width it is given). The

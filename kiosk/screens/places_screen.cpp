@@ -10,6 +10,7 @@
 #include "kiosk/app/app.hpp"
 #include "kiosk/ui/ui.hpp"
 #include "kiosk/words/hours_text.hpp"
+#include "kiosk/words/words.hpp"
 
 namespace kiosk {
 
@@ -25,26 +26,22 @@ PlacesScreen::PlacesScreen(App& app) : app_(app) {
     const std::string& lang = app.lang();
     title_ = text_of(bundle, bundle.ui("places.title", lang), true);
     none_ = text_of(bundle, bundle.ui("places.none", lang));
+    unknown_heading_ = text_of(bundle, bundle.ui("place.hours_unknown", lang), true);
     if (bundle.map()) map_ = text_of(bundle, bundle.ui("places.map", lang), true);
     const auto now = std::chrono::floor<std::chrono::seconds>(app.clock().wall());
     std::vector<std::string> kinds;
     for (const auto& p : bundle.places(lang)) {
-        Entry e{p.place.id, p.place.kind, false, -1, {}};
+        Entry e{p.place.id, p.place.kind, HoursState::Unknown, -1, {}};
         if (const auto& here = app.here()) {
             const content::MapProjection from_here(here->first, here->second);
             e.metres = content::distance_metres({0, 0}, from_here.project(p.place.lat, p.place.lon)) * kDetour;
         }
         std::string detail = bundle.ui("kind." + p.place.kind, lang).text;
         // Isolated left to right, so "800 m" keeps its order in an Arabic or Persian line.
-        if (e.metres >= 0) detail += "  ·  \u2066≈ " + distance_text(e.metres) + "\u2069";
-        if (!p.place.opening_hours.empty()) {
-            try {
-                const content::OpeningHours hours(p.place.opening_hours);
-                e.open = hours.at(now).state == content::OpenState::Open;
-                detail += "  ·  " + hours_now(bundle, lang, hours, now);
-            } catch (const content::OpeningHoursError&) {
-            }
-        }
+        if (e.metres >= 0) detail += "  ·  " + isolated("≈ " + distance_text(e.metres));
+        const auto hours = place_hours_now(bundle, lang, p.place.opening_hours, now);
+        e.hours = hours.state;
+        detail += "  ·  " + hours.text;
         e.card = card_text(bundle, "place:" + p.place.id, {p.place.name, lang}, {detail, lang});
         if (std::find(kinds.begin(), kinds.end(), p.place.kind) == kinds.end()) kinds.push_back(p.place.kind);
         entries_.push_back(std::move(e));
@@ -57,7 +54,10 @@ PlacesScreen::PlacesScreen(App& app) : app_(app) {
     for (const auto& k : kinds) filters_.push_back({"filter:" + k, label("kind." + k)});
 }
 
-bool PlacesScreen::shown(const Entry& e) const { return (kind_.empty() || e.kind == kind_) && (!open_only_ || e.open); }
+// With "open now", the open places and then, apart, those whose hours are not known.
+bool PlacesScreen::shown(const Entry& e, HoursState hours) const {
+    return (kind_.empty() || e.kind == kind_) && (!open_only_ || e.hours == hours);
+}
 
 void PlacesScreen::draw_filters(Ui& ui) {
     const Theme& t = ui.theme;
@@ -104,16 +104,27 @@ void PlacesScreen::draw(Ui& ui) {
         ImGui::Dummy(ImVec2(0, t.gap()));
     }
     draw_filters(ui);
+    bool any = draw_entries(ui, HoursState::Open);
+    if (open_only_ && std::any_of(entries_.begin(), entries_.end(), [&](const Entry& e) { return shown(e, HoursState::Unknown); })) {
+        ImGui::Dummy(ImVec2(0, t.gap()));
+        ui.text(unknown_heading_, t.heading, t.text);
+        any = draw_entries(ui, HoursState::Unknown) || any;
+    }
+    if (!any) ui.text(none_, ui.theme.body, ui.theme.muted);
+}
+
+// The cards `shown` lets through; true when there was one.
+bool PlacesScreen::draw_entries(Ui& ui, HoursState hours) {
     bool any = false;
     for (auto& e : entries_) {
-        if (!shown(e)) continue;
+        if (!shown(e, hours)) continue;
         any = true;
         if (ui.card(e.card.id, e.card.title, &e.card.summary, e.card.fallback)) {
             app_.open(Route::place(e.id));
-            return;
+            return true;
         }
     }
-    if (!any) ui.text(none_, ui.theme.body, ui.theme.muted);
+    return any;
 }
 
 }  // namespace kiosk

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "content/model/text_slots.hpp"
+#include "content/text/phone_number.hpp"
 #include "kiosk/app/app.hpp"
 #include "kiosk/qr/qr_draw.hpp"
 #include "kiosk/ui/ui.hpp"
@@ -18,13 +19,11 @@ namespace {
 // A phone held at about 40 cm frames 60 mm comfortably; more only makes the visitor step back.
 constexpr float kTargetMm = 60;
 
-// What the link does on the phone, by its kind; a phone number is said in the sentence. A
-// left-to-right mark before it keeps its leading + with the digits in right-to-left text (the
-// digits follow a strong left-to-right character, so they and the + between resolve left to right).
+// What the link does on the phone, by its kind; a phone number is said in the sentence, as it
+// is written in Italy and isolated, so it reads left to right inside right-to-left text.
 content::Localized opens_text(const App& app, const content::LinkView& link) {
     auto text = app.bundle().ui("qr.opens." + link.kind, app.lang());
-    const std::string number = link.target.starts_with("tel:") ? link.target.substr(4) : link.target;
-    text.text = fill(text.text, "{number}", "\u200E" + number);
+    text.text = fill(text.text, "{number}", isolated(content::national_number(link.target)));
     return text;
 }
 // A text centred on the page, advancing the cursor.
@@ -51,10 +50,12 @@ QrScreen::QrScreen(App& app)
     if (fallback_) notice_ = fallback_notice(app, link->label.lang);
     opens_ = text_of(bundle, opens_text(app, *link), true);
     scan_ = text_of(bundle, bundle.ui("qr.scan", app.lang()));
-    // An address reads left to right in every language.
-    target_ = TextBlock::plain(link->target, "en", false);
+    // An address reads left to right in every language; a number as it is said.
+    const bool tel = link->target.starts_with("tel:");
+    target_ = TextBlock::plain(tel ? content::national_number(link->target) : link->target, "en", false);
+    if (link->approximate) approximate_ = text_of(bundle, bundle.ui("directions.approximate", app.lang()), true);
     std::string error;
-    code_ = QrCode::encode(link->target, error);
+    code_ = QrCode::encode(qr_text_of(*link), error);
     if (!code_) platform::log::problem("link " + link->id + ": no QR code: " + error);
 }
 
@@ -75,6 +76,10 @@ void QrScreen::draw(Ui& ui) {
     centred(scan_, t.body, t.text);
     ImGui::Dummy(ImVec2(0, t.px(8)));
     centred(target_, t.body, t.muted);
+    if (!approximate_.empty()) {
+        ImGui::Dummy(ImVec2(0, t.px(8)));
+        centred(approximate_, t.body, t.text);
+    }
     if (print_.shown()) {
         ImGui::Dummy(ImVec2(0, t.gap()));
         const float width = t.px(content::action_button_slot().button_width);

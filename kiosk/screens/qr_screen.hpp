@@ -20,6 +20,7 @@ public:
 private:
     // The header shows the title only when it fits one line, so the page repeats it.
     TextBlock title_, page_title_, notice_, opens_, scan_, target_;
+    TextBlock approximate_;  // for directions to a position the source gives as approximate
     bool fallback_ = false;
     std::optional<QrCode> code_;
     PrintButton print_;

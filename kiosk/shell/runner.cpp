@@ -282,7 +282,10 @@ void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height)
     watch_corners(time);
     sleep_.update(time, clock_->wall(), app_.route().screen == Route::Screen::Attract, idle_.expires());
     Ui ui{app_, *theme_, hits_, pointer_, time, display_.renderer()};
+    drawn_text_.blocks.clear();
+    DrawnText::current = &drawn_text_;
     if (!sleep_.sleeping()) chrome_.draw(ui, screens_.current(), io.DisplaySize, countdown, static_cast<float>(settings_.idle_countdown.count()));
+    DrawnText::current = nullptr;
     ImGui::Render();
     const auto built = thread_cpu_time();
     glyph_texture_->upload(atlas);
@@ -342,6 +345,12 @@ void Runner::run(platform::EventWaiter& waiter, std::optional<std::chrono::milli
         if (wants_frame()) frame();
         if (exit_after && remaining().count() == 0) break;
     }
+}
+
+std::string Runner::screen_text() const {
+    std::string text;
+    for (const auto& block : drawn_text_.blocks) text += block + "\n";
+    return text;
 }
 
 }  // namespace kiosk

@@ -71,6 +71,10 @@ public:
     bool wants_frame() const;
     const fonts::GlyphAtlas& glyph_atlas() const;
     const HitMap& hits() const { return hits_; }
+    /// The texts the last frame drew, in drawing order.
+    const std::vector<std::string>& drawn_text() const { return drawn_text_.blocks; }
+    /// Those texts as one string, a line each, for tests that look for words on the screen.
+    std::string screen_text() const;
     bool quit_requested() const { return quit_; }
     /// The UI's size: the panel's, turned by the configured rotation.
     ImVec2 display_size() const;
@@ -124,6 +128,7 @@ private:
     ScreenStack screens_;
     Chrome chrome_;
     HitMap hits_;
+    DrawnText drawn_text_;
     Pointer pointer_;
     int wanted_ = 3;  // frames still to draw before the screen is settled
     long frames_ = 0;

@@ -14,7 +14,8 @@ TextBlock::TextBlock(std::vector<content::Span> spans, std::string lang, bool rt
             if (c == U'\n' || c == U'\t') c = U' ';
         text_ += text;
         bold_.insert(bold_.end(), text.size(), span.bold);
-        link_.insert(link_.end(), text.size(), span.is_link());
+        link_.insert(link_.end(), text.size(), span.is_link() ? static_cast<int>(targets_.size()) : -1);
+        if (span.is_link()) targets_.push_back(span.target);
     }
 }
 
@@ -61,39 +62,45 @@ float TextBlock::layout_to_fit(const TextStyle& style, float width, float height
     return h;
 }
 
+std::vector<LinkArea> TextBlock::link_areas(ImVec2 origin) const {
+    std::vector<LinkArea> areas;
+    if (targets_.empty()) return areas;
+    const float line_height = style_.line_height();
+    float top = origin.y;
+    for (const auto& line : lines_) {
+        const float left = std::round(rtl_ ? origin.x + width_ - line.width : origin.x);
+        int current = -1;
+        for (const auto& g : line.glyphs) {
+            const int link = g.cluster < link_.size() ? link_[g.cluster] : -1;
+            if (link >= 0 && link == current) {
+                areas.back().min.x = std::min(areas.back().min.x, left + g.x);
+                areas.back().max.x = std::max(areas.back().max.x, left + g.x + g.advance);
+            } else if (link >= 0) {
+                areas.push_back({targets_[static_cast<size_t>(link)], ImVec2(left + g.x, top), ImVec2(left + g.x + g.advance, top + line_height)});
+            }
+            current = link;
+        }
+        top += line_height;
+    }
+    return areas;
+}
+
 void TextBlock::draw(ImDrawList* list, ImVec2 origin, ImU32 color, ImU32 link_color) const {
     if (!style_.engine || !style_.engine->atlas) return;
+    if (DrawnText::current && !text_.empty()) DrawnText::current->blocks.push_back(fonts::encode_utf8(text_));
     fonts::GlyphAtlas& atlas = *style_.engine->atlas;
     const float to_u = 1.0f / static_cast<float>(atlas.width()), to_v = 1.0f / static_cast<float>(atlas.height());
     const float line_height = style_.line_height();
     // The baseline sits so that ascenders and descenders of every script fit the line.
     const float baseline = std::round(style_.size * 1.1f);
     const float underline_width = std::max(1.0f, style_.size / 16);
-    // Underlines are drawn after the glyphs: a line samples the white pixel of ImGui's own font
-    // texture, which the glyph atlas pushed here is not.
-    struct Segment {
-        ImVec2 from, to;
-    };
-    std::vector<Segment> underlines;
     list->PushTextureID(style_.engine->texture);
     float top = origin.y;
     for (const auto& line : lines_) {
         const float left = std::round(rtl_ ? origin.x + width_ - line.width : origin.x);
         const float y = top + baseline;
-        float link_start = -1, link_end = -1;
-        auto flush_underline = [&] {
-            if (link_start < 0) return;
-            underlines.push_back({ImVec2(left + link_start, y + style_.size * 0.15f), ImVec2(left + link_end, y + style_.size * 0.15f)});
-            link_start = -1;
-        };
         for (const auto& g : line.glyphs) {
-            const bool link = g.cluster < link_.size() && link_[g.cluster];
-            if (link) {
-                if (link_start < 0) link_start = g.x;
-                link_end = g.x + g.advance;
-            } else {
-                flush_underline();
-            }
+            const bool link = g.cluster < link_.size() && link_[g.cluster] >= 0;
             const auto* slot = atlas.get(*g.face, g.id, g.size);
             if (!slot || slot->w == 0) continue;
             const float x0 = std::round(left + g.x) + static_cast<float>(slot->left);
@@ -104,11 +111,15 @@ void TextBlock::draw(ImDrawList* list, ImVec2 origin, ImU32 color, ImU32 link_co
                              ImVec2(static_cast<float>(slot->x + slot->w) * to_u, static_cast<float>(slot->y + slot->h) * to_v),
                              link ? link_color : color);
         }
-        flush_underline();
         top += line_height;
     }
     list->PopTextureID();
-    for (const auto& u : underlines) list->AddLine(u.from, u.to, link_color, underline_width);
+    // Underlines are drawn after the glyphs: a line samples the white pixel of ImGui's own font
+    // texture, which the glyph atlas pushed here is not.
+    for (const auto& a : link_areas(origin)) {
+        const float underline_y = a.min.y + baseline + style_.size * 0.15f;
+        list->AddLine(ImVec2(a.min.x, underline_y), ImVec2(a.max.x, underline_y), link_color, underline_width);
+    }
 }
 
 }  // namespace kiosk

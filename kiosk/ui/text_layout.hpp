@@ -31,6 +31,20 @@ struct TextStyle {
     float line_height() const { return size * 1.5f; }
 };
 
+/// The texts drawn in one frame, in drawing order, as UTF-8: what is on the screen in words,
+/// for tests (and for reading a screen aloud). Collected while `current` points at one.
+struct DrawnText {
+    std::vector<std::string> blocks;
+    static inline DrawnText* current = nullptr;
+};
+
+/// Where a link of a laid-out block lies on screen: one box per line it runs over, the height
+/// of the line, so a finger finds it.
+struct LinkArea {
+    std::string target;  // as the markup wrote it, e.g. link:rednova-phone
+    ImVec2 min, max;
+};
+
 class TextBlock {
 public:
     TextBlock() = default;
@@ -48,6 +62,8 @@ public:
     /// Draws the last layout with its top-left corner at `origin` (lines of a right-to-left
     /// block end at the right edge of the laid-out width).
     void draw(ImDrawList* list, ImVec2 origin, ImU32 color, ImU32 link_color) const;
+    /// The boxes of the links of the last layout drawn at `origin`, in reading order.
+    std::vector<LinkArea> link_areas(ImVec2 origin) const;
     /// Width of the longest line of the last layout.
     float widest() const { return widest_; }
     bool rtl() const { return rtl_; }
@@ -59,7 +75,9 @@ public:
 
 private:
     std::u32string text_;
-    std::vector<bool> bold_, link_;  // per character
+    std::vector<bool> bold_;
+    std::vector<int> link_;  // per character: an index into targets_, or -1
+    std::vector<std::string> targets_;
     std::string lang_;
     bool rtl_ = false;
     // Shaping, for the font set it was made with; lines for the last width and size.

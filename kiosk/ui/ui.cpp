@@ -119,7 +119,26 @@ void Ui::text(TextBlock& block, const TextStyle& style, ImU32 color) {
     const float height = block.layout(style, width);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     block.draw(ImGui::GetWindowDrawList(), pos, color, theme.link);
+    follow_links(block, pos);
     ImGui::Dummy(ImVec2(width, height));
+}
+
+void Ui::follow_links(const TextBlock& block, ImVec2 origin) {
+    const auto areas = block.link_areas(origin);
+    if (areas.empty()) return;
+    const ImVec2 cursor = ImGui::GetCursorScreenPos();
+    for (const auto& a : areas) {
+        if (!a.target.starts_with("link:")) continue;  // only links the bundle names lead somewhere
+        const std::string link = a.target.substr(5);
+        std::string id = "inline:" + link;
+        for (int n = 2; hits.all().contains(id); ++n) id = "inline:" + link + "#" + std::to_string(n);
+        // At least a finger's size, centred on the words: "112" is narrower than a fingertip.
+        const float min = theme.touch_small(64);
+        const ImVec2 size(std::max(a.max.x - a.min.x, min), std::max(a.max.y - a.min.y, min));
+        const ImVec2 at((a.min.x + a.max.x - size.x) / 2, (a.min.y + a.max.y - size.y) / 2);
+        if (button_area(id, at, size)) app.open(Route::qr(link));
+    }
+    ImGui::SetCursorScreenPos(cursor);
 }
 
 void Ui::notice(TextBlock& block) {

@@ -80,8 +80,12 @@ struct Ui {
     bool blank_button(const std::string& id, ImVec2 size, bool selected, ImU32 fill);
     /// An invisible button over a region in screen coordinates; true when tapped.
     bool button_area(const std::string& id, ImVec2 min, ImVec2 size);
-    /// Wrapped text across the available width, advancing the cursor.
+    /// Wrapped text across the available width, advancing the cursor; its links are tappable.
     void text(TextBlock& block, const TextStyle& style, ImU32 color);
+    /// Makes the links of a block drawn at `origin` tappable: a tap on link:<id> opens that
+    /// link's QR screen. Each is a control "inline:<id>" ("inline:<id>#2" for the second one on
+    /// the screen). The cursor is left where it was.
+    void follow_links(const TextBlock& block, ImVec2 origin);
     /// A notice strip (fallback language, demo content).
     void notice(TextBlock& block);
     /// The x of a box of `width` at the line start: left in LTR, right-aligned in RTL.

@@ -1,5 +1,6 @@
 #include "kiosk/words/hours_text.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "content/hours/time_zone.hpp"
@@ -19,20 +20,51 @@ std::string day_name(const content::Bundle& bundle, const std::string& lang, con
     return say(bundle, "day." + std::to_string(date.weekday() + 1), lang);
 }
 
+// "09:00–12:30, 14:00–17:00", isolated; or the language's "closed".
+std::string spans_text(const content::Bundle& bundle, const std::string& lang, const content::OpeningHours& hours,
+                       const content::CivilDate& date) {
+    std::string spans;
+    for (const auto& [from, to] : hours.open_spans(date)) spans += (spans.empty() ? "" : ", ") + clock_time(from) + "–" + clock_time(to);
+    return spans.empty() ? say(bundle, "hours.closed_all_day", lang) : isolated(spans);
+}
+
+bool mentions_public_holidays(const content::OpeningHours& hours) {
+    return std::any_of(hours.rules().begin(), hours.rules().end(), [](const content::HoursRule& r) { return r.public_holidays; });
+}
+
 }  // namespace
 
 std::string hours_now(const content::Bundle& bundle, const std::string& lang, const content::OpeningHours& hours,
                       content::Instant now) {
-    const bool open = hours.at(now).state == content::OpenState::Open;
+    const auto state = hours.at(now).state;
+    if (state == content::OpenState::Unknown) return say(bundle, "place.hours_unknown", lang);
+    const bool open = state == content::OpenState::Open;
     const auto change = hours.next_change(now, std::chrono::days(8));
     if (!change) return say(bundle, open ? "hours.open" : "hours.closed", lang);
     const auto here = content::TimeZone::rome().local(now), then = content::TimeZone::rome().local(change->at);
-    const std::string time = clock_time(then.minute_of_day());
+    const std::string time = isolated(clock_time(then.minute_of_day()));
     if (open) return fill(say(bundle, "hours.open_until", lang), "{time}", time);
     const int days_ahead = static_cast<int>((then.date.days() - here.date.days()).count());
     if (days_ahead == 0) return fill(say(bundle, "hours.opens_today", lang), "{time}", time);
     if (days_ahead == 1) return fill(say(bundle, "hours.opens_tomorrow", lang), "{time}", time);
     return fill(fill(say(bundle, "hours.opens_day", lang), "{day}", day_name(bundle, lang, then.date)), "{time}", time);
+}
+
+std::vector<std::string> hours_summary(const content::Bundle& bundle, const std::string& lang, const content::OpeningHours& hours,
+                                       content::Instant now) {
+    const content::CivilDate today = content::TimeZone::rome().local(now).date;
+    const auto date_of = [&](int weekday) { return today.plus_days((weekday - static_cast<int>(today.weekday()) + 7) % 7); };
+    std::vector<std::string> lines;
+    for (int first = 0; first < 7;) {
+        const std::string spans = spans_text(bundle, lang, hours, date_of(first));
+        int last = first;
+        while (last + 1 < 7 && spans_text(bundle, lang, hours, date_of(last + 1)) == spans) ++last;
+        std::string days = day_name(bundle, lang, date_of(first));
+        if (last > first) days += "–" + day_name(bundle, lang, date_of(last));
+        lines.push_back(days + ": " + spans);
+        first = last + 1;
+    }
+    return lines;
 }
 
 std::vector<std::string> hours_week(const content::Bundle& bundle, const std::string& lang, const content::OpeningHours& hours,
@@ -41,11 +73,36 @@ std::vector<std::string> hours_week(const content::Bundle& bundle, const std::st
     const content::CivilDate today = content::TimeZone::rome().local(now).date;
     for (int d = 0; d < 7; ++d) {
         const content::CivilDate date = today.plus_days(d);
-        std::string spans;
-        for (const auto& [from, to] : hours.open_spans(date)) spans += (spans.empty() ? "" : ", ") + clock_time(from) + "–" + clock_time(to);
-        lines.push_back(day_name(bundle, lang, date) + ": " + (spans.empty() ? say(bundle, "hours.closed_all_day", lang) : spans));
+        lines.push_back(day_name(bundle, lang, date) + ": " + spans_text(bundle, lang, hours, date));
     }
     return lines;
+}
+
+HoursNow place_hours_now(const content::Bundle& bundle, const std::string& lang, const std::string& opening_hours,
+                         content::Instant now) {
+    const HoursNow unknown{HoursState::Unknown, say(bundle, "place.hours_unknown", lang)};
+    if (opening_hours.empty()) return unknown;
+    try {  // the build refuses hours it cannot read; a bundle from elsewhere may still have some
+        const content::OpeningHours hours(opening_hours);
+        const auto state = hours.at(now).state;
+        if (state == content::OpenState::Unknown) return unknown;
+        if (content::is_public_holiday(content::TimeZone::rome().local(now).date) && !mentions_public_holidays(hours))
+            return {HoursState::Unknown, say(bundle, "hours.holiday_today", lang)};
+        return {state == content::OpenState::Open ? HoursState::Open : HoursState::Closed, hours_now(bundle, lang, hours, now)};
+    } catch (const content::OpeningHoursError&) {
+        return unknown;
+    }
+}
+
+std::optional<std::string> holiday_caveat(const content::Bundle& bundle, const std::string& lang, const content::OpeningHours& hours,
+                                          content::Instant now) {
+    if (mentions_public_holidays(hours)) return std::nullopt;
+    // Only for hours that open in the week ahead, the week the visitor plans.
+    bool opens = false;
+    const content::CivilDate today = content::TimeZone::rome().local(now).date;
+    for (int d = 0; d < 7 && !opens; ++d) opens = !hours.open_spans(today.plus_days(d)).empty();
+    if (!opens) return std::nullopt;
+    return say(bundle, "hours.holidays_unknown", lang);
 }
 
 }  // namespace kiosk

@@ -21,7 +21,10 @@ std::string date_text(const content::Bundle& bundle, const std::string& lang, co
 }
 
 std::string stop_line(const content::Bundle& bundle, const std::string& lang, const content::Stop& stop) {
-    return date_text(bundle, lang, stop.date) + " " + content::format_clock(stop.from_minute) + "–" + content::format_clock(stop.to_minute) + " · " + stop.name;
+    std::string line = date_text(bundle, lang, stop.date) + " " + isolated(content::format_clock(stop.from_minute) + "–" + content::format_clock(stop.to_minute)) +
+                       " · " + stop.name;
+    if (stop.example) line += " · " + say(bundle, "stops.example", lang);  // made up for tests and training: said in every language
+    return line;
 }
 
 }  // namespace kiosk

@@ -16,7 +16,7 @@ std::string services_line(const content::Bundle& bundle, const std::string& lang
 std::string date_text(const content::Bundle& bundle, const std::string& lang, const content::CivilDate& date);
 
 /// "Tuesday 1 December 10:00–13:00 · Barriera di Milano": date_text, then the span on Torino's
-/// 24-hour clock.
+/// 24-hour clock; an example stop ends with the language's "example, not a real stop".
 std::string stop_line(const content::Bundle& bundle, const std::string& lang, const content::Stop& stop);
 
 }  // namespace kiosk

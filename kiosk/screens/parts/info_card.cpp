@@ -7,6 +7,7 @@
 #include "kiosk/ui/view.hpp"
 #include "kiosk/words/hours_text.hpp"
 #include "kiosk/words/place_text.hpp"
+#include "kiosk/words/words.hpp"
 
 namespace kiosk {
 
@@ -20,27 +21,25 @@ InfoCard place_card(const App& app, const content::PlaceView& p, bool with_week)
         card.lines.push_back(TextBlock::plain(name.text + ": " + value, app.lang(), ui_rtl));
     };
     if (!p.place.address.empty()) line(label("place.address"), p.place.address);
+    const auto now = std::chrono::floor<std::chrono::seconds>(app.clock().wall());
+    card.lines.push_back(TextBlock::plain(place_hours_now(bundle, app.lang(), p.place.opening_hours, now).text, app.lang(), ui_rtl, true));
     if (!p.place.opening_hours.empty()) {
         // The build refused hours it cannot read; a bundle from elsewhere shows them as written.
         try {
             const content::OpeningHours hours(p.place.opening_hours);
-            const auto now = std::chrono::floor<std::chrono::seconds>(app.clock().wall());
-            card.lines.push_back(TextBlock::plain(hours_now(bundle, app.lang(), hours, now), app.lang(), ui_rtl, true));
             if (with_week)
                 for (const auto& day : hours_week(bundle, app.lang(), hours, now)) card.lines.push_back(TextBlock::plain(day, app.lang(), ui_rtl));
+            if (const auto caveat = holiday_caveat(bundle, app.lang(), hours, now)) card.lines.push_back(TextBlock::plain(*caveat, app.lang(), ui_rtl));
         } catch (const content::OpeningHoursError&) {
             line(label("place.hours"), p.place.opening_hours);
         }
-    } else {
-        card.lines.push_back(text_of(bundle, label("place.hours_unknown")));
     }
-    if (!p.place.phone.empty()) line(label("place.phone"), p.place.phone);
+    if (!p.place.phone.empty()) line(label("place.phone"), isolated(p.place.phone));
     if (const auto services = services_line(bundle, app.lang(), p.services); !services.empty())
         card.lines.push_back(TextBlock::plain(services, app.lang(), ui_rtl));
     if (p.access.found()) line(label("place.access"), p.access.text);
     if (p.note.found()) card.lines.push_back(text_of(bundle, p.note));
     if (p.place.kind == "mobile_unit") {
-        const auto now = std::chrono::floor<std::chrono::seconds>(app.clock().wall());
         const auto stops = bundle.upcoming_stops(p.place.id, now, 3);
         if (!stops.empty()) card.lines.push_back(TextBlock::plain(label("stops.next").text, app.lang(), ui_rtl, true));
         for (const auto& stop : stops) card.lines.push_back(TextBlock::plain(stop_line(bundle, app.lang(), stop), app.lang(), ui_rtl));
@@ -49,7 +48,7 @@ InfoCard place_card(const App& app, const content::PlaceView& p, bool with_week)
     return card;
 }
 
-void draw_info_card(Ui& ui, InfoCard& card) {
+bool draw_info_card(Ui& ui, InfoCard& card, const std::string& id) {
     const Theme& t = ui.theme;
     const float avail = ImGui::GetContentRegionAvail().x;
     const float pad = t.px(24);
@@ -68,7 +67,10 @@ void draw_info_card(Ui& ui, InfoCard& card) {
         l.draw(list, ImVec2(pos.x + pad, y), t.muted, t.link);
         y += l.layout(t.body, inner);
     }
+    const bool tapped = !id.empty() && ui.button_area(id, pos, ImVec2(avail, height));
+    ImGui::SetCursorScreenPos(pos);
     ImGui::Dummy(ImVec2(avail, height + t.gap()));
+    return tapped;
 }
 
 }  // namespace kiosk

@@ -21,7 +21,8 @@ struct InfoCard {
 /// `with_week` its hours for the seven days ahead; its services and access; for a mobile unit
 /// its next three stops.
 InfoCard place_card(const App& app, const content::PlaceView& place, bool with_week = false);
-/// Draws the card across the available width and advances the cursor.
-void draw_info_card(Ui& ui, InfoCard& card);
+/// Draws the card across the available width and advances the cursor. With an `id`, the whole
+/// card is a control of that id, and the result says whether it was tapped.
+bool draw_info_card(Ui& ui, InfoCard& card, const std::string& id = {});
 
 }  // namespace kiosk

@@ -1,7 +1,7 @@
 #pragma once
 // What a visitor takes away from a place's screen: a QR code that opens directions on their
-// phone, and, when the kiosk has a printer, a Print button for a ticket; and the way to the
-// place on the kiosk's own map. Drawn beside the place's card on a wide screen, under it on a
+// phone (or, when the kiosk knows no address, what to do instead), and, when the kiosk has a
+// printer, a Print button for a ticket; and the way to the place on the kiosk's own map. Drawn beside the place's card on a wide screen, under it on a
 // narrow one.
 #include <optional>
 
@@ -22,18 +22,21 @@ public:
     PlacePanel(const App& app, const content::PlaceView& place);
     PlacePanel(const PlacePanel&) = delete;  // its Print button points back at its place
     PlacePanel& operator=(const PlacePanel&) = delete;
-    /// False when there is nothing to show: no position and no printer.
-    bool empty() const { return !qr_ && !print_.shown() && on_map_.empty(); }
     /// The panel's width on this theme: the QR code's (about 40 mm on the glass) or the Print
     /// button's, whichever is wider.
     float width(const Ui& ui) const;
     /// Draws the panel `width()` wide with its left edge at the cursor, and advances the cursor. A tap on Print
     /// prints the ticket and tells the app's listener "ticket_printed" when it came out.
     void draw(Ui& ui);
+    /// The same across the available width, for a narrow (portrait) screen where it comes before
+    /// the card: the QR code at the reading edge, its caption and the buttons beside it, so the
+    /// code and the map button are on screen without scrolling.
+    void draw_row(Ui& ui);
     const std::optional<QrCode>& qr() const { return qr_; }
 
 private:
     float qr_side(const Ui& ui) const;
+    void draw_buttons(Ui& ui, float x, float w);
 
     content::PlaceView place_;
     std::optional<QrCode> qr_;
