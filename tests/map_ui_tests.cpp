@@ -269,3 +269,20 @@ TEST_CASE("a place's screen shows it on the map, centred and named") {
     k.capture();
     CHECK(k.dark_pixels(marker.x - 150, marker.y + 40, marker.x + 150, marker.y + 100) > 100);
 }
+
+TEST_CASE("places whose hours are not known carry a \"?\" on the map, and the legend says what it means") {
+    Kiosk k(demo_bundle(), "en", Route::map(), kWidth, kHeight, at_servizio_stranieri());
+    k.clock.set_wall(*content::parse_local_iso("2026-11-27T10:00"));  // a Friday morning: Red Nova is open
+    k.app.open(Route::home());
+    k.app.open(Route::map());
+    k.runner.settle();
+    k.tap("map:zoom_out");
+    k.capture();
+    const auto text = k.runner.drawn_text();
+    CHECK(std::count(text.begin(), text.end(), "Hours not known — ask before you go") == 1);  // the legend
+    int markers = 0;
+    for (const auto& [id, rect] : k.runner.hits().all()) markers += id.starts_with("marker:") && id != "marker:rednova-call-center";
+    // One badge per place the seeds give no hours for, and one in the legend.
+    CHECK(std::count(text.begin(), text.end(), "?") == markers + 1);
+    CHECK(markers >= 3);
+}

@@ -9,6 +9,7 @@
 #include "kiosk/input/pointer.hpp"
 #include "kiosk/map/map_markers.hpp"
 #include "kiosk/ui/ui.hpp"
+#include "kiosk/words/hours_text.hpp"
 
 namespace kiosk {
 
@@ -25,9 +26,12 @@ MapScreen::MapScreen(App& app) : app_(app) {
     camera_.set_limits(info.bounds);
     attribution_ = TextBlock::plain(info.attribution, "en", false);
     std::vector<std::string> kinds;
-    bool approximate = false;
+    bool approximate = false, hours_unknown = false;
+    const auto now = std::chrono::floor<std::chrono::seconds>(app.clock().wall());
     for (const auto& p : bundle.places(lang)) {
-        markers_.push_back({p.place.id, p.place.kind, info.projection.project(p.place.lat, p.place.lon), p.place.approximate});
+        const bool unknown = place_hours_now(bundle, lang, p.place.opening_hours, now).state == HoursState::Unknown;
+        markers_.push_back({p.place.id, p.place.kind, info.projection.project(p.place.lat, p.place.lon), p.place.approximate, false, unknown});
+        hours_unknown = hours_unknown || unknown;
         if (std::find(kinds.begin(), kinds.end(), p.place.kind) == kinds.end()) kinds.push_back(p.place.kind);
         approximate = approximate || p.place.approximate;
         if (p.place.id == app.route().id) {
@@ -43,6 +47,7 @@ MapScreen::MapScreen(App& app) : app_(app) {
             legend_.push_back({kind, text_of(bundle, bundle.ui(std::string("kind.") + kind, lang))});
     if (stops) legend_.push_back({"stop", text_of(bundle, bundle.ui("stops.next", lang))});
     if (approximate) legend_.push_back({"approximate", text_of(bundle, bundle.ui("place.approximate", lang))});
+    if (hours_unknown) legend_.push_back({"hours_unknown", text_of(bundle, bundle.ui("place.hours_unknown", lang))});
     if (const auto& here = app.here()) {
         here_ = info.projection.project(here->first, here->second);
         here_label_ = text_of(bundle, bundle.ui("map.here", lang), true);
@@ -160,6 +165,14 @@ void MapScreen::draw(Ui& ui) {
         const ImVec2 s = camera_.to_screen(*focus_);
         draw_label(ui, list, focus_label_, ImVec2(s.x, s.y + r * 2.6f));
     }
+    // Over the picture, so they move with the finger like the labels.
+    for (const auto& m : markers_)
+        if (m.hours_unknown && !m.stop) {
+            const ImVec2 s = camera_.to_screen(m.at);
+            if (s.x < min.x || s.y < min.y || s.x > max.x || s.y > max.y) continue;
+            const float grow = m.id == focus_id_ ? 1.4f : 1.0f;
+            draw_question_badge(ui, list, ImVec2(s.x + r * grow, s.y - r * grow), r * 0.75f);
+        }
     list->PopClipRect();
     record_markers(ui);
 

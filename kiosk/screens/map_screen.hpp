@@ -34,9 +34,11 @@ private:
         content::MapPoint at;
         bool approximate = false;
         bool stop = false;  // where a mobile unit will be, drawn hollow
+        bool hours_unknown = false;  // a "?" badge: not known is not closed
     };
     struct LegendRow {
-        std::string kind;  // empty: "you are here"; "approximate": the uncertainty halo; "stop": a mobile unit's next stops
+        std::string kind;  // empty: "you are here"; "approximate": the uncertainty halo; "stop": a mobile unit's next
+                           // stops; "hours_unknown": the "?" badge
         TextBlock label;
     };
     /// A mobile unit's next stops as markers; true when there are any (and `approximate` set
@@ -54,6 +56,8 @@ private:
     void record_markers(Ui& ui);
     // Overlays (map_overlays.cpp).
     void draw_label(Ui& ui, ImDrawList* list, TextBlock& text, ImVec2 at);
+    /// The "?" badge of a place whose hours are not known, centred on `at`.
+    void draw_question_badge(Ui& ui, ImDrawList* list, ImVec2 at, float radius);
     void draw_legend(Ui& ui, ImVec2 min, ImVec2 size);
     void draw_controls(Ui& ui, ImVec2 min, ImVec2 size);
     void draw_attribution(Ui& ui, ImVec2 min, ImVec2 size);
@@ -63,6 +67,7 @@ private:
 
     App& app_;
     TextBlock title_, here_label_, focus_label_, attribution_;
+    TextBlock question_ = TextBlock::plain("?", "en", false, true);
     std::vector<Marker> markers_;
     std::vector<LegendRow> legend_;
     std::optional<content::MapPoint> here_, focus_;
