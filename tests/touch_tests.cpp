@@ -77,29 +77,30 @@ TEST_CASE("pulling past the top glows at the edge, and the glow fades") {
 }
 
 TEST_CASE("a press that moves a little still taps; one that moves further scrolls and taps nothing") {
-    Kiosk k(demo_bundle(), "en", Route::home(), 1280, 720);
-    const ImVec2 card = middle(k.rect("category:food"));
+    // A guide longer than the screen, its link card near the top.
+    Kiosk k(demo_bundle(), "en", Route::guide("permit-booking"), 1280, 720);
+    const ImVec2 card = middle(k.rect("link:prenotafacile"));
     // Held on the card: it shows its pressed colour.
     k.finger(SDL_FINGERDOWN, card);
     k.step();
     k.finger(SDL_FINGERMOTION, ImVec2(card.x + 6, card.y + 8));  // a trembling finger, under the threshold
     k.step();
     k.capture();
-    const Rgb pressed = k.at(static_cast<int>(card.x), static_cast<int>(k.rect("category:food").first.y + 6));
+    const Rgb pressed = k.at(static_cast<int>(card.x), static_cast<int>(k.rect("link:prenotafacile").first.y + 6));
     CHECK(pressed == Rgb{196, 214, 236});
     k.finger(SDL_FINGERUP, ImVec2(card.x + 6, card.y + 8));
     k.step();
     k.step();
-    CHECK(k.app.route() == Route::category("food"));
+    CHECK(k.app.route() == Route::qr("prenotafacile"));
 
-    k.tap("nav:home");
-    const ImVec2 again = middle(k.rect("category:food"));
+    k.tap("nav:back");
+    const ImVec2 again = middle(k.rect("link:prenotafacile"));
     k.drag(again, ImVec2(again.x, again.y - 60), 4, 100);
     for (int i = 0; i < 5; ++i) k.step();
-    CHECK(k.app.route() == Route::home());  // dragged: no tap
+    CHECK(k.app.route() == Route::guide("permit-booking"));  // dragged: no tap
     CHECK(k.runner.chrome().page().offset() > 0);  // it scrolled instead
     k.capture();
-    const auto r = k.rect("category:food");  // and the card no longer looks pressed
+    const auto r = k.rect("link:prenotafacile");  // and the card no longer looks pressed
     CHECK_FALSE(k.at(static_cast<int>((r.first.x + r.second.x) / 2), static_cast<int>(r.first.y + 6)) == Rgb{196, 214, 236});
 }
 
@@ -126,7 +127,7 @@ TEST_CASE("a panel mounted turned: the UI is drawn turned and taps land on the i
         k.finger_on_panel(SDL_FINGERDOWN, on_panel);
         k.finger_on_panel(SDL_FINGERUP, on_panel);
         k.runner.settle();
-        CHECK(k.app.route() == Route::category("housing"));
+        CHECK(k.app.route() == Route::guide("housing-support"));  // the category's one guide
     }
 }
 
@@ -145,6 +146,6 @@ TEST_CASE("a tap whose press and release arrive within one frame opens what it t
     k.finger(SDL_FINGERDOWN, at);
     k.finger(SDL_FINGERUP, at);  // both queued before the next frame
     k.runner.settle();
-    CHECK(k.app.route() == Route::category("food"));
+    CHECK(k.app.route() == Route::guide("food-help"));  // the category's one guide
     CHECK(k.runner.frames() - frames <= 6);
 }

@@ -27,12 +27,27 @@ long live(Kiosk& k, int ms) {
 
 }  // namespace
 
-TEST_CASE("a touch on the attract screen starts a visit on the language chooser") {
+TEST_CASE("a touch on the attract screen away from the languages starts a visit on the language chooser") {
     Kiosk k(demo_bundle(), "it", Route::attract());
-    CHECK(k.runner.hits().all().size() == 1);
+    CHECK(k.runner.hits().all().size() == 1 + k.bundle->languages().size());  // the page, and a button per language
     k.tap("attract:start");
     CHECK(k.app.route() == Route::languages());
     CHECK_FALSE(k.app.can_go_back());
+}
+
+TEST_CASE("a touch on a language of the attract screen starts the visit in it, on the home screen") {
+    const content::Bundle bundle(demo_bundle());
+    for (const auto& [width, height] : {std::pair{kWidth, kHeight}, std::pair{1080, 1920}})
+        for (const auto& language : bundle.languages()) {
+            INFO(language.code << " at " << width << "x" << height);
+            Kiosk k(demo_bundle(), "it", Route::attract(), width, height);
+            std::vector<std::string> events;
+            k.app.set_listener([&](const std::string& e, const std::string&) { events.push_back(e); });
+            k.tap("lang:" + language.code);
+            CHECK(k.app.route() == Route::home());
+            CHECK(k.app.lang() == language.code);
+            CHECK(events == std::vector<std::string>{"visit_started", "language_chosen"});
+        }
 }
 
 TEST_CASE("the attract screen cycles through the languages, drawing at most 10 frames a second and none in between") {
@@ -55,10 +70,11 @@ TEST_CASE("the attract screen cycles through the languages, drawing at most 10 f
 
 TEST_CASE("an idle visitor is asked \"Still there?\"; a touch keeps the visit, taps nothing, and silence forgets them") {
     Kiosk k(demo_bundle(), "en", Route::attract(), kWidth, kHeight, idle_settings());
+    // At the start of a minute: the header's clock turns at the next one, after what is counted here.
+    k.clock.set_wall(*content::parse_local_iso("2026-11-27T10:00"));
     k.tap("attract:start");
     k.tap("lang:ar");
-    k.tap("category:food");
-    k.tap("guide:food-help");
+    k.tap("category:food");  // one guide: it opens the guide
     k.drag(ImVec2(960, 800), ImVec2(960, 500), 6, 100);
     REQUIRE(k.runner.chrome().page().offset() > 200);
     REQUIRE(k.app.route() == Route::guide("food-help"));
@@ -223,7 +239,7 @@ TEST_CASE("outside its hours the kiosk goes dark once nobody is there, wakes on 
     CHECK_FALSE(k.runner.sleeping());
     CHECK(k.app.route() == Route::attract());
     k.capture();
-    CHECK(k.at(960, 900) == kHeaderBlue);
+    CHECK(k.at(40, 300) == kHeaderBlue);  // the attract screen's blue, left of its prompt
     live(k, 20'500);
     CHECK(k.runner.sleeping());
 
@@ -237,5 +253,5 @@ TEST_CASE("outside its hours the kiosk goes dark once nobody is there, wakes on 
     CHECK(k.runner.frames() > frames);
     CHECK_FALSE(k.runner.sleeping());
     k.capture();
-    CHECK(k.at(960, 900) == kHeaderBlue);
+    CHECK(k.at(40, 300) == kHeaderBlue);  // the attract screen's blue, left of its prompt
 }

@@ -56,6 +56,7 @@ public:
         load_places();
         load_stops();
         load_links();
+        check_home_links();
         load_guides();
         load_keyboards(root_, c_, d_);
         load_map(root_, c_, d_);
@@ -170,9 +171,15 @@ private:
                              "{lon} serve exact positions only), e.g. directions_url = https://www.openstreetmap.org/search?query={address}, "
                              "or delete the line for the default (Google Maps walking directions)");
                 m.directions_url = e.value;
+            } else if (e.key == "home_links") {
+                std::string list = e.value;
+                std::replace(list.begin(), list.end(), ',', ' ');
+                m.home_links = split_words(list);
+                home_links_line_ = e.line;
             } else
                 d_.error(rel, e.line, "key " + in_quotes(e.key), "unknown key",
-                         "use title, version, channel, created, expires, min_kiosk_version, fallback, demo, area or directions_url");
+                         "use title, version, channel, created, expires, min_kiosk_version, fallback, demo, area, directions_url "
+                         "or home_links");
         }
         for (const char* key : {"title", "version", "channel", "created", "expires", "min_kiosk_version", "fallback"})
             if (!seen.contains(key))
@@ -239,8 +246,21 @@ private:
     void load_categories() {
         const std::string rel = "categories.csv";
         std::set<std::string> seen;
-        for (auto& row : read_table(rel, {"id", "icon"}))
-            if (check_id(rel, row, "category", seen)) c_.categories.push_back({row.fields[0], row.fields[1]});
+        for (auto& row : read_table(rel, {"id", "icon"})) {
+            if (!check_id(rel, row, "category", seen)) continue;
+            if (!row.fields[1].empty() && !contains(kCategoryIcons, row.fields[1]))
+                d_.error(rel, row.line, "category " + in_quotes(row.fields[0]), "icon " + in_quotes(row.fields[1]) + " is not a pictogram the kiosk draws",
+                         "use one of phone, document, home, basket, heart, info, or leave it empty");
+            c_.categories.push_back({row.fields[0], row.fields[1]});
+        }
+    }
+
+    // The home screen's actions must be links the bundle has.
+    void check_home_links() {
+        for (const auto& id : c_.meta.home_links)
+            if (!has_id(c_.links, id))
+                d_.error("bundle.ini", home_links_line_, "home_links", "link " + in_quotes(id) + " is not in links.csv",
+                         "use ids from links.csv, e.g. home_links = emergency-112");
     }
 
     void load_places() {
@@ -611,7 +631,7 @@ private:
     Content c_;
     std::optional<Area> area_;
     std::string area_text_;
-    int fallback_line_ = 0;
+    int fallback_line_ = 0, home_links_line_ = 0;
     struct ServiceUse {
         int line;
         std::string place, service;
@@ -626,10 +646,10 @@ const std::vector<std::string>& required_string_keys() {
         "language.prompt", "nav.home", "nav.back", "home.heading", "guide.places", "guide.links",
         "place.address", "place.hours", "place.phone", "place.approximate", "place.hours_unknown", "place.directions_qr", "place.directions_next_stop", "place.print",
         "place.no_directions", "directions.approximate", "stops.example", "hours.holiday_today", "hours.holidays_unknown",
-        "fallback.notice", "demo.label", "expired.notice", "attract.touch", "idle.question", "idle.continue",
+        "fallback.notice", "demo.label", "expired.notice", "idle.question", "idle.continue",
         "search.title", "search.prompt", "search.none", "hours.open_until", "hours.open", "hours.opens_today",
         "hours.opens_tomorrow", "hours.opens_day", "hours.closed", "hours.closed_all_day", "day.1", "day.2", "day.3", "day.4",
-        "day.5", "day.6", "day.7", "places.title", "places.summary", "places.all", "places.open_now", "places.none",
+        "day.5", "day.6", "day.7", "places.title", "places.all", "places.open_now", "places.none",
         "kind.call_center", "kind.office", "kind.food_hub", "kind.help_desk", "kind.mobile_unit",
         "place.services", "place.access", "stops.next", "stops.date", "month.1", "month.2", "month.3", "month.4", "month.5",
         "month.6", "month.7", "month.8", "month.9", "month.10", "month.11", "month.12",

@@ -48,6 +48,7 @@ void insert_all(sql::Database& db, const Content& c) {
         {"fallback", join_codes(c.meta.fallback)},
         {"demo", c.meta.demo ? "yes" : "no"},
         {"directions_url", c.meta.directions_url},
+        {"home_links", join_codes(c.meta.home_links)},
     };
     for (const auto& [key, value] : meta_rows) meta.bind(1, std::string_view(key)).bind(2, value).run();
 

@@ -40,6 +40,9 @@ Bundle::Bundle(const std::filesystem::path& path) : path_(path), db_(open_read_o
         meta_.fallback = split_words(list);
         meta_.demo = meta["demo"] == "yes";
         meta_.directions_url = meta["directions_url"];
+        list = meta["home_links"];
+        std::replace(list.begin(), list.end(), ',', ' ');
+        meta_.home_links = split_words(list);
         for (auto s = db_.prepare("SELECT code, native_name, direction FROM language ORDER BY position"); s.step();)
             languages_.push_back({s.text(0), s.text(1), s.text(2) == "rtl" ? Direction::RightToLeft : Direction::LeftToRight});
         map_ = read_map_info(db_);

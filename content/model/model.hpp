@@ -19,7 +19,8 @@ struct Meta {
     std::string min_kiosk_version;
     std::vector<std::string> fallback;  // language codes tried after the visitor's own
     bool demo = false;
-    std::string directions_url;  // a place's directions link, with {lat} {lon} (directions.hpp); empty: the default
+    std::string directions_url;  // a place's directions link, with {address} (directions.hpp); empty: the default
+    std::vector<std::string> home_links;  // links the home screen offers as actions, e.g. the emergency number
 };
 
 enum class Direction { LeftToRight, RightToLeft };
@@ -147,5 +148,7 @@ struct Content {
 
 inline constexpr const char* kPlaceKinds[] = {"call_center", "office", "food_hub", "help_desk", "mobile_unit"};
 inline constexpr const char* kLinkKinds[] = {"booking", "web", "tel", "directions"};
+/// The pictograms a category may name (categories.csv `icon`); the kiosk draws each.
+inline constexpr const char* kCategoryIcons[] = {"phone", "document", "home", "basket", "heart", "info"};
 
 }  // namespace content

@@ -70,6 +70,11 @@ void App::begin_visit() {
     tell("visit_started");
 }
 
+void App::begin_visit(const std::string& lang) {
+    begin_visit();
+    set_language(lang);  // from the chooser: home, in that language
+}
+
 void App::open(const Route& route) {
     const Route target = exists(route) ? route : Route::home();
     if (target == route_) return;

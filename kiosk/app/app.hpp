@@ -51,6 +51,8 @@ public:
     void new_visitor();
     /// A visitor touched the attract screen: the language chooser, with nothing to go back to.
     void begin_visit();
+    /// A visitor touched a language on the attract screen: home in that language, at once.
+    void begin_visit(const std::string& lang);
     /// The visitor's display: text 30 % larger, high contrast. Reachable from every screen.
     bool larger_text() const { return larger_text_; }
     bool high_contrast() const { return high_contrast_; }

@@ -1,5 +1,7 @@
 #pragma once
 #include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "kiosk/ui/view.hpp"
@@ -7,9 +9,11 @@
 
 namespace kiosk {
 
-/// What a kiosk shows between visitors: "Touch the screen to start" in each of the bundle's
+/// What a kiosk shows between visitors: "Choose your language" in each of the bundle's
 /// languages in turn, each in its own script and direction, large enough to read from across
-/// the room. The whole screen is the button.
+/// the room, over a button for every language. The first touch on a language starts the visit
+/// in it, on the home screen: one touch, not two. A touch anywhere else opens the language
+/// chooser.
 class AttractScreen : public View {
 public:
     explicit AttractScreen(App& app);
@@ -22,9 +26,12 @@ public:
     static constexpr float kShowSeconds = 3.0f, kFadeSeconds = 0.5f;
 
 private:
+    void draw_prompt(Ui& ui, ImVec2 origin, float width, float height);
+
     App& app_;
     TextBlock title_;
     std::vector<TextBlock> prompts_;
+    std::vector<std::pair<std::string, TextBlock>> names_;  // language code, its name in itself
     std::optional<platform::Clock::time_point> start_;
 };
 

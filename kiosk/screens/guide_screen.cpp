@@ -3,6 +3,7 @@
 #include "kiosk/ui/bundle_text.hpp"
 
 #include "content/model/text_slots.hpp"
+#include "content/text/phone_number.hpp"
 #include "kiosk/app/app.hpp"
 #include "kiosk/ui/ui.hpp"
 
@@ -29,10 +30,15 @@ GuideScreen::GuideScreen(App& app)
     for (const auto& p : guide->places) {
         places_.push_back(place_card(app, p));
         place_ids_.push_back(p.place.id);
+        if (auto facts = key_facts_card(app, p)) {
+            facts_.push_back(std::move(*facts));
+            fact_ids_.push_back(p.place.id);
+        }
     }
-    // The address reads left to right in every language.
+    // The address reads left to right in every language; a phone number as it is said.
     for (const auto& l : guide->links)
-        links_.push_back({l.id, text_of(bundle, l.label), TextBlock::plain(l.target, "en", false), fallback_marker(bundle, l.label)});
+        links_.push_back({l.id, text_of(bundle, l.label), TextBlock::plain(l.kind == "tel" ? content::national_number(l.target) : l.target, "en", false),
+                          fallback_marker(bundle, l.label)});
 }
 
 void GuideScreen::draw_item(Ui& ui, Item& item) {
@@ -79,6 +85,19 @@ void GuideScreen::draw(Ui& ui) {
     ui.text(title_, t.title, t.text);
     ui.text(summary_, t.body, t.muted);
     ImGui::Dummy(ImVec2(0, t.gap()));
+    for (size_t i = 0; i < facts_.size(); ++i)
+        if (draw_info_card(ui, facts_[i], "facts:" + fact_ids_[i])) {
+            ui.app.open(Route::place(fact_ids_[i]));
+            return;
+        }
+    if (!links_.empty()) {
+        ui.text(links_heading_, t.heading, t.text);
+        for (auto& l : links_)
+            if (ui.card("link:" + l.id, l.title, &l.summary, l.fallback)) {
+                ui.app.open(Route::qr(l.id));
+                return;
+            }
+    }
     if (print_.shown()) {
         const float width = t.px(content::action_button_slot().button_width);
         print_.draw(ui, ui.start_x(width), width);
@@ -88,13 +107,10 @@ void GuideScreen::draw(Ui& ui) {
         ImGui::Dummy(ImVec2(0, t.gap()));
         ui.text(places_heading_, t.heading, t.text);
         for (size_t i = 0; i < places_.size(); ++i)
-            if (draw_info_card(ui, places_[i], "place:" + place_ids_[i])) ui.app.open(Route::place(place_ids_[i]));
-    }
-    if (!links_.empty()) {
-        ImGui::Dummy(ImVec2(0, t.gap()));
-        ui.text(links_heading_, t.heading, t.text);
-        for (auto& l : links_)
-            if (ui.card("link:" + l.id, l.title, &l.summary, l.fallback)) ui.app.open(Route::qr(l.id));
+            if (draw_info_card(ui, places_[i], "place:" + place_ids_[i])) {
+                ui.app.open(Route::place(place_ids_[i]));
+                return;
+            }
     }
 }
 

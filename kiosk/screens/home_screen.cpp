@@ -2,6 +2,8 @@
 
 #include "kiosk/ui/bundle_text.hpp"
 
+#include <algorithm>
+
 #include "kiosk/app/app.hpp"
 #include "kiosk/ui/ui.hpp"
 
@@ -9,38 +11,75 @@ namespace kiosk {
 
 HomeScreen::HomeScreen(App& app) : app_(app) {
     const auto& bundle = app.bundle();
-    title_ = text_of(bundle, bundle.ui("home.heading", app.lang()), true);
-    for (const auto& c : bundle.categories(app.lang()))
-        cards_.push_back({Route::category(c.id), card_text(bundle, "category:" + c.id, c.title, c.summary)});
+    const std::string& lang = app.lang();
+    title_ = text_of(bundle, bundle.ui("home.heading", lang), true);
     if (bundle.has_places())
-        cards_.push_back({Route::places(), card_text(bundle, "nav:places", bundle.ui("places.title", app.lang()),
-                                                     bundle.ui("places.summary", app.lang()))});
+        actions_.push_back({Route::places(), "pin", card_text(bundle, "nav:places", bundle.ui("places.title", lang), {})});
+    for (const auto& id : bundle.meta().home_links)
+        if (const auto link = bundle.link(id, lang))
+            actions_.push_back({Route::qr(id), link->kind == "tel" ? "phone" : "info", card_text(bundle, "action:" + id, link->label, {})});
+    for (const auto& c : bundle.categories(lang)) {
+        const auto guides = bundle.guides_in(c.id, lang);
+        const Route target = guides.size() == 1 ? Route::guide(guides.front().id) : Route::category(c.id);
+        categories_.push_back({target, c.icon, card_text(bundle, "category:" + c.id, c.title, c.summary)});
+    }
 }
 
-void HomeScreen::draw(Ui& ui) {
+float HomeScreen::grid_height(Ui& ui, std::vector<Card>& cards, int columns, bool summaries) const {
     const Theme& t = ui.theme;
-    // Two columns; in right-to-left languages the first card is on the right.
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const float width = (avail - t.gap()) / 2;
-    ImVec2 cursor = ImGui::GetCursorScreenPos();
-    for (size_t i = 0; i < cards_.size(); i += 2) {
+    const auto n = static_cast<size_t>(columns);
+    const float width = (ImGui::GetContentRegionAvail().x - t.gap() * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    float height = 0;
+    for (size_t i = 0; i < cards.size(); i += n) {
         float row = 0;
-        for (size_t k = i; k < std::min(i + 2, cards_.size()); ++k)
-            row = std::max(row, ui.card_height(cards_[k].text.title, &cards_[k].text.summary, cards_[k].text.fallback, width));
-        for (size_t k = i; k < std::min(i + 2, cards_.size()); ++k) {
-            const bool first = k == i;
-            const float x = cursor.x + ((first != ui.rtl()) ? 0 : width + t.gap());
-            ImGui::SetCursorScreenPos(ImVec2(x, cursor.y));
-            auto& card = cards_[k].text;
-            if (ui.card(card.id, card.title, &card.summary, card.fallback, width, row)) {
-                app_.open(cards_[k].target);
-                return;
+        for (size_t k = i; k < std::min(i + n, cards.size()); ++k) {
+            auto& text = cards[k].text;
+            row = std::max(row, ui.card_height(text.title, summaries ? &text.summary : nullptr, text.fallback, width, cards[k].icon));
+        }
+        height += row + t.gap();
+    }
+    return height;
+}
+
+bool HomeScreen::draw_grid(Ui& ui, std::vector<Card>& cards, int columns, bool summaries) {
+    const Theme& t = ui.theme;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const auto n = static_cast<size_t>(columns);
+    const float width = (avail - t.gap() * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    ImVec2 cursor = ImGui::GetCursorScreenPos();
+    for (size_t i = 0; i < cards.size(); i += n) {
+        const size_t end = std::min(i + n, cards.size());
+        float row = 0;
+        for (size_t k = i; k < end; ++k) {
+            auto& text = cards[k].text;
+            row = std::max(row, ui.card_height(text.title, summaries ? &text.summary : nullptr, text.fallback, width, cards[k].icon));
+        }
+        for (size_t k = i; k < end; ++k) {
+            // In right-to-left languages the first card is on the right.
+            const auto col = static_cast<float>(ui.rtl() ? n - 1 - (k - i) : k - i);
+            ImGui::SetCursorScreenPos(ImVec2(cursor.x + col * (width + t.gap()), cursor.y));
+            auto& text = cards[k].text;
+            if (ui.card(text.id, text.title, summaries ? &text.summary : nullptr, text.fallback, width, row, cards[k].icon)) {
+                app_.open(cards[k].target);
+                return false;
             }
         }
         cursor.y += row + t.gap();
         ImGui::SetCursorScreenPos(cursor);
     }
-    ImGui::Dummy(ImVec2(avail, 0));
+    return true;
+}
+
+void HomeScreen::draw(Ui& ui) {
+    const Theme& t = ui.theme;
+    // The question is the header's title (on its own row on a portrait screen): the page's room
+    // goes to the answers.
+    const int columns = ImGui::GetContentRegionAvail().x > t.px(1400) ? 3 : 2;
+    if (!actions_.empty() && !draw_grid(ui, actions_, static_cast<int>(actions_.size()), false)) return;
+    ImGui::Dummy(ImVec2(0, t.px(8)));
+    const bool summaries = grid_height(ui, categories_, columns, true) <= ImGui::GetContentRegionAvail().y;
+    if (!draw_grid(ui, categories_, columns, summaries)) return;
+    ImGui::Dummy(ImVec2(ImGui::GetContentRegionAvail().x, 0));
 }
 
 }  // namespace kiosk

@@ -11,6 +11,7 @@
 #include "content/model/text_slots.hpp"
 #include "kiosk/app/app.hpp"
 #include "kiosk/ui/ui.hpp"
+#include "kiosk/words/place_text.hpp"
 
 namespace kiosk {
 
@@ -19,6 +20,8 @@ void Chrome::refresh(const App& app) {
     seen_changes_ = app.changes();
     const auto& bundle = app.bundle();
     back_ = text_of(bundle, bundle.ui("nav.back", app.lang()), true);
+    all_languages_ = text_of(bundle, bundle.ui("language.prompt", app.lang()), true);
+    clock_text_.clear();
     home_ = text_of(bundle, bundle.ui("nav.home", app.lang()), true);
     still_there_ = text_of(bundle, bundle.ui("idle.question", app.lang()), true);
     touch_to_continue_ = text_of(bundle, bundle.ui("idle.continue", app.lang()));
@@ -44,7 +47,9 @@ void Chrome::draw(Ui& ui, View& view, ImVec2 screen, std::optional<float> countd
     // A preview's band takes the bottom of the screen; everything else keeps its whole layout above it.
     const float band_h = preview_.empty() ? 0 : preview_.layout(t.label, screen.x - 2 * t.margin()) + 2 * t.px(10);
     const ImVec2 display(screen.x, screen.y - band_h);
-    const float header_h = view.shows_header() ? std::max(t.px(128), t.touch() + t.px(32)) : 0;
+    // Narrow: the title would have under 700 px beside the buttons (a portrait screen).
+    const bool narrow = display.x - 2 * t.margin() - 2 * t.px(content::header_button_slot().button_width) - 3 * t.touch() - 5 * t.gap() < t.px(900);
+    const float header_h = view.shows_header() ? header_height(t, narrow) : 0;
     // The strip is as tall as its text: on a narrow portrait screen it may take two lines.
     const float strip_h = strip_.empty() ? 0 : strip_.layout(t.small, display.x - 2 * t.margin()) + t.px(12);
     const FooterGrid grid = view.shows_language_bar() ? footer_grid(ui, display) : FooterGrid{1, 0, 0, 0};
@@ -59,7 +64,7 @@ void Chrome::draw(Ui& ui, View& view, ImVec2 screen, std::optional<float> countd
                                              ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground;
     ImGui::Begin("kiosk", nullptr, chrome_less);
     const long at_start = ui.app.changes();
-    if (header_h > 0) header(ui, view, display, header_h);
+    if (header_h > 0) header(ui, view, display, header_h, narrow);
     if (ui.app.changes() != at_start) {  // Back or Home was tapped: the new screen draws next frame
         ImGui::End();
         return;
@@ -145,11 +150,37 @@ void Chrome::countdown(Ui& ui, ImVec2 display, float left, float total) {
     ImGui::End();
 }
 
-void Chrome::header(Ui& ui, View& view, ImVec2 display, float height) {
+float Chrome::header_height(const Theme& t, bool narrow) const {
+    const float buttons = std::max(t.px(128), t.touch() + t.px(32));
+    return narrow ? buttons + t.heading.line_height() + t.px(16) : buttons;
+}
+
+float Chrome::draw_clock(Ui& ui, float x_far, float centre_y) {
+    const Theme& t = ui.theme;
+    const auto wall = std::chrono::floor<std::chrono::seconds>(ui.app.clock().wall());
+    const std::string text = now_text(ui.app.bundle(), ui.app.lang(), wall);
+    if (text != clock_text_) {
+        clock_text_ = text;
+        const auto* l = ui.app.bundle().language(ui.app.lang());
+        clock_ = TextBlock::plain(text, ui.app.lang(), l && l->direction == content::Direction::RightToLeft);
+    }
+    // The next minute, on the steady clock the frame loop sleeps on.
+    const auto into_minute = wall - std::chrono::floor<std::chrono::minutes>(wall);
+    ui.time.wake_at(ui.time.now + (std::chrono::minutes(1) - into_minute));
+    const float h = clock_.layout(t.label, t.px(700));
+    const float w = clock_.widest();
+    const float left = ui.rtl() ? x_far : x_far - w;
+    // A right-to-left block ends its lines at the right of its laid-out width.
+    clock_.draw(ImGui::GetWindowDrawList(), ImVec2(clock_.rtl() ? left + w - t.px(700) : left, centre_y - h / 2), t.header_text, t.header_text);
+    return w;
+}
+
+void Chrome::header(Ui& ui, View& view, ImVec2 display, float height, bool narrow) {
     const Theme& t = ui.theme;
     ImDrawList* list = ImGui::GetWindowDrawList();
     list->AddRectFilled(ImVec2(0, 0), ImVec2(display.x, height), t.header);
-    const float pad = (height - t.touch()) / 2;
+    const float buttons_h = narrow ? height - t.heading.line_height() - t.px(16) : height;
+    const float pad = (buttons_h - t.touch()) / 2;
     const ImVec2 size(t.px(content::header_button_slot().button_width), t.touch());
     const bool rtl = ui.rtl();
     // Back first from the reading edge, then Home; the view's title fills the rest.
@@ -186,14 +217,19 @@ void Chrome::header(Ui& ui, View& view, ImVec2 display, float height) {
         ui.app.open(Route::search());
         return;
     }
-    const float title_start = t.margin() + 2 * size.x + 2 * t.gap();
-    const float title_w = display.x - title_start - t.margin() - 3 * (square + t.gap());
+    // The title, and at the far end the date and time: beside the buttons, or on a row of their own.
+    const float row_y = narrow ? buttons_h - t.px(8) : 0, row_h = narrow ? height - row_y : height;
+    const float far_end = narrow ? t.margin() : t.margin() + 3 * (square + t.gap());
+    const float clock_w = draw_clock(ui, rtl ? far_end : display.x - far_end, row_y + row_h / 2);
+    const float title_start = narrow ? t.margin() : t.margin() + 2 * size.x + 2 * t.gap();
+    const float title_w = display.x - title_start - far_end - clock_w - t.gap();
     TextBlock& title = view.title();
-    const float title_h = title.layout(t.heading, title_w);
+    // A long title shrinks to fit its line, not below the smallest size a visitor reads.
+    const float title_h = title.layout_to_fit(t.heading, title_w, t.heading.line_height(), t.px(28));
     const float title_x = rtl ? display.x - title_start - title_w : title_start;
     // Only a title that fits on one line: the page repeats it anyway, and a word broken in two
     // beside the buttons reads worse than none.
-    if (title.lines().size() == 1) title.draw(list, ImVec2(title_x, (height - title_h) / 2), t.header_text, t.header_text);
+    if (title.lines().size() == 1) title.draw(list, ImVec2(title_x, row_y + (row_h - title_h) / 2), t.header_text, t.header_text);
 }
 
 bool Chrome::icon_button(Ui& ui, const std::string& id, Icon icon, ImVec2 at, bool on) {
@@ -259,6 +295,13 @@ Chrome::FooterGrid Chrome::footer_grid(Ui& ui, ImVec2 display) {
     g.columns = std::clamp(static_cast<int>((available + t.gap()) / (needed + t.gap())), 1, n);
     g.rows = (n + g.columns - 1) / g.columns;
     g.columns = (n + g.rows - 1) / g.rows;  // balance the rows
+    // More than two rows would take a portrait screen's page (four rows are a fifth of it): one
+    // row then, ending in a button to every language.
+    if (g.rows > 2) {
+        g.compact = true;
+        g.rows = 1;
+        g.columns = std::clamp(static_cast<int>((available + t.gap()) / (needed + t.gap())), 2, n + 1);
+    }
     g.button_width = std::min(t.px(content::language_button_slot().button_width), (available - static_cast<float>(g.columns - 1) * t.gap()) / static_cast<float>(g.columns));
     g.height = static_cast<float>(g.rows) * (language_button_height(t) + t.gap()) + t.gap();
     return g;
@@ -268,6 +311,7 @@ void Chrome::footer(Ui& ui, ImVec2 display, const FooterGrid& g) {
     const Theme& t = ui.theme;
     const float top = display.y - g.height;
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, top), ImVec2(display.x, display.y), t.header);
+    if (g.compact) return compact_footer(ui, display, g, top);
     const int n = static_cast<int>(languages_.size());
     for (int i = 0; i < n; ++i) {
         const int row = i / g.columns, col = i % g.columns;
@@ -284,6 +328,34 @@ void Chrome::footer(Ui& ui, ImVec2 display, const FooterGrid& g) {
             return;
         }
     }
+}
+
+// One row: the visitor's language first, then the first others in the bundle's order, and at
+// the far end "Choose your language", to every one of them.
+void Chrome::compact_footer(Ui& ui, ImVec2 display, const FooterGrid& g, float top) {
+    const Theme& t = ui.theme;
+    std::vector<size_t> shown;
+    for (size_t i = 0; i < languages_.size(); ++i)
+        if (languages_[i].first == ui.app.lang()) shown.push_back(i);
+    for (size_t i = 0; i < languages_.size() && static_cast<int>(shown.size()) < g.columns - 1; ++i)
+        if (languages_[i].first != ui.app.lang()) shown.push_back(i);
+    const float h = language_button_height(t), y = top + t.gap();
+    const float row_width = static_cast<float>(g.columns) * g.button_width + static_cast<float>(g.columns - 1) * t.gap();
+    const auto x_of = [&](int slot) {
+        const int visual = ui.rtl() ? g.columns - 1 - slot : slot;
+        return (display.x - row_width) / 2 + static_cast<float>(visual) * (g.button_width + t.gap());
+    };
+    for (size_t s = 0; s < shown.size(); ++s) {
+        auto& [code, name] = languages_[shown[s]];
+        ImGui::SetCursorScreenPos(ImVec2(x_of(static_cast<int>(s)), y));
+        if (ui.button("lang:" + code, name, ImVec2(g.button_width, h), code == ui.app.lang(), t.header_button, t.header_text, &t.label)) {
+            ui.app.set_language(code);
+            return;
+        }
+    }
+    ImGui::SetCursorScreenPos(ImVec2(x_of(g.columns - 1), y));
+    if (ui.button("nav:languages", all_languages_, ImVec2(g.button_width, h), false, t.header_button, t.header_text, &t.label))
+        ui.app.open(Route::languages());
 }
 
 }  // namespace kiosk

@@ -1,7 +1,9 @@
 #pragma once
 // What surrounds every screen: a header with Back and Home (always in the same place, mirrored
-// in right-to-left languages) and where the visitor is; a footer with every language by its own
-// name, so one touch switches language on any screen.
+// in right-to-left languages), where the visitor is and the date and time in Torino; a footer
+// with every language by its own name, so one touch switches language on any screen. On a narrow
+// (portrait) screen the header gives the title and clock a row of their own, and the footer is
+// one row: the visitor's language, the first others, and a button to all of them.
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,7 +32,12 @@ public:
 
 private:
     void refresh(const App& app);
-    void header(Ui& ui, View& view, ImVec2 display, float height);
+    void header(Ui& ui, View& view, ImVec2 display, float height, bool narrow);
+    /// The header's height: one row of buttons, and on a narrow screen a row for title and clock.
+    float header_height(const Theme& t, bool narrow) const;
+    /// The date and time, at `x` (its reading-edge side), vertically centred on `centre_y`.
+    /// Returns its width. The frame loop wakes at the next minute to turn it.
+    float draw_clock(Ui& ui, float x_far, float centre_y);
     void notice_strip(Ui& ui, ImVec2 display, float top, float height);
     void preview_band(Ui& ui, float top, ImVec2 screen);
     void countdown(Ui& ui, ImVec2 display, float left, float total);
@@ -41,9 +48,11 @@ private:
     struct FooterGrid {
         int columns = 1, rows = 1;
         float button_width = 0, height = 0;
+        bool compact = false;  // one row: the visitor's language, the first others, then "all languages"
     };
     FooterGrid footer_grid(Ui& ui, ImVec2 display);
     void footer(Ui& ui, ImVec2 display, const FooterGrid& grid);
+    void compact_footer(Ui& ui, ImVec2 display, const FooterGrid& grid, float top);
 
     ScrollArea page_;
     bool view_animating_ = false;
@@ -51,6 +60,9 @@ private:
     long page_visitor_ = -1;
     long seen_changes_ = -1;
     TextBlock back_, home_, strip_;  // strip: "may be out of date" and/or the demo label
+    TextBlock all_languages_;        // the compact footer's way to every language
+    TextBlock clock_;
+    std::string clock_text_;         // what clock_ was made from
     TextBlock preview_;              // kiosk --preview's band; empty on a real kiosk
     TextBlock still_there_, touch_to_continue_;
     TextBlock a_small_ = TextBlock::plain("A", "en", false, true), a_big_ = TextBlock::plain("A", "en", false, true);

@@ -282,7 +282,7 @@ void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height)
     watch_corners(time);
     sleep_.update(time, clock_->wall(), app_.route().screen == Route::Screen::Attract, idle_.expires());
     Ui ui{app_, *theme_, hits_, pointer_, time, display_.renderer()};
-    drawn_text_.blocks.clear();
+    drawn_text_ = {};
     DrawnText::current = &drawn_text_;
     if (!sleep_.sleeping()) chrome_.draw(ui, screens_.current(), io.DisplaySize, countdown, static_cast<float>(settings_.idle_countdown.count()));
     DrawnText::current = nullptr;

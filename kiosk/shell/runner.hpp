@@ -73,6 +73,8 @@ public:
     const HitMap& hits() const { return hits_; }
     /// The texts the last frame drew, in drawing order.
     const std::vector<std::string>& drawn_text() const { return drawn_text_.blocks; }
+    /// The texts with where they were drawn and what of that is in view.
+    const DrawnText& drawn() const { return drawn_text_; }
     /// Those texts as one string, a line each, for tests that look for words on the screen.
     std::string screen_text() const;
     bool quit_requested() const { return quit_; }

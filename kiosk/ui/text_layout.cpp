@@ -7,9 +7,43 @@
 
 namespace kiosk {
 
+namespace {
+
+bool is_digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= 0x660 && c <= 0x669) || (c >= 0x6F0 && c <= 0x6F9); }
+bool joins_digits(char32_t c) { return c == U' ' || c == U'.' || c == U':' || c == U'/' || c == U'-' || c == U'\u2013'; }
+
+}  // namespace
+
+std::u32string isolate_numbers(std::u32string_view text) {
+    std::u32string out;
+    for (size_t i = 0; i < text.size();) {
+        const bool plus = text[i] == U'+' && i + 1 < text.size() && is_digit(text[i + 1]);
+        if (!plus && !is_digit(text[i])) {
+            out += text[i++];
+            continue;
+        }
+        // A run of digits with single separators between them, after an optional "+".
+        size_t end = i + (plus ? 1 : 0);
+        bool parts = plus;
+        while (end < text.size() && is_digit(text[end])) {
+            while (end < text.size() && is_digit(text[end])) ++end;
+            if (end + 1 < text.size() && joins_digits(text[end]) && is_digit(text[end + 1])) {
+                parts = true;
+                ++end;
+            }
+        }
+        if (parts) out += U'\u2066';  // LRI
+        out.append(text.substr(i, end - i));
+        if (parts) out += U'\u2069';  // PDI
+        i = end;
+    }
+    return out;
+}
+
 TextBlock::TextBlock(std::vector<content::Span> spans, std::string lang, bool rtl) : lang_(std::move(lang)), rtl_(rtl) {
     for (const auto& span : spans) {
         std::u32string text = fonts::decode_utf8(span.text);
+        if (rtl_) text = isolate_numbers(text);
         for (char32_t& c : text)
             if (c == U'\n' || c == U'\t') c = U' ';
         text_ += text;
@@ -87,7 +121,15 @@ std::vector<LinkArea> TextBlock::link_areas(ImVec2 origin) const {
 
 void TextBlock::draw(ImDrawList* list, ImVec2 origin, ImU32 color, ImU32 link_color) const {
     if (!style_.engine || !style_.engine->atlas) return;
-    if (DrawnText::current && !text_.empty()) DrawnText::current->blocks.push_back(fonts::encode_utf8(text_));
+    if (DrawnText::current && !text_.empty()) {
+        auto& drawn = *DrawnText::current;
+        drawn.blocks.push_back(fonts::encode_utf8(text_));
+        const ImVec2 min = origin, max(origin.x + width_, origin.y + style_.line_height() * static_cast<float>(lines_.size()));
+        const ImVec2 clip_min = list->GetClipRectMin(), clip_max = list->GetClipRectMax();
+        const ImVec2 vmin(std::max(min.x, clip_min.x), std::max(min.y, clip_min.y)), vmax(std::min(max.x, clip_max.x), std::min(max.y, clip_max.y));
+        drawn.boxes.emplace_back(min, max);
+        drawn.visible.emplace_back(vmin, vmax.x > vmin.x && vmax.y > vmin.y ? vmax : vmin);
+    }
     fonts::GlyphAtlas& atlas = *style_.engine->atlas;
     const float to_u = 1.0f / static_cast<float>(atlas.width()), to_v = 1.0f / static_cast<float>(atlas.height());
     const float line_height = style_.line_height();

@@ -35,6 +35,9 @@ struct TextStyle {
 /// for tests (and for reading a screen aloud). Collected while `current` points at one.
 struct DrawnText {
     std::vector<std::string> blocks;
+    /// Beside blocks: where each was drawn, and the part of that which is inside its clip (the
+    /// page's scroll area), empty when it is scrolled out of view.
+    std::vector<std::pair<ImVec2, ImVec2>> boxes, visible;
     static inline DrawnText* current = nullptr;
 };
 
@@ -44,6 +47,13 @@ struct LinkArea {
     std::string target;  // as the markup wrote it, e.g. link:rednova-phone
     ImVec2 min, max;
 };
+
+/// `text` with every number of several parts ("011 0112 5500", "9:00–17:00", "+39", "24/7")
+/// isolated left to right (U+2066 … U+2069), so it keeps its order inside right-to-left text: the
+/// bidi algorithm would otherwise set its groups right to left, "5500 0112 011". Numbers the
+/// code puts into sentences come isolated already (words.hpp isolated()); this catches those
+/// written in the content. A single number ("112") needs nothing.
+std::u32string isolate_numbers(std::u32string_view text);
 
 class TextBlock {
 public:

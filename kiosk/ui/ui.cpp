@@ -2,6 +2,7 @@
 
 #include "content/model/text_slots.hpp"
 #include "kiosk/app/app.hpp"
+#include "kiosk/ui/pictogram.hpp"
 
 namespace kiosk {
 
@@ -29,21 +30,24 @@ static void record(HitMap& hits, const std::string& id) {
              ImVec2(std::min(max.x, clip_max.x), std::min(max.y, clip_max.y)), clipped);
 }
 
-float Ui::card_height(TextBlock& title, TextBlock* summary, const std::string& fallback_language, float width) {
+// The room a card's pictogram takes at the reading edge, its gap included.
+static float icon_room(const Theme& theme, std::string_view icon) { return icon.empty() ? 0 : theme.px(104); }
+
+float Ui::card_height(TextBlock& title, TextBlock* summary, const std::string& fallback_language, float width, std::string_view icon) {
     const float pad = theme.px(28);
-    const float inner = width - 2 * pad;
+    const float inner = width - 2 * pad - icon_room(theme, icon);
     float height = title.layout(theme.heading, inner);
     if (summary) height += theme.px(8) + summary->layout(theme.body, inner);
     if (!fallback_language.empty()) height += theme.px(8) + theme.small.line_height();
-    return std::max(height + 2 * pad, theme.touch());
+    return std::max({height + 2 * pad, theme.touch(), icon.empty() ? 0.0f : theme.px(80) + 2 * pad});
 }
 
 bool Ui::card(const std::string& id, TextBlock& title, TextBlock* summary, const std::string& fallback_language,
-              float width, float min_height) {
+              float width, float min_height, std::string_view icon) {
     if (width <= 0) width = ImGui::GetContentRegionAvail().x;
-    const float pad = theme.px(28);
-    const float inner = width - 2 * pad;
-    const float height = std::max(card_height(title, summary, fallback_language, width), min_height);
+    const float pad = theme.px(28), room = icon_room(theme, icon);
+    const float inner = width - 2 * pad - room;
+    const float height = std::max(card_height(title, summary, fallback_language, width, icon), min_height);
     TextBlock marker;
     if (!fallback_language.empty()) {
         marker = TextBlock::plain(fallback_language, "", false);
@@ -62,16 +66,20 @@ bool Ui::card(const std::string& id, TextBlock& title, TextBlock* summary, const
     const float bar_x = rtl() ? max.x - bar - theme.px(3) : pos.x + theme.px(3);
     list->AddRectFilled(ImVec2(bar_x, pos.y + pad), ImVec2(bar_x + bar, max.y - pad), theme.card_border, bar / 2);
 
+    if (room > 0)
+        draw_pictogram(list, icon, ImVec2(rtl() ? max.x - pad - theme.px(40) : pos.x + pad + theme.px(40), pos.y + pad + theme.px(40)),
+                       theme.px(80), theme.card_border, pressed ? theme.card_pressed : theme.card);
+    const float text_x = pos.x + pad + (rtl() ? 0 : room);  // the texts beside the pictogram
     float y = pos.y + pad;
-    title.draw(list, ImVec2(pos.x + pad, y), theme.text, theme.link);
+    title.draw(list, ImVec2(text_x, y), theme.text, theme.link);
     y += title.layout(theme.heading, inner) + theme.px(8);
     if (summary) {
-        summary->draw(list, ImVec2(pos.x + pad, y), theme.muted, theme.link);
+        summary->draw(list, ImVec2(text_x, y), theme.muted, theme.link);
         y += summary->layout(theme.body, inner) + theme.px(8);
     }
     if (!marker.empty()) {
         const float w = marker.widest() + theme.px(24);
-        const float x = rtl() ? max.x - pad - w : pos.x + pad;
+        const float x = rtl() ? max.x - pad - room - w : text_x;
         list->AddRectFilled(ImVec2(x, y - theme.px(4)), ImVec2(x + w, y + theme.small.line_height()), theme.notice, theme.px(8));
         marker.draw(list, ImVec2(x + theme.px(12), y), theme.notice_text, theme.notice_text);
     }

@@ -67,10 +67,12 @@ struct Ui {
     /// A card with a title and an optional summary; true when tapped. A title that is not in
     /// the visitor's language carries a marker naming its language. `width` 0 means the whole
     /// line; `min_height` lets cards in one grid row share a height.
+    /// With an `icon` (pictogram.hpp), the pictogram stands at the reading edge beside the texts.
     bool card(const std::string& id, TextBlock& title, TextBlock* summary, const std::string& fallback_language,
-              float width = 0, float min_height = 0);
+              float width = 0, float min_height = 0, std::string_view icon = {});
     /// The height card() will take for these texts at this width.
-    float card_height(TextBlock& title, TextBlock* summary, const std::string& fallback_language, float width);
+    float card_height(TextBlock& title, TextBlock* summary, const std::string& fallback_language, float width,
+                      std::string_view icon = {});
     /// A button of the given size at the cursor, its label in `style` (body text when null);
     /// true when tapped.
     bool button(const std::string& id, TextBlock& label, ImVec2 size, bool selected, ImU32 fill, ImU32 text,

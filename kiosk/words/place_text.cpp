@@ -1,5 +1,6 @@
 #include "kiosk/words/place_text.hpp"
 
+#include "content/hours/time_zone.hpp"
 #include "content/model/unit_stops.hpp"
 #include "kiosk/words/words.hpp"
 
@@ -18,6 +19,11 @@ std::string date_text(const content::Bundle& bundle, const std::string& lang, co
     text = fill(text, "{weekday}", say(bundle, "day." + std::to_string(date.weekday() + 1), lang));
     text = fill(text, "{day}", std::to_string(date.day));
     return fill(text, "{month}", say(bundle, "month." + std::to_string(date.month), lang));
+}
+
+std::string now_text(const content::Bundle& bundle, const std::string& lang, content::Instant now) {
+    const auto local = content::TimeZone::rome().local(now);
+    return date_text(bundle, lang, local.date) + " " + isolated(content::format_clock(local.minute_of_day()));
 }
 
 std::string stop_line(const content::Bundle& bundle, const std::string& lang, const content::Stop& stop) {

@@ -48,6 +48,26 @@ InfoCard place_card(const App& app, const content::PlaceView& p, bool with_week)
     return card;
 }
 
+std::optional<InfoCard> key_facts_card(const App& app, const content::PlaceView& p) {
+    if (p.place.phone.empty() && p.place.opening_hours.empty()) return std::nullopt;
+    const auto& bundle = app.bundle();
+    const bool ui_rtl = app.rtl();
+    InfoCard card{TextBlock::plain(p.place.name, app.lang(), ui_rtl, true), {}};
+    if (!p.place.phone.empty())
+        card.lines.push_back(TextBlock::plain(bundle.ui("place.phone", app.lang()).text + ": " + isolated(p.place.phone), app.lang(), ui_rtl, true));
+    const auto now = std::chrono::floor<std::chrono::seconds>(app.clock().wall());
+    card.lines.push_back(TextBlock::plain(place_hours_now(bundle, app.lang(), p.place.opening_hours, now).text, app.lang(), ui_rtl));
+    if (!p.place.opening_hours.empty()) {
+        try {
+            const content::OpeningHours hours(p.place.opening_hours);
+            for (const auto& line : hours_summary(bundle, app.lang(), hours, now)) card.lines.push_back(TextBlock::plain(line, app.lang(), ui_rtl));
+            if (const auto caveat = holiday_caveat(bundle, app.lang(), hours, now)) card.lines.push_back(TextBlock::plain(*caveat, app.lang(), ui_rtl));
+        } catch (const content::OpeningHoursError&) {
+        }
+    }
+    return card;
+}
+
 bool draw_info_card(Ui& ui, InfoCard& card, const std::string& id) {
     const Theme& t = ui.theme;
     const float avail = ImGui::GetContentRegionAvail().x;
