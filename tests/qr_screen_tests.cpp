@@ -239,3 +239,28 @@ TEST_CASE("a phone number or link inside a guide's text is tappable: it opens th
     k.tap("inline:prenotafacile");
     CHECK(k.app.route() == Route::qr("prenotafacile"));
 }
+
+TEST_CASE("on a QR screen the visitor gets longer, and the countdown never covers the code") {
+    // The kiosk's defaults: 90 s, the last 10 counted down. On a QR screen 180 s.
+    Kiosk k(demo_bundle(), "en", Route::home());
+    k.tap("category:documents");
+    k.tap("guide:permit-booking");
+    k.tap("link:prenotafacile");
+    REQUIRE(k.app.route() == Route::qr("prenotafacile"));
+    const auto wait = [&](int seconds) {
+        for (int i = 0; i < seconds * 10; ++i) k.step(100);
+    };
+    wait(85);
+    CHECK_FALSE(k.runner.counting_down());  // a normal screen would be counting down by now
+    wait(90);                               // 175 s: the last ten
+    REQUIRE(k.runner.counting_down());
+    CHECK(k.runner.screen_text().find("Still there?") != std::string::npos);
+    // The camera still reads the code, with the countdown on screen.
+    CHECK(decode_screen(k, "qr-countdown") == "https://prenotafacile.poliziadistato.it");
+    wait(6);
+    CHECK(k.app.route() == Route::attract());  // and then the visit ends as usual
+    // Elsewhere, the usual patience and the card over a veiled page.
+    Kiosk home(demo_bundle(), "en", Route::home());
+    for (int i = 0; i < 850; ++i) home.step(100);
+    CHECK(home.runner.counting_down());
+}

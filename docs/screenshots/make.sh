@@ -25,6 +25,14 @@ done
 for lang in it en fr es ar fa ur uk ru zh ro sq ti am so bn; do
   shot "guide-$lang" --open guide/food-help --lang "$lang"
 done
+for lang in en ar ti; do
+  shot "home-portrait-$lang" --open home --lang "$lang" --size 1080x1920
+done
+shot home-zh --open home --lang zh
+shot attract-portrait --open attract --size 1080x1920
+shot place-no-address-zh --open place/hub-centro --lang zh
+shot place-no-address-am --open place/hub-nord --lang am --size 1080x1920
+shot guide-phone-ar --open guide/ukraine-call-center --lang ar
 shot guide-portrait-ar --open guide/permit-booking --lang ar --size 1080x1920
 shot guide-portrait-zh --open guide/permit-booking --lang zh --size 1080x1920
 
@@ -45,6 +53,8 @@ printf 'tap-item nav:search\ntap-item key:ж\ntap-item key:и\ntap-item key:т\n
 printf 'tap-item a11y:contrast\ntap-item a11y:text\n' | scripted high-contrast-bn --lang bn --open guide/food-help
 printf 'idle_timeout = 15\nidle_countdown = 10\n' >"$work/idle.conf"
 printf 'wait 6500\n' | scripted countdown-fa --lang fa --open guide/food-help --config "$work/idle.conf"
+# On a QR screen the patience is doubled (30 s here) and the countdown is a band over the header.
+printf 'wait 21000\n' | scripted qr-countdown-ar --lang ar --open qr/rednova-phone --config "$work/idle.conf"
 echo 2468 | "$build/kiosk/kiosk" --hash-pin >"$work/admin.conf"
 printf 'tap-item pin:2\ntap-item pin:4\ntap-item pin:6\n' | scripted admin-pin --lang it --open admin --config "$work/admin.conf"
 printf 'tap-item pin:2\ntap-item pin:4\ntap-item pin:6\ntap-item pin:8\ntap-item pin:ok\n' | scripted admin-panel --lang it --open admin --config "$work/admin.conf"

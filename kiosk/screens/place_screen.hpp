@@ -7,13 +7,14 @@
 
 namespace kiosk {
 
-/// One place: its card (name, address, hours, phone, note) and beside or under it the QR code
+/// One place: its card (name, address, hours, phone, note) and beside or above it the QR code
 /// for directions and the Print button (where search and the places list lead for a place).
 class PlaceScreen : public View {
 public:
     explicit PlaceScreen(App& app);
     void draw(Ui& ui) override;
     TextBlock& title() override { return card_.heading; }
+    bool shows_code() const override { return panel_ && panel_->qr().has_value(); }
 
 private:
     InfoCard card_;

@@ -8,6 +8,7 @@
 #include <numbers>
 
 #include "content/hours/dates.hpp"
+#include "fonts/utf8.hpp"
 #include "content/model/text_slots.hpp"
 #include "kiosk/app/app.hpp"
 #include "kiosk/ui/ui.hpp"
@@ -98,7 +99,7 @@ void Chrome::draw(Ui& ui, View& view, ImVec2 screen, std::optional<float> countd
         view.draw_bottom(ui, ImVec2(t.margin(), display.y - bottom), ImVec2(display.x - 2 * t.margin(), bottom));
     }
     ImGui::End();
-    if (countdown_left) countdown(ui, display, *countdown_left, countdown_total);
+    if (countdown_left) countdown(ui, display, *countdown_left, countdown_total, view.shows_code() ? header_h : 0);
     if (band_h > 0) preview_band(ui, display.y, screen);
 }
 
@@ -111,14 +112,19 @@ void Chrome::preview_band(Ui& ui, float top, ImVec2 screen) {
     preview_.draw(list, ImVec2(t.margin(), top + t.px(10)), IM_COL32_WHITE, IM_COL32_WHITE);
 }
 
-void Chrome::countdown(Ui& ui, ImVec2 display, float left, float total) {
+void Chrome::countdown(Ui& ui, ImVec2 display, float left, float total, float band) {
     const Theme& t = ui.theme;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(display);
     ImGui::Begin("idle", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                      ImGuiWindowFlags_NoBackground);
-    // The page stays visible under a veil, so the visitor sees nothing was lost yet.
     ui.button_area("idle:continue", ImVec2(0, 0), display);  // any touch: the runner keeps the visit going
+    if (band > 0) {
+        countdown_band(ui, display, left, total, band);
+        ImGui::End();
+        return;
+    }
+    // The page stays visible under a veil, so the visitor sees nothing was lost yet.
     ImDrawList* list = ImGui::GetWindowDrawList();
     list->AddRectFilled(ImVec2(0, 0), display, IM_COL32(0, 0, 0, 150));
     const float width = std::min(display.x - 2 * t.margin(), t.px(1000)), pad = t.px(48);
@@ -148,6 +154,30 @@ void Chrome::countdown(Ui& ui, ImVec2 display, float left, float total) {
     y += bar_h + t.gap();
     touch_to_continue_.draw(list, ImVec2(min.x + pad + centred(touch_to_continue_), y), t.muted, t.muted);
     ImGui::End();
+}
+
+// On a screen with a QR code the countdown is a band over the header: the visitor may be holding
+// a phone up to the code, and a card over it would stop the camera reading it.
+void Chrome::countdown_band(Ui& ui, ImVec2 display, float left, float total, float height) {
+    const Theme& t = ui.theme;
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    list->AddRectFilled(ImVec2(0, 0), ImVec2(display.x, height), t.background);
+    list->AddRectFilled(ImVec2(0, height - t.px(6)), ImVec2(display.x, height), t.card_border);
+    const std::string seconds = std::to_string(static_cast<int>(std::ceil(left)));
+    TextBlock line = TextBlock::plain(fonts::encode_utf8(still_there_.text()) + "  " + seconds, ui.app.lang(), ui.rtl(), true);
+    const float w = display.x - 2 * t.margin();
+    const float h = line.layout_to_fit(t.heading, w * 0.6f, height * 0.5f, t.px(28));
+    const float x = ui.rtl() ? t.margin() + w * 0.4f : t.margin();
+    line.draw(list, ImVec2(x, t.px(12)), t.text, t.text);
+    touch_to_continue_.layout_to_fit(t.body, w * 0.6f, height - h - t.px(30), t.px(28));
+    touch_to_continue_.draw(list, ImVec2(x, t.px(12) + h), t.muted, t.muted);
+    // The bar empties with the seconds left, from the reading edge, at the far end.
+    const float bar_w = w * 0.35f, bar_h = t.px(20), bar_y = height / 2 - bar_h / 2;
+    const float bar_x = ui.rtl() ? t.margin() : display.x - t.margin() - bar_w;
+    const float fill = bar_w * std::clamp(std::ceil(left) / total, 0.0f, 1.0f);
+    list->AddRectFilled(ImVec2(bar_x, bar_y), ImVec2(bar_x + bar_w, bar_y + bar_h), t.card, bar_h / 2);
+    const float start = ui.rtl() ? bar_x + bar_w - fill : bar_x;
+    list->AddRectFilled(ImVec2(start, bar_y), ImVec2(start + fill, bar_y + bar_h), t.card_border, bar_h / 2);
 }
 
 float Chrome::header_height(const Theme& t, bool narrow) const {

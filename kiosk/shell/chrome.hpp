@@ -40,7 +40,9 @@ private:
     float draw_clock(Ui& ui, float x_far, float centre_y);
     void notice_strip(Ui& ui, ImVec2 display, float top, float height);
     void preview_band(Ui& ui, float top, ImVec2 screen);
-    void countdown(Ui& ui, ImVec2 display, float left, float total);
+    /// The countdown: a card over a veiled page, or with `band` > 0 a band that tall over the header.
+    void countdown(Ui& ui, ImVec2 display, float left, float total, float band);
+    void countdown_band(Ui& ui, ImVec2 display, float left, float total, float height);
     enum class Icon { Contrast, TextSize, Search };
     /// A square header button drawn as a symbol: the same in every language.
     bool icon_button(Ui& ui, const std::string& id, Icon icon, ImVec2 at, bool on);

@@ -213,6 +213,7 @@ void Runner::render(ImU32 clear) {
 
 std::optional<float> Runner::visitor_idle(FrameTime& time) {
     counting_down_ = false;
+    idle_.set_longer(screens_.current().shows_code());
     if (app_.route().screen == Route::Screen::Attract) return std::nullopt;  // nobody to wait for
     switch (idle_.phase(time.now)) {
         case IdleTimer::Phase::Expired:

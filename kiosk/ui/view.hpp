@@ -24,6 +24,9 @@ public:
     /// False for a screen that takes the finger's drags itself (the map): it gets the whole
     /// page, edge to edge, and does not scroll.
     virtual bool scrolls() const { return true; }
+    /// The screen shows a QR code to scan: the visitor gets longer before "Still there?", and the
+    /// countdown is a band over the header, never over the code.
+    virtual bool shows_code() const { return false; }
     /// Something on the screen moves with nobody touching it (the map gliding): more frames.
     virtual bool animating() const { return false; }
     /// A panel fixed under the page where the language bar would be (the search keyboard):
