@@ -128,6 +128,7 @@ void TextBlock::draw(ImDrawList* list, ImVec2 origin, ImU32 color, ImU32 link_co
         const ImVec2 clip_min = list->GetClipRectMin(), clip_max = list->GetClipRectMax();
         const ImVec2 vmin(std::max(min.x, clip_min.x), std::max(min.y, clip_min.y)), vmax(std::min(max.x, clip_max.x), std::min(max.y, clip_max.y));
         drawn.boxes.emplace_back(min, max);
+        drawn.rtl.push_back(rtl_);
         drawn.visible.emplace_back(vmin, vmax.x > vmin.x && vmax.y > vmin.y ? vmax : vmin);
     }
     fonts::GlyphAtlas& atlas = *style_.engine->atlas;

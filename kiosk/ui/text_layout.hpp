@@ -38,6 +38,7 @@ struct DrawnText {
     /// Beside blocks: where each was drawn, and the part of that which is inside its clip (the
     /// page's scroll area), empty when it is scrolled out of view.
     std::vector<std::pair<ImVec2, ImVec2>> boxes, visible;
+    std::vector<bool> rtl;  // beside blocks: laid out as a right-to-left paragraph
     static inline DrawnText* current = nullptr;
 };
 
