@@ -177,3 +177,36 @@ TEST_CASE("the header shows the date and time in Torino, in the visitor's langua
     k.runner.settle();
     CHECK(k.runner.screen_text().find("domenica 6 dicembre \u206609:42\u2069") != std::string::npos);
 }
+
+TEST_CASE("\"Show to the staff\" sets a guide in Italian beside the visitor's language, on the visitor's far side") {
+    const content::Bundle bundle(demo_bundle());
+    const auto italian = bundle.guide("permit-booking", "it")->title;
+    for (const std::string lang : {"fa", "zh", "am"}) {
+        INFO(lang);
+        Kiosk k(demo_bundle(), lang, Route::guide("permit-booking"), kWidth, 3000);
+        const auto own = bundle.guide("permit-booking", lang)->title;
+        CHECK(k.runner.screen_text().find(italian) == std::string::npos);
+        k.tap("guide:staff");
+        k.capture();
+        const auto& drawn = k.runner.drawn();
+        // The last time each title was drawn: the page's own title comes first, the column's later.
+        const auto box_of = [&](const std::string& text) {
+            std::pair<ImVec2, ImVec2> box{};
+            bool found = false;
+            for (size_t i = 0; i < drawn.blocks.size(); ++i)
+                if (drawn.blocks[i] == text) box = drawn.boxes[i], found = true;
+            CHECK_MESSAGE(found, "not drawn: " << text);
+            return std::pair{found, box};
+        };
+        const auto staff = box_of(italian);
+        const auto visitor = box_of(own);
+        // Side by side: the two titles on one line, the Italian on the far side of the reader's.
+        CHECK(staff.second.first.y == doctest::Approx(visitor.second.first.y));
+        if (lang == "fa") CHECK(staff.second.second.x < visitor.second.first.x);
+        else CHECK(staff.second.first.x > visitor.second.second.x);
+        k.tap("guide:staff");  // and back
+        CHECK(k.runner.screen_text().find(italian) == std::string::npos);
+    }
+    Kiosk it(demo_bundle(), "it", Route::guide("permit-booking"));
+    CHECK_FALSE(it.runner.hits().center("guide:staff"));  // an Italian reader needs no translation
+}

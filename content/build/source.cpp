@@ -643,7 +643,7 @@ private:
 
 const std::vector<std::string>& required_string_keys() {
     static const std::vector<std::string> keys = {
-        "language.prompt", "nav.home", "nav.back", "home.heading", "guide.places", "guide.links",
+        "language.prompt", "nav.home", "nav.back", "home.heading", "guide.places", "guide.links", "guide.staff",
         "place.address", "place.hours", "place.phone", "place.approximate", "place.hours_unknown", "place.directions_qr", "place.directions_next_stop", "place.print",
         "place.no_directions", "directions.approximate", "stops.example", "hours.holiday_today", "hours.holidays_unknown",
         "fallback.notice", "demo.label", "expired.notice", "idle.question", "idle.continue",

@@ -62,7 +62,7 @@ struct GuideView {
     std::string lang;  // title, summary and body all come from this one language
     bool is_fallback = false;
     std::string title, summary;
-    Markup body;  // link:<id> targets already resolved to the link's address
+    Markup body;  // link targets are link:<id> of this bundle; any other is cleared (plain words)
     std::vector<PlaceView> places;
     std::vector<LinkView> links;
 };

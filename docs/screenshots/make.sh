@@ -33,6 +33,7 @@ shot attract-portrait --open attract --size 1080x1920
 shot place-no-address-zh --open place/hub-centro --lang zh
 shot place-no-address-am --open place/hub-nord --lang am --size 1080x1920
 shot guide-phone-ar --open guide/ukraine-call-center --lang ar
+printf 'tap-item guide:staff\n' | scripted staff-ar --lang ar --open guide/permit-booking
 shot guide-portrait-ar --open guide/permit-booking --lang ar --size 1080x1920
 shot guide-portrait-zh --open guide/permit-booking --lang zh --size 1080x1920
 

@@ -9,6 +9,10 @@
 
 namespace kiosk {
 
+namespace {
+constexpr const char* kStaffLanguage = "it";  // what the officers at Torino's desks read
+}  // namespace
+
 GuideScreen::GuideScreen(App& app)
     : app_(app), print_(app, [&app, route = app.route()] { return app.printer()->print_route(app.bundle(), route, app.lang()); }, app.route().id) {
     const auto& bundle = app.bundle();
@@ -23,6 +27,16 @@ GuideScreen::GuideScreen(App& app)
     if (fallback_) notice_ = fallback_notice(app, guide->lang);
     for (const auto& block : guide->body.blocks) items_.push_back({block.kind, TextBlock::plain(std::to_string(block.number), guide->lang, false, true),
                           TextBlock(block.spans, guide->lang, rtl)});
+    // The Italian beside it, for the officer at the desk.
+    if (guide->lang != kStaffLanguage)
+        if (const auto staff = bundle.guide(app.route().id, kStaffLanguage); staff && staff->lang == kStaffLanguage) {
+            staff_button_ = text_of(bundle, bundle.ui("guide.staff", app.lang()), true);
+            staff_title_ = TextBlock::plain(staff->title, kStaffLanguage, false, true);
+            staff_summary_ = TextBlock::plain(staff->summary, kStaffLanguage, false);
+            for (const auto& block : staff->body.blocks)
+                staff_items_.push_back({block.kind, TextBlock::plain(std::to_string(block.number), kStaffLanguage, false, true),
+                                        TextBlock(block.spans, kStaffLanguage, false)});
+        }
 
     const auto label = [&](const char* key) { return bundle.ui(key, app.lang()); };
     places_heading_ = text_of(bundle, label("guide.places"), true);
@@ -79,6 +93,30 @@ void GuideScreen::draw_item(Ui& ui, Item& item) {
     ImGui::Dummy(ImVec2(avail, h + t.px(10)));
 }
 
+void GuideScreen::draw_body(Ui& ui, std::vector<Item>& items) {
+    for (auto& item : items) draw_item(ui, item);
+}
+
+void GuideScreen::draw_side_by_side(Ui& ui) {
+    const Theme& t = ui.theme;
+    // The visitor's column on their reading side: left in left-to-right languages, right in
+    // right-to-left ones; the Italian on the other.
+    const int visitor = ui.rtl() ? 1 : 0, staff = 1 - visitor;
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(t.gap(), 0));
+    if (ImGui::BeginTable("staff", 2, ImGuiTableFlags_BordersInnerV)) {
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(visitor);
+        ui.text(title_, t.heading, t.text);
+        draw_body(ui, items_);
+        ImGui::TableSetColumnIndex(staff);
+        ui.text(staff_title_, t.heading, t.text);
+        ui.text(staff_summary_, t.body, t.muted);
+        draw_body(ui, staff_items_);
+        ImGui::EndTable();
+    }
+    ImGui::PopStyleVar();
+}
+
 void GuideScreen::draw(Ui& ui) {
     const Theme& t = ui.theme;
     if (fallback_) ui.notice(notice_);
@@ -102,7 +140,15 @@ void GuideScreen::draw(Ui& ui) {
         const float width = t.px(content::action_button_slot().button_width);
         print_.draw(ui, ui.start_x(width), width);
     }
-    for (auto& item : items_) draw_item(ui, item);
+    if (!staff_items_.empty()) {
+        staff_button_.layout(t.body, ImGui::GetContentRegionAvail().x);
+        const float width = std::min(ImGui::GetContentRegionAvail().x, staff_button_.widest() + t.px(64));
+        ImGui::SetCursorScreenPos(ImVec2(ui.start_x(width), ImGui::GetCursorScreenPos().y));
+        if (ui.button("guide:staff", staff_button_, ImVec2(width, t.touch()), staff_, t.card, t.text)) staff_ = !staff_;
+        ImGui::Dummy(ImVec2(0, t.gap()));
+    }
+    if (staff_) draw_side_by_side(ui);
+    else draw_body(ui, items_);
     if (!places_.empty()) {
         ImGui::Dummy(ImVec2(0, t.gap()));
         ui.text(places_heading_, t.heading, t.text);

@@ -13,7 +13,8 @@ namespace kiosk {
 /// place) and its links, each a card that opens its QR code, since the kiosk itself opens no
 /// website and dials no number; then the body (headings, paragraphs, numbered steps, lists) and
 /// the places' full cards. When the guide is not in the visitor's language a notice says which
-/// language it is shown in.
+/// language it is shown in. "Show to the staff" sets the text in Italian beside the visitor's,
+/// for the officer at the desk.
 class GuideScreen : public View {
 public:
     explicit GuideScreen(App& app);
@@ -27,11 +28,19 @@ private:
         TextBlock text;
     };
     void draw_item(Ui& ui, Item& item);
+    void draw_body(Ui& ui, std::vector<Item>& items);
+    /// The visitor's text and the staff's Italian side by side, each in its own column.
+    void draw_side_by_side(Ui& ui);
 
     App& app_;
     TextBlock header_, title_, summary_, notice_, places_heading_, links_heading_;
     bool fallback_ = false;
     std::vector<Item> items_;
+    // "Show to the staff": the guide in Italian (empty when the visitor reads Italian or the bundle
+    // has no Italian text of it), and whether it is shown.
+    TextBlock staff_button_, staff_title_, staff_summary_;
+    std::vector<Item> staff_items_;
+    bool staff_ = false;
     std::vector<InfoCard> places_, facts_;
     std::vector<std::string> place_ids_, fact_ids_;  // beside places_ and facts_: a tap on a card opens the place
     std::vector<CardText> links_;
