@@ -188,11 +188,13 @@ float Chrome::header_height(const Theme& t, bool narrow) const {
 float Chrome::draw_clock(Ui& ui, float x_far, float centre_y) {
     const Theme& t = ui.theme;
     const auto wall = std::chrono::floor<std::chrono::seconds>(ui.app.clock().wall());
-    const std::string text = now_text(ui.app.bundle(), ui.app.lang(), wall);
-    if (text != clock_text_) {
-        clock_text_ = text;
+    // The words come from the bundle's database: read again only when the minute turns.
+    const auto minute = std::chrono::floor<std::chrono::minutes>(wall);
+    if (minute != clock_minute_ || clock_text_.empty()) {
+        clock_minute_ = minute;
+        clock_text_ = now_text(ui.app.bundle(), ui.app.lang(), wall);
         const auto* l = ui.app.bundle().language(ui.app.lang());
-        clock_ = TextBlock::plain(text, ui.app.lang(), l && l->direction == content::Direction::RightToLeft);
+        clock_ = TextBlock::plain(clock_text_, ui.app.lang(), l && l->direction == content::Direction::RightToLeft);
     }
     // The next minute, on the steady clock the frame loop sleeps on.
     const auto into_minute = wall - std::chrono::floor<std::chrono::minutes>(wall);

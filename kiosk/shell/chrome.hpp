@@ -4,6 +4,7 @@
 // with every language by its own name, so one touch switches language on any screen. On a narrow
 // (portrait) screen the header gives the title and clock a row of their own, and the footer is
 // one row: the visitor's language, the first others, and a button to all of them.
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -64,7 +65,8 @@ private:
     TextBlock back_, home_, strip_;  // strip: "may be out of date" and/or the demo label
     TextBlock all_languages_;        // the compact footer's way to every language
     TextBlock clock_;
-    std::string clock_text_;         // what clock_ was made from
+    std::string clock_text_;         // what clock_ was made from; empty: to be read again
+    std::chrono::sys_time<std::chrono::minutes> clock_minute_{};
     TextBlock preview_;              // kiosk --preview's band; empty on a real kiosk
     TextBlock still_there_, touch_to_continue_;
     TextBlock a_small_ = TextBlock::plain("A", "en", false, true), a_big_ = TextBlock::plain("A", "en", false, true);
