@@ -84,6 +84,11 @@ struct Kiosk {
         finger(SDL_FINGERUP, *at);
         runner.settle();
     }
+    // Drags the page up, as a visitor scrolls, until `control` is wholly in view (at most 12 drags).
+    void scroll_to(const std::string& control) {
+        for (int i = 0; i < 12 && (!runner.hits().center(control) || runner.hits().clipped(control)); ++i)
+            drag(ImVec2(960, 800), ImVec2(960, 500), 8, 120);
+    }
     std::pair<ImVec2, ImVec2> rect(const std::string& control) {
         auto it = runner.hits().all().find(control);
         REQUIRE_MESSAGE(it != runner.hits().all().end(), "no control " << control);

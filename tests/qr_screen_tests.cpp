@@ -220,22 +220,19 @@ TEST_CASE("a phone number or link inside a guide's text is tappable: it opens th
     for (const char* lang : {"en", "fa", "zh"}) {
         INFO(lang);
         Kiosk k(demo_bundle(), lang, Route::guide("ukraine-call-center"));
-        for (int i = 0; i < 10 && (!k.runner.hits().center("inline:rednova-phone") || k.runner.hits().clipped("inline:rednova-phone")); ++i)
-            k.drag(ImVec2(960, 800), ImVec2(960, 500), 8, 120);
+        k.scroll_to("inline:rednova-phone");
         k.tap("inline:rednova-phone");
         CHECK(k.app.route() == Route::qr("rednova-phone"));
         CHECK(decode_screen(k, std::string("inline-") + lang) == "tel:+3901101125500");
     }
     // The emergency number in the psychological-support guide, and the booking site in the permit guide.
     Kiosk k(demo_bundle(), "ar", Route::guide("psychological-support"));
-    for (int i = 0; i < 10 && (!k.runner.hits().center("inline:emergency-112") || k.runner.hits().clipped("inline:emergency-112")); ++i)
-        k.drag(ImVec2(960, 800), ImVec2(960, 500), 8, 120);
+    k.scroll_to("inline:emergency-112");
     k.tap("inline:emergency-112");
     CHECK(k.app.route() == Route::qr("emergency-112"));
     k.app.open(Route::guide("permit-booking"));
     k.runner.settle();
-    for (int i = 0; i < 10 && (!k.runner.hits().center("inline:prenotafacile") || k.runner.hits().clipped("inline:prenotafacile")); ++i)
-        k.drag(ImVec2(960, 800), ImVec2(960, 500), 8, 120);
+    k.scroll_to("inline:prenotafacile");
     k.tap("inline:prenotafacile");
     CHECK(k.app.route() == Route::qr("prenotafacile"));
 }
