@@ -1,5 +1,5 @@
 // The demo bundle's text with the demo bundle's fonts: every string a visitor may see, in every
-// language, shapes without a .notdef glyph, and the fonts cut down for the bundle shape it
+// language (the dates and numbers ICU writes too), shapes without a .notdef glyph, and the fonts cut down for the bundle shape it
 // exactly as Debian's whole fonts do.
 #include <doctest/doctest.h>
 
@@ -8,6 +8,7 @@
 
 #include "content/model/bundle_fonts.hpp"
 #include "content/model/sqlite.hpp"
+#include "content/text/locale_format.hpp"
 #include "content/text/markup.hpp"
 #include "fonts/catalog.hpp"
 #include "fonts/shaper.hpp"
@@ -40,6 +41,9 @@ std::vector<Visible> visible_strings(const std::filesystem::path& bundle) {
     };
     for (const char* q : queries)
         for (auto s = db.prepare(q); s.step();) out.push_back({s.text(0), s.text(1), s.text(2)});
+    // What the kiosk writes from ICU's data for each language: day and month names, its digits.
+    for (auto s = db.prepare("SELECT code FROM language"); s.step();)
+        out.push_back({s.text(0), "dates and numbers", content::locale_format(s.text(0)).specimen()});
     // Guide bodies as the kiosk shows them: block by block, markup removed.
     for (auto s = db.prepare("SELECT lang, guide_id, body FROM guide_text"); s.step();)
         for (const auto& block : content::parse_markup(s.text(2)).blocks)

@@ -3,6 +3,7 @@
 
 #include "content/hours/time_zone.hpp"
 #include "kiosk/words/hours_text.hpp"
+#include "kiosk/words/place_text.hpp"
 #include "tests/kiosk_fixture.hpp"
 
 using namespace test;
@@ -28,7 +29,7 @@ TEST_CASE("\"open now, closes at\" and \"opens tomorrow at\", in the visitor's l
     CHECK(now("it", "2026-11-27T10:00") == "Aperto ora, chiude alle \u206617:00\u2069");
     CHECK(now("it", "2026-11-27T18:00") == "Chiuso, apre lunedì alle \u206609:00\u2069");
     CHECK(now("zh", "2026-11-27T18:00") == "已关门，星期一 \u206609:00\u2069 开门");
-    CHECK(now("ar", "2026-11-29T12:00") == "مغلق، يفتح غدًا الساعة \u206609:00\u2069");
+    CHECK(now("ar", "2026-11-29T12:00") == "مغلق، يفتح غدًا الساعة \u2066٠٩:٠٠\u2069");
     // Public holidays: 8 December 2026 is a Tuesday, and `PH off` keeps the office shut.
     const content::OpeningHours with_holidays("Mo-Fr 09:00-17:00; PH off");
     CHECK(kiosk::hours_now(bundle, "en", with_holidays, at("2026-12-07T18:00")) == "Closed, opens Wednesday at \u206609:00\u2069");
@@ -47,7 +48,7 @@ TEST_CASE("the week ahead, day by day, with every span and closed days") {
     CHECK(week[4] == "Friday: \u206622:00–24:00\u2069");  // Fr's later rule replaces the weekday hours that day
     CHECK(week[5] == "Saturday: \u206610:00–12:00\u2069");
     CHECK(week[6] == "Sunday: closed");
-    CHECK(kiosk::hours_week(bundle, "uk", hub, at("2026-11-30T08:00"))[6] == "неділя: зачинено");
+    CHECK(kiosk::hours_week(bundle, "uk", hub, at("2026-11-30T08:00"))[6] == "Неділя: зачинено");
 }
 
 TEST_CASE("hours not known are a state of their own, never \"closed\"") {
@@ -91,6 +92,19 @@ TEST_CASE("a ticket's week: days of the same hours together, Monday first") {
     CHECK(week == std::vector<std::string>{"Monday–Friday: \u206609:00–17:00\u2069", "Saturday–Sunday: closed"});
     const auto hub = kiosk::hours_summary(bundle, "it", content::OpeningHours("Mo-Fr 09:00-12:30; We 14:00-16:00; Sa 10:00-12:00"),
                                           at("2026-11-30T08:00"));
-    CHECK(hub == std::vector<std::string>{"lunedì–martedì: \u206609:00–12:30\u2069", "mercoledì: \u206614:00–16:00\u2069",
-                                          "giovedì–venerdì: \u206609:00–12:30\u2069", "sabato: \u206610:00–12:00\u2069", "domenica: chiuso"});
+    // Day names from ICU's Italian: capitalised at the start of a line only.
+    CHECK(hub == std::vector<std::string>{"Lunedì–martedì: \u206609:00–12:30\u2069", "Mercoledì: \u206614:00–16:00\u2069",
+                                          "Giovedì–venerdì: \u206609:00–12:30\u2069", "Sabato: \u206610:00–12:00\u2069", "Domenica: chiuso"});
+    // Persian: its own digits and day names.
+    const auto fa = kiosk::hours_summary(bundle, "fa", content::OpeningHours("Mo-Fr 09:00-17:00"), at("2026-11-27T10:00"));
+    REQUIRE(fa.size() == 2);
+    CHECK(fa[0] == "دوشنبه–جمعه: \u2066۹:۰۰–۱۷:۰۰\u2069");
+}
+
+TEST_CASE("the header's clock: the date and time in Torino as the visitor's language writes them") {
+    CHECK(kiosk::now_text("it", at("2026-12-01T09:05")) == "Martedì 1 dicembre \u206609:05\u2069");
+    CHECK(kiosk::now_text("en", at("2026-12-01T09:05")) == "Tuesday, 1 December \u206609:05\u2069");
+    // Gregorian in Persian too, the calendar of the Italian offices: 1 December, not 10 Azar.
+    CHECK(kiosk::now_text("fa", at("2026-12-01T09:05")) == "سه‌شنبه ۱ دسامبر \u2066۹:۰۵\u2069");
+    CHECK(kiosk::now_text("bn", at("2026-12-01T21:30")).ends_with("\u2066২১:৩০\u2069"));
 }

@@ -68,7 +68,7 @@ TEST_CASE("the demo's places list the seeds' services, and its mobile unit has n
     for (const auto& [lang, texts] : c.texts) {
         INFO(lang);
         CHECK(texts.strings.contains("place.mobile-unit.note"));
-        for (const char* key : {"stops.next", "stops.date", "stops.example", "month.12", "place.services", "service.food-parcels"})
+        for (const char* key : {"stops.next", "stops.example", "idle.restart_in", "place.services", "service.food-parcels"})
             CHECK(texts.strings.contains(key));
         // Seed 004's three phases of To Link are not how food parcels are given: no guide says so.
         const auto& food = texts.guides.at("food-help").body;
@@ -175,10 +175,11 @@ TEST_CASE("bad services and stops: each names the file, the line, the item and t
         CHECK(e->line == 3);
         CHECK(e->problem == "its time 12:30-14:00 overlaps the stop at \"Aurora\" (10:00-13:00)");
     }
-    SUBCASE("a date format without the day") {
-        test::replace_in_file(src / "lang/fr/strings.txt", "stops.date = {weekday} {day} {month}", "stops.date = {weekday} {month}");
-        load("lang/fr/strings.txt");
-        CHECK(e->item == "key \"stops.date\"");
+    SUBCASE("a counted message without a plural form the language needs") {
+        test::replace_in_file(src / "lang/ru/strings.txt", " few {Киоск начнёт сначала через # секунды.}", "");
+        load("lang/ru/strings.txt");
+        CHECK(e->item == "key \"idle.restart_in\"");
+        CHECK(e->problem == "the plural form `few` is missing; this language needs few, many, one, other");
     }
     REQUIRE(e);
     CHECK_FALSE(e->fix.empty());

@@ -113,14 +113,6 @@ TEST_CASE("filters: one kind, and what is open now") {
     CHECK(k.runner.screen_text().find("closes at") == std::string::npos);
 }
 
-TEST_CASE("distances read as people say them") {
-    CHECK(kiosk::distance_text(10) == "50 m");
-    CHECK(kiosk::distance_text(333) == "350 m");
-    CHECK(kiosk::distance_text(949) == "950 m");
-    CHECK(kiosk::distance_text(1234) == "1.2 km");
-    CHECK(kiosk::distance_text(10'060) == "10.1 km");
-}
-
 TEST_CASE("a place's card says what it offers and how to get in; a mobile unit's, where it stops next") {
     Kiosk k(example_stops_bundle(), "en", Route::place("mobile-unit"), 1080, 1920);
     k.clock.set_wall(*content::parse_local_iso("2026-12-10T15:00"));  // a Thursday, the afternoon stop under way
@@ -130,15 +122,15 @@ TEST_CASE("a place's card says what it offers and how to get in; a mobile unit's
     REQUIRE(next != lines.end());
     REQUIRE(lines.end() - next >= 4);
     // Every example stop says, in the visitor's language, that it is one.
-    CHECK(next[1] == "Thursday 10 December \u206614:00–17:00\u2069 · San Salvario · example, not a real stop");
-    CHECK(next[2] == "Tuesday 15 December \u206610:00–13:00\u2069 · Barriera di Milano · example, not a real stop");
-    CHECK(next[3] == "Thursday 17 December \u206614:00–17:00\u2069 · San Salvario · example, not a real stop");
+    CHECK(next[1] == "Thursday, 10 December \u206614:00–17:00\u2069 · San Salvario · example, not a real stop");
+    CHECK(next[2] == "Tuesday, 15 December \u206610:00–13:00\u2069 · Barriera di Milano · example, not a real stop");
+    CHECK(next[3] == "Thursday, 17 December \u206614:00–17:00\u2069 · San Salvario · example, not a real stop");
     // At 17:00 that stop is over.
     k.clock.set_wall(*content::parse_local_iso("2026-12-10T17:00"));
     lines = card_lines(k, "mobile-unit");
     next = std::find(lines.begin(), lines.end(), "Next stops");
     REQUIRE(lines.end() - next >= 2);
-    CHECK(next[1] == "Tuesday 15 December \u206610:00–13:00\u2069 · Barriera di Milano · example, not a real stop");
+    CHECK(next[1] == "Tuesday, 15 December \u206610:00–13:00\u2069 · Barriera di Milano · example, not a real stop");
     // After the example timetable's last stop there is nothing to announce.
     k.clock.set_wall(*content::parse_local_iso("2027-04-01T09:00"));
     CHECK_FALSE(has_line(card_lines(k, "mobile-unit"), "Next stops"));
@@ -167,12 +159,14 @@ TEST_CASE("stop dates and services in the visitor's language and word order") {
     const auto& first = stops.front();  // Tuesday 1 December 2026, 10:00-13:00
     const std::string time = " \u206610:00–13:00\u2069 · Barriera di Milano · ";
     const std::string where = time + "example, not a real stop";
-    CHECK(kiosk::stop_line(bundle, "en", first) == "Tuesday 1 December" + where);
-    CHECK(kiosk::stop_line(bundle, "it", first) == "martedì 1 dicembre" + time + "esempio, non una fermata reale");
-    CHECK(kiosk::stop_line(bundle, "es", first) == "martes 1 de diciembre" + time + "ejemplo, no es una parada real");
-    CHECK(kiosk::stop_line(bundle, "uk", first) == "вівторок, 1 грудня" + time + "приклад, не справжня зупинка");
-    CHECK(kiosk::stop_line(bundle, "zh", first) == "12月1日 星期二" + time + "示例，不是真实的停靠点");
-    CHECK(kiosk::stop_line(bundle, "ar", first) == "الثلاثاء 1 ديسمبر" + time + "مثال، ليست محطة حقيقية");
+    // Dates and times from ICU's data for the language (content/text/locale_format.hpp).
+    CHECK(kiosk::stop_line(bundle, "en", first) == "Tuesday, 1 December" + where);
+    CHECK(kiosk::stop_line(bundle, "it", first) == "Martedì 1 dicembre" + time + "esempio, non una fermata reale");
+    CHECK(kiosk::stop_line(bundle, "es", first) == "Martes, 1 de diciembre" + time + "ejemplo, no es una parada real");
+    CHECK(kiosk::stop_line(bundle, "uk", first) == "Вівторок, 1 грудня" + time + "приклад, не справжня зупинка");
+    CHECK(kiosk::stop_line(bundle, "zh", first) == "12月1日星期二" + time + "示例，不是真实的停靠点");
+    CHECK(kiosk::stop_line(bundle, "ar", first) ==
+          "الثلاثاء، ١ ديسمبر \u2066١٠:٠٠–١٣:٠٠\u2069 · Barriera di Milano · مثال، ليست محطة حقيقية");
     const auto hub = bundle.place("hub-sud", "fr");
     CHECK(kiosk::services_line(bundle, "fr", hub->services) == "Services: Colis alimentaires");
     CHECK(kiosk::services_line(bundle, "en", {}).empty());

@@ -8,6 +8,7 @@
 #include <map>
 #include <sstream>
 
+#include "content/text/locale_format.hpp"
 #include "tests/kiosk_fixture.hpp"
 #include "tests/screen_qr.hpp"
 
@@ -74,7 +75,8 @@ Counts measure(const std::string& lang) {
         Visit v(lang);
         v.touch("category:ukraine");
         CHECK(v.shows("011 0112 5500"));
-        CHECK(v.shows("09:00–17:00"));
+        const auto& format = content::locale_format(lang);  // "۹:۰۰–۱۷:۰۰" in Persian
+        CHECK(v.shows(format.time(9 * 60) + "–" + format.time(17 * 60)));
         c.phone = v.touches;
     }
     {  // A code that opens the booking portal on the visitor's phone.
@@ -170,12 +172,12 @@ TEST_CASE("the header shows the date and time in Torino, in the visitor's langua
     k.clock.set_wall(*content::parse_local_iso("2026-12-06T09:41"));
     k.app.open(Route::places());
     k.runner.settle();
-    CHECK(k.runner.screen_text().find("Sunday 6 December \u206609:41\u2069") != std::string::npos);
+    CHECK(k.runner.screen_text().find("Sunday, 6 December \u206609:41\u2069") != std::string::npos);
     k.step(60'000);
-    CHECK(k.runner.screen_text().find("Sunday 6 December \u206609:42\u2069") != std::string::npos);
+    CHECK(k.runner.screen_text().find("Sunday, 6 December \u206609:42\u2069") != std::string::npos);
     k.app.set_language("it");
     k.runner.settle();
-    CHECK(k.runner.screen_text().find("domenica 6 dicembre \u206609:42\u2069") != std::string::npos);
+    CHECK(k.runner.screen_text().find("Domenica 6 dicembre \u206609:42\u2069") != std::string::npos);
 }
 
 TEST_CASE("\"Show to the staff\" sets a guide in Italian beside the visitor's language, on the visitor's far side") {

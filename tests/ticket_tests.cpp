@@ -170,8 +170,10 @@ TEST_CASE("the ticket's words: the essentials and the foot in the visitor's lang
     CHECK(has("Phone: \u2066011 0112 5500\u2069"));
     CHECK(has("May be closed on public holidays"));
     CHECK(t->qr_caption == "Calls \u2066011 0112 5500\u2069 from your phone");
-    CHECK(t->footer == "Tuesday 24 November 2026 12:00 · Kiosk 3, example");
-    CHECK(kiosk::ticket_for(bundle, Route::place("rednova-call-center"), "ar", {kTuesdayNoon, ""})->rtl);
+    CHECK(t->footer == "Tuesday, 24 November 2026 \u206612:00\u2069 · Kiosk 3, example");
+    const auto ar = kiosk::ticket_for(bundle, Route::place("rednova-call-center"), "ar", {kTuesdayNoon, ""});
+    CHECK(ar->rtl);
+    CHECK(ar->footer == "الثلاثاء، ٢٤ نوفمبر ٢٠٢٦ \u2066١٢:٠٠\u2069");  // the date and digits of ICU's Arabic
 }
 
 TEST_CASE("kiosk --print-to writes the bytes a printer receives, --print-preview the paper, with no display") {

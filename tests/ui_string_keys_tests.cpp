@@ -50,9 +50,7 @@ AskedKeys read_kiosk_code() {
 std::set<std::string> expand(const std::string& family) {
     std::set<std::string> keys;
     const auto add = [&](const std::string& rest) { keys.insert(family + rest); };
-    if (family == "day.") for (int d = 1; d <= 7; ++d) add(std::to_string(d));
-    else if (family == "month.") for (int m = 1; m <= 12; ++m) add(std::to_string(m));
-    else if (family == "kind.") for (const char* k : content::kPlaceKinds) add(k);
+    if (family == "kind.") for (const char* k : content::kPlaceKinds) add(k);
     else if (family == "qr.opens.") for (const char* k : content::kLinkKinds) add(k);
     return keys;
 }
@@ -64,7 +62,7 @@ TEST_CASE("every interface string the kiosk asks for is required of bundles and 
     // The reader itself is checked: it finds both kinds of asking, in several files.
     REQUIRE(asked.literal.contains("nav.back"));
     REQUIRE(asked.literal.contains("place.address"));  // through a screen's label() helper
-    REQUIRE(asked.families.contains("day."));
+    REQUIRE(asked.families.contains("kind."));
     REQUIRE(asked.where.size() > 20);
 
     std::set<std::string> keys = asked.literal;

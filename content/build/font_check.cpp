@@ -6,6 +6,7 @@
 #include <set>
 
 #include "content/build/text_fit.hpp"
+#include "content/text/locale_format.hpp"
 #include "fonts/catalog.hpp"
 #include "fonts/font_set.hpp"
 #include "fonts/subset.hpp"
@@ -22,7 +23,11 @@ struct Text {
 // Everything a visitor may read, with the file and item a content manager would fix.
 std::vector<Text> visible_texts(const Content& c) {
     std::vector<Text> out;
-    for (const auto& l : c.languages) out.push_back({"languages.csv", "language \"" + l.code + "\"", l.native_name});
+    for (const auto& l : c.languages) {
+        out.push_back({"languages.csv", "language \"" + l.code + "\"", l.native_name});
+        // What the kiosk writes from ICU's data: day and month names, the language's digits.
+        out.push_back({"languages.csv", "dates and numbers of language \"" + l.code + "\"", locale_format(l.code).specimen()});
+    }
     for (const auto& p : c.places) out.push_back({"places.csv", "place \"" + p.id + "\"", p.name + " " + p.address + " " + p.phone});
     for (const auto& st : c.stops) out.push_back({"stops.csv", "stop of \"" + st.unit + "\"", st.name + " " + st.address});
     for (const auto& l : c.links) out.push_back({"links.csv", "link \"" + l.id + "\"", l.target});

@@ -11,6 +11,7 @@
 #include "content/map/map_source.hpp"
 #include "content/model/directions.hpp"
 #include "content/model/unit_stops.hpp"
+#include "content/text/locale_format.hpp"
 #include "content/text/markup.hpp"
 #include "content/text/phone_number.hpp"
 #include "content/text/diagnostics.hpp"
@@ -476,11 +477,8 @@ private:
                     d_.error(strings_rel, e.line, item, "duplicate key: it is already given above", "keep one line per key");
                 } else if (e.value.empty()) {
                     d_.error(strings_rel, e.line, item, "the text is empty", "write the text, or delete the line to use the fallback language");
-                } else if (e.key == "fallback.notice" && e.value.find("{language}") == std::string::npos) {
-                    d_.error(strings_rel, e.line, item, "the text does not contain {language}", "keep {language} where the language's name goes");
-                } else if (e.key == "stops.date" && (e.value.find("{day}") == std::string::npos || e.value.find("{month}") == std::string::npos)) {
-                    d_.error(strings_rel, e.line, item, "the text does not contain both {day} and {month}",
-                             "keep {day} and {month} (and {weekday} if your language says it) where they go, e.g. {weekday} {day} {month}");
+                } else if (const auto bad = string_problem(e.key, e.value, code)) {
+                    d_.error(strings_rel, e.line, item, bad->problem, bad->fix);
                 }
             }
         }
@@ -646,17 +644,24 @@ const std::vector<std::string>& required_string_keys() {
         "language.prompt", "nav.home", "nav.back", "home.heading", "guide.places", "guide.links", "guide.staff",
         "place.address", "place.hours", "place.phone", "place.approximate", "place.hours_unknown", "place.directions_qr", "place.directions_next_stop", "place.print",
         "place.no_directions", "directions.approximate", "stops.example", "hours.holiday_today", "hours.holidays_unknown",
-        "fallback.notice", "demo.label", "expired.notice", "idle.question", "idle.continue",
+        "fallback.notice", "demo.label", "expired.notice", "idle.question", "idle.continue", "idle.restart_in",
         "search.title", "search.prompt", "search.none", "hours.open_until", "hours.open", "hours.opens_today",
-        "hours.opens_tomorrow", "hours.opens_day", "hours.closed", "hours.closed_all_day", "day.1", "day.2", "day.3", "day.4",
-        "day.5", "day.6", "day.7", "places.title", "places.all", "places.open_now", "places.none",
+        "hours.opens_tomorrow", "hours.opens_day", "hours.closed", "hours.closed_all_day", "places.title", "places.all", "places.open_now", "places.none",
         "kind.call_center", "kind.office", "kind.food_hub", "kind.help_desk", "kind.mobile_unit",
-        "place.services", "place.access", "stops.next", "stops.date", "month.1", "month.2", "month.3", "month.4", "month.5",
-        "month.6", "month.7", "month.8", "month.9", "month.10", "month.11", "month.12",
-        "places.map", "map.title", "map.here", "place.on_map",
+        "place.services", "place.access", "stops.next", "places.map", "map.title", "map.here", "place.on_map",
         "qr.opens.booking", "qr.opens.web", "qr.opens.tel", "qr.opens.directions", "qr.scan",
         "ticket.printing", "ticket.printed", "ticket.unavailable"};
     return keys;
+}
+
+std::optional<StringProblem> string_problem(const std::string& key, const std::string& value, const std::string& lang) {
+    if (key == "fallback.notice" && value.find("{language}") == std::string::npos)
+        return StringProblem{"the text does not contain {language}", "keep {language} where the language's name goes"};
+    if (key == "idle.restart_in")
+        if (const auto problem = count_message_problem(value, "seconds", lang))
+            return StringProblem{*problem, "write it as {seconds, plural, one {… # …} other {… # …}}, with a form for each plural form "
+                                           "the language has (docs/content-format.md)"};
+    return std::nullopt;
 }
 
 Content load_source(const fs::path& source, Diagnostics& diagnostics, const SourceChecks& checks) {

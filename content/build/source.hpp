@@ -22,4 +22,12 @@ Content load_source(const std::filesystem::path& source, Diagnostics& diagnostic
 /// least one fallback language); tests/ui_string_keys_tests.cpp holds it to the kiosk's code.
 const std::vector<std::string>& required_string_keys();
 
+/// What is wrong with `value` as interface string `key` in `lang`, and its fix: a placeholder
+/// the kiosk fills in left out, a counted message without the language's plural forms. Checked
+/// by the build and by a translator's PO import alike.
+struct StringProblem {
+    std::string problem, fix;
+};
+std::optional<StringProblem> string_problem(const std::string& key, const std::string& value, const std::string& lang);
+
 }  // namespace content

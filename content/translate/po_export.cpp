@@ -28,13 +28,9 @@ std::string notes(const TranslationItem& item, const std::string& first_fallback
     else out = "In " + item.file + ", the " + (item.kind == ItemKind::GuideTitle ? "title:" : "summary:") + " line.";
     const auto names = placeholders(item.reference_text);
     if (!names.empty()) {
-        std::string required, optional;
-        for (const auto& p : names) {
-            std::string& list = placeholder_optional(item.name, p) ? optional : required;
-            list += (list.empty() ? "" : " ") + p;
-        }
-        if (!required.empty()) out += "\nKeep " + required + " exactly as written: the kiosk puts a value there.";
-        if (!optional.empty()) out += "\n" + optional + " may be left out if your language does not say it.";
+        std::string list;
+        for (const auto& p : names) list += (list.empty() ? "" : " ") + p;
+        out += "\nKeep " + list + " exactly as written: the kiosk puts a value there.";
     }
     if (item.reference_lang != first_fallback)
         out += "\nThe text to translate is in " + item.reference_lang + ": " + first_fallback + " has none.";

@@ -133,6 +133,8 @@ private:
         if (it.one_line() && text.find('\n') != std::string::npos)
             d_.error(file_, line, item, "the translation has a line break, and this text is one line", "write it on one line");
         check_placeholders(it, text, line, item);
+        if (it.kind == ItemKind::String && d_.error_count() == before)  // a dropped placeholder is said once
+            if (const auto problem = string_problem(it.name, text, result_.lang)) d_.error(file_, line, item, problem->problem, problem->fix);
         if (it.kind == ItemKind::GuideBody) check_markup(text, line, item);
         if (d_.error_count() > before) return;
 
@@ -150,11 +152,11 @@ private:
     void check_placeholders(const TranslationItem& it, const std::string& text, int line, const std::string& item) {
         const auto wanted = placeholders(it.reference_text);
         for (const auto& p : wanted)
-            if (text.find(p) == std::string::npos && !placeholder_optional(it.name, p))
+            if (text.find(p) == std::string::npos)
                 d_.error(file_, line, item, "the translation drops " + p + ", which the kiosk replaces with a value (the " + it.reference_lang + " text has it)",
                          "put " + p + " back where the value goes, written exactly so");
         for (const auto& p : placeholders(text))
-            if (std::find(wanted.begin(), wanted.end(), p) == wanted.end() && !placeholder_optional(it.name, p))
+            if (std::find(wanted.begin(), wanted.end(), p) == wanted.end())
                 d_.error(file_, line, item, "the translation has " + p + ", which the kiosk does not replace",
                          wanted.empty() ? "remove it: this text has no placeholders"
                                         : "write only the placeholders of the " + it.reference_lang + " text, exactly as there");

@@ -110,9 +110,4 @@ std::vector<std::string> placeholders(const std::string& text) {
     return found;
 }
 
-bool placeholder_optional(const std::string& key, const std::string& placeholder) {
-    // docs/content-format.md: a language writes the weekday in a stop's date only if it says it.
-    return key == "stops.date" && placeholder == "{weekday}";
-}
-
 }  // namespace content

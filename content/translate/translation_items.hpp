@@ -35,7 +35,4 @@ std::vector<TranslationItem> translation_items(const Content& content, const std
 /// `{name}` placeholders of a text, in order of appearance, each once.
 std::vector<std::string> placeholders(const std::string& text);
 
-/// Placeholders a language may leave out of a key's text (e.g. `{weekday}` in `stops.date`).
-bool placeholder_optional(const std::string& key, const std::string& placeholder);
-
 }  // namespace content

@@ -1,9 +1,8 @@
 #include "kiosk/print/ticket.hpp"
 
-#include <cstdio>
-
 #include "content/hours/opening_hours.hpp"
 #include "content/model/directions.hpp"
+#include "content/text/locale_format.hpp"
 #include "content/text/phone_number.hpp"
 #include "kiosk/words/hours_text.hpp"
 #include "kiosk/words/place_text.hpp"
@@ -18,13 +17,11 @@ Ticket start(const content::Bundle& bundle, const std::string& lang, const Ticke
     t.lang = lang;
     const auto* l = bundle.language(lang);
     t.rtl = l && l->direction == content::Direction::RightToLeft;
-    // The date as the language writes it on the place screens ("Tuesday 24 November"), the
-    // year and Torino's clock: a ticket found in a pocket next month says how old it is.
+    // The date and time in Torino as the language writes them, with the year: a ticket found
+    // in a pocket next month says how old it is.
     const auto local = content::TimeZone::rome().local(at.now);
-    const std::string date = date_text(bundle, lang, local.date);
-    char clock[16];
-    std::snprintf(clock, sizeof clock, " %d %02d:%02d", local.date.year, local.hour, local.minute);
-    t.footer = date + clock;
+    const auto& format = content::locale_format(lang);
+    t.footer = format.date(local.date, content::Placement::StartOfLine, true) + " " + isolated(format.time(local.minute_of_day()));
     if (!at.location.empty()) t.footer += " · " + at.location;
     return t;
 }

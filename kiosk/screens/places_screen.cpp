@@ -3,23 +3,15 @@
 #include "kiosk/ui/bundle_text.hpp"
 
 #include <algorithm>
-#include <cmath>
-#include <cstdio>
 
 #include "content/model/map_projection.hpp"
+#include "content/text/locale_format.hpp"
 #include "kiosk/app/app.hpp"
 #include "kiosk/ui/ui.hpp"
 #include "kiosk/words/hours_text.hpp"
 #include "kiosk/words/words.hpp"
 
 namespace kiosk {
-
-std::string distance_text(double metres) {
-    char text[32];
-    if (metres < 950) std::snprintf(text, sizeof text, "%d m", std::max(50, static_cast<int>(std::round(metres / 50) * 50)));
-    else std::snprintf(text, sizeof text, "%.1f km", metres / 1000);
-    return text;
-}
 
 PlacesScreen::PlacesScreen(App& app) : app_(app) {
     const auto& bundle = app.bundle();
@@ -38,7 +30,7 @@ PlacesScreen::PlacesScreen(App& app) : app_(app) {
         }
         std::string detail = bundle.ui("kind." + p.place.kind, lang).text;
         // Isolated left to right, so "800 m" keeps its order in an Arabic or Persian line.
-        if (e.metres >= 0) detail += "  ·  " + isolated("≈ " + distance_text(e.metres));
+        if (e.metres >= 0) detail += "  ·  " + isolated("≈ " + content::locale_format(lang).distance(e.metres));
         const auto hours = place_hours_now(bundle, lang, p.place.opening_hours, now);
         e.hours = hours.state;
         detail += "  ·  " + hours.text;

@@ -46,7 +46,4 @@ private:
     bool open_only_ = false;
 };
 
-/// "350 m" or "1.2 km", rounded as people say it.
-std::string distance_text(double metres);
-
 }  // namespace kiosk

@@ -8,8 +8,9 @@
 #include <numbers>
 
 #include "content/hours/dates.hpp"
-#include "fonts/utf8.hpp"
 #include "content/model/text_slots.hpp"
+#include "content/text/locale_format.hpp"
+#include "fonts/utf8.hpp"
 #include "kiosk/app/app.hpp"
 #include "kiosk/ui/ui.hpp"
 #include "kiosk/words/place_text.hpp"
@@ -26,6 +27,7 @@ void Chrome::refresh(const App& app) {
     home_ = text_of(bundle, bundle.ui("nav.home", app.lang()), true);
     still_there_ = text_of(bundle, bundle.ui("idle.question", app.lang()), true);
     touch_to_continue_ = text_of(bundle, bundle.ui("idle.continue", app.lang()));
+    restart_in_ = bundle.ui("idle.restart_in", app.lang());
     // Expired content stays on screen, never blank, with a discreet line saying so.
     std::vector<content::Localized> notices;
     if (bundle.meta().expires < content::today_iso(app.clock().wall())) notices.push_back(bundle.ui("expired.notice", app.lang()));
@@ -129,14 +131,19 @@ void Chrome::countdown(Ui& ui, ImVec2 display, float left, float total, float ba
     list->AddRectFilled(ImVec2(0, 0), display, IM_COL32(0, 0, 0, 150));
     const float width = std::min(display.x - 2 * t.margin(), t.px(1000)), pad = t.px(48);
     const float inner = width - 2 * pad;
-    const std::string seconds = std::to_string(static_cast<int>(std::ceil(left)));
-    TextBlock number = TextBlock::plain(seconds, "en", false, true);
+    // The seconds in the language's digits, and said in words with the language's plural form.
+    const long seconds = static_cast<long>(std::ceil(left));
+    TextBlock number = TextBlock::plain(content::locale_format(ui.app.lang()).integer(seconds), ui.app.lang(), ui.rtl(), true);
+    content::Localized restart = restart_in_;
+    restart.text = content::locale_format(restart.lang).count_message(restart.text, "seconds", seconds);
+    TextBlock restart_line = text_of(ui.app.bundle(), restart);
     const TextStyle huge{t.title.engine, t.title.size * 2.2f};
     const float question_h = still_there_.layout(t.title, inner);
     const float number_h = number.layout(huge, inner);
+    const float restart_h = restart_line.layout(t.body, inner);
     const float hint_h = touch_to_continue_.layout(t.body, inner);
     const float bar_h = t.px(20);
-    const float height = 2 * pad + question_h + number_h + bar_h + hint_h + 3 * t.gap();
+    const float height = 2 * pad + question_h + number_h + bar_h + restart_h + hint_h + 4 * t.gap();
     const ImVec2 min((display.x - width) / 2, (display.y - height) / 2), max(min.x + width, min.y + height);
     list->AddRectFilled(min, max, t.background, t.px(24));
     list->AddRect(min, max, t.card_border, t.px(24), 0, t.px(6));
@@ -152,6 +159,8 @@ void Chrome::countdown(Ui& ui, ImVec2 display, float left, float total, float ba
     const float start = ui.rtl() ? max.x - pad - fill : min.x + pad;
     list->AddRectFilled(ImVec2(start, y), ImVec2(start + fill, y + bar_h), t.card_border, bar_h / 2);
     y += bar_h + t.gap();
+    restart_line.draw(list, ImVec2(min.x + pad + centred(restart_line), y), t.text, t.text);
+    y += restart_h + t.gap();
     touch_to_continue_.draw(list, ImVec2(min.x + pad + centred(touch_to_continue_), y), t.muted, t.muted);
     ImGui::End();
 }
@@ -163,7 +172,7 @@ void Chrome::countdown_band(Ui& ui, ImVec2 display, float left, float total, flo
     ImDrawList* list = ImGui::GetWindowDrawList();
     list->AddRectFilled(ImVec2(0, 0), ImVec2(display.x, height), t.background);
     list->AddRectFilled(ImVec2(0, height - t.px(6)), ImVec2(display.x, height), t.card_border);
-    const std::string seconds = std::to_string(static_cast<int>(std::ceil(left)));
+    const std::string seconds = content::locale_format(ui.app.lang()).integer(static_cast<long>(std::ceil(left)));
     TextBlock line = TextBlock::plain(fonts::encode_utf8(still_there_.text()) + "  " + seconds, ui.app.lang(), ui.rtl(), true);
     const float w = display.x - 2 * t.margin();
     const float h = line.layout_to_fit(t.heading, w * 0.6f, height * 0.5f, t.px(28));
@@ -192,7 +201,7 @@ float Chrome::draw_clock(Ui& ui, float x_far, float centre_y) {
     const auto minute = std::chrono::floor<std::chrono::minutes>(wall);
     if (minute != clock_minute_ || clock_text_.empty()) {
         clock_minute_ = minute;
-        clock_text_ = now_text(ui.app.bundle(), ui.app.lang(), wall);
+        clock_text_ = now_text(ui.app.lang(), wall);
         const auto* l = ui.app.bundle().language(ui.app.lang());
         clock_ = TextBlock::plain(clock_text_, ui.app.lang(), l && l->direction == content::Direction::RightToLeft);
     }

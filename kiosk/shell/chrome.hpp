@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "content/model/bundle.hpp"
 #include "kiosk/app/route.hpp"
 #include "kiosk/input/scroll_area.hpp"
 #include "kiosk/ui/text_layout.hpp"
@@ -69,6 +70,7 @@ private:
     std::chrono::sys_time<std::chrono::minutes> clock_minute_{};
     TextBlock preview_;              // kiosk --preview's band; empty on a real kiosk
     TextBlock still_there_, touch_to_continue_;
+    content::Localized restart_in_;  // "{seconds, plural, …}", counted as the countdown runs
     TextBlock a_small_ = TextBlock::plain("A", "en", false, true), a_big_ = TextBlock::plain("A", "en", false, true);
     std::vector<std::pair<std::string, TextBlock>> languages_;
 };

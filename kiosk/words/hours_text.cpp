@@ -1,30 +1,26 @@
 #include "kiosk/words/hours_text.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "content/hours/time_zone.hpp"
+#include "content/text/locale_format.hpp"
 #include "kiosk/words/words.hpp"
 
 namespace kiosk {
 
 namespace {
 
-std::string clock_time(int minute_of_day) {
-    char text[8];
-    std::snprintf(text, sizeof text, "%02d:%02d", minute_of_day / 60 % 24 + (minute_of_day == 1440 ? 24 : 0), minute_of_day % 60);
-    return text;
-}
+std::string clock_time(const std::string& lang, int minute_of_day) { return content::locale_format(lang).time(minute_of_day); }
 
-std::string day_name(const content::Bundle& bundle, const std::string& lang, const content::CivilDate& date) {
-    return say(bundle, "day." + std::to_string(date.weekday() + 1), lang);
+std::string day_name(const std::string& lang, const content::CivilDate& date, content::Placement placement) {
+    return content::locale_format(lang).weekday(date.weekday(), placement);
 }
 
 // "09:00–12:30, 14:00–17:00", isolated; or the language's "closed".
 std::string spans_text(const content::Bundle& bundle, const std::string& lang, const content::OpeningHours& hours,
                        const content::CivilDate& date) {
     std::string spans;
-    for (const auto& [from, to] : hours.open_spans(date)) spans += (spans.empty() ? "" : ", ") + clock_time(from) + "–" + clock_time(to);
+    for (const auto& [from, to] : hours.open_spans(date)) spans += (spans.empty() ? "" : ", ") + clock_time(lang, from) + "–" + clock_time(lang, to);
     return spans.empty() ? say(bundle, "hours.closed_all_day", lang) : isolated(spans);
 }
 
@@ -42,12 +38,12 @@ std::string hours_now(const content::Bundle& bundle, const std::string& lang, co
     const auto change = hours.next_change(now, std::chrono::days(8));
     if (!change) return say(bundle, open ? "hours.open" : "hours.closed", lang);
     const auto here = content::TimeZone::rome().local(now), then = content::TimeZone::rome().local(change->at);
-    const std::string time = isolated(clock_time(then.minute_of_day()));
+    const std::string time = isolated(clock_time(lang, then.minute_of_day()));
     if (open) return fill(say(bundle, "hours.open_until", lang), "{time}", time);
     const int days_ahead = static_cast<int>((then.date.days() - here.date.days()).count());
     if (days_ahead == 0) return fill(say(bundle, "hours.opens_today", lang), "{time}", time);
     if (days_ahead == 1) return fill(say(bundle, "hours.opens_tomorrow", lang), "{time}", time);
-    return fill(fill(say(bundle, "hours.opens_day", lang), "{day}", day_name(bundle, lang, then.date)), "{time}", time);
+    return fill(fill(say(bundle, "hours.opens_day", lang), "{day}", day_name(lang, then.date, content::Placement::InSentence)), "{time}", time);
 }
 
 std::vector<std::string> hours_summary(const content::Bundle& bundle, const std::string& lang, const content::OpeningHours& hours,
@@ -59,8 +55,8 @@ std::vector<std::string> hours_summary(const content::Bundle& bundle, const std:
         const std::string spans = spans_text(bundle, lang, hours, date_of(first));
         int last = first;
         while (last + 1 < 7 && spans_text(bundle, lang, hours, date_of(last + 1)) == spans) ++last;
-        std::string days = day_name(bundle, lang, date_of(first));
-        if (last > first) days += "–" + day_name(bundle, lang, date_of(last));
+        std::string days = day_name(lang, date_of(first), content::Placement::StartOfLine);
+        if (last > first) days += "–" + day_name(lang, date_of(last), content::Placement::InSentence);
         lines.push_back(days + ": " + spans);
         first = last + 1;
     }
@@ -73,7 +69,7 @@ std::vector<std::string> hours_week(const content::Bundle& bundle, const std::st
     const content::CivilDate today = content::TimeZone::rome().local(now).date;
     for (int d = 0; d < 7; ++d) {
         const content::CivilDate date = today.plus_days(d);
-        lines.push_back(day_name(bundle, lang, date) + ": " + spans_text(bundle, lang, hours, date));
+        lines.push_back(day_name(lang, date, content::Placement::StartOfLine) + ": " + spans_text(bundle, lang, hours, date));
     }
     return lines;
 }

@@ -2,6 +2,7 @@
 
 #include "content/hours/time_zone.hpp"
 #include "content/model/unit_stops.hpp"
+#include "content/text/locale_format.hpp"
 #include "kiosk/words/words.hpp"
 
 namespace kiosk {
@@ -14,21 +15,16 @@ std::string services_line(const content::Bundle& bundle, const std::string& lang
     return say(bundle, "place.services", lang) + ": " + labels;
 }
 
-std::string date_text(const content::Bundle& bundle, const std::string& lang, const content::CivilDate& date) {
-    std::string text = say(bundle, "stops.date", lang);
-    text = fill(text, "{weekday}", say(bundle, "day." + std::to_string(date.weekday() + 1), lang));
-    text = fill(text, "{day}", std::to_string(date.day));
-    return fill(text, "{month}", say(bundle, "month." + std::to_string(date.month), lang));
-}
-
-std::string now_text(const content::Bundle& bundle, const std::string& lang, content::Instant now) {
+std::string now_text(const std::string& lang, content::Instant now) {
     const auto local = content::TimeZone::rome().local(now);
-    return date_text(bundle, lang, local.date) + " " + isolated(content::format_clock(local.minute_of_day()));
+    const auto& format = content::locale_format(lang);
+    return format.date(local.date, content::Placement::StartOfLine) + " " + isolated(format.time(local.minute_of_day()));
 }
 
 std::string stop_line(const content::Bundle& bundle, const std::string& lang, const content::Stop& stop) {
-    std::string line = date_text(bundle, lang, stop.date) + " " + isolated(content::format_clock(stop.from_minute) + "–" + content::format_clock(stop.to_minute)) +
-                       " · " + stop.name;
+    const auto& format = content::locale_format(lang);
+    std::string line = format.date(stop.date, content::Placement::StartOfLine) + " " +
+                       isolated(format.time(stop.from_minute) + "–" + format.time(stop.to_minute)) + " · " + stop.name;
     if (stop.example) line += " · " + say(bundle, "stops.example", lang);  // made up for tests and training: said in every language
     return line;
 }
