@@ -53,6 +53,21 @@ TEST_CASE("the place screen's QR code reads as the directions URL, in English, A
     }
 }
 
+TEST_CASE("in portrait a place's code and its map button are above the fold, in every script") {
+    for (const char* lang : {"en", "ar", "zh", "am", "bn"}) {
+        INFO(lang);
+        Kiosk k(demo_bundle(), lang, Route::place("rednova-call-center"), 1080, 1920);
+        CHECK(decode_screen(k, std::string("portrait-") + lang) == kRedNovaDirections);  // in the frame, whole
+        REQUIRE(k.runner.hits().center("place:map"));
+        CHECK_FALSE(k.runner.hits().clipped("place:map"));
+        CHECK(k.runner.hits().center("place:map")->y < 1920 * 0.6f);  // not under the page's fold and footer
+        // A place without an address has no code, but its map button is up there too.
+        Kiosk hub(demo_bundle(), lang, Route::place("hub-centro"), 1080, 1920);
+        REQUIRE(hub.runner.hits().center("place:map"));
+        CHECK_FALSE(hub.runner.hits().clipped("place:map"));
+    }
+}
+
 TEST_CASE("a place without an address has no directions code, and says what to do instead") {
     for (const char* lang : {"en", "ar", "ti"}) {
         INFO(lang);

@@ -135,6 +135,44 @@ TEST_CASE("in every language: the call center's phone and hours in 2 touches, a 
     }
 }
 
+TEST_CASE("the same three ways in every language, by the kiosk program itself driven by --script") {
+    // One run of `kiosk --script` walks all 16 languages from the attract screen: each way's
+    // touches, then what it must show wholly in view (expect-text) or a screenshot whose QR code
+    // zbarimg reads.
+    const content::Bundle bundle(demo_bundle());
+    TempDir dir;
+    std::string script;
+    for (const auto& language : bundle.languages()) {
+        const std::string& lang = language.code;
+        const auto& format = content::locale_format(lang);
+        const auto hub = bundle.place("hub-centro", lang);
+        REQUIRE(hub);
+        script += "restart\ntap-item lang:" + lang + "\ntap-item category:ukraine\n"  // 2 touches
+                  "expect-text 011 0112 5500\nexpect-text " + format.time(9 * 60) + "–" + format.time(17 * 60) + "\n"
+                  "restart\ntap-item lang:" + lang + "\ntap-item category:documents\ntap-item guide:permit-booking\ntap-item link:prenotafacile\n"  // 4
+                  "screenshot " + (dir / ("booking-" + lang + ".png")).string() + "\n"
+                  "restart\ntap-item lang:" + lang + "\ntap-item nav:places\ntap-item filter:food_hub\n"  // 3
+                  "expect-text " + hub->place.name + "\n";
+    }
+    write(dir / "ways.kscript", script);
+    write(dir / "here.conf", "position = 45.0703, 7.6869\n");  // Servizio Stranieri: hub-centro is nearest
+    const auto r = run(std::string("SDL_VIDEODRIVER=offscreen ") + KIOSK_PROGRAM + " --bundle " + demo_bundle().string() + " --config " +
+                       (dir / "here.conf").string() + " --script " + (dir / "ways.kscript").string() + " 2>&1");
+    REQUIRE_MESSAGE(r.status == 0, r.output);
+    for (const auto& language : bundle.languages()) {
+        INFO(language.code);
+        const auto qr = run("zbarimg --quiet --raw --nodbus " + (dir / ("booking-" + language.code + ".png")).string() + " 2>/dev/null");
+        CHECK(qr.output == "https://prenotafacile.poliziadistato.it\n");
+    }
+
+    // The check is real: the end of a long guide, below the fold, is refused.
+    write(dir / "below.kscript", "expect-text Ask the City's\n");
+    const auto below = run(std::string("SDL_VIDEODRIVER=offscreen ") + KIOSK_PROGRAM + " --bundle " + demo_bundle().string() +
+                           " --lang en --open guide/food-help --script " + (dir / "below.kscript").string() + " 2>&1");
+    CHECK(below.status != 0);
+    CHECK(below.output.find("is not wholly in view") != std::string::npos);
+}
+
 TEST_CASE("the home screen's actions and categories are all on screen without scrolling, landscape and portrait") {
     const content::Bundle bundle(demo_bundle());
     for (const auto& [width, height] : {std::pair{kWidth, kHeight}, std::pair{1080, 1920}})

@@ -20,7 +20,8 @@ namespace {
 const std::map<std::string, std::pair<size_t, size_t>> kCommands = {
     {"tap", {2, 2}},        {"tap-item", {1, 1}},     {"drag", {4, 5}},       {"wait", {1, 1}},
     {"screenshot", {1, 1}}, {"expect-route", {1, 1}}, {"expect-lang", {1, 1}}, {"report", {0, 0}},
-    {"hold", {3, 3}},       {"type", {1, 99}},        {"pinch", {4, 5}},
+    {"hold", {3, 3}},       {"type", {1, 99}},        {"pinch", {4, 5}},      {"expect-text", {1, 99}},
+    {"restart", {0, 0}},
 };
 
 bool to_number(const std::string& s, float& out) {
@@ -66,7 +67,7 @@ std::optional<Script> Script::parse(const std::string& text, const std::string& 
         const std::string where = file + ":" + std::to_string(line_no) + ": ";
         if (known == kCommands.end()) {
             error = where + "unknown command \"" + cmd.name +
-                    "\". Fix: use tap, tap-item, drag, pinch, hold, type, wait, screenshot, expect-route, expect-lang or report";
+                    "\". Fix: use tap, tap-item, drag, pinch, hold, type, wait, screenshot, expect-route, expect-lang, expect-text, restart or report";
             return std::nullopt;
         }
         if (cmd.args.size() < known->second.first || cmd.args.size() > known->second.second) {
@@ -178,6 +179,17 @@ bool Script::run(Runner& runner, App& app, std::string& error) const {
             const auto& atlas = runner.glyph_atlas();
             std::printf("report: %ld frames, glyph atlas %dx%d with %zu glyphs, %ld evictions\n", runner.frames(), atlas.width(),
                         atlas.height(), atlas.glyph_count(), atlas.evictions());
+        } else if (cmd.name == "expect-text") {
+            std::string text;
+            for (const auto& word : cmd.args) text += (text.empty() ? "" : " ") + word;
+            if (!runner.drawn().wholly_in_view(text, runner.display_size().y)) {
+                error = where + "\"" + text + "\" is not wholly in view on " + app.route().str() +
+                        (runner.screen_text().find(text) != std::string::npos ? " (it is drawn, but scrolled away or cut off)" : "");
+                return false;
+            }
+        } else if (cmd.name == "restart") {
+            app.new_visitor();
+            runner.settle();
         } else if (cmd.name == "expect-lang") {
             if (app.lang() != cmd.args[0]) {
                 error = where + "expected the language " + cmd.args[0] + ", but the kiosk shows " + app.lang();

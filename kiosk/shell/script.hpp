@@ -15,6 +15,9 @@
 //   screenshot FILE          write the screen as a PNG
 //   expect-route ROUTE       stop with an error unless the kiosk shows ROUTE (e.g. guide/food-help)
 //   expect-lang CODE         stop with an error unless the language is CODE
+//   expect-text TEXT         stop with an error unless a text containing TEXT is drawn wholly in
+//                            view (not scrolled away, not below the screen's edge)
+//   restart                  forget the visitor, as the idle timeout does: the attract screen
 //   report                   print frames drawn and the glyph atlas's size and contents
 #include <iosfwd>
 #include <optional>

@@ -40,6 +40,18 @@ struct DrawnText {
     std::vector<std::pair<ImVec2, ImVec2>> boxes, visible;
     std::vector<bool> rtl;  // beside blocks: laid out as a right-to-left paragraph
     static inline DrawnText* current = nullptr;
+
+    /// Whether a text containing `part` lies wholly in view: its box not cut by its scroll area's
+    /// clip, nor by the bottom of the screen.
+    bool wholly_in_view(const std::string& part, float screen_height) const {
+        for (size_t i = 0; i < blocks.size(); ++i) {
+            if (blocks[i].find(part) == std::string::npos) continue;
+            const auto& [min, max] = boxes[i];
+            const auto& [vmin, vmax] = visible[i];
+            if (vmin.y == min.y && vmax.y == max.y && max.y <= screen_height) return true;
+        }
+        return false;
+    }
 };
 
 /// Where a link of a laid-out block lies on screen: one box per line it runs over, the height
