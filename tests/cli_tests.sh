@@ -19,11 +19,11 @@ out=$("$kiosk" --version); check "version" contains "$out" "kiosk 0.1.0"
 # kiosk-bundle no screen, network or QR library.
 needed() { readelf -d "$1" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' | tr '\n' ' '; }
 kiosk_libs=$(needed "$kiosk") tool_libs=$(needed "$bundle_tool")
-for lib in libSDL2 libsqlite3 libharfbuzz.so libfreetype libfribidi libunibreak libunistring libqrencode libsodium libcurl libstb libsystemd; do
+for lib in libSDL2 libsqlite3 libharfbuzz.so libfreetype libfribidi libunibreak libunistring libicuuc libicui18n libqrencode libsodium libcurl libstb libsystemd; do
   check "kiosk links $lib" contains "$kiosk_libs" "$lib"
 done
 check "kiosk does not link libgettextpo" test -z "$(grep -o libgettextpo <<<"$kiosk_libs")"
-for lib in libsqlite3 libharfbuzz.so libharfbuzz-subset libfreetype libgeos_c libunistring libgettextpo libsodium; do
+for lib in libsqlite3 libharfbuzz.so libharfbuzz-subset libfreetype libgeos_c libunistring libicuuc libicui18n libgettextpo libsodium; do
   check "kiosk-bundle links $lib" contains "$tool_libs" "$lib"
 done
 for lib in libSDL2 libcurl libqrencode libsystemd libstb; do

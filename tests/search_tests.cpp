@@ -10,6 +10,7 @@
 #include "content/build/writer.hpp"
 #include "content/model/bundle.hpp"
 #include "content/model/bundle_fonts.hpp"
+#include "content/text/pinyin.hpp"
 #include "content/text/search_text.hpp"
 #include "fonts/font_set.hpp"
 #include "fonts/utf8.hpp"
@@ -89,6 +90,17 @@ TEST_CASE("search_key splits Chinese into characters, and not Latin next to it")
     CHECK(search_key("居留许可：申请或续签") == "居 留 许 可 申 请 或 续 签");
     CHECK(search_key("One Stop Shop（一站式服务点）") == "one stop shop 一 站 式 服 务 点");
     CHECK(search_key("申请 permesso di soggiorno 的") == "申 请 permesso di soggiorno 的");
+}
+
+TEST_CASE("pinyin_key: each Chinese character's syllable, then the syllables joined from each character on") {
+    CHECK(pinyin_key("居留许可：申请") == "ju liu xu ke juliuxuke liuxuke xuke shen qing shenqing");
+    CHECK(pinyin_key("One Stop Shop（一站式）") == "yi zhan shi yizhanshi zhanshi");  // tones dropped, Latin left out
+    CHECK(pinyin_key("绿") == "lu");                                                    // lǜ: ü is typed u
+    CHECK(pinyin_key("permesso di soggiorno, 011 0112") == "");
+    // A long run joins at most kPinyinJoined syllables: a word or a short phrase, not a sentence.
+    const std::string key = pinyin_key("为逃离乌克兰者服务");
+    CHECK(key.find(" weitaoliwukelan ") != std::string::npos);
+    CHECK(key.find("weitaoliwukelanzhe") == std::string::npos);
 }
 
 TEST_CASE("search_key turns every script's digits into ASCII and punctuation into spaces") {
@@ -174,6 +186,33 @@ TEST_CASE("search finds guides by partial, unaccented words in many languages") 
         INFO(describe(hits));
         CHECK(has_guide(hits, c.guide));
     }
+}
+
+TEST_CASE("Chinese guides are found by their pinyin: with or without spaces, and by its beginning") {
+    const Bundle& b = demo();
+    struct Case {
+        const char *query, *guide;
+    };
+    const Case cases[] = {
+        {"juliu", "residence-permit"},       // 居留: without spaces,
+        {"ju liu", "residence-permit"},      // with them,
+        {"juli", "residence-permit"},        // the beginning as it is typed,
+        {"ju li", "residence-permit"},
+        {"juliuxuke", "residence-permit"},   // 居留许可, a longer word
+        {"zhufang", "housing-support"},      // 住房
+        {"zhu fang bang", "housing-support"},
+        {"dianhua xinli", "psychological-support"},  // 电话心理
+        {"juliu 许可", "residence-permit"},  // pinyin and characters together
+    };
+    for (const auto& c : cases) {
+        INFO(c.query);
+        const auto hits = b.search(c.query, "zh", 20);
+        INFO(describe(hits));
+        CHECK(has_guide(hits, c.guide));
+    }
+    CHECK(b.search("zhufang", "zh", 20).front().id == "housing-support");  // in its title
+    CHECK(b.search("juliu", "it", 20).empty());  // only Chinese texts carry pinyin
+    CHECK(b.search("zhufangx", "zh", 20).empty());
 }
 
 TEST_CASE("search ranks a title match first and keeps to the limit") {
