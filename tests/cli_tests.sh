@@ -109,6 +109,9 @@ check "script: the map pinched, panned and pinched again taps nothing, then a ma
 printf 'tap-item nav:search\ntype regina marg\ntap-item result:place:rednova-call-center\nexpect-route place/rednova-call-center\n' >"$work/type.kscript"
 out=$("$kiosk" --bundle "$demo" --lang it --open home --script "$work/type.kscript" 2>&1); rc=$?
 check "script: typing on the keyboard finds a place ($out)" test $rc -eq 0
+printf 'tap-item nav:search\ntype ፍቓድ\ntap-item result:guide:residence-permit\nexpect-route guide/residence-permit\n' >"$work/type-ti.kscript"
+out=$("$kiosk" --bundle "$demo" --lang ti --open home --script "$work/type-ti.kscript" 2>&1); rc=$?
+check "script: typing Tigrinya, letter forms included, finds a guide ($out)" test $rc -eq 0
 out=$("$kiosk" --windowed big 2>&1)
 check "bad size: explains the form" contains "$out" "WIDTHxHEIGHT"
 
