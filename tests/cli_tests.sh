@@ -19,11 +19,11 @@ out=$("$kiosk" --version); check "version" contains "$out" "kiosk 0.1.0"
 # kiosk-bundle no screen, network or QR library.
 needed() { readelf -d "$1" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' | tr '\n' ' '; }
 kiosk_libs=$(needed "$kiosk") tool_libs=$(needed "$bundle_tool")
-for lib in libSDL2 libsqlite3 libharfbuzz.so libfreetype libfribidi libunibreak libunistring libqrencode libsodium libcurl libstb libsystemd; do
+for lib in libSDL2 libsqlite3 libharfbuzz.so libfreetype libfribidi libunibreak libunistring libicuuc libicui18n libqrencode libsodium libcurl libstb libsystemd; do
   check "kiosk links $lib" contains "$kiosk_libs" "$lib"
 done
 check "kiosk does not link libgettextpo" test -z "$(grep -o libgettextpo <<<"$kiosk_libs")"
-for lib in libsqlite3 libharfbuzz.so libharfbuzz-subset libfreetype libgeos_c libunistring libgettextpo libsodium; do
+for lib in libsqlite3 libharfbuzz.so libharfbuzz-subset libfreetype libgeos_c libunistring libicuuc libicui18n libgettextpo libsodium; do
   check "kiosk-bundle links $lib" contains "$tool_libs" "$lib"
 done
 for lib in libSDL2 libcurl libqrencode libsystemd libstb; do
@@ -109,6 +109,9 @@ check "script: the map pinched, panned and pinched again taps nothing, then a ma
 printf 'tap-item nav:search\ntype regina marg\ntap-item result:place:rednova-call-center\nexpect-route place/rednova-call-center\n' >"$work/type.kscript"
 out=$("$kiosk" --bundle "$demo" --lang it --open home --script "$work/type.kscript" 2>&1); rc=$?
 check "script: typing on the keyboard finds a place ($out)" test $rc -eq 0
+printf 'tap-item nav:search\ntype ፍቓድ\ntap-item result:guide:residence-permit\nexpect-route guide/residence-permit\n' >"$work/type-ti.kscript"
+out=$("$kiosk" --bundle "$demo" --lang ti --open home --script "$work/type-ti.kscript" 2>&1); rc=$?
+check "script: typing Tigrinya, letter forms included, finds a guide ($out)" test $rc -eq 0
 out=$("$kiosk" --windowed big 2>&1)
 check "bad size: explains the form" contains "$out" "WIDTHxHEIGHT"
 

@@ -10,6 +10,7 @@
 #include "content/build/writer.hpp"
 #include "content/model/bundle.hpp"
 #include "content/model/bundle_fonts.hpp"
+#include "content/text/pinyin.hpp"
 #include "content/text/search_text.hpp"
 #include "fonts/font_set.hpp"
 #include "fonts/utf8.hpp"
@@ -89,6 +90,17 @@ TEST_CASE("search_key splits Chinese into characters, and not Latin next to it")
     CHECK(search_key("居留许可：申请或续签") == "居 留 许 可 申 请 或 续 签");
     CHECK(search_key("One Stop Shop（一站式服务点）") == "one stop shop 一 站 式 服 务 点");
     CHECK(search_key("申请 permesso di soggiorno 的") == "申 请 permesso di soggiorno 的");
+}
+
+TEST_CASE("pinyin_key: each Chinese character's syllable, then the syllables joined from each character on") {
+    CHECK(pinyin_key("居留许可：申请") == "ju liu xu ke juliuxuke liuxuke xuke shen qing shenqing");
+    CHECK(pinyin_key("One Stop Shop（一站式）") == "yi zhan shi yizhanshi zhanshi");  // tones dropped, Latin left out
+    CHECK(pinyin_key("绿") == "lu");                                                    // lǜ: ü is typed u
+    CHECK(pinyin_key("permesso di soggiorno, 011 0112") == "");
+    // A long run joins at most kPinyinJoined syllables: a word or a short phrase, not a sentence.
+    const std::string key = pinyin_key("为逃离乌克兰者服务");
+    CHECK(key.find(" weitaoliwukelan ") != std::string::npos);
+    CHECK(key.find("weitaoliwukelanzhe") == std::string::npos);
 }
 
 TEST_CASE("search_key turns every script's digits into ASCII and punctuation into spaces") {
@@ -174,6 +186,35 @@ TEST_CASE("search finds guides by partial, unaccented words in many languages") 
         INFO(describe(hits));
         CHECK(has_guide(hits, c.guide));
     }
+}
+
+TEST_CASE("Chinese guides are found by their pinyin: with or without spaces, and by its beginning") {
+    const Bundle& b = demo();
+    struct Case {
+        const char *query, *guide;
+    };
+    const Case cases[] = {
+        {"juliu", "residence-permit"},       // 居留: without spaces,
+        {"ju liu", "residence-permit"},      // with them,
+        {"juli", "residence-permit"},        // the beginning as it is typed,
+        {"ju li", "residence-permit"},
+        {"juliuxuke", "residence-permit"},   // 居留许可, a longer word
+        {"zhufang", "housing-support"},      // 住房
+        {"zhu fang bang", "housing-support"},
+        {"dianhua xinli", "psychological-support"},  // 电话心理
+        {"juliu 许可", "residence-permit"},  // pinyin and characters together
+    };
+    for (const auto& c : cases) {
+        INFO(c.query);
+        const auto hits = b.search(c.query, "zh", 20);
+        INFO(describe(hits));
+        CHECK(has_guide(hits, c.guide));
+    }
+    const auto zhufang = b.search("zhufang", "zh", 20);
+    REQUIRE_FALSE(zhufang.empty());
+    CHECK(zhufang.front().id == "housing-support");  // in its title
+    CHECK(b.search("juliu", "it", 20).empty());  // only Chinese texts carry pinyin
+    CHECK(b.search("zhufangx", "zh", 20).empty());
 }
 
 TEST_CASE("search ranks a title match first and keeps to the limit") {
@@ -293,7 +334,7 @@ TEST_CASE("keyboards.txt: a missing file is allowed and gives no layouts") {
 
 TEST_CASE("keyboards.txt: an unknown key") {
     KeyboardFixture f("id = latin\nlabel = ABC\nrows = q w e\nrow = q w e\n");
-    CHECK(f.error().format() == "keyboards.txt:3: error: keyboard \"latin\": unknown key \"rows\". Fix: use id, label, languages or row");
+    CHECK(f.error().format() == "keyboards.txt:3: error: keyboard \"latin\": unknown key \"rows\". Fix: use id, label, languages, row or forms");
 }
 
 TEST_CASE("keyboards.txt: a layout without an id") {
@@ -367,6 +408,32 @@ TEST_CASE("keyboards.txt: two layouts without a blank line between them") {
     CHECK(f.d.all()[1].line == 5);
 }
 
+TEST_CASE("keyboards.txt: a key's forms, in any order with the rows") {
+    KeyboardFixture f("id = ethiopic\nlabel = ሀለሐ\nforms = ለ ሉ ሊ ላ\nrow = ሀ ለ\nforms = ሀ ሁ\n");
+    REQUIRE_FALSE(f.d.has_errors());
+    const auto& k = f.content.keyboards.at(0);
+    CHECK(k.rows == std::vector<std::vector<std::string>>{{"ሀ", "ለ"}});
+    CHECK(k.forms == std::vector<std::vector<std::string>>{{"ለ", "ሉ", "ሊ", "ላ"}, {"ሀ", "ሁ"}});
+}
+
+TEST_CASE("keyboards.txt: forms for a key no row has") {
+    KeyboardFixture f("id = ethiopic\nlabel = ሀለሐ\nrow = ሀ ለ\nforms = መ ሙ ሚ\n");
+    CHECK(f.error().format() ==
+          "keyboards.txt:4: error: keyboard \"ethiopic\": the forms of \"መ\" are for a key that no row of the layout has. Fix: start "
+          "the line with a key of a row, or add \"መ\" to a row");
+}
+
+TEST_CASE("keyboards.txt: a forms line without forms, a key's forms twice, a form of two characters") {
+    KeyboardFixture alone("id = ethiopic\nlabel = ሀለሐ\nrow = ሀ ለ\nforms = ለ\n");
+    CHECK(alone.error().line == 4);
+    CHECK(alone.error().problem == "a forms line needs a key and the forms it offers");
+    KeyboardFixture twice("id = ethiopic\nlabel = ሀለሐ\nrow = ሀ ለ\nforms = ለ ሉ\nforms = ለ ሊ\n");
+    CHECK(twice.error().line == 5);
+    CHECK(twice.error().problem == "key \"ለ\" has its forms given twice");
+    KeyboardFixture long_form("id = ethiopic\nlabel = ሀለሐ\nrow = ሀ ለ\nforms = ለ ሉሊ\n");
+    CHECK(long_form.error().problem == "key \"ሉሊ\" is more than one character");
+}
+
 TEST_CASE("keyboards.txt: a line that is not key = value, and a bad id") {
     KeyboardFixture f("id = Latin!\nlabel = ABC\nrow = q\nq w e\n");
     REQUIRE(f.d.error_count() == 2);
@@ -380,7 +447,7 @@ TEST_CASE("the demo's keyboards go through the bundle unchanged, and their lette
     Diagnostics d;
     const auto source = load_source(test::demo_source(), d);
     REQUIRE_FALSE(d.has_errors());
-    REQUIRE(source.keyboards.size() == 3);
+    REQUIRE(source.keyboards.size() == 6);
     const auto bundled = demo().keyboards();
     REQUIRE(bundled.size() == source.keyboards.size());
     for (size_t i = 0; i < bundled.size(); ++i) {
@@ -388,23 +455,60 @@ TEST_CASE("the demo's keyboards go through the bundle unchanged, and their lette
         CHECK(bundled[i].label == source.keyboards[i].label);
         CHECK(bundled[i].languages == source.keyboards[i].languages);
         CHECK(bundled[i].rows == source.keyboards[i].rows);
+        CHECK(bundled[i].forms == source.keyboards[i].forms);
     }
     CHECK(bundled[0].id == "latin");
     CHECK(bundled[1].languages == std::vector<std::string>{"uk", "ru"});
     // Every key is drawn by the fonts the bundle carries (they are no longer hard-coded).
     const auto fonts = load_bundle_fonts(demo());
     for (const auto& k : bundled)
-        for (const auto& row : k.rows)
-            for (const auto& key : row) {
-                INFO(k.id, " ", key);
-                CHECK(fonts->first_with(fonts::decode_utf8(key)[0]) >= 0);
+        for (const auto& keys : {k.rows, k.forms})
+            for (const auto& row : keys)
+                for (const auto& key : row) {
+                    INFO(k.id, " ", key);
+                    CHECK(fonts->first_with(fonts::decode_utf8(key)[0]) >= 0);
+                }
+    // Bengali's vowel-sign keys show on the dotted circle shaping draws under a lone mark.
+    CHECK(key_as_drawn("ু") == "\u25CCু");
+    CHECK(key_as_drawn("ক") == "ক");
+    CHECK(fonts->first_with(U'\u25CC') >= 0);
+}
+
+TEST_CASE("each language's keyboard is in its script: it types its guides' titles, Chinese ones in pinyin") {
+    Diagnostics d;
+    const auto c = load_source(test::demo_source(), d);
+    REQUIRE_FALSE(d.has_errors());
+    const auto layout_for = [&](const std::string& lang) -> const Keyboard& {  // as the kiosk picks it
+        for (const auto& k : c.keyboards)
+            if (std::find(k.languages.begin(), k.languages.end(), lang) != k.languages.end()) return k;
+        return c.keyboards.front();
+    };
+    const std::pair<const char*, const char*> expected[] = {{"am", "ethiopic"}, {"ti", "ethiopic"}, {"bn", "bengali"}, {"zh", "pinyin"},
+                                                            {"uk", "cyrillic"}, {"fa", "arabic"},   {"it", "latin"},    {"so", "latin"}};
+    for (const auto& [lang, id] : expected) CHECK(layout_for(lang).id == id);
+    for (const auto& language : c.languages) {
+        const Keyboard& k = layout_for(language.code);
+        std::u32string typable;  // the letters its keys and forms give, folded as search folds them
+        for (const auto& keys : {k.rows, k.forms})
+            for (const auto& row : keys)
+                for (const auto& key : row) typable += fonts::decode_utf8(search_key(key));
+        for (const auto& [id, guide] : c.texts.at(language.code).guides) {
+            const bool chinese = language.code == "zh";
+            INFO(language.code, " ", k.id, " ", guide.title);
+            for (const char32_t letter : fonts::decode_utf8(chinese ? pinyin_key(guide.title) : search_key(guide.title))) {
+                // Latin words (One Stop Shop) are typed on the Latin layout, a key away.
+                if (letter == U' ' || (!chinese && letter < 0x80)) continue;
+                INFO(fonts::encode_utf8(std::u32string(1, letter)));
+                CHECK(typable.find(letter) != std::u32string::npos);
             }
+        }
+    }
 }
 
 TEST_CASE("a keyboard letter no text uses still gets into the bundle's fonts; one no font has stops the build") {
     Content c;
     c.languages.push_back({"en", "English", Direction::LeftToRight});
-    c.keyboards.push_back({"welsh", "ABC", {"en"}, {{"ŵ", "ŷ"}}});
+    c.keyboards.push_back({"welsh", "ABC", {"en"}, {{"ŵ", "ŷ"}}, {}});
     Diagnostics d;
     const FontCatalog catalog("/usr/share/fonts", d);
     check_glyphs(c, catalog, d);

@@ -7,6 +7,7 @@
 
 #include "content/build/text_fit.hpp"
 #include "content/text/locale_format.hpp"
+#include "content/text/search_text.hpp"
 #include "fonts/catalog.hpp"
 #include "fonts/font_set.hpp"
 #include "fonts/subset.hpp"
@@ -34,7 +35,9 @@ std::vector<Text> visible_texts(const Content& c) {
     for (const auto& k : c.keyboards) {  // the on-screen keys are drawn from the bundle's fonts too
         std::string keys = k.label;
         for (const auto& row : k.rows)
-            for (const auto& key : row) keys += " " + key;
+            for (const auto& key : row) keys += " " + key_as_drawn(key);
+        for (const auto& forms : k.forms)
+            for (const auto& form : forms) keys += " " + form;
         out.push_back({"keyboards.txt", "keyboard \"" + k.id + "\"", keys});
     }
     if (!c.map.attribution.empty()) out.push_back({"map/layers.txt", "map attribution", c.map.attribution});  // shown on the map

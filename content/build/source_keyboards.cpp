@@ -24,17 +24,17 @@ public:
         if (block.entries.empty()) return;  // only malformed lines, already reported
         Keyboard k;
         const KeyValue *id = nullptr, *label = nullptr, *languages = nullptr;
-        std::vector<const KeyValue*> rows;
+        std::vector<const KeyValue*> rows, forms;
         // The id first, so every other message can name the layout.
         for (const auto& line : block.entries)
             if (line.key == "id" && !id) id = &line;
         const std::string item = id ? "keyboard " + in_quotes(id->value) : "keyboard";
         for (const auto& line : block.entries) {
             const KeyValue** single = line.key == "id" ? &id : line.key == "label" ? &label : line.key == "languages" ? &languages : nullptr;
-            if (line.key == "row") {
-                rows.push_back(&line);
+            if (line.key == "row" || line.key == "forms") {
+                (line.key == "row" ? rows : forms).push_back(&line);
             } else if (!single) {
-                d_.error(kFile, line.line, item, "unknown key " + in_quotes(line.key), "use id, label, languages or row");
+                d_.error(kFile, line.line, item, "unknown key " + in_quotes(line.key), "use id, label, languages, row or forms");
             } else if (*single && *single != &line) {
                 d_.error(kFile, line.line, item, in_quotes(line.key) + " is given twice in one layout",
                          "separate layouts with a blank line, or keep one " + line.key + " line per layout");
@@ -57,7 +57,8 @@ public:
             if (k.label.empty()) d_.error(kFile, label->line, item, "the label is empty", "write the text of the key that switches to it, e.g. label = ABC");
         }
         if (languages) check_languages(*languages, item, k);
-        for (const KeyValue* row : rows) check_row(*row, item, k);
+        for (const KeyValue* row : rows) k.rows.push_back(check_keys(*row, item));
+        for (const KeyValue* line : forms) check_forms(*line, item, k);
         c_.keyboards.push_back(std::move(k));
     }
 
@@ -78,9 +79,10 @@ private:
         }
     }
 
-    void check_row(const KeyValue& line, const std::string& item, Keyboard& k) {
+    std::vector<std::string> check_keys(const KeyValue& line, const std::string& item) {
         const auto keys = split_words(line.value);
-        if (keys.empty()) d_.error(kFile, line.line, item, "the row has no keys", "write the keys separated by spaces, or delete the line");
+        if (keys.empty() && line.key == "row")
+            d_.error(kFile, line.line, item, "the row has no keys", "write the keys separated by spaces, or delete the line");
         for (const auto& key : keys) {
             const std::u32string chars = fonts::decode_utf8(key);
             if (chars.size() != 1)
@@ -91,7 +93,29 @@ private:
                          "write it in lower case, " + in_quotes(fonts::encode_utf8(std::u32string(1, lower_case(chars[0])))) +
                              ": search ignores case");
         }
-        k.rows.push_back(keys);
+        return keys;
+    }
+
+    // A forms line: a key of the layout's rows, then what tapping it offers in its place.
+    void check_forms(const KeyValue& line, const std::string& item, Keyboard& k) {
+        auto keys = check_keys(line, item);
+        if (keys.size() < 2) {
+            d_.error(kFile, line.line, item, "a forms line needs a key and the forms it offers",
+                     "write the key, then its forms, separated by spaces, e.g. forms = ለ ሉ ሊ ላ ሌ ል ሎ");
+            return;
+        }
+        const std::string& key = keys.front();
+        const auto in_row = [&](const std::vector<std::string>& row) { return std::find(row.begin(), row.end(), key) != row.end(); };
+        if (std::none_of(k.rows.begin(), k.rows.end(), in_row)) {
+            d_.error(kFile, line.line, item, "the forms of " + in_quotes(key) + " are for a key that no row of the layout has",
+                     "start the line with a key of a row, or add " + in_quotes(key) + " to a row");
+            return;
+        }
+        if (std::any_of(k.forms.begin(), k.forms.end(), [&](const auto& f) { return f.front() == key; })) {
+            d_.error(kFile, line.line, item, "key " + in_quotes(key) + " has its forms given twice", "keep one forms line per key");
+            return;
+        }
+        k.forms.push_back(std::move(keys));
     }
 
     Content& c_;

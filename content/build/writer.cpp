@@ -126,13 +126,15 @@ void insert_all(sql::Database& db, const Content& c) {
         for (const auto& [id, g] : texts.guides)
             guide_text.bind(1, id).bind(2, lang).bind(3, g.title).bind(4, g.summary).bind(5, g.body).run();
     }
-    auto keyboard = db.prepare("INSERT INTO keyboard(id, label, languages, rows, position) VALUES(?, ?, ?, ?, ?)");
+    auto keyboard = db.prepare("INSERT INTO keyboard(id, label, languages, rows, forms, position) VALUES(?, ?, ?, ?, ?, ?)");
     pos = 0;
-    for (const auto& k : c.keyboards) {
-        std::string rows;
-        for (size_t i = 0; i < k.rows.size(); ++i) rows += (i ? "\n" : "") + join_words(k.rows[i]);
-        keyboard.bind(1, k.id).bind(2, k.label).bind(3, join_words(k.languages)).bind(4, rows).bind(5, pos++).run();
-    }
+    const auto lines = [](const std::vector<std::vector<std::string>>& keys) {
+        std::string out;
+        for (size_t i = 0; i < keys.size(); ++i) out += (i ? "\n" : "") + join_words(keys[i]);
+        return out;
+    };
+    for (const auto& k : c.keyboards)
+        keyboard.bind(1, k.id).bind(2, k.label).bind(3, join_words(k.languages)).bind(4, lines(k.rows)).bind(5, lines(k.forms)).bind(6, pos++).run();
     auto font = db.prepare("INSERT INTO font(position, family, style, scale, data) VALUES(?, ?, ?, ?, ?)");
     pos = 0;
     for (const auto& f : c.fonts) font.bind(1, pos++).bind(2, f.family).bind(3, f.style).bind(4, f.scale).bind_blob(5, f.data).run();

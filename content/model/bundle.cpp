@@ -155,7 +155,7 @@ std::string Bundle::all_text() const {
              "UNION ALL SELECT name || ' ' || address || ' ' || opening_hours || ' ' || phone FROM place "
              "UNION ALL SELECT note FROM place_text UNION ALL SELECT access FROM place_access "
              "UNION ALL SELECT name || ' ' || address FROM unit_stop UNION ALL SELECT label FROM link_text UNION ALL SELECT target FROM link "
-             "UNION ALL SELECT label || ' ' || rows FROM keyboard UNION ALL SELECT attribution FROM map");
+             "UNION ALL SELECT label || ' ' || rows || ' ' || forms FROM keyboard UNION ALL SELECT attribution FROM map");
          s.step();)
         out += s.text(0) + "\n";
     return out;
@@ -189,9 +189,12 @@ std::vector<SearchHit> Bundle::search(std::string_view query, std::string_view l
 
 std::vector<Keyboard> Bundle::keyboards() const {
     std::vector<Keyboard> out;
-    for (auto s = db_.prepare("SELECT id, label, languages, rows FROM keyboard ORDER BY position"); s.step();) {
-        Keyboard k{s.text(0), s.text(1), split_words(s.text(2)), {}};
+    for (auto s = db_.prepare("SELECT id, label, languages, rows, forms FROM keyboard ORDER BY position"); s.step();) {
+        Keyboard k{s.text(0), s.text(1), split_words(s.text(2)), {}, {}};
         for_each_line(s.text(3), [&](int, const std::string& row) { k.rows.push_back(split_words(row)); });
+        for_each_line(s.text(4), [&](int, const std::string& forms) {
+            if (!forms.empty()) k.forms.push_back(split_words(forms));  // no forms: one empty line
+        });
         out.push_back(std::move(k));
     }
     return out;

@@ -92,6 +92,9 @@ struct Keyboard {
     std::string id, label;
     std::vector<std::string> languages;
     std::vector<std::vector<std::string>> rows;
+    /// Letters with forms too many for a key each (Ethiopic: a consonant with each vowel): a
+    /// list's first character is a key of `rows`, and tapping it offers the list in its place.
+    std::vector<std::vector<std::string>> forms;
 };
 
 /// A font the bundle carries, cut down to the characters the bundle uses. Fonts are in fallback

@@ -71,9 +71,11 @@ CREATE VIRTUAL TABLE search USING fts5(
 CREATE TABLE search_doc(
   doc INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK(kind IN ('guide','place')), item_id TEXT NOT NULL,
   lang TEXT NOT NULL REFERENCES language(code));
--- On-screen keyboards: languages space-separated, rows one per line with keys space-separated.
+-- On-screen keyboards: languages space-separated, rows one per line with keys space-separated;
+-- forms likewise, a line per key that has them, the key first.
 CREATE TABLE keyboard(
-  id TEXT PRIMARY KEY, label TEXT NOT NULL, languages TEXT NOT NULL, rows TEXT NOT NULL, position INTEGER NOT NULL);
+  id TEXT PRIMARY KEY, label TEXT NOT NULL, languages TEXT NOT NULL, rows TEXT NOT NULL, forms TEXT NOT NULL,
+  position INTEGER NOT NULL);
 -- The offline basemap (map_index.hpp), no rows when the bundle has none. Coordinates are metres
 -- east and north of the origin (map_projection.hpp); colours are 0xRRGGBB. Chunks hold BLOBs of
 -- little-endian float32 x,y pairs, uint16 triangle indices and uint32 polyline lengths; the

@@ -5,6 +5,7 @@
 
 #include "content/model/sqlite.hpp"
 #include "content/text/markup.hpp"
+#include "content/text/pinyin.hpp"
 #include "content/text/search_text.hpp"
 
 namespace content {
@@ -51,9 +52,12 @@ void write_search_index(sql::Database& db, const Content& c) {
         const std::string& lang = c.languages[position].code;
         const auto chain = chain_for(c, lang);
         std::int64_t rowid = static_cast<std::int64_t>(position) << 32;
+        // Chinese readers type pinyin: after the characters, so 居留 stays a phrase of two.
+        const bool pinyin = lang == "zh" || lang.starts_with("zh-");
+        auto key = [&](const std::string& text) { return pinyin ? search_key(text) + " " + pinyin_key(text) : search_key(text); };
         auto add = [&](std::string_view kind, const std::string& id, const std::string& title, const std::string& body) {
             doc.bind(1, rowid).bind(2, kind).bind(3, id).bind(4, lang).run();
-            index.bind(1, rowid).bind(2, search_key(title)).bind(3, search_key(body)).run();
+            index.bind(1, rowid).bind(2, key(title)).bind(3, key(body)).run();
             ++rowid;
         };
         for (const auto& g : c.guides)

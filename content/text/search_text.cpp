@@ -176,6 +176,12 @@ std::string quoted(const std::u32string& token) {
 
 char32_t lower_case(char32_t c) { return static_cast<char32_t>(uc_tolower(static_cast<ucs4_t>(c))); }
 
+std::string key_as_drawn(const std::string& key) {
+    const std::u32string chars = fonts::decode_utf8(key);
+    const bool mark = !chars.empty() && uc_is_general_category(static_cast<ucs4_t>(chars[0]), UC_CATEGORY_M);
+    return mark ? "\u25CC" + key : key;
+}
+
 std::string search_key(std::string_view utf8) {
     std::string out;
     for (const auto& token : tokenize(utf8)) out += (out.empty() ? "" : " ") + fonts::encode_utf8(token.text);

@@ -26,6 +26,11 @@ std::string search_key(std::string_view utf8);
 /// keyboard's keys are written in lower case.
 char32_t lower_case(char32_t c);
 
+/// What a key shows: its character, or for a combining mark (a Bengali vowel sign, the virama)
+/// the mark on the dotted circle that shaping draws under a mark without a letter, ◌ু. Alone,
+/// the mark would be a speck; the build keeps the circle in the fonts for it.
+std::string key_as_drawn(const std::string& key);
+
 /// An FTS5 MATCH expression for what a visitor typed: every token a quoted prefix query, all
 /// ANDed; consecutive CJK characters a phrase. Empty when the query has no tokens. Nothing typed
 /// can inject FTS5 syntax: tokens hold only letters, marks and digits, and are quoted.

@@ -51,6 +51,9 @@ shot map-portrait-bn --open map --lang bn --size 1080x1920 --config "$work/posit
 printf 'tap-item nav:search\ntap-item key:p\ntap-item key:e\ntap-item key:r\ntap-item key:m\n' | scripted search-it --lang it --open home
 printf 'tap-item nav:search\ntap-item key:ا\ntap-item key:ل\ntap-item key:س\ntap-item key:ك\n' | scripted search-ar --lang ar --open home
 printf 'tap-item nav:search\ntap-item key:ж\ntap-item key:и\ntap-item key:т\n' | scripted search-uk-portrait --lang uk --open home --size 1080x1920
+# Chinese by its pinyin; Amharic by consonant, then vowel form (ደ then ድ: ደ's forms stay on show).
+printf 'tap-item nav:search\ntype juliu\n' | scripted search-zh --lang zh --open home
+printf 'tap-item nav:search\ntype ፈቃድ\n' | scripted search-am-portrait --lang am --open home --size 1080x1920
 printf 'tap-item a11y:contrast\ntap-item a11y:text\n' | scripted high-contrast-bn --lang bn --open guide/food-help
 printf 'idle_timeout = 15\nidle_countdown = 10\n' >"$work/idle.conf"
 printf 'wait 6500\n' | scripted countdown-fa --lang fa --open guide/food-help --config "$work/idle.conf"

@@ -2,6 +2,8 @@
 
 #include "kiosk/ui/bundle_text.hpp"
 
+#include <algorithm>
+
 #include "fonts/utf8.hpp"
 #include "kiosk/app/app.hpp"
 #include "kiosk/ui/ui.hpp"
@@ -78,7 +80,13 @@ void SearchScreen::draw_bottom(Ui& ui, ImVec2 origin, ImVec2 size) {
     std::string text = app_.search_text();
     if (typed.kind == Keyboard::Typed::Kind::Text) {
         if (typed.text == " " && (text.empty() || text.back() == ' ')) return;  // no leading or double spaces
-        app_.set_search_text(text + typed.text);
+        // A letter's form takes the place of the letter typed before it: ለ then the form ሉ is ሉ.
+        auto chars = fonts::decode_utf8(text);
+        if (!chars.empty()) {
+            const std::string last = fonts::encode_utf8(chars.substr(chars.size() - 1));
+            if (std::find(typed.replaces.begin(), typed.replaces.end(), last) != typed.replaces.end()) chars.pop_back();
+        }
+        app_.set_search_text(fonts::encode_utf8(chars) + typed.text);
     } else if (typed.kind == Keyboard::Typed::Kind::Backspace && !text.empty()) {
         // Deletes the last character, not the last byte.
         auto chars = fonts::decode_utf8(text);

@@ -2,6 +2,7 @@
 
 #include <SDL.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <map>
@@ -154,13 +155,21 @@ bool Script::run(Runner& runner, App& app, std::string& error) const {
             std::string text;
             for (const auto& word : cmd.args) text += (text.empty() ? "" : " ") + word;
             for (char32_t c : fonts::decode_utf8(text)) {
-                const std::string id = c == U' ' ? "key:space" : "key:" + fonts::encode_utf8(std::u32string(1, c));
-                const auto at = runner.hits().center(id);
-                if (!at) {
-                    error = where + "no key \"" + id + "\" on the screen (" + app.route().str() + "). Fix: open search, or switch layout with tap-item key:layout";
-                    return false;
+                const std::string letter = fonts::encode_utf8(std::u32string(1, c));
+                std::vector<std::string> ids{c == U' ' ? "key:space" : "key:" + letter};
+                // A letter that is no key is a form of one (Ethiopic ሉ of ለ): that key, then the form.
+                if (!runner.hits().center(ids[0]))
+                    for (const auto& layout : app.bundle().keyboards())
+                        for (const auto& forms : layout.forms)
+                            if (std::find(forms.begin() + 1, forms.end(), letter) != forms.end()) ids = {"key:" + forms.front(), "form:" + letter};
+                for (const auto& id : ids) {
+                    const auto at = runner.hits().center(id);
+                    if (!at) {
+                        error = where + "no key \"" + id + "\" on the screen (" + app.route().str() + "). Fix: open search, or switch layout with tap-item key:layout";
+                        return false;
+                    }
+                    tap(runner, *at);
                 }
-                tap(runner, *at);
             }
         } else if (cmd.name == "wait") {
             std::this_thread::sleep_for(std::chrono::milliseconds(static_cast<int>(n[0])));

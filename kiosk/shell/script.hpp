@@ -10,7 +10,8 @@
 //                            closed to TO pixels apart over MS milliseconds (default 300)
 //   hold X Y MS              touch and keep the finger still for MS milliseconds, then lift it
 //                            (two seconds in each top corner open the admin panel)
-//   type TEXT                tap the on-screen keyboard's keys for TEXT (spaces: key:space)
+//   type TEXT                tap the on-screen keyboard's keys for TEXT (spaces: key:space; a
+//                            letter form, Ethiopic ሉ: its key ለ, then form:ሉ)
 //   wait MS                  let the kiosk run with no input
 //   screenshot FILE          write the screen as a PNG
 //   expect-route ROUTE       stop with an error unless the kiosk shows ROUTE (e.g. guide/food-help)
