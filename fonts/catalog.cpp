@@ -27,7 +27,7 @@ std::unique_ptr<FontSet> load_catalog(const std::filesystem::path& root, bool wi
     auto set = std::make_unique<FontSet>();
     for (const auto& f : noto_catalog()) {
         try {
-            set->add(f.name, f.scale, read_file_bytes((root / f.regular).string()),
+            set->add({f.name, f.scale, f.line_height, f.languages}, read_file_bytes((root / f.regular).string()),
                      with_bold ? read_file_bytes((root / f.bold).string()) : std::vector<unsigned char>{}, f.regular_index, f.bold_index);
         } catch (const std::exception& e) {
             problems.push_back(e.what());

@@ -86,6 +86,21 @@ TEST_CASE("a bundle of another schema version is refused with a reason") {
     CHECK_THROWS_WITH_AS(Bundle{dir / "missing.kbundle"}, doctest::Contains("kiosk-bundle build"), BundleError);
 }
 
+TEST_CASE("a bundle of schema 6, whose fonts name no language, is refused: its Urdu would be set in Naskh") {
+    test::TempDir dir;
+    const fs::path path = dir / "schema6.kbundle";
+    {
+        sql::Database db(path, sql::Database::Mode::Create);
+        create_schema(db);
+        db.exec("DROP TABLE font; CREATE TABLE font(position INTEGER PRIMARY KEY, family TEXT NOT NULL, style TEXT NOT NULL, "
+                "scale REAL NOT NULL, data BLOB NOT NULL); PRAGMA user_version = 6");
+    }
+    CHECK(kSchemaVersion > 6);
+    const std::string reason = "bundle schema version 6, this kiosk reads version " + std::to_string(kSchemaVersion);
+    CHECK_THROWS_WITH_AS(Bundle{path}, doctest::Contains(reason.c_str()), BundleError);
+    CHECK_THROWS_WITH_AS(Bundle{path}, doctest::Contains("rebuild the bundle with a matching kiosk-bundle"), BundleError);
+}
+
 TEST_CASE("bad source input: each problem names the file, the line, the item and the fix") {
     test::TempDir dir;
     const fs::path src = test::copy_demo_source(dir);
