@@ -255,7 +255,11 @@ TEST_CASE("a bundle carries only the fonts its text needs, each cut to a fractio
     REQUIRE(test::run(kBundleTool + " build " + src.string() + " -o " + out.string()).status == 0);
     const auto families = test::run("sqlite3 -readonly " + out.string() + " \"SELECT group_concat(family || '/' || style, ',') FROM font\"");
     CHECK(families.output ==
-          "Noto Sans/regular,Noto Sans/bold,Noto Naskh Arabic/regular,Noto Naskh Arabic/bold,Noto Sans Ethiopic/regular,Noto Sans Ethiopic/bold\n");
+          "Noto Sans/regular,Noto Sans/bold,Noto Nastaliq Urdu/regular,Noto Nastaliq Urdu/bold,Noto Naskh Arabic/regular,Noto Naskh Arabic/bold,"
+          "Noto Sans Ethiopic/regular,Noto Sans Ethiopic/bold\n");
+    // Nastaliq is kept for Urdu, with its taller lines; the others serve any language.
+    const auto kept = test::run("sqlite3 -readonly " + out.string() + " \"SELECT family || ':' || languages || ':' || round(line_height, 2) FROM font WHERE style = 'regular'\"");
+    CHECK(kept.output == "Noto Sans::1.0\nNoto Nastaliq Urdu:ur:1.3\nNoto Naskh Arabic::1.0\nNoto Sans Ethiopic::1.0\n");
     const auto demo = test::run(std::string("sqlite3 -readonly ") + KIOSK_DEMO_BUNDLE +
                                 " \"SELECT family, max(length(data)) FROM font GROUP BY family ORDER BY min(position)\"");
     CHECK(demo.output.find("Noto Sans CJK SC|") != std::string::npos);
