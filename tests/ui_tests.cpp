@@ -62,7 +62,8 @@ TEST_CASE("the language chooser writes اردو in Nastaliq, on its taller line 
         const auto [min, max] = k.rect(button);
         for (size_t i = 0; i < drawn.blocks.size(); ++i) {
             const auto& [bmin, bmax] = drawn.boxes[i];
-            if (drawn.blocks[i] == name && bmin.x >= min.x && bmin.x < max.x && bmin.y >= min.y && bmax.y <= max.y) return bmax.y - bmin.y;
+            const float centre = (bmin.x + bmax.x) / 2;
+            if (drawn.blocks[i] == name && centre > min.x && centre < max.x && bmin.y >= min.y && bmax.y <= max.y) return bmax.y - bmin.y;
         }
         FAIL(name << " is not laid out inside " << button);
         return 0.0f;
