@@ -1,7 +1,8 @@
 #pragma once
 // The Noto families a bundle's fonts are cut from, in fallback order, as Debian installs them
 // (fonts-noto-core, fonts-noto-cjk). Latin, Greek and Cyrillic come first, so digits and
-// punctuation look the same in every language.
+// punctuation look the same in every language. A family kept for some languages comes before
+// the one the others use for its script.
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -14,6 +15,8 @@ struct CatalogFamily {
     float scale;  // drawn this much larger than the em size, so the scripts look the same size
     std::filesystem::path regular, bold;  // relative to the font root, e.g. /usr/share/fonts
     unsigned regular_index = 0, bold_index = 0;  // face inside a collection (.ttc)
+    float line_height = 1;  // lines holding it are this many times the usual height
+    std::vector<std::string> languages = {};  // only text in these is set in it; empty: any text
 };
 
 std::vector<CatalogFamily> noto_catalog();

@@ -3,6 +3,7 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
+#include <algorithm>
 #include <atomic>
 #include <stdexcept>
 
@@ -19,19 +20,22 @@ FontSet::~FontSet() {
     FT_Done_FreeType(library_);
 }
 
-void FontSet::add(std::string name, float scale, std::vector<unsigned char> regular, std::vector<unsigned char> bold,
+bool FamilyStyle::serves(std::string_view lang) const {
+    return languages.empty() || std::find(languages.begin(), languages.end(), lang) != languages.end();
+}
+
+void FontSet::add(FamilyStyle style, std::vector<unsigned char> regular, std::vector<unsigned char> bold,
                   unsigned regular_index, unsigned bold_index) {
     auto family = std::make_unique<Family>();
-    family->regular = std::make_unique<Face>(library_, name + " Regular", std::move(regular), regular_index);
-    if (!bold.empty()) family->bold = std::make_unique<Face>(library_, name + " Bold", std::move(bold), bold_index);
-    family->name = std::move(name);
-    family->scale = scale;
+    family->regular = std::make_unique<Face>(library_, style.name + " Regular", std::move(regular), regular_index);
+    if (!bold.empty()) family->bold = std::make_unique<Face>(library_, style.name + " Bold", std::move(bold), bold_index);
+    static_cast<FamilyStyle&>(*family) = std::move(style);
     families_.push_back(std::move(family));
 }
 
-int FontSet::first_with(char32_t c) const {
+int FontSet::first_with(char32_t c, std::string_view lang) const {
     for (size_t i = 0; i < families_.size(); ++i)
-        if (families_[i]->regular->has(c)) return static_cast<int>(i);
+        if (families_[i]->serves(lang) && families_[i]->regular->has(c)) return static_cast<int>(i);
     return -1;
 }
 

@@ -4,6 +4,7 @@
 #include <hb.h>
 #include <linebreak.h>
 
+#include <algorithm>
 #include <mutex>
 
 namespace fonts {
@@ -31,7 +32,7 @@ std::vector<hb_script_t> resolve_scripts(const std::u32string& text) {
     return scripts;
 }
 
-std::vector<int> choose_families(const FontSet& fonts, const std::u32string& text) {
+std::vector<int> choose_families(const FontSet& fonts, const std::u32string& text, std::string_view lang) {
     hb_unicode_funcs_t* unicode = hb_unicode_funcs_get_default();
     std::vector<int> family(text.size(), 0);
     int previous = -1;
@@ -40,7 +41,7 @@ std::vector<int> choose_families(const FontSet& fonts, const std::u32string& tex
         const bool weak = is_weak_script(hb_unicode_script(unicode, c));
         int f = -1;
         if (weak && previous >= 0 && fonts.family(static_cast<size_t>(previous)).regular->has(c)) f = previous;
-        if (f < 0) f = fonts.first_with(c);
+        if (f < 0) f = fonts.first_with(c, lang);
         if (f < 0) f = previous >= 0 ? previous : 0;  // .notdef; the bundle build stops this happening
         family[i] = f;
         if (!weak) previous = f;
@@ -104,7 +105,7 @@ ShapedText shape(const FontSet& fonts, std::u32string text, const std::vector<bo
 
     // Runs of one level, script, family and weight.
     const auto scripts = resolve_scripts(out.text);
-    const auto families = choose_families(fonts, out.text);
+    const auto families = choose_families(fonts, out.text, lang);
     auto is_bold = [&](size_t i) { return i < bold.size() && bold[i]; };
     for (size_t i = 0; i < n;) {
         size_t j = i + 1;
@@ -118,6 +119,7 @@ ShapedText shape(const FontSet& fonts, std::u32string text, const std::vector<bo
         shape_run(fonts, out, run, scripts[run.start], language);
         for (size_t i = run.start; i < run.end; ++i) out.run_of[i] = static_cast<uint32_t>(r);
         for (const Glyph& g : run.glyphs) out.advance[g.cluster] += g.advance;
+        out.line_height = std::max(out.line_height, fonts.family(run.family).line_height);
     }
     return out;
 }

@@ -36,10 +36,12 @@ struct ShapedText {
     std::vector<char> breaks;              // libunibreak's LINEBREAK_* after each character
     std::vector<uint32_t> bidi_types;      // FriBidi's, kept for reordering lines
     std::vector<signed char> levels;       // FriBidi's resolved embedding levels
+    float line_height = 1;                 // its lines are this many times the usual height (FamilyStyle)
 };
 
-/// Shapes `text` for language `lang` (an ISO 639 code), in a paragraph whose base direction is
-/// right to left when `rtl`. `bold` has one flag per character, or is empty for all regular.
+/// Shapes `text` for language `lang` (an ISO 639 code, which also picks a family kept for it,
+/// such as Nastaliq for "ur"), in a paragraph whose base direction is right to left when `rtl`.
+/// `bold` has one flag per character, or is empty for all regular.
 ShapedText shape(const FontSet& fonts, std::u32string text, const std::vector<bool>& bold, std::string_view lang, bool rtl);
 
 }  // namespace fonts

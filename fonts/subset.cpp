@@ -20,15 +20,16 @@ std::set<char32_t> kiosk_characters() {
     return out;
 }
 
-std::vector<std::set<char32_t>> plan_subsets(const FontSet& fonts, const std::set<char32_t>& characters) {
+std::vector<std::set<char32_t>> plan_subsets(const FontSet& fonts, const std::map<std::string, std::set<char32_t>>& by_language) {
     std::vector<std::set<char32_t>> out(fonts.size());
-    std::vector<char32_t> weak;
+    std::set<char32_t> weak;
     hb_unicode_funcs_t* unicode = hb_unicode_funcs_get_default();
-    for (char32_t c : characters) {
-        const hb_script_t script = hb_unicode_script(unicode, c);
-        if (script == HB_SCRIPT_COMMON || script == HB_SCRIPT_INHERITED) weak.push_back(c);
-        if (const int f = fonts.first_with(c); f >= 0) out[static_cast<size_t>(f)].insert(c);
-    }
+    for (const auto& [lang, characters] : by_language)
+        for (char32_t c : characters) {
+            const hb_script_t script = hb_unicode_script(unicode, c);
+            if (script == HB_SCRIPT_COMMON || script == HB_SCRIPT_INHERITED) weak.insert(c);
+            if (const int f = fonts.first_with(c, lang); f >= 0) out[static_cast<size_t>(f)].insert(c);
+        }
     for (size_t i = 0; i < fonts.size(); ++i) {
         const bool needed = std::any_of(out[i].begin(), out[i].end(), [&](char32_t c) {
             const hb_script_t s = hb_unicode_script(unicode, c);

@@ -1,9 +1,11 @@
 // The demo bundle's text with the demo bundle's fonts: every string a visitor may see, in every
-// language (the dates and numbers ICU writes too), shapes without a .notdef glyph, and the fonts cut down for the bundle shape it
-// exactly as Debian's whole fonts do.
+// language (the dates and numbers ICU writes too), shapes without a .notdef glyph, in its
+// language's family (Nastaliq for Urdu), and the fonts cut down for the bundle shape it exactly as
+// Debian's whole fonts do.
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "content/model/bundle_fonts.hpp"
@@ -104,4 +106,49 @@ TEST_CASE("the bundle's cut-down fonts shape every demo string exactly as the wh
         }
     }
     CHECK(compared > 50'000);
+}
+
+TEST_CASE("the demo bundle sets Urdu in Nastaliq, kept for Urdu alone, and Naskh still draws Arabic and Persian") {
+    content::Bundle bundle(KIOSK_DEMO_BUNDLE);
+    const auto fonts = content::load_bundle_fonts(bundle);
+    int nastaliq = -1, naskh = -1;
+    for (size_t i = 0; i < fonts->size(); ++i) {
+        if (fonts->family(i).name == "Noto Nastaliq Urdu") nastaliq = static_cast<int>(i);
+        if (fonts->family(i).name == "Noto Naskh Arabic") naskh = static_cast<int>(i);
+    }
+    REQUIRE(nastaliq >= 0);
+    REQUIRE(naskh > nastaliq);  // before Naskh, or Urdu would never reach it
+    const auto& urdu_family = fonts->family(static_cast<size_t>(nastaliq));
+    CHECK(urdu_family.languages == std::vector<std::string>{"ur"});
+    CHECK(urdu_family.line_height > 1.2f);
+    CHECK(urdu_family.bold != nullptr);
+    CHECK(fonts->family(static_cast<size_t>(naskh)).languages.empty());
+    CHECK(fonts->family(static_cast<size_t>(naskh)).line_height == 1.0f);
+
+    // Every Arabic-script letter a visitor reads goes to Nastaliq in Urdu and to Naskh in Arabic
+    // and Persian, with the whole paragraph in one family: Nastaliq and Naskh letters do not join.
+    const auto arabic_script = [](char32_t c) { return (c >= 0x0600 && c <= 0x06FF) || (c >= 0xFB50 && c <= 0xFEFF); };
+    std::map<std::string, size_t> letters;
+    for (const auto& v : visible_strings(KIOSK_DEMO_BUNDLE)) {
+        if (v.lang != "ur" && v.lang != "fa" && v.lang != "ar") continue;
+        const int want = v.lang == "ur" ? nastaliq : naskh;
+        const auto shaped = fonts::shape(*fonts, fonts::decode_utf8(v.text), {}, v.lang, true);
+        for (const auto& run : shaped.runs)
+            for (size_t i = run.start; i < run.end; ++i) {
+                if (!arabic_script(shaped.text[i])) continue;
+                ++letters[v.lang];
+                if (run.family != want) FAIL_CHECK(v.lang << " " << v.where << ": U+" << std::hex << static_cast<unsigned>(shaped.text[i]) << " in " << fonts->family(run.family).name);
+            }
+    }
+    CHECK(letters["ur"] > 5'000);
+    CHECK(letters["fa"] > 5'000);
+    CHECK(letters["ar"] > 5'000);
+    // The Arabic keyboard (ar fa ur) is drawn in Arabic, so Naskh keeps its letters, Urdu's too.
+    for (const auto& k : bundle.keyboards())
+        for (const auto& row : k.rows)
+            for (const auto& key : row)
+                if (arabic_script(fonts::decode_utf8(key)[0])) CHECK(fonts->first_with(fonts::decode_utf8(key)[0], "ar") == naskh);
+    // The language chooser writes each name in its own language: اردو in Nastaliq, فارسی in Naskh.
+    CHECK(fonts::shape(*fonts, U"اردو", {}, "ur", true).runs[0].family == nastaliq);
+    CHECK(fonts::shape(*fonts, U"فارسی", {}, "fa", true).runs[0].family == naskh);
 }

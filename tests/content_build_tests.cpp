@@ -86,6 +86,21 @@ TEST_CASE("a bundle of another schema version is refused with a reason") {
     CHECK_THROWS_WITH_AS(Bundle{dir / "missing.kbundle"}, doctest::Contains("kiosk-bundle build"), BundleError);
 }
 
+TEST_CASE("a bundle of schema 6, whose fonts name no language, is refused: its Urdu would be set in Naskh") {
+    test::TempDir dir;
+    const fs::path path = dir / "schema6.kbundle";
+    {
+        sql::Database db(path, sql::Database::Mode::Create);
+        create_schema(db);
+        db.exec("DROP TABLE font; CREATE TABLE font(position INTEGER PRIMARY KEY, family TEXT NOT NULL, style TEXT NOT NULL, "
+                "scale REAL NOT NULL, data BLOB NOT NULL); PRAGMA user_version = 6");
+    }
+    CHECK(kSchemaVersion > 6);
+    const std::string reason = "bundle schema version 6, this kiosk reads version " + std::to_string(kSchemaVersion);
+    CHECK_THROWS_WITH_AS(Bundle{path}, doctest::Contains(reason.c_str()), BundleError);
+    CHECK_THROWS_WITH_AS(Bundle{path}, doctest::Contains("rebuild the bundle with a matching kiosk-bundle"), BundleError);
+}
+
 TEST_CASE("bad source input: each problem names the file, the line, the item and the fix") {
     test::TempDir dir;
     const fs::path src = test::copy_demo_source(dir);
@@ -241,7 +256,11 @@ TEST_CASE("a bundle carries only the fonts its text needs, each cut to a fractio
     REQUIRE(test::run(kBundleTool + " build " + src.string() + " -o " + out.string()).status == 0);
     const auto families = test::run("sqlite3 -readonly " + out.string() + " \"SELECT group_concat(family || '/' || style, ',') FROM font\"");
     CHECK(families.output ==
-          "Noto Sans/regular,Noto Sans/bold,Noto Naskh Arabic/regular,Noto Naskh Arabic/bold,Noto Sans Ethiopic/regular,Noto Sans Ethiopic/bold\n");
+          "Noto Sans/regular,Noto Sans/bold,Noto Nastaliq Urdu/regular,Noto Nastaliq Urdu/bold,Noto Naskh Arabic/regular,Noto Naskh Arabic/bold,"
+          "Noto Sans Ethiopic/regular,Noto Sans Ethiopic/bold\n");
+    // Nastaliq is kept for Urdu, with its taller lines; the others serve any language.
+    const auto kept = test::run("sqlite3 -readonly " + out.string() + " \"SELECT family || ':' || languages || ':' || round(line_height, 2) FROM font WHERE style = 'regular'\"");
+    CHECK(kept.output == "Noto Sans::1.0\nNoto Nastaliq Urdu:ur:1.3\nNoto Naskh Arabic::1.0\nNoto Sans Ethiopic::1.0\n");
     const auto demo = test::run(std::string("sqlite3 -readonly ") + KIOSK_DEMO_BUNDLE +
                                 " \"SELECT family, max(length(data)) FROM font GROUP BY family ORDER BY min(position)\"");
     CHECK(demo.output.find("Noto Sans CJK SC|") != std::string::npos);

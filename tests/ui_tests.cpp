@@ -53,6 +53,32 @@ TEST_CASE("walk: language chooser -> home -> category -> guide -> back -> home")
     CHECK(k.app.lang() == "uk");
 }
 
+TEST_CASE("the language chooser writes اردو in Nastaliq, on its taller line and inside its button") {
+    Kiosk k(demo_bundle(), "en", Route::languages());
+    k.capture();
+    const auto& drawn = k.runner.drawn();
+    // A name's laid-out box, found inside its button.
+    const auto box = [&](const std::string& name, const std::string& button) {
+        const auto [min, max] = k.rect(button);
+        for (size_t i = 0; i < drawn.blocks.size(); ++i) {
+            const auto& [bmin, bmax] = drawn.boxes[i];
+            const float centre = (bmin.x + bmax.x) / 2;
+            if (drawn.blocks[i] == name && centre > min.x && centre < max.x && bmin.y >= min.y && bmax.y <= max.y) return bmax.y - bmin.y;
+        }
+        FAIL(name << " is not laid out inside " << button);
+        return 0.0f;
+    };
+    // Naskh's Persian and Arabic keep the usual line; Urdu's Nastaliq climbs higher and hangs lower.
+    const float persian = box("فارسی", "lang:fa"), arabic = box("العربية", "lang:ar"), urdu = box("اردو", "lang:ur");
+    CHECK(persian == arabic);
+    CHECK(urdu > 1.2f * persian);
+    // Its letters are drawn, and nothing of them spills into the gaps above and below the button.
+    const auto [min, max] = k.rect("lang:ur");
+    CHECK(k.dark_pixels(min.x, min.y, max.x, max.y) > 100);
+    CHECK(k.dark_pixels(min.x, min.y - 8, max.x, min.y) == 0);
+    CHECK(k.dark_pixels(min.x, max.y, max.x, max.y + 8) == 0);
+}
+
 TEST_CASE("switching language on a guide keeps the visitor on that guide, mirrored for Arabic") {
     Kiosk k(demo_bundle(), "en", Route::guide("food-help"));
     const float back_ltr = k.rect("nav:back").first.x;

@@ -1,6 +1,7 @@
 #include "content/build/font_check.hpp"
 
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <tuple>
 #include <set>
@@ -19,15 +20,18 @@ namespace {
 
 struct Text {
     std::string file, item, text;
+    std::string lang = {};  // the language it is written in; empty for text shown on any language's screens
 };
 
 // Everything a visitor may read, with the file and item a content manager would fix.
 std::vector<Text> visible_texts(const Content& c) {
     std::vector<Text> out;
     for (const auto& l : c.languages) {
+        // A language's name is shown on other languages' screens too (the fallback notice), so it
+        // belongs to no one language.
         out.push_back({"languages.csv", "language \"" + l.code + "\"", l.native_name});
-        // What the kiosk writes from ICU's data: day and month names, the language's digits.
-        out.push_back({"languages.csv", "dates and numbers of language \"" + l.code + "\"", locale_format(l.code).specimen()});
+        // What the kiosk writes from ICU's data in the language: day and month names, its digits.
+        out.push_back({"languages.csv", "dates and numbers of language \"" + l.code + "\"", locale_format(l.code).specimen(), l.code});
     }
     for (const auto& p : c.places) out.push_back({"places.csv", "place \"" + p.id + "\"", p.name + " " + p.address + " " + p.phone});
     for (const auto& st : c.stops) out.push_back({"stops.csv", "stop of \"" + st.unit + "\"", st.name + " " + st.address});
@@ -43,9 +47,9 @@ std::vector<Text> visible_texts(const Content& c) {
     if (!c.map.attribution.empty()) out.push_back({"map/layers.txt", "map attribution", c.map.attribution});  // shown on the map
     for (const auto& [lang, texts] : c.texts) {
         for (const auto& [key, value] : texts.strings)
-            out.push_back({"lang/" + lang + "/strings.txt", "text \"" + key + "\"", value});
+            out.push_back({"lang/" + lang + "/strings.txt", "text \"" + key + "\"", value, lang});
         for (const auto& [id, g] : texts.guides)
-            out.push_back({"lang/" + lang + "/guides/" + id + ".md", "guide \"" + id + "\"", g.title + " " + g.summary + " " + g.body});
+            out.push_back({"lang/" + lang + "/guides/" + id + ".md", "guide \"" + id + "\"", g.title + " " + g.summary + " " + g.body, lang});
     }
     return out;
 }
@@ -73,7 +77,7 @@ void check_glyphs(const Content& c, const FontCatalog& catalog, Diagnostics& d) 
     for (const auto& t : visible_texts(c)) {
         std::set<char32_t> missing;
         for (char32_t ch : fonts::decode_utf8(t.text))
-            if (drawn(ch) && set.first_with(ch) < 0) missing.insert(ch);
+            if (drawn(ch) && set.first_with(ch, t.lang) < 0) missing.insert(ch);
         if (missing.empty()) continue;
         std::string list;
         for (char32_t ch : missing) list += (list.empty() ? "" : ", ") + describe(ch);
@@ -89,10 +93,13 @@ void check_fonts(const Content& c, const FontCatalog& catalog, Diagnostics& d) {
 }
 
 void cut_fonts(Content& c, const FontCatalog& catalog, Diagnostics& d) {
-    std::set<char32_t> chars = fonts::kiosk_characters();
+    // Text of no one language is shaped with the visitor's (a place name on an Urdu screen), so
+    // its characters count for every language as well.
+    std::map<std::string, std::set<char32_t>> chars{{"", fonts::kiosk_characters()}};
     for (const auto& t : visible_texts(c))
         for (char32_t ch : fonts::decode_utf8(t.text))
-            if (drawn(ch)) chars.insert(ch);
+            if (drawn(ch)) chars[t.lang].insert(ch);
+    for (const auto& l : c.languages) chars[l.code].insert(chars[""].begin(), chars[""].end());
     const auto& set = *catalog.set;
     const auto plan = fonts::plan_subsets(set, chars);
     for (size_t i = 0; i < set.size(); ++i) {
@@ -102,7 +109,8 @@ void cut_fonts(Content& c, const FontCatalog& catalog, Diagnostics& d) {
             if (f.name != name) continue;
             try {
                 for (const auto& [style, path, index] : {std::tuple{"regular", f.regular, f.regular_index}, std::tuple{"bold", f.bold, f.bold_index}})
-                    c.fonts.push_back({name, style, f.scale, fonts::subset_font(fonts::read_file_bytes((catalog.root / path).string()), index, plan[i])});
+                    c.fonts.push_back({name, style, f.scale, f.line_height, f.languages,
+                                       fonts::subset_font(fonts::read_file_bytes((catalog.root / path).string()), index, plan[i])});
             } catch (const std::exception& e) {
                 d.error("", 0, "font \"" + name + "\"", e.what(), "check the font files are readable and not damaged");
             }

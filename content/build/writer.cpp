@@ -135,9 +135,10 @@ void insert_all(sql::Database& db, const Content& c) {
     };
     for (const auto& k : c.keyboards)
         keyboard.bind(1, k.id).bind(2, k.label).bind(3, join_words(k.languages)).bind(4, lines(k.rows)).bind(5, lines(k.forms)).bind(6, pos++).run();
-    auto font = db.prepare("INSERT INTO font(position, family, style, scale, data) VALUES(?, ?, ?, ?, ?)");
+    auto font = db.prepare("INSERT INTO font(position, family, style, scale, line_height, languages, data) VALUES(?, ?, ?, ?, ?, ?, ?)");
     pos = 0;
-    for (const auto& f : c.fonts) font.bind(1, pos++).bind(2, f.family).bind(3, f.style).bind(4, f.scale).bind_blob(5, f.data).run();
+    for (const auto& f : c.fonts)
+        font.bind(1, pos++).bind(2, f.family).bind(3, f.style).bind(4, f.scale).bind(5, f.line_height).bind(6, join_words(f.languages)).bind_blob(7, f.data).run();
 }
 
 }  // namespace

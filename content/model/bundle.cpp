@@ -163,8 +163,8 @@ std::string Bundle::all_text() const {
 
 std::vector<FontFile> Bundle::fonts() const {
     std::vector<FontFile> out;
-    for (auto s = db_.prepare("SELECT family, style, scale, data FROM font ORDER BY position"); s.step();)
-        out.push_back({s.text(0), s.text(1), s.real(2), s.blob(3)});
+    for (auto s = db_.prepare("SELECT family, style, scale, line_height, languages, data FROM font ORDER BY position"); s.step();)
+        out.push_back({s.text(0), s.text(1), s.real(2), s.real(3), split_words(s.text(4)), s.blob(5)});
     return out;
 }
 

@@ -14,7 +14,8 @@ std::unique_ptr<fonts::FontSet> load_bundle_fonts(const Bundle& bundle) {
         if (files[i].style != "regular") continue;
         std::vector<unsigned char> bold;
         if (i + 1 < files.size() && files[i + 1].family == files[i].family && files[i + 1].style == "bold") bold = std::move(files[i + 1].data);
-        set->add(files[i].family, static_cast<float>(files[i].scale), std::move(files[i].data), std::move(bold));
+        set->add({files[i].family, static_cast<float>(files[i].scale), static_cast<float>(files[i].line_height), files[i].languages},
+                 std::move(files[i].data), std::move(bold));
     }
     return set;
 }

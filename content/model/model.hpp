@@ -103,6 +103,8 @@ struct FontFile {
     std::string family;
     std::string style;  // regular, bold
     double scale = 1;   // drawn this much larger than the em size
+    double line_height = 1;  // lines holding it are this many times the usual height
+    std::vector<std::string> languages;  // only text in these is set in it; empty: any text
     std::vector<unsigned char> data;
 };
 

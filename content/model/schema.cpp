@@ -58,9 +58,10 @@ CREATE TABLE guide_place(
 CREATE TABLE guide_link(
   guide_id TEXT NOT NULL REFERENCES guide(id), link_id TEXT NOT NULL REFERENCES link(id),
   position INTEGER NOT NULL, PRIMARY KEY(guide_id, link_id));
+-- Fonts in fallback order; languages space-separated, empty when the family serves any text.
 CREATE TABLE font(
   position INTEGER PRIMARY KEY, family TEXT NOT NULL, style TEXT NOT NULL CHECK(style IN ('regular','bold')),
-  scale REAL NOT NULL, data BLOB NOT NULL);
+  scale REAL NOT NULL, line_height REAL NOT NULL, languages TEXT NOT NULL, data BLOB NOT NULL);
 -- Full-text search (search_index.cpp). Contentless: the texts are in the tables above, the index
 -- holds only their folded form (search_text.hpp). unicode61 just splits on what folding left:
 -- M* keeps Bengali vowel signs inside words. A document's rowid is its language's position << 32

@@ -10,7 +10,8 @@ namespace content {
 // 4: the offline basemap (map, map_layer, map_chunk, map_chunk_box)
 // 5: places' services and access notes, mobile units' stops (place_service, place_access, unit_stop)
 // 6: example stops and approximate directions links said so (unit_stop.example, link.approximate)
-// 7: keyboards' letter forms (keyboard.forms)
+// 7: keyboards' letter forms (keyboard.forms); fonts kept for some languages, with their line
+//    height (font.languages, font.line_height)
 inline constexpr int kSchemaVersion = 7;
 
 /// Creates every table in an empty database and sets user_version.

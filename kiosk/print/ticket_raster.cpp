@@ -49,8 +49,8 @@ public:
         const auto shaped = fonts::shape(fonts_, text, std::vector<bool>(text.size(), bold), lang, rtl);
         const float avail = float(width_ - 2 * kMargin);
         const auto lines = fonts::layout_lines(fonts_, shaped, size, avail);
-        const int line_height = int(std::lround(size * 1.4f));
-        const int baseline = int(std::lround(size * 1.1f));
+        const int line_height = int(std::lround(size * 1.4f * shaped.line_height));
+        const int baseline = int(std::lround(size * 1.1f * shaped.line_height));
         Bitmap1 block(width_, line_height * int(lines.size()));
         int top = 0;
         for (const auto& line : lines) {

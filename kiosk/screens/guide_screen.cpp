@@ -78,15 +78,17 @@ void GuideScreen::draw_item(Ui& ui, Item& item) {
     const float h = item.text.layout(t.body, avail - indent);
     ImDrawList* list = ImGui::GetWindowDrawList();
     const float line = t.body.line_height();
+    // Beside the first line's letters: on a tall script's taller line, as much lower as its baseline.
+    const float middle = line / 2 + t.body.size * 1.1f * (item.text.line_scale() - 1);
     const float marker_x = rtl ? pos.x + avail - indent / 2 : pos.x + indent / 2 - t.px(8);
     if (item.kind == content::BlockKind::Step) {
         const float r = line * 0.45f;
-        const ImVec2 c(rtl ? pos.x + avail - r : pos.x + r, pos.y + line / 2);
+        const ImVec2 c(rtl ? pos.x + avail - r : pos.x + r, pos.y + middle);
         list->AddCircleFilled(c, r, t.header);
         const float number_h = item.number.layout(t.body, indent);
         item.number.draw(list, ImVec2(c.x - item.number.widest() / 2, c.y - number_h / 2), t.header_text, t.header_text);
     } else {
-        list->AddCircleFilled(ImVec2(marker_x, pos.y + line / 2), t.px(7), t.text);
+        list->AddCircleFilled(ImVec2(marker_x, pos.y + middle), t.px(7), t.text);
     }
     item.text.draw(list, ImVec2(rtl ? pos.x : pos.x + indent, pos.y), t.text, t.link);
     ui.follow_links(item.text, ImVec2(rtl ? pos.x : pos.x + indent, pos.y));

@@ -75,7 +75,7 @@ float TextBlock::layout(const TextStyle& style, float width) {
         widest_ = 0;
         for (const auto& line : lines_) widest_ = std::max(widest_, line.width);
     }
-    return style.line_height() * static_cast<float>(lines_.size());
+    return line_height() * static_cast<float>(lines_.size());
 }
 
 float TextBlock::layout_to_fit(const TextStyle& style, float width, float height, float min_size) {
@@ -99,7 +99,7 @@ float TextBlock::layout_to_fit(const TextStyle& style, float width, float height
 std::vector<LinkArea> TextBlock::link_areas(ImVec2 origin) const {
     std::vector<LinkArea> areas;
     if (targets_.empty()) return areas;
-    const float line_height = style_.line_height();
+    const float line_height = this->line_height();
     float top = origin.y;
     for (const auto& line : lines_) {
         const float left = std::round(rtl_ ? origin.x + width_ - line.width : origin.x);
@@ -124,7 +124,7 @@ void TextBlock::draw(ImDrawList* list, ImVec2 origin, ImU32 color, ImU32 link_co
     if (DrawnText::current && !text_.empty()) {
         auto& drawn = *DrawnText::current;
         drawn.blocks.push_back(fonts::encode_utf8(text_));
-        const ImVec2 min = origin, max(origin.x + width_, origin.y + style_.line_height() * static_cast<float>(lines_.size()));
+        const ImVec2 min = origin, max(origin.x + width_, origin.y + line_height() * static_cast<float>(lines_.size()));
         const ImVec2 clip_min = list->GetClipRectMin(), clip_max = list->GetClipRectMax();
         const ImVec2 vmin(std::max(min.x, clip_min.x), std::max(min.y, clip_min.y)), vmax(std::min(max.x, clip_max.x), std::min(max.y, clip_max.y));
         drawn.boxes.emplace_back(min, max);
@@ -133,9 +133,10 @@ void TextBlock::draw(ImDrawList* list, ImVec2 origin, ImU32 color, ImU32 link_co
     }
     fonts::GlyphAtlas& atlas = *style_.engine->atlas;
     const float to_u = 1.0f / static_cast<float>(atlas.width()), to_v = 1.0f / static_cast<float>(atlas.height());
-    const float line_height = style_.line_height();
-    // The baseline sits so that ascenders and descenders of every script fit the line.
-    const float baseline = std::round(style_.size * 1.1f);
+    const float line_height = this->line_height();
+    // The baseline sits so that ascenders and descenders of every script fit the line; a tall
+    // script's taller line keeps the same proportions.
+    const float baseline = std::round(style_.size * 1.1f * shaped_.line_height);
     const float underline_width = std::max(1.0f, style_.size / 16);
     list->PushTextureID(style_.engine->texture);
     float top = origin.y;

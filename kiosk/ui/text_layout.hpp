@@ -89,6 +89,8 @@ public:
     std::vector<LinkArea> link_areas(ImVec2 origin) const;
     /// Width of the longest line of the last layout.
     float widest() const { return widest_; }
+    /// How many times the style's line height its lines are: more than 1 in a tall script (Nastaliq).
+    float line_scale() const { return shaped_.line_height; }
     bool rtl() const { return rtl_; }
     bool empty() const { return text_.empty(); }
     /// The laid-out lines, for tests.
@@ -97,6 +99,9 @@ public:
     const std::u32string& text() const { return text_; }
 
 private:
+    /// The style's line height, grown for a tall script (fonts::ShapedText::line_height).
+    float line_height() const { return style_.line_height() * shaped_.line_height; }
+
     std::u32string text_;
     std::vector<bool> bold_;
     std::vector<int> link_;  // per character: an index into targets_, or -1
