@@ -375,12 +375,16 @@ void Chrome::footer(Ui& ui, ImVec2 display, const FooterGrid& g) {
 // the far end "Choose your language", to every one of them.
 void Chrome::compact_footer(Ui& ui, ImVec2 display, const FooterGrid& g, float top) {
     const Theme& t = ui.theme;
+    // "Choose your language" takes two places when its lines are taller than one (Urdu's
+    // Nastaliq on two lines).
+    const float h = language_button_height(t), y = top + t.gap();
+    const bool tall = all_languages_.layout(t.label, g.button_width - t.px(2 * content::kButtonLabelInset)) > h;
+    const int prompt_slots = tall && g.columns > 2 ? 2 : 1;
     std::vector<size_t> shown;
     for (size_t i = 0; i < languages_.size(); ++i)
         if (languages_[i].first == ui.app.lang()) shown.push_back(i);
-    for (size_t i = 0; i < languages_.size() && static_cast<int>(shown.size()) < g.columns - 1; ++i)
+    for (size_t i = 0; i < languages_.size() && static_cast<int>(shown.size()) < g.columns - prompt_slots; ++i)
         if (languages_[i].first != ui.app.lang()) shown.push_back(i);
-    const float h = language_button_height(t), y = top + t.gap();
     const float row_width = static_cast<float>(g.columns) * g.button_width + static_cast<float>(g.columns - 1) * t.gap();
     const auto x_of = [&](int slot) {
         const int visual = ui.rtl() ? g.columns - 1 - slot : slot;
@@ -394,8 +398,10 @@ void Chrome::compact_footer(Ui& ui, ImVec2 display, const FooterGrid& g, float t
             return;
         }
     }
-    ImGui::SetCursorScreenPos(ImVec2(x_of(g.columns - 1), y));
-    if (ui.button("nav:languages", all_languages_, ImVec2(g.button_width, h), false, t.header_button, t.header_text, &t.label))
+    const int first = g.columns - prompt_slots;
+    ImGui::SetCursorScreenPos(ImVec2(std::min(x_of(first), x_of(g.columns - 1)), y));
+    const float width = static_cast<float>(prompt_slots) * g.button_width + static_cast<float>(prompt_slots - 1) * t.gap();
+    if (ui.button("nav:languages", all_languages_, ImVec2(width, h), false, t.header_button, t.header_text, &t.label))
         ui.app.open(Route::languages());
 }
 
