@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <memory>
+#include <optional>
 
 #include "kiosk/app/app.hpp"
 #include "kiosk/config/settings.hpp"
@@ -93,6 +94,18 @@ struct Kiosk {
         auto it = runner.hits().all().find(control);
         REQUIRE_MESSAGE(it != runner.hits().all().end(), "no control " << control);
         return it->second;
+    }
+    /// The laid-out box of the drawn text `text` inside a control: its centre within the control's
+    /// width (a block's box is its layout width, centred) and its lines within its height.
+    std::optional<std::pair<ImVec2, ImVec2>> text_box_in(const std::string& text, const std::string& control) {
+        const auto [min, max] = rect(control);
+        const auto& drawn = runner.drawn();
+        for (size_t i = 0; i < drawn.blocks.size(); ++i) {
+            const auto& [bmin, bmax] = drawn.boxes[i];
+            const float centre = (bmin.x + bmax.x) / 2;
+            if (drawn.blocks[i] == text && centre > min.x && centre < max.x && bmin.y >= min.y && bmax.y <= max.y) return drawn.boxes[i];
+        }
+        return std::nullopt;
     }
     void capture() { runner.frame(&pixels, &w, &h); }
     Rgb at(int x, int y) const {

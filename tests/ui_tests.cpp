@@ -56,17 +56,11 @@ TEST_CASE("walk: language chooser -> home -> category -> guide -> back -> home")
 TEST_CASE("the language chooser writes اردو in Nastaliq, on its taller line and inside its button") {
     Kiosk k(demo_bundle(), "en", Route::languages());
     k.capture();
-    const auto& drawn = k.runner.drawn();
-    // A name's laid-out box, found inside its button.
+    // A name's laid-out height, found inside its button.
     const auto box = [&](const std::string& name, const std::string& button) {
-        const auto [min, max] = k.rect(button);
-        for (size_t i = 0; i < drawn.blocks.size(); ++i) {
-            const auto& [bmin, bmax] = drawn.boxes[i];
-            const float centre = (bmin.x + bmax.x) / 2;
-            if (drawn.blocks[i] == name && centre > min.x && centre < max.x && bmin.y >= min.y && bmax.y <= max.y) return bmax.y - bmin.y;
-        }
-        FAIL(name << " is not laid out inside " << button);
-        return 0.0f;
+        const auto found = k.text_box_in(name, button);
+        if (!found) FAIL(name << " is not laid out inside " << button);
+        return found->second.y - found->first.y;
     };
     // Naskh's Persian and Arabic keep the usual line; Urdu's Nastaliq climbs higher and hangs lower.
     const float persian = box("فارسی", "lang:fa"), arabic = box("العربية", "lang:ar"), urdu = box("اردو", "lang:ur");
