@@ -23,6 +23,7 @@ void Chrome::refresh(const App& app) {
     const auto& bundle = app.bundle();
     back_ = text_of(bundle, bundle.ui("nav.back", app.lang()), true);
     all_languages_ = text_of(bundle, bundle.ui("language.prompt", app.lang()), true);
+    all_languages_tall_ = {-1, false};
     clock_text_.clear();
     home_ = text_of(bundle, bundle.ui("nav.home", app.lang()), true);
     still_there_ = text_of(bundle, bundle.ui("idle.question", app.lang()), true);
@@ -378,8 +379,9 @@ void Chrome::compact_footer(Ui& ui, ImVec2 display, const FooterGrid& g, float t
     // "Choose your language" takes two places when its lines are taller than one (Urdu's
     // Nastaliq on two lines).
     const float h = language_button_height(t), y = top + t.gap();
-    const bool tall = all_languages_.layout(t.label, g.button_width - t.px(2 * content::kButtonLabelInset)) > h;
-    const int prompt_slots = tall && g.columns > 2 ? 2 : 1;
+    if (all_languages_tall_.first != g.button_width)
+        all_languages_tall_ = {g.button_width, all_languages_.layout(t.label, g.button_width - t.px(2 * content::kButtonLabelInset)) > h};
+    const int prompt_slots = all_languages_tall_.second && g.columns > 2 ? 2 : 1;
     std::vector<size_t> shown;
     for (size_t i = 0; i < languages_.size(); ++i)
         if (languages_[i].first == ui.app.lang()) shown.push_back(i);

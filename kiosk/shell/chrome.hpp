@@ -7,6 +7,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "content/model/bundle.hpp"
@@ -65,6 +66,9 @@ private:
     long seen_changes_ = -1;
     TextBlock back_, home_, strip_;  // strip: "may be out of date" and/or the demo label
     TextBlock all_languages_;        // the compact footer's way to every language
+    // Whether all_languages_ needs two places, for the button width it was measured at: measured
+    // once, not every frame, as laying it out at one width and drawing it at another would be.
+    std::pair<float, bool> all_languages_tall_{-1, false};
     TextBlock clock_;
     std::string clock_text_;         // what clock_ was made from; empty: to be read again
     std::chrono::sys_time<std::chrono::minutes> clock_minute_{};
