@@ -1,5 +1,6 @@
 // kiosk: the Torino information kiosk. This file only chooses the run mode; wiring.hpp makes
 // the parts each mode needs.
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -62,6 +63,18 @@ int run_script(kiosk::Setup& s, kiosk::Session& session) {
     return s.clean_exit();
 }
 
+// systemd stops the kiosk with SIGTERM. Until the display is up, SIGTERM and SIGINT wait
+// (blocked; the threads started meanwhile inherit that): then SDL's handlers turn them into a
+// quit event, the frame loop ends and the run is struck off the crash-loop guard's list. Their
+// default action before that would end the run unrecorded, counted as a failed start.
+void hold_stop_signals(int how) {
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGTERM);
+    sigaddset(&stop, SIGINT);
+    pthread_sigmask(how, &stop, nullptr);
+}
+
 // Restarts the kiosk in place (same process id, so a service manager sees no exit).
 void restart_self(char** argv) {
     std::error_code ec;
@@ -73,6 +86,7 @@ void restart_self(char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    hold_stop_signals(SIG_BLOCK);
     std::string error;
     auto options = kiosk::parse_options(argc, argv, error);
     if (!options) return fail(error);
@@ -99,6 +113,7 @@ int main(int argc, char** argv) {
 
     auto session = kiosk::open_session(*setup, error);
     if (!session) return fail(error);
+    hold_stop_signals(SIG_UNBLOCK);
     if (!o.screenshot.empty()) return screenshot(*setup, *session);
     if (!o.script.empty()) return run_script(*setup, *session);
     if (kiosk::run_kiosk(*setup, *session)) {

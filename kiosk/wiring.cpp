@@ -22,10 +22,9 @@ namespace {
 void log(const std::string& line) { platform::log::line(line); }
 
 // What the updater says that a technician should see in the admin panel.
-void log_update(const std::string& line) {
-    for (const char* trouble : {"refused", "failed", "cannot", "does not open", "error"})
-        if (line.find(trouble) != std::string::npos) return platform::log::problem("update: " + line);
-    platform::log::line("update: " + line);
+void log_update(const std::string& line, bool problem) {
+    if (problem) platform::log::problem("update: " + line);
+    else platform::log::line("update: " + line);
 }
 
 // The bundle to show: --bundle, $KIOSK_BUNDLE, the demo bundle of a build tree, the installed one.
@@ -101,6 +100,12 @@ std::optional<std::chrono::milliseconds> test_freeze_after() {
 std::unique_ptr<UpdateService> start_updates(Setup& s, platform::EventWaiter& waiter) {
     const Options& o = s.options;
     if (!s.store || (o.update_url.empty() && o.inbox.empty())) return nullptr;
+    if (o.update_url.starts_with("http:"))
+        platform::log::problem("update_url " + o.update_url + " is plain http: bundles are still checked by their signature, but "
+                               "anyone on the way can hold back updates unseen. Fix: serve the folder over https");
+    if (o.channel.empty() && !s.store->current())
+        platform::log::problem("no channel is set, so no bundle can be installed until one is. Fix: set channel in the "
+                               "configuration, e.g. channel = torino (the channel kiosk-bundle publish serves)");
     content::UpdaterConfig config;
     config.base_url = o.update_url;
     config.bundle_name = o.bundle_name;

@@ -4,11 +4,13 @@
 #include <sstream>
 
 #include "content/delivery/store.hpp"
+#include "content/hours/dates.hpp"
 #include "content/text/text_files.hpp"
 #include "kiosk/admin/admin.hpp"
 #include "kiosk/admin/kiosk_admin.hpp"
 #include "kiosk/admin/pin_gate.hpp"
 #include "kiosk/admin/usage_counters.hpp"
+#include "kiosk/services/update_service.hpp"
 #include "tests/kiosk_fixture.hpp"
 #include "tests/test_support.hpp"
 
@@ -169,9 +171,10 @@ TEST_CASE("the kiosk's admin services: status lines, export beside the counters,
 
     std::vector<std::string> keys;
     for (const auto& [key, value] : admin.status()) keys.push_back(key);
-    CHECK(keys == std::vector<std::string>{"content_version", "channel", "key_id", "expires", "last_update", "free_disk", "printer", "uptime"});
+    CHECK(keys == std::vector<std::string>{"content_version", "channel", "key_id", "expires", "content_age", "last_update", "last_contact",
+                                           "last_error", "free_disk", "printer", "uptime"});
     CHECK(admin.status()[0].second.starts_with("1 "));  // the demo bundle's version
-    CHECK(admin.status()[5].second.find(" GB of ") != std::string::npos);
+    CHECK(admin.status()[8].second.find(" GB of ") != std::string::npos);
 
     CHECK(admin.check_for_updates().find("No update source") != std::string::npos);
     const std::string exported = admin.export_usage();
@@ -184,4 +187,35 @@ TEST_CASE("the kiosk's admin services: status lines, export beside the counters,
     CHECK(admin.roll_back().find("nothing to roll back") != std::string::npos);
     CHECK(admin.restart_requested());
     CHECK(k.app.exit_requested());  // the frame loop ends; main starts the kiosk again
+}
+
+TEST_CASE("a kiosk whose server stopped answering does not look healthy: content age, last contact and the error show") {
+    test::TempDir dir;
+    content::Store store(dir / "store");
+    Kiosk k(demo_bundle(), "en", Route::home());
+    content::UpdaterConfig config;
+    config.base_url = "http://127.0.0.1:1/";  // nothing listens there
+    config.connect_timeout = std::chrono::seconds(5);
+    std::vector<std::string> problems;
+    std::mutex mutex;
+    kiosk::UpdateService updates(store, {}, content::InstallPolicy{"demo", "0.1.0", ""}, config, {}, {}, [] {},
+                                 [&](const std::string& line, bool problem) {
+                                     std::lock_guard lock(mutex);
+                                     if (problem) problems.push_back(line);
+                                 });
+    kiosk::KioskAdmin admin("", k.app, {&store, &updates, nullptr, {}});
+    updates.check_now();
+    const auto value = [&](const std::string& key) {
+        for (const auto& [k2, v] : admin.status())
+            if (k2 == key) return v;
+        return std::string("(no such row)");
+    };
+    for (int i = 0; i < 600 && value("last_error") == "none"; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    CHECK(value("last_error").find("http://127.0.0.1:1/: ") != std::string::npos);
+    CHECK(value("last_contact") == "never");
+    const auto days = (content::today(k.app.clock().wall()).days() - content::parse_date("2026-11-23")->days()).count();
+    CHECK(value("content_age") == "2026-11-23  (" + std::to_string(days) + " days old)");
+    std::lock_guard lock(mutex);
+    REQUIRE_FALSE(problems.empty());  // a transport failure reaches the panel's recent problems
+    CHECK(problems.front().find("http://127.0.0.1:1/") != std::string::npos);
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """A real HTTP server on loopback for the updater tests (standard library only).
 
-Usage: http_server.py DIR   -- prints its port on the first line, then serves until killed.
+Usage: http_server.py DIR [CERT KEY]  -- prints its port on the first line, then serves until
+killed; over HTTPS with CERT and KEY (PEM files).
 
   /files/NAME            the file DIR/NAME, with ETag and Last-Modified; 304 when unchanged
   /slow/NAME             the same, but waits 40 ms before it reads the file, as a busy server
@@ -12,6 +13,10 @@ Usage: http_server.py DIR   -- prints its port on the first line, then serves un
                          kiosk's request finds when it finally goes through
   /status/CODE/NAME      answers with that status code
   /stall/NAME            sends headers and a few bytes, then goes silent
+  /trickle/NAME          a signature as /files/ does; a bundle at 2 bytes a second, as a hostile
+                         or broken server would, for as long as the client waits
+  /rotating/NAME         as /files/, but with a new ETag on every answer: never a 304
+  /redirect/URL          a 302 to URL (the rest of the path, scheme included: redirect/http://...)
   /drop/NAME             promises the whole file, sends half, closes the connection
   /count/NAME            how many times NAME was requested, as text
 
@@ -21,6 +26,8 @@ is a 404.
 import email.utils
 import hashlib
 import os
+import re
+import ssl
 import sys
 import threading
 import time
@@ -64,6 +71,10 @@ class Handler(BaseHTTPRequestHandler):
         if kind == "status":
             self.send_body(int(parts[1]), b"no")
             return
+        if kind == "redirect":
+            target = re.sub(r"^(https?):/+", r"\1://", self.path.split("/redirect/", 1)[1])
+            self.send_body(302, b"moved", [("Location", target)])
+            return
         if kind == "slow":
             time.sleep(0.04)
         if kind == "held" and not name.endswith(".minisig"):
@@ -89,6 +100,18 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.flush()
             time.sleep(60)
             return
+        if kind == "trickle" and not name.endswith(".minisig"):
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            try:
+                for i in range(0, len(data), 2):
+                    self.wfile.write(data[i : i + 2])
+                    self.wfile.flush()
+                    time.sleep(1)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            return
         if kind == "drop":
             self.send_response(200)
             self.send_header("Content-Length", str(len(data)))
@@ -98,6 +121,8 @@ class Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             return
         etag = '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
+        if kind == "rotating":
+            etag = '"' + os.urandom(8).hex() + '"'
         modified = email.utils.formatdate(mtime, usegmt=True)
         if self.headers.get("If-None-Match") == etag:
             self.send_response(304)
@@ -109,5 +134,9 @@ class Handler(BaseHTTPRequestHandler):
 
 server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 server.daemon_threads = True
+if len(sys.argv) == 4:
+    tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    tls.load_cert_chain(sys.argv[2], sys.argv[3])
+    server.socket = tls.wrap_socket(server.socket, server_side=True)
 print(server.server_address[1], flush=True)
 server.serve_forever()

@@ -14,6 +14,7 @@
 #include "content/delivery/signed_bundle.hpp"
 #include "content/model/sqlite.hpp"
 #include "kiosk/services/update_service.hpp"
+#include "tests/http_server.hpp"
 #include "tests/kiosk_fixture.hpp"
 #include "tests/test_support.hpp"
 
@@ -127,7 +128,7 @@ TEST_CASE("installing runs off the UI thread: frames keep coming while a large b
     content::UpdaterConfig config;
     config.inbox = dir / "inbox";
     kiosk::UpdateService service(store, {keys.first}, content::InstallPolicy{"demo", "0.1.0", ""}, config, {}, {},
-                                 [&] { ++notified; }, [&](const std::string& line) { log.push_back(line); });
+                                 [&] { ++notified; }, [&](const std::string& line, bool) { log.push_back(line); });
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (!service.busy() && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(std::chrono::milliseconds(5));
     REQUIRE(service.busy());
@@ -179,7 +180,7 @@ TEST_CASE("\"check for updates now\" looks in the inbox at once, not at the next
     std::vector<std::string> log;
     std::mutex log_mutex;
     kiosk::UpdateService service(store, {keys.first}, content::InstallPolicy{"demo", "0.1.0", ""}, config, hourly, {}, [] {},
-                                 [&](const std::string& line) {
+                                 [&](const std::string& line, bool) {
                                      std::lock_guard lock(log_mutex);
                                      log.push_back(line);
                                  });
@@ -197,4 +198,50 @@ TEST_CASE("\"check for updates now\" looks in the inbox at once, not at the next
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     REQUIRE(next);
     CHECK(next->meta().version == 2);
+}
+
+TEST_CASE("a server trickling a bundle keeps neither a USB stick's bundle waiting nor the kiosk from stopping") {
+    TempDir dir;
+    const auto keys = ms::generate_key_pair();
+    content::Store store(dir / "store");
+    fs::create_directories(dir / "served");
+    fs::create_directories(dir / "inbox");
+    const auto sign = [&](const fs::path& bundle) {
+        write(bundle.string() + ".minisig", ms::format_signature(ms::sign(ms::hash_file(bundle), keys.second,
+                                                                          content::trusted_comment_for(content::Bundle(bundle).meta()))));
+    };
+    sign(write_variant(dir, "served/torino.kbundle", [](content::Content& c) { c.meta.version = 3; }));
+    HttpServer server(dir / "served");
+    content::UpdaterConfig config;
+    config.base_url = server.url("trickle");
+    config.bundle_name = "torino.kbundle";
+    config.stall_timeout = std::chrono::seconds(600);  // only the stop may end this download
+    config.inbox = dir / "inbox";
+    std::vector<std::string> log;
+    std::mutex log_mutex;
+    std::optional<kiosk::UpdateService> service;
+    service.emplace(store, std::vector{keys.first}, content::InstallPolicy{"demo", "0.1.0", ""}, config, kiosk::UpdateSchedule{}, content::LanguageChoice{},
+                    [] {}, [&](const std::string& line, bool) {
+                        std::lock_guard lock(log_mutex);
+                        log.push_back(line);
+                    });
+    // The server's worker is inside the trickled download...
+    // (its version's folder answers 404, as a folder signed by hand has none; then NAME trickles)
+    for (int i = 0; i < 600 && server.requests("torino.kbundle") == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    REQUIRE(server.requests("torino.kbundle") == 1);
+    // ...when a stick brings version 2: it is installed meanwhile.
+    sign(write_variant(dir, "inbox/v2.kbundle", [](content::Content&) {}));
+    std::shared_ptr<const content::Bundle> next;
+    for (const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+         !(next = service->take_new_bundle()) && std::chrono::steady_clock::now() < deadline;)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    REQUIRE(next);
+    CHECK(next->meta().version == 2);
+    CHECK(service->busy());  // the download still trickles
+    // Stopping does not wait for the trickle (it would take hours at 2 bytes a second).
+    service.reset();
+    std::lock_guard lock(log_mutex);
+    std::string all;
+    for (const auto& line : log) all += line + "\n";
+    CHECK_MESSAGE(all.find("abandoned, the kiosk is stopping") != std::string::npos, all);
 }

@@ -9,48 +9,15 @@
 #include "content/delivery/signed_bundle.hpp"
 #include "content/delivery/store.hpp"
 #include "content/model/bundle.hpp"
+#include "tests/signed_bundles.hpp"
 #include "tests/test_support.hpp"
 
 namespace fs = std::filesystem;
 using content::InstallResult;
+using test::current_version;
+using test::Publisher;
 namespace ms = content::minisign;
 
-namespace {
-
-// Signed bundles built from the demo source with the metadata each test needs.
-struct Publisher {
-    test::TempDir dir;
-    std::pair<ms::PublicKey, ms::SecretKey> keys = ms::generate_key_pair();
-    std::vector<ms::PublicKey> trusted{keys.first};
-    content::InstallPolicy policy{"demo", "0.1.0", "2026-11-23"};
-
-    fs::path make(long long version, const std::string& channel = "demo", const std::string& expires = "2027-11-23",
-                  const std::string& min_kiosk = "0.1.0") {
-        content::Diagnostics d;
-        auto c = content::load_source(test::demo_source(), d);
-        REQUIRE_FALSE(d.has_errors());
-        c.meta.version = version;
-        c.meta.channel = channel;
-        c.meta.expires = expires;
-        c.meta.min_kiosk_version = min_kiosk;
-        const fs::path out = dir / ("b" + std::to_string(version) + "-" + channel + "-" + expires + "-" + min_kiosk + ".kbundle");
-        content::write_bundle(c, out);
-        const auto sig = ms::sign(ms::hash_file(out), keys.second, content::trusted_comment_for(c.meta));
-        test::write(out.string() + ".minisig", ms::format_signature(sig));
-        return out;
-    }
-    InstallResult install(content::Store& store, const fs::path& bundle) {
-        return store.install(bundle, bundle.string() + ".minisig", trusted, policy);
-    }
-};
-
-long long current_version(const content::Store& store) {
-    const auto cur = store.current();
-    REQUIRE(cur);
-    return content::Bundle(*cur).meta().version;
-}
-
-}  // namespace
 
 TEST_CASE("install, no-op on the same version, upgrade keeps the previous, older ones are pruned") {
     Publisher p;
@@ -139,11 +106,15 @@ TEST_CASE("kiosk-bundle install and status, as a technician runs them") {
     test::write(pub, ms::format_public_key(p.keys.first));
     const auto bundle = p.make(3);
     const std::string tool = KIOSK_BUNDLE_TOOL;
-    const auto install = [&](const fs::path& b) {
+    const auto install = [&](const fs::path& b, const std::string& more = "") {
         return test::run(tool + " install " + b.string() + " --store " + store_dir.path().string() + " --public " + pub.string() +
-                         " --today 2026-11-23");
+                         " --today 2026-11-23" + more);
     };
+    // A first install must say which channel the kiosk follows: any channel's bundle would do otherwise.
     auto r = install(bundle);
+    CHECK(r.status == 1);
+    CHECK(r.output.find("refused: this kiosk follows no channel") != std::string::npos);
+    r = install(bundle, " --channel demo");
     INFO(r.output);
     CHECK(r.status == 0);
     CHECK(r.output.find("installed version 3") != std::string::npos);

@@ -252,19 +252,33 @@ Signature sign(const Hash& file_hash, const SecretKey& key, const std::string& t
     return sig;
 }
 
-const PublicKey& verify(const Hash& file_hash, const Signature& sig, std::span<const PublicKey> trusted) {
+namespace {
+
+const PublicKey& trusted_key(const Signature& sig, std::span<const PublicKey> trusted) {
     init_sodium();
     if (!sig.prehashed)
         throw Error("legacy signature (algorithm \"Ed\", not prehashed) refused; sign again with a current minisign or kiosk-bundle");
     const auto key = std::find_if(trusted.begin(), trusted.end(), [&](const PublicKey& k) { return k.id == sig.id; });
     if (key == trusted.end()) throw Error("signed by key " + key_id_hex(sig.id) + ", which this kiosk does not trust");
-    if (crypto_sign_verify_detached(sig.signature.data(), file_hash.data(), file_hash.size(), key->key.data()) != 0)
-        throw Error("the signature does not match the file (the file was changed or damaged after signing)");
+    return *key;
+}
+
+}  // namespace
+
+const PublicKey& verify_comment(const Signature& sig, std::span<const PublicKey> trusted) {
+    const PublicKey& key = trusted_key(sig, trusted);
     std::vector<std::uint8_t> global(sig.signature.begin(), sig.signature.end());
     global.insert(global.end(), sig.trusted_comment.begin(), sig.trusted_comment.end());
-    if (crypto_sign_verify_detached(sig.global_signature.data(), global.data(), global.size(), key->key.data()) != 0)
+    if (crypto_sign_verify_detached(sig.global_signature.data(), global.data(), global.size(), key.key.data()) != 0)
         throw Error("the trusted comment was changed after signing");
-    return *key;
+    return key;
+}
+
+const PublicKey& verify(const Hash& file_hash, const Signature& sig, std::span<const PublicKey> trusted) {
+    const PublicKey& key = trusted_key(sig, trusted);
+    if (crypto_sign_verify_detached(sig.signature.data(), file_hash.data(), file_hash.size(), key.key.data()) != 0)
+        throw Error("the signature does not match the file (the file was changed or damaged after signing)");
+    return verify_comment(sig, trusted);
 }
 
 }  // namespace content::minisign

@@ -75,5 +75,8 @@ Signature sign(const Hash& file_hash, const SecretKey& key, const std::string& t
 /// Checks `signature` against a file hash and the trusted keys; returns the key that signed.
 /// Throws Error with the reason: legacy signature, unknown key id, file or comment mismatch.
 const PublicKey& verify(const Hash& file_hash, const Signature& signature, std::span<const PublicKey> trusted);
+/// Checks only that a trusted key signed the trusted comment (the global signature), which
+/// needs no file: enough to believe its claims before deciding to fetch the file.
+const PublicKey& verify_comment(const Signature& signature, std::span<const PublicKey> trusted);
 
 }  // namespace content::minisign

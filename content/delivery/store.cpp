@@ -10,9 +10,11 @@
 #include <chrono>
 #include <ctime>
 #include <fstream>
+#include <map>
 #include <random>
 #include <sstream>
 
+#include "content/delivery/outside_file.hpp"
 #include "content/delivery/signed_bundle.hpp"
 #include "content/delivery/store_files.hpp"
 #include "content/hours/dates.hpp"
@@ -27,26 +29,25 @@ using namespace store_files;
 
 namespace {
 
-// Copies at most `limit` bytes; a longer source is abandoned (endless-data attack).
-void copy_capped(const fs::path& from, const fs::path& to, std::uintmax_t limit, const char* what) {
-    std::ifstream in(from, std::ios::binary);
-    if (!in) throw IoError(std::string("cannot read the ") + what + " " + from.string());
-    std::ofstream out(to, std::ios::binary | std::ios::trunc);
-    if (!out) throw IoError("cannot write " + to.string());
-    std::vector<char> buffer(1 << 20);
-    std::uintmax_t total = 0;
-    while (in) {
-        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-        const auto n = static_cast<std::uintmax_t>(in.gcount());
-        total += n;
-        if (total > limit)
-            throw IoError(std::string("the ") + what + " is larger than the limit of " + std::to_string(limit) + " bytes; abandoned");
-        out.write(buffer.data(), static_cast<std::streamsize>(n));
-    }
-    out.flush();
-    if (!out) throw IoError("cannot write " + to.string() + " (disk full?)");
-    out.close();
-    fsync_path(to, false);
+// Kept free on the store's filesystem whatever arrives: the status file, the crash-loop guard
+// and the usage counters must still be writable.
+constexpr std::uintmax_t kReservedBytes = 16ull << 20;
+
+bool is_withdrawn(const Store& store, long long version) {
+    const auto w = store.withdrawn();
+    return std::find(w.begin(), w.end(), version) != w.end();
+}
+
+// SQLite's header says which journal the file was last written with: bytes 18 and 19 are 1 for
+// the rollback journal, 2 for WAL. A WAL bundle, opened, leaves unsigned -wal and -shm files.
+std::optional<std::string> journal_problem(const fs::path& bundle) {
+    std::ifstream in(bundle, std::ios::binary);
+    char header[20] = {};
+    if (!in.read(header, sizeof header)) return "the bundle is too short to be an SQLite file";
+    if (header[18] != 1 || header[19] != 1)
+        return "the bundle is written in SQLite's WAL journal mode, which would leave unsigned files beside it; "
+               "build it with kiosk-bundle build, which writes the rollback journal";
+    return std::nullopt;
 }
 
 }  // namespace
@@ -57,6 +58,10 @@ StartupChoice choose_startup_bundle(const Store& store, std::span<const minisign
     for (const auto& [name, path] : candidates) {
         if (!path) {
             choice.problems.push_back(std::string(name) + ": none installed");
+            continue;
+        }
+        if (is_withdrawn(store, version_in_name(*path))) {  // however a link came to point there
+            choice.problems.push_back(std::string(name) + " (" + path->filename().string() + "): withdrawn on this kiosk");
             continue;
         }
         try {
@@ -136,6 +141,7 @@ std::string Store::status_text() const {
         } catch (const BundleError&) {
         }
     }
+    text += read_file(dir_ / "checks").value_or("");
     if (const auto w = withdrawn(); !w.empty()) {
         text += "withdrawn =";
         for (const auto v : w) text += " " + std::to_string(v);
@@ -151,6 +157,7 @@ InstallResult Store::install(const fs::path& bundle, const fs::path& signature, 
     if (!held) {
         result.outcome = InstallResult::Outcome::Refused;
         result.reason = held.problem;
+        result.retry = true;
         return result;  // not recorded either: the status file is the store's too
     }
     try {
@@ -158,12 +165,14 @@ InstallResult Store::install(const fs::path& bundle, const fs::path& signature, 
     } catch (const std::exception& e) {  // a failing disk: refused, never a crashed updater
         result.outcome = InstallResult::Outcome::Refused;
         result.reason = std::string("cannot install: ") + e.what();
+        result.retry = true;
     }
     record(result, bundle.string());
     return result;
 }
 
-std::optional<std::string> Store::policy_refusal(const Meta& m, const InstallPolicy& policy) const {
+std::optional<std::string> Store::policy_refusal(long long version, const std::string& channel, const std::string& expires,
+                                                 const std::string& min_kiosk_version, const InstallPolicy& policy) const {
     // What is installed now. A current bundle that does not open still has its version in its
     // file name, so a damaged disk cannot open the door to a rollback.
     std::optional<Meta> installed;
@@ -175,17 +184,93 @@ std::optional<std::string> Store::policy_refusal(const Meta& m, const InstallPol
             installed->version = version_in_name(*cur);
         }
     }
-    const std::string channel = !policy.channel.empty() ? policy.channel : installed ? installed->channel : "";
-    const std::string v = std::to_string(m.version);
-    if (!channel.empty() && m.channel != channel) return "the bundle is for channel " + m.channel + ", this kiosk follows " + channel;
-    if (compare_versions(m.min_kiosk_version, policy.kiosk_version) > 0)
-        return "the bundle needs kiosk " + m.min_kiosk_version + " or newer; this kiosk is " + policy.kiosk_version;
-    if (!policy.today.empty() && m.expires < policy.today) return "the bundle expired on " + m.expires;
-    if (installed && m.version < installed->version)
+    const std::string followed = !policy.channel.empty() ? policy.channel : installed ? installed->channel : "";
+    const std::string v = std::to_string(version);
+    if (followed.empty())
+        return "this kiosk follows no channel, so it cannot tell whether a bundle is meant for it; set channel in the "
+               "kiosk's configuration (or --channel), e.g. channel = torino";
+    if (channel != followed) return "the bundle is for channel " + channel + ", this kiosk follows " + followed;
+    if (!min_kiosk_version.empty() && compare_versions(min_kiosk_version, policy.kiosk_version) > 0)
+        return "the bundle needs kiosk " + min_kiosk_version + " or newer; this kiosk is " + policy.kiosk_version;
+    if (!parse_date(expires)) return "the bundle's expiry \"" + expires + "\" is not a date; every bundle must expire (YYYY-MM-DD)";
+    if (!policy.today.empty() && expires < policy.today) return "the bundle expired on " + expires;
+    const long long highest = highest_version();
+    if (installed && version < installed->version)
         return "version " + v + " is older than the installed version " + std::to_string(installed->version);
-    if (const auto w = withdrawn(); std::find(w.begin(), w.end(), m.version) != w.end())
+    if (version < highest) return "version " + v + " is older than version " + std::to_string(highest) + ", installed here before";
+    if (is_withdrawn(*this, version))
         return "version " + v + " was withdrawn on this kiosk after it crashed repeatedly; publish it again with a higher version";
+    if (version - highest > policy.max_version_jump)
+        return "version " + v + " is more than " + std::to_string(policy.max_version_jump) + " above version " + std::to_string(highest) +
+               ", the highest installed here; so far a jump would refuse every later bundle. Publish version " +
+               std::to_string(highest + 1) + " or a little above";
     return std::nullopt;
+}
+
+std::optional<InstallResult> Store::decide_from_signature(const minisign::Signature& signature, std::span<const minisign::PublicKey> trusted,
+                                                          const InstallPolicy& policy) const {
+    InstallResult result;
+    try {
+        minisign::verify_comment(signature, trusted);
+    } catch (const minisign::Error& e) {
+        result.reason = e.what();
+        return result;
+    }
+    const auto claims = claims_of(signature);
+    if (!claims.version) {
+        result.reason = "the signature's trusted comment carries no version; sign with -t \"$(kiosk-bundle trusted-comment BUNDLE)\"";
+        return result;
+    }
+    if (auto refusal = policy_refusal(*claims.version, claims.channel, claims.expires, "", policy)) {
+        result.reason = std::move(*refusal);
+        return result;
+    }
+    if (const auto cur = current(); cur && version_in_name(*cur) == *claims.version) {
+        result.outcome = InstallResult::Outcome::AlreadyCurrent;
+        result.reason = "version " + std::to_string(*claims.version) + " is already installed";
+        return result;
+    }
+    return std::nullopt;
+}
+
+std::uintmax_t Store::room(bool and_staging) const {
+    const std::uintmax_t free = free_bytes(dir_);
+    const std::uintmax_t usable = free > kReservedBytes ? free - kReservedBytes : 0;
+    return and_staging ? usable / 2 : usable;
+}
+
+long long Store::highest_version() const {
+    long long highest = 0;
+    std::istringstream recorded(read_file(dir_ / "highest").value_or(""));
+    recorded >> highest;
+    // The record is written before every switch; the files and links are a second witness, so
+    // losing the record alone opens no door either.
+    for (const auto& link : {current(), previous()})
+        if (link) highest = std::max(highest, version_in_name(*link));
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir_ / "bundles", ec))
+        if (entry.path().extension() == ".kbundle") highest = std::max(highest, version_in_name(entry.path()));
+    for (const auto v : withdrawn()) highest = std::max(highest, v);
+    return highest;
+}
+
+void Store::raise_highest(long long version) {
+    if (version > highest_version()) replace_file(dir_ / "highest", std::to_string(version) + "\n");
+}
+
+void Store::record_check(const std::string& source, const std::string& error) {
+    std::map<std::string, std::string> checks;
+    for (const auto& e : parse_key_values(read_file(dir_ / "checks").value_or("")).entries) checks[e.key] = e.value;
+    const std::string now = time_now("%Y-%m-%dT%H:%M:%SZ", true);
+    if (error.empty()) checks["last_contact"] = now + " " + escaped(source);
+    else checks["last_error"] = now + " " + escaped(source) + ": " + escaped(error);
+    std::string text;
+    for (const auto& [key, value] : checks) text += key + " = " + value + "\n";
+    try {
+        replace_file(dir_ / "checks", text);
+    } catch (const IoError&) {
+        // Like the status file: for people, never a reason for a check to fail.
+    }
 }
 
 InstallResult Store::install_locked(const fs::path& bundle, const fs::path& signature, std::span<const minisign::PublicKey> trusted,
@@ -201,19 +286,35 @@ InstallResult Store::install_locked(const fs::path& bundle, const fs::path& sign
     const fs::path staged_bundle = dir_ / "staging" / (stem + ".kbundle"), staged_signature = staged_bundle.string() + ".minisig";
     const RemoveOnExit cleanup{{staged_bundle, staged_signature}};
     try {
-        copy_capped(signature, staged_signature, kMaxSignatureBytes, "signature");
-        copy_capped(bundle, staged_bundle, policy.max_bundle_bytes, "bundle");
+        std::string problem;
+        const auto signature_file = OutsideFile::open(signature, Links::Follow, problem);
+        if (!signature_file) return refuse("the signature " + escaped(signature.string()) + " " + problem);
+        const auto bundle_file = OutsideFile::open(bundle, Links::Follow, problem);
+        if (!bundle_file) return refuse("the bundle " + escaped(bundle.string()) + " " + problem);
+        // Checked before a byte is copied: a 100 GB sparse file must not fill the disk first.
+        // Over the limit is the bundle's fault (copy_to says so); over the free space, the disk's.
+        if (bundle_file->size() <= policy.max_bundle_bytes && bundle_file->size() > room(false)) {
+            result.retry = true;
+            return refuse("the bundle is " + std::to_string(bundle_file->size() >> 20) + " MiB but only " + std::to_string(room(false) >> 20) +
+                          " MiB are free for it on " + dir_.string() + "; free some space (it is tried again)");
+        }
+        signature_file->copy_to(staged_signature, kMaxSignatureBytes, "signature", policy.cancelled);
+        bundle_file->copy_to(staged_bundle, policy.max_bundle_bytes, "bundle", policy.cancelled);
         const auto verified = verify_bundle(staged_bundle, staged_signature, trusted);
         result.meta = verified.meta;
         result.key_id = verified.key_id;
+        if (auto journal = journal_problem(staged_bundle)) return refuse(std::move(*journal));
         sql::Database db(staged_bundle, sql::Database::Mode::ReadOnly);
         auto check = db.prepare("PRAGMA integrity_check");
         if (!check.step() || check.text(0) != "ok") return refuse("the bundle fails SQLite's integrity check");
+    } catch (const LocalFailure& e) {
+        result.retry = true;
+        return refuse(e.what());
     } catch (const std::exception& e) {
         return refuse(e.what());
     }
     const Meta& m = result.meta;
-    if (auto refusal = policy_refusal(m, policy)) return refuse(std::move(*refusal));
+    if (auto refusal = policy_refusal(m.version, m.channel, m.expires, m.min_kiosk_version, policy)) return refuse(std::move(*refusal));
     const auto old = current();
     const std::string name = file_name_for(m.version);
     if (old && old->filename() == name) {
@@ -222,12 +323,14 @@ InstallResult Store::install_locked(const fs::path& bundle, const fs::path& sign
         return result;
     }
     try {
+        raise_highest(m.version);  // before the switch: a lost link must never let an older version in
         fs::rename(staged_signature, dir_ / "bundles" / (name + ".minisig"));
         fs::rename(staged_bundle, dir_ / "bundles" / name);
         fsync_path(dir_ / "bundles", true);
         if (old) switch_link(dir_ / "previous", fs::path("bundles") / old->filename());
         switch_link(dir_ / "current", fs::path("bundles") / name);
     } catch (const std::exception& e) {
+        result.retry = true;
         return refuse(std::string("cannot install: ") + e.what());
     }
     // The new bundle is current from here on, whatever fails next.
@@ -276,8 +379,9 @@ void Store::record(const std::string& outcome, const std::string& reason, const 
         } catch (const BundleError&) {
         }
     }
-    out << "last_check = " << time_now("%Y-%m-%dT%H:%M:%SZ", true) << "\nlast_source = " << source << "\nlast_result = " << outcome
-        << "\nlast_reason = " << reason << "\n";
+    // A file name from a stick may hold a newline: escaped, it cannot forge a line here.
+    out << "last_check = " << time_now("%Y-%m-%dT%H:%M:%SZ", true) << "\nlast_source = " << escaped(source)
+        << "\nlast_result = " << outcome << "\nlast_reason = " << escaped(reason) << "\n";
     try {
         replace_file(dir_ / "status", out.str());
     } catch (const IoError&) {

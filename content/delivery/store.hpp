@@ -7,6 +7,9 @@
 //   STORE/status                                     what a technician needs to know, key = value
 //   STORE/runs                                       kiosk runs not (yet) ended cleanly: the crash-loop guard
 //   STORE/withdrawn                                  versions rolled back after crash loops, never reinstalled
+//   STORE/highest                                    the highest version ever installed: no lower one installs,
+//                                                    even with `current` or its file lost
+//   STORE/checks                                     when an update source last answered, and the last error
 //
 // Installing copies the bundle and its signature into staging, verifies them there, fsyncs,
 // moves them into bundles/ and switches `current` with an atomic rename, keeping the old one as
@@ -16,6 +19,7 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -28,16 +32,21 @@
 namespace content {
 
 struct InstallPolicy {
-    std::string channel;        // the kiosk's channel; empty: the installed bundle's (any, at first install)
+    std::string channel;        // the kiosk's channel; empty: the installed bundle's (none installed: refused)
     std::string kiosk_version;  // this kiosk's version, against the bundle's min_kiosk_version
     std::string today;          // YYYY-MM-DD: expired bundles are refused
     std::uintmax_t max_bundle_bytes = 512ull << 20;
+    /// How far above the highest version ever installed a bundle may be. A validly signed
+    /// version 2^63-1 would otherwise refuse every later bundle for good.
+    long long max_version_jump = 1000;
+    std::function<bool()> cancelled{};  // true once the kiosk is stopping: a copy under way gives up
 };
 
 struct InstallResult {
     enum class Outcome { Installed, AlreadyCurrent, Refused };
     Outcome outcome = Outcome::Refused;
     std::string reason;  // one line, for logs and the admin status
+    bool retry = false;  // refused for a reason of this kiosk's own (disk full, stopping): try the same bundle later
     Meta meta;
     std::string key_id;
 };
@@ -79,6 +88,22 @@ public:
 
     InstallResult install(const std::filesystem::path& bundle, const std::filesystem::path& signature,
                           std::span<const minisign::PublicKey> trusted, const InstallPolicy& policy);
+    /// What install() would say from the signature alone, before a byte of the bundle is
+    /// fetched: the key must be trusted and the trusted comment signed by it, and its version,
+    /// channel and expiry must pass the policy. Returns the outcome (Refused or AlreadyCurrent)
+    /// when the bundle could not install; nullopt when it could.
+    std::optional<InstallResult> decide_from_signature(const minisign::Signature& signature,
+                                                       std::span<const minisign::PublicKey> trusted,
+                                                       const InstallPolicy& policy) const;
+    /// Bytes one incoming bundle may take: the free space, less a reserve for the kiosk's own
+    /// writes (status, counters), halved when `and_staging` (a download is copied once more).
+    std::uintmax_t room(bool and_staging) const;
+    /// Where the updater downloads to: on the store's filesystem, not a RAM-backed /tmp.
+    std::filesystem::path downloads() const { return dir_ / "downloads"; }
+    /// The highest version ever installed here, 0 when none: lower versions are refused.
+    long long highest_version() const;
+    /// Records what asking an update source gave: `error` empty when it answered (even "unchanged").
+    void record_check(const std::string& source, const std::string& error);
 
     /// The bundle files the symlinks point at, when they exist.
     std::optional<std::filesystem::path> current() const;
@@ -117,11 +142,15 @@ private:
     Lock lock() const;
     InstallResult install_locked(const std::filesystem::path& bundle, const std::filesystem::path& signature,
                                  std::span<const minisign::PublicKey> trusted, const InstallPolicy& policy);
-    /// Why the policy refuses a verified bundle with metadata `meta`, if it does.
-    std::optional<std::string> policy_refusal(const Meta& meta, const InstallPolicy& policy) const;
+    /// Why the policy refuses a bundle with these claims, if it does; `min_kiosk_version` empty
+    /// when not known yet (a signature alone does not carry it).
+    std::optional<std::string> policy_refusal(long long version, const std::string& channel, const std::string& expires,
+                                              const std::string& min_kiosk_version, const InstallPolicy& policy) const;
     std::optional<std::filesystem::path> resolve(const char* link) const;
     void record(const InstallResult& result, const std::string& source);
     void record(const std::string& outcome, const std::string& reason, const std::string& source);
+    /// With the lock held: writes `version` as the highest installed when it is higher.
+    void raise_highest(long long version);
     /// With the lock held: withdraws `version`, moves `current` back; returns where it is now.
     std::string withdraw_current(long long version);
 

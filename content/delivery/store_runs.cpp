@@ -88,10 +88,15 @@ std::string Store::withdraw_current(long long version) {
     for (const auto v : withdrawn()) list << v << '\n';
     list << version << '\n';
     replace_file(dir_ / "withdrawn", list.str());
-    const auto cur = current(), prev = previous();
-    const bool has_previous = prev && cur && !fs::equivalent(*prev, *cur);
-    if (has_previous) switch_link(dir_ / "current", fs::path("bundles") / prev->filename());
+    // Back on the previous bundle only if it is another, not withdrawn itself (a second crash
+    // loop in a row); `previous` goes either way, so a link never leads to a withdrawn version.
+    const auto prev = previous();
+    const auto w = withdrawn();
+    const bool usable = prev && version_in_name(*prev) != version &&
+                        std::find(w.begin(), w.end(), version_in_name(*prev)) == w.end();
+    if (usable) switch_link(dir_ / "current", fs::path("bundles") / prev->filename());
     else fs::remove(dir_ / "current");
+    fs::remove(dir_ / "previous");
     fsync_path(dir_, true);
     const auto back_on = version_of(current());
     return back_on ? "version " + std::to_string(*back_on) : std::string("the factory bundle");

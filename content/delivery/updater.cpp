@@ -7,6 +7,7 @@
 #include <optional>
 #include <random>
 
+#include "content/delivery/outside_file.hpp"
 #include "content/delivery/published_folder.hpp"
 #include "content/delivery/signed_bundle.hpp"
 #include "content/hours/dates.hpp"
@@ -22,6 +23,7 @@ struct Download {
     enum class Status { Fetched, NotModified, Failed };
     Status status = Status::Failed;
     long http_code = 0;  // 0 when no answer came
+    bool too_large = false;
     std::string reason;
     std::string etag, last_modified;
 };
@@ -31,6 +33,11 @@ struct Sink {
     std::uintmax_t limit, written = 0;
     bool too_large = false;
 };
+
+// curl calls this about once a second even while no byte arrives: the way a stop gets in.
+int keep_going(void* stopping, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+    return static_cast<const std::atomic<bool>*>(stopping)->load() ? 1 : 0;
+}
 
 size_t write_capped(char* data, size_t size, size_t count, void* user) {
     auto* sink = static_cast<Sink*>(user);
@@ -61,7 +68,7 @@ size_t read_header(char* data, size_t size, size_t count, void* user) {
 
 // One GET into `out`, capped at `limit` bytes, conditional on the validators given.
 Download get(const std::string& url, const fs::path& out, std::uintmax_t limit, const UpdaterConfig& config,
-             const std::string& etag = "", const std::string& last_modified = "") {
+             const std::atomic<bool>& stopping, const std::string& etag = "", const std::string& last_modified = "") {
     Download d;
     std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(out.c_str(), "wb"), &std::fclose);
     if (!file) {
@@ -84,9 +91,16 @@ Download get(const std::string& url, const fs::path& out, std::uintmax_t limit, 
     curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
     curl_easy_setopt(c, CURLOPT_MAXREDIRS, 3L);
     curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+    // From https, never down to http: the content is signed, but whoever answers in clear text
+    // could hold back every update unseen.
+    curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, url.starts_with("https:") ? "https" : "http,https");
+    if (!config.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, config.ca_file.c_str());
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);  // we run on a worker thread
+    curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, keep_going);
+    curl_easy_setopt(c, CURLOPT_XFERINFODATA, const_cast<std::atomic<bool>*>(&stopping));
     curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, static_cast<long>(config.connect_timeout.count()));
-    curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
+    curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, static_cast<long>(config.min_speed_bytes));
     curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, static_cast<long>(config.stall_timeout.count()));
     curl_easy_setopt(c, CURLOPT_TIMEOUT, static_cast<long>(config.total_timeout.count()));
     curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(limit));
@@ -95,9 +109,15 @@ Download get(const std::string& url, const fs::path& out, std::uintmax_t limit, 
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
     d.http_code = code;
     if (sink.too_large || rc == CURLE_FILESIZE_EXCEEDED) {
+        d.too_large = true;
         d.reason = url + ": larger than the limit of " + std::to_string(limit) + " bytes; abandoned";
+    } else if (rc == CURLE_ABORTED_BY_CALLBACK) {
+        d.reason = url + ": abandoned, the kiosk is stopping";
     } else if (rc == CURLE_OPERATION_TIMEDOUT) {
-        d.reason = url + ": the server stalled or was too slow (" + curl_easy_strerror(rc) + ")";
+        d.reason = url + ": the server stalled or sent less than " + std::to_string(config.min_speed_bytes) + " bytes a second for " +
+                   std::to_string(config.stall_timeout.count()) + " s (" + curl_easy_strerror(rc) + ")";
+    } else if (rc == CURLE_UNSUPPORTED_PROTOCOL && url.starts_with("https:")) {
+        d.reason = url + ": refused a redirect away from https (" + curl_easy_strerror(rc) + ")";
     } else if (rc != CURLE_OK) {
         d.reason = url + ": " + curl_easy_strerror(rc);
     } else if (code == 304) {
@@ -114,14 +134,18 @@ Download get(const std::string& url, const fs::path& out, std::uintmax_t limit, 
     return d;
 }
 
-// The version a downloaded signature claims (checked later, by Store::install), if it reads.
-std::optional<long long> version_claimed_in(const fs::path& signature) {
-    const auto text = read_file(signature);
-    if (!text) return std::nullopt;
+// A downloaded signature, parsed; nullopt with the reason when it does not parse.
+std::optional<minisign::Signature> signature_in(const fs::path& file, std::string& problem) {
+    const auto text = read_file(file);
+    if (!text) {
+        problem = "cannot read the downloaded signature " + file.string();
+        return std::nullopt;
+    }
     try {
-        return claims_of(minisign::parse_signature(*text)).version;
-    } catch (const minisign::Error&) {
-        return std::nullopt;  // Store::install refuses it with the reason
+        return minisign::parse_signature(*text);
+    } catch (const minisign::Error& e) {
+        problem = std::string("the signature does not read: ") + e.what();
+        return std::nullopt;
     }
 }
 
@@ -139,6 +163,12 @@ std::string temp_name(const char* suffix) {
 Updater::Updater(Store& store, std::vector<minisign::PublicKey> trusted, InstallPolicy policy, UpdaterConfig config)
     : store_(store), trusted_(std::move(trusted)), policy_(std::move(policy)), config_(std::move(config)) {
     curl_global_init(CURL_GLOBAL_DEFAULT);
+    policy_.max_bundle_bytes = config_.max_bundle_bytes;
+    policy_.cancelled = [this] { return stopping(); };
+    // Downloads interrupted by a power cut are never resumed: the folder starts empty.
+    std::error_code ec;
+    fs::remove_all(store_.downloads(), ec);
+    fs::create_directories(store_.downloads(), ec);
 }
 
 Updater::~Updater() { curl_global_cleanup(); }
@@ -162,31 +192,42 @@ UpdateReport Updater::check_inbox() {
     return report;
 }
 
-void Updater::install(const fs::path& bundle, const fs::path& signature, const std::string& source, UpdateReport& report) {
+InstallResult Updater::install(const fs::path& bundle, const fs::path& signature, const std::string& source, UpdateReport& report) {
+    const auto r = store_.install(bundle, signature, trusted_, policy_for_today());
+    report.installed |= r.outcome == InstallResult::Outcome::Installed;
+    if (r.outcome == InstallResult::Outcome::Refused) report.problem(source + ": refused: " + r.reason);
+    else report.say(source + ": " + r.reason);
+    return r;
+}
+
+InstallPolicy Updater::policy_for_today() const {
     InstallPolicy policy = policy_;
     policy.today = today_iso(std::chrono::system_clock::now());
-    policy.max_bundle_bytes = config_.max_bundle_bytes;
-    const auto r = store_.install(bundle, signature, trusted_, policy);
-    report.installed |= r.outcome == InstallResult::Outcome::Installed;
-    report.lines.push_back(source + ": " + (r.outcome == InstallResult::Outcome::Refused ? "refused: " : "") + r.reason);
+    return policy;
 }
 
 void Updater::check_http(UpdateReport& report) {
-    // Downloads go to a temporary folder; Store::install copies them into staging and verifies.
-    const fs::path dir = fs::temp_directory_path();
-    const fs::path sig = dir / temp_name(".minisig"), bundle = dir / temp_name(".kbundle");
-    const RemoveOnExit cleanup{{sig, bundle}};
     const std::string base = config_.base_url.ends_with('/') ? config_.base_url : config_.base_url + "/";
+    const fs::path sig = store_.downloads() / temp_name(".minisig"), bundle = store_.downloads() / temp_name(".kbundle");
+    const RemoveOnExit cleanup{{sig, bundle}};
     const std::string sig_url = base + config_.bundle_name + ".minisig";
-    auto s = get(sig_url, sig, kMaxSignatureBytes, config_, etag_, last_modified_);
+    auto s = get(sig_url, sig, kMaxSignatureBytes, config_, stopping_, etag_, last_modified_);
+    store_.record_check(base, s.status == Download::Status::Failed ? s.reason : "");
     if (s.status == Download::Status::NotModified) {
-        report.lines.push_back(base + ": unchanged");
+        report.say(base + ": unchanged");
         return;
     }
     if (s.status == Download::Status::Failed) {
-        report.lines.push_back(s.reason);
+        report.problem(s.reason);
         return;
     }
+    // Only a signature that was dealt with is remembered; one refused for this kiosk's own
+    // reason (disk full, stopping) is asked for and tried again at the next check.
+    const auto dealt_with = [&](const InstallResult& r) {
+        if (r.retry) return;
+        etag_ = s.etag;
+        last_modified_ = s.last_modified;
+    };
     // The bundle the signature is for, from its version's folder, which a publish never
     // rewrites (published_folder.hpp): BASE/NAME may already be a newer bundle than the
     // signature fetched a moment ago. A 404 there means either a server without version
@@ -195,55 +236,95 @@ void Updater::check_http(UpdateReport& report) {
     std::string url;
     Download b;
     for (int round = 1;; ++round) {
-        const auto version = version_claimed_in(sig);
-        url = base + (version ? published_folder::versioned_path(*version, config_.bundle_name) : config_.bundle_name);
-        b = get(url, bundle, config_.max_bundle_bytes, config_);
-        if (!version || b.http_code != 404) break;
-        const auto asked_first = read_file(sig);
-        s = get(sig_url, sig, kMaxSignatureBytes, config_);
-        if (s.status != Download::Status::Fetched) {
-            report.lines.push_back(s.reason);
+        std::string problem;
+        const auto signature = signature_in(sig, problem);
+        if (!signature) {
+            report.problem(sig_url + ": refused: " + problem);
+            dealt_with({});
             return;
         }
-        if (read_file(sig) == asked_first) {  // no version folders: the one bundle there is
-            url = base + config_.bundle_name;
-            b = get(url, bundle, config_.max_bundle_bytes, config_);
-            break;
-        }
-        const std::string pruned = url + ": published over while this kiosk fetched it";
-        if (round == kMaxPrunedRounds) {  // the server publishes faster than this line downloads
-            report.lines.push_back(pruned + ", " + std::to_string(round) + " times running; trying again at the next check");
+        // Decided from the signature first: a bundle that could not install is never fetched.
+        if (const auto decided = store_.decide_from_signature(*signature, trusted_, policy_for_today())) {
+            const bool refused = decided->outcome == InstallResult::Outcome::Refused;
+            if (refused) report.problem(sig_url + ": refused before download: " + decided->reason);
+            else report.say(sig_url + ": unchanged: " + decided->reason);
+            dealt_with(*decided);
             return;
         }
-        report.lines.push_back(pruned + "; following the newer signature");
+        const long long version = *claims_of(*signature).version;
+        // The bundle may take what is free on the store's disk, counting its copy into staging.
+        const std::uintmax_t room = store_.room(true), limit = std::min(config_.max_bundle_bytes, room);
+        url = base + published_folder::versioned_path(version, config_.bundle_name);
+        b = get(url, bundle, limit, config_, stopping_);
+        if (b.http_code == 404) {
+            const auto asked_first = read_file(sig);
+            s = get(sig_url, sig, kMaxSignatureBytes, config_, stopping_);
+            if (s.status != Download::Status::Fetched) {
+                report.problem(s.reason);
+                return;
+            }
+            if (read_file(sig) == asked_first) {  // no version folders: the one bundle there is
+                url = base + config_.bundle_name;
+                b = get(url, bundle, limit, config_, stopping_);
+            } else {
+                const std::string pruned = url + ": published over while this kiosk fetched it";
+                if (round == kMaxPrunedRounds) {  // the server publishes faster than this line downloads
+                    report.problem(pruned + ", " + std::to_string(round) + " times running; trying again at the next check");
+                    return;
+                }
+                report.say(pruned + "; following the newer signature");
+                continue;
+            }
+        }
+        if (b.too_large && limit < config_.max_bundle_bytes)
+            b.reason = url + ": only " + std::to_string(room >> 20) + " MiB are free for it on " + store_.dir().string() +
+                       " (the bundle and its copy); free some space (it is tried again at the next check)";
+        break;
     }
     if (b.status != Download::Status::Fetched) {
-        report.lines.push_back(b.reason);
+        store_.record_check(base, b.reason);
+        report.problem(b.reason);
         return;
     }
-    install(bundle, sig, url, report);
-    // Only a signature that was dealt with is remembered; a failure is retried next time.
-    etag_ = s.etag;
-    last_modified_ = s.last_modified;
+    dealt_with(install(bundle, sig, url, report));
 }
 
 void Updater::check_inbox(UpdateReport& report) {
     std::error_code ec;
     if (!fs::is_directory(config_.inbox, ec)) return;
-    for (const auto& entry : fs::directory_iterator(config_.inbox, ec)) {
-        const fs::path& path = entry.path();
-        if (path.extension() != ".kbundle") continue;
-        const fs::path signature = path.string() + ".minisig";
-        const auto size = fs::file_size(path, ec);
-        const auto time = fs::last_write_time(path, ec).time_since_epoch().count();
-        const std::string seen = std::to_string(size) + "@" + std::to_string(time);
-        if (ec || inbox_seen_[path.string()] == seen) continue;  // a stick stays plugged in
-        if (!fs::exists(signature)) {
-            report.lines.push_back(path.string() + ": refused: no signature beside it (" + signature.filename().string() + ")");
-        } else {
-            install(path, signature, path.string(), report);
+    // Told once per file and reason: a stick stays plugged in, and is looked at every few seconds.
+    const auto skip = [&](const fs::path& path, const std::string& why) {
+        const std::string line = escaped(path.string()) + ": skipped: " + why;
+        if (inbox_skipped_.insert(line).second) report.problem(line);
+    };
+    fs::directory_iterator it(config_.inbox, ec), end;
+    for (; !ec && it != end && !stopping(); it.increment(ec)) {
+        const fs::path path = it->path();
+        const std::string name = path.filename().string();
+        if (!name.ends_with(".kbundle")) continue;
+        if (has_control_characters(name)) {
+            skip(path, "its name has control characters (a newline?); rename the file, e.g. torino-v8.kbundle");
+            continue;
         }
-        inbox_seen_[path.string()] = seen;
+        std::string problem;
+        const auto bundle_file = OutsideFile::open(path, Links::Refuse, problem);
+        if (!bundle_file) {
+            skip(path, "it " + problem);
+            continue;
+        }
+        const fs::path signature = path.string() + ".minisig";
+        if (fs::symlink_status(signature, ec).type() == fs::file_type::not_found) {
+            skip(path, "no signature beside it (" + signature.filename().string() + "); copy it onto the stick with the bundle");
+            continue;
+        }
+        const auto signature_file = OutsideFile::open(signature, Links::Refuse, problem);
+        if (!signature_file) {
+            skip(path, "its signature " + signature.filename().string() + " " + problem);
+            continue;
+        }
+        const std::string seen = bundle_file->stamp() + " " + signature_file->stamp();
+        if (inbox_seen_[path.string()] == seen) continue;
+        if (!install(path, signature, path.string(), report).retry) inbox_seen_[path.string()] = seen;
     }
 }
 

@@ -4,9 +4,11 @@
 // the Pi image mounts USB sticks). Everything goes through Store::install, which copies to
 // staging and verifies before anything changes. No UI here: the kiosk runs check() on a worker
 // thread and redraws when it reports an install.
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -20,14 +22,25 @@ struct UpdaterConfig {
     std::filesystem::path inbox;        // *.kbundle with their .minisig; empty: no inbox
     std::uintmax_t max_bundle_bytes = 512ull << 20;
     std::chrono::seconds connect_timeout{10};
-    std::chrono::seconds stall_timeout{20};   // less than 1 byte/s for this long: abandoned
+    /// Slower than min_speed_bytes a second for stall_timeout: abandoned. A server trickling
+    /// 2 bytes a second must not hold the updater for the whole total_timeout.
+    std::uintmax_t min_speed_bytes = 1024;
+    std::chrono::seconds stall_timeout{20};
     std::chrono::seconds total_timeout{600};
+    std::string ca_file;  // PEM certificates to trust instead of the system's (a private CA; tests)
 };
 
-/// What one check did, one line per source, for the log and the admin status.
+/// What one check did, one line per event, for the log; the lines a person should act on
+/// (a refusal, a server that does not answer, a file skipped) are in `problems` too, for the
+/// admin panel's recent problems.
 struct UpdateReport {
     bool installed = false;
-    std::vector<std::string> lines;
+    std::vector<std::string> lines, problems;
+    void say(std::string line) { lines.push_back(std::move(line)); }
+    void problem(std::string line) {
+        problems.push_back(line);
+        lines.push_back(std::move(line));
+    }
 };
 
 class Updater {
@@ -42,19 +55,28 @@ public:
     UpdateReport check_inbox();
     bool has_http() const { return !config_.base_url.empty(); }
     bool has_inbox() const { return !config_.inbox.empty(); }
+    /// From any thread: a download or copy under way gives up within a second, so the kiosk
+    /// stops well within systemd's stop timeout. check_http and check_inbox may run on two
+    /// threads at once (one never waits for the other); each only on one.
+    void request_stop() { stopping_ = true; }
 
 private:
     void check_http(UpdateReport& report);
     void check_inbox(UpdateReport& report);
-    void install(const std::filesystem::path& bundle, const std::filesystem::path& signature, const std::string& source,
-                 UpdateReport& report);
+    InstallResult install(const std::filesystem::path& bundle, const std::filesystem::path& signature, const std::string& source,
+                          UpdateReport& report);
+    InstallPolicy policy_for_today() const;
 
     Store& store_;
     std::vector<minisign::PublicKey> trusted_;
     InstallPolicy policy_;
     UpdaterConfig config_;
-    std::string etag_, last_modified_;  // of the signature last fetched
-    std::map<std::string, std::string> inbox_seen_;  // file -> size and time already handled
+    bool stopping() const { return stopping_; }
+
+    std::string etag_, last_modified_;  // of the signature last dealt with
+    std::map<std::string, std::string> inbox_seen_;  // file -> stamps of the bundle and signature handled
+    std::set<std::string> inbox_skipped_;           // file and why, already told once
+    std::atomic<bool> stopping_ = false;
 };
 
 }  // namespace content

@@ -5,15 +5,35 @@
 namespace content::sql {
 
 namespace {
+
+// A bundle is opened as immutable: SQLite then takes no locks and writes nothing beside it (no
+// -wal, -shm or -journal files an attacker could slip in next to a signed file), which holds
+// since a bundle file is never rewritten. Its path goes in a URI, with %, ? and # escaped.
+std::string immutable_uri(const std::filesystem::path& path) {
+    std::string uri = "file:";
+    for (const char c : path.string()) {
+        if (c == '%' || c == '?' || c == '#') {
+            static const char hex[] = "0123456789ABCDEF";
+            uri += '%';
+            uri += hex[static_cast<unsigned char>(c) >> 4];
+            uri += hex[static_cast<unsigned char>(c) & 15];
+        } else {
+            uri += c;
+        }
+    }
+    return uri + "?immutable=1";
+}
+
 [[noreturn]] void fail(sqlite3* db, std::string_view what) {
     throw Error(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
 }
 }  // namespace
 
 Database::Database(const std::filesystem::path& path, Mode mode) {
-    const int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
-                                             : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    if (sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+    const bool read_only = mode == Mode::ReadOnly;
+    const int flags = read_only ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    const std::string name = read_only ? immutable_uri(path) : path.string();
+    if (sqlite3_open_v2(name.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
         std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(db_);
         db_ = nullptr;

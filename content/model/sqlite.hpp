@@ -22,7 +22,7 @@ class Statement;
 
 class Database {
 public:
-    enum class Mode { ReadOnly, Create };
+    enum class Mode { ReadOnly, Create };  // ReadOnly: immutable, for bundles (sqlite.cpp says why)
     Database(const std::filesystem::path& path, Mode mode);
     ~Database();
     Database(const Database&) = delete;

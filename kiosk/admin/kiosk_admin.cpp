@@ -26,6 +26,13 @@ std::string gigabytes(double bytes) {
 
 }  // namespace
 
+std::string KioskAdmin::content_age(const std::string& created) const {
+    const auto date = content::parse_date(created);
+    if (!date) return created;
+    const auto days = (content::today(app_.clock().wall()).days() - date->days()).count();
+    return created + "  (" + std::to_string(days) + (days == 1 ? " day" : " days") + " old)";
+}
+
 KioskAdmin::KioskAdmin(std::string pin_hash, App& app, Parts parts)
     : AdminServices(std::move(pin_hash)), app_(app), parts_(std::move(parts)) {}
 
@@ -43,9 +50,14 @@ std::vector<std::pair<std::string, std::string>> KioskAdmin::status() {
     out.emplace_back("channel", meta.channel);
     out.emplace_back("key_id", parts_.store ? value_or("key_id", "-") : "- (factory bundle)");
     out.emplace_back("expires", meta.expires + (meta.expires < content::today_iso(app_.clock().wall()) ? "  (expired)" : ""));
+    out.emplace_back("content_age", content_age(meta.created));
+    // A frozen kiosk must not look healthy: when a source last answered and what last went wrong.
+    const bool updates = parts_.store && parts_.updates;
     out.emplace_back("last_update", !parts_.store ? "updates not configured"
                                                   : value_or("last_check", "never") + "  " + value_or("last_result", "") + "  " +
                                                         value_or("last_reason", ""));
+    out.emplace_back("last_contact", updates ? value_or("last_contact", "never") : "updates not configured");
+    out.emplace_back("last_error", updates ? value_or("last_error", "none") : "-");
     struct statvfs disk {};
     const std::string where = parts_.store ? parts_.store->dir().string() : "/";
     if (::statvfs(where.c_str(), &disk) == 0)

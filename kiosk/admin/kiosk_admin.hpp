@@ -39,6 +39,9 @@ public:
     bool restart_requested() const { return restart_; }
 
 private:
+    /// "2026-11-23  (13 days old)": how old the content on screen is, by its bundle's date.
+    std::string content_age(const std::string& created) const;
+
     App& app_;
     Parts parts_;
     std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();

@@ -1,5 +1,6 @@
 #include "kiosk/services/update_service.hpp"
 
+#include <algorithm>
 #include <random>
 
 namespace kiosk {
@@ -9,17 +10,22 @@ using clock = std::chrono::steady_clock;
 UpdateService::UpdateService(content::Store& store, std::vector<content::minisign::PublicKey> trusted,
                              content::InstallPolicy policy, content::UpdaterConfig config, UpdateSchedule schedule,
                              content::LanguageChoice languages, std::function<void()> notify,
-                             std::function<void(const std::string&)> log)
+                             std::function<void(const std::string&, bool)> log)
     : store_(store), updater_(store, std::move(trusted), std::move(policy), std::move(config)), schedule_(schedule),
-      languages_(std::move(languages)), notify_(std::move(notify)), log_(std::move(log)), thread_([this] { work(); }) {}
+      languages_(std::move(languages)), notify_(std::move(notify)), log_(std::move(log)) {
+    if (updater_.has_http()) server_thread_ = std::thread([this] { work(Source::Server); });
+    if (updater_.has_inbox()) inbox_thread_ = std::thread([this] { work(Source::Inbox); });
+}
 
 UpdateService::~UpdateService() {
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;
     }
+    updater_.request_stop();
     cv_.notify_all();
-    thread_.join();
+    for (auto* thread : {&server_thread_, &inbox_thread_})
+        if (thread->joinable()) thread->join();
 }
 
 std::shared_ptr<const content::Bundle> UpdateService::take_new_bundle() {
@@ -29,18 +35,19 @@ std::shared_ptr<const content::Bundle> UpdateService::take_new_bundle() {
 
 bool UpdateService::busy() const {
     std::lock_guard lock(mutex_);
-    return busy_;
+    return busy_ > 0;
 }
 
 void UpdateService::check_now() {
     {
         std::lock_guard lock(mutex_);
-        check_now_ = true;
+        check_server_now_ = check_inbox_now_ = true;
     }
     cv_.notify_all();
 }
 
 void UpdateService::publish_current() {
+    std::lock_guard publishing(publish_mutex_);
     const auto path = store_.current();
     if (!path) return;
     try {
@@ -50,53 +57,43 @@ void UpdateService::publish_current() {
             std::lock_guard lock(mutex_);
             new_bundle_ = std::move(bundle);
         }
-        log_("showing " + path->string() + " from the next frame");
+        log_("showing " + path->string() + " from the next frame", false);
         notify_();
     } catch (const content::BundleError& e) {
-        log_(std::string("the installed bundle does not open, keeping the one on screen: ") + e.what());
+        log_(std::string("the installed bundle does not open, keeping the one on screen: ") + e.what(), true);
     }
 }
 
-void UpdateService::work() {
+void UpdateService::work(Source source) {
     std::mt19937 random(std::random_device{}());
     const auto jittered = [&](std::chrono::seconds every) {
         std::uniform_real_distribution<double> factor(0.9, 1.1);
         return std::chrono::duration_cast<clock::duration>(every * factor(random));
     };
+    const bool server = source == Source::Server;
+    bool& asked_now = server ? check_server_now_ : check_inbox_now_;
     // The server is first asked soon after start-up, though not by every kiosk at the same instant.
-    auto next_server = clock::now() + std::chrono::milliseconds(std::uniform_int_distribution<int>(1000, 3000)(random));
-    auto next_inbox = clock::now();
+    auto next = server ? clock::now() + std::chrono::milliseconds(std::uniform_int_distribution<int>(1000, 3000)(random)) : clock::now();
     for (;;) {
         {
             std::unique_lock lock(mutex_);
-            const auto next = !updater_.has_http() ? next_inbox : !updater_.has_inbox() ? next_server : std::min(next_server, next_inbox);
-            if (updater_.has_http() || updater_.has_inbox()) cv_.wait_until(lock, next, [&] { return stopping_ || check_now_; });
-            else cv_.wait(lock, [&] { return stopping_ || check_now_; });
+            cv_.wait_until(lock, next, [&] { return stopping_ || asked_now; });
             if (stopping_) return;
-            if (check_now_) next_server = next_inbox = clock::now();
-            check_now_ = false;
-            busy_ = true;
+            asked_now = false;
+            ++busy_;
         }
         content::UpdateReport report;
         try {
-            const auto now = clock::now();
-            if (updater_.has_inbox() && now >= next_inbox) {
-                next_inbox = clock::now() + schedule_.inbox_every;
-                report = updater_.check_inbox();
-            }
-            if (updater_.has_http() && now >= next_server) {
-                next_server = clock::now() + jittered(schedule_.server_every);
-                const auto server = updater_.check_http();
-                report.installed |= server.installed;
-                report.lines.insert(report.lines.end(), server.lines.begin(), server.lines.end());
-            }
+            report = server ? updater_.check_http() : updater_.check_inbox();
         } catch (const std::exception& e) {  // the kiosk goes on showing what it has
-            report.lines.push_back(std::string("update check failed: ") + e.what());
+            report.problem(std::string("update check failed: ") + e.what());
         }
-        for (const auto& line : report.lines) log_(line);
+        next = clock::now() + (server ? jittered(schedule_.server_every) : schedule_.inbox_every);
+        for (const auto& line : report.lines)
+            log_(line, std::find(report.problems.begin(), report.problems.end(), line) != report.problems.end());
         if (report.installed) publish_current();
         std::lock_guard lock(mutex_);
-        busy_ = false;
+        --busy_;
     }
 }
 

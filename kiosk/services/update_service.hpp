@@ -1,7 +1,9 @@
 #pragma once
-// Runs the updater on its own thread, so downloading and verifying a bundle never holds up a
-// frame. When a bundle is installed the worker opens it, and the frame loop picks it up between
-// two frames (take_new_bundle), so a screen never mixes old and new content.
+// Runs the updater on worker threads, so downloading and verifying a bundle never holds up a
+// frame: one asks the server, one looks in the inbox, so a stalled server never keeps a USB
+// stick's bundle waiting, nor the other way round. When a bundle is installed the worker opens
+// it, and the frame loop picks it up between two frames (take_new_bundle), so a screen never
+// mixes old and new content.
 #include <chrono>
 #include <condition_variable>
 #include <functional>
@@ -24,26 +26,29 @@ struct UpdateSchedule {
 
 class UpdateService {
 public:
-    /// `notify` is called from the worker after an install (EventWaiter::wake, to end an idle
-    /// wait); `log` gets one line per check result worth telling. `languages` is applied to every
-    /// new bundle as it was to the first.
+    /// `notify` is called from a worker after an install (EventWaiter::wake, to end an idle
+    /// wait); `log` gets one line per check result worth telling, `problem` true when a person
+    /// should act on it, from either worker. `languages` is applied to every new bundle as it
+    /// was to the first.
     UpdateService(content::Store& store, std::vector<content::minisign::PublicKey> trusted, content::InstallPolicy policy,
                   content::UpdaterConfig config, UpdateSchedule schedule, content::LanguageChoice languages,
-                  std::function<void()> notify, std::function<void(const std::string&)> log);
-    /// Stops the worker; a check under way is waited for (downloads have timeouts).
+                  std::function<void()> notify, std::function<void(const std::string& line, bool problem)> log);
+    /// Stops the workers: a download or copy under way gives up within about a second, so the
+    /// kiosk stops well within systemd's stop timeout.
     ~UpdateService();
     UpdateService(const UpdateService&) = delete;
     UpdateService& operator=(const UpdateService&) = delete;
 
     /// The bundle installed since the last call, already open; null when there is none.
     std::shared_ptr<const content::Bundle> take_new_bundle();
-    /// True while the worker is checking or installing (tests).
+    /// True while a worker is checking or installing (tests).
     bool busy() const;
     /// Asks the server and looks in the inbox now, not at the next scheduled time (admin panel).
     void check_now();
 
 private:
-    void work();
+    enum class Source { Server, Inbox };
+    void work(Source source);
     void publish_current();
 
     content::Store& store_;
@@ -51,13 +56,16 @@ private:
     UpdateSchedule schedule_;
     content::LanguageChoice languages_;
     std::function<void()> notify_;
-    std::function<void(const std::string&)> log_;
+    std::function<void(const std::string&, bool)> log_;
 
     mutable std::mutex mutex_;
     std::condition_variable cv_;
-    bool stopping_ = false, busy_ = false, check_now_ = false;
+    bool stopping_ = false;
+    int busy_ = 0;                                // workers checking now
+    bool check_server_now_ = false, check_inbox_now_ = false;
     std::shared_ptr<const content::Bundle> new_bundle_;
-    std::thread thread_;  // last: starts once everything above is ready
+    std::mutex publish_mutex_;                    // one worker at a time opens what was installed
+    std::thread server_thread_, inbox_thread_;    // last: they start once everything above is ready
 };
 
 }  // namespace kiosk
