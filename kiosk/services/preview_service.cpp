@@ -76,13 +76,20 @@ void PreviewService::build() {
     const fs::path out = folder_ / ("preview-" + std::to_string(++attempt_) + ".kbundle");
     content::Diagnostics d;
     std::shared_ptr<content::Bundle> bundle;
-    if (content::build_bundle(source_, out, font_root_, {content::today(std::chrono::system_clock::now())}, d)) {
-        try {
-            bundle = std::make_shared<content::Bundle>(out);
-            bundle->choose_languages(languages_);
-        } catch (const std::exception& e) {
-            d.error(out.string(), 0, "", e.what(), "report this: a bundle that was just built should open");
+    // Nothing a source holds may end the preview: this runs on the watch's worker, where an
+    // exception would abort the kiosk. A build that throws is a failed build, reported like one.
+    try {
+        if (content::build_bundle(source_, out, font_root_, {content::today(std::chrono::system_clock::now())}, d)) {
+            try {
+                bundle = std::make_shared<content::Bundle>(out);
+                bundle->choose_languages(languages_);
+            } catch (const std::exception& e) {
+                d.error(out.string(), 0, "", e.what(), "report this: a bundle that was just built should open");
+            }
         }
+    } catch (const std::exception& e) {  // "." is the source folder itself, as the log names files within it
+        d.error(".", 0, "", std::string("the preview could not be built: ") + e.what(),
+                "check the source with kiosk-bundle validate, and report this if it finds nothing");
     }
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
     std::string note;
