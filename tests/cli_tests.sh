@@ -163,6 +163,43 @@ done < <("$bundle_tool" links "$demo")
 out=$("$kiosk" --bundle "$demo" --lang en --open qr/no-such-link --screenshot "$work/qr.png" 2>&1)
 check "qr/unknown: home instead" contains "$out" "home, en"
 
+# A source file that is not an ordinary file, or whose name the system refuses, is a source error
+# with its file and fix: never a hang, the memory filled, a bare "filesystem error" or an abort.
+# A program with the bug would wait for ever or read without end: timeout, and, outside the
+# sanitizer build (whose shadow memory needs the address space), a memory limit.
+bounded() { (readelf -d "$1" | grep -q libasan || ulimit -v 2000000; exec timeout 20 "$@"); }
+cp -r "$tests/../content/torino" "$work/odd-src"
+mkfifo "$work/pipe"
+rm "$work/odd-src/lang/en/guides/food-help.md"
+ln -s "$work/pipe" "$work/odd-src/lang/en/guides/food-help.md"
+ln -sf /dev/zero "$work/odd-src/lang/it/strings.txt"
+ln -s loop.csv "$work/odd-src/loop.csv"; ln -sf loop.csv "$work/odd-src/stops.csv"  # stops.csv may be left out: a link there is read
+ln -s "$work/pipe" "$work/odd-src/map/pipe.geojson"
+sed -i 's/^file = municipalities.geojson$/file = pipe.geojson/' "$work/odd-src/map/layers.txt"
+out=$(bounded "$bundle_tool" validate --today 2026-11-24 "$work/odd-src" 2>&1); rc=$?
+check "validate odd files: exit 1, neither hung nor killed (rc $rc)" test $rc -eq 1
+check "validate: a link to a named pipe ($out)" contains "$out" "lang/en/guides/food-help.md: error: the file cannot be read: it is a named pipe (FIFO), not a file. Fix: "
+check "validate: a link to /dev/zero" contains "$out" "lang/it/strings.txt: error: the file cannot be read: it is a device, not a file. Fix: "
+check "validate: a link in a loop" contains "$out" "stops.csv: error: the file cannot be read: it is a symbolic link in a loop"
+check "validate: a map file that is a named pipe" contains "$out" 'map/layers.txt:8: error: map layer "municipalities": file "map/pipe.geojson" cannot be read: it is a named pipe (FIFO), not a file. Fix: '
+long=$(printf 'm%.0s' $(seq 300))
+cp -r "$tests/../content/torino" "$work/long-src"
+sed -i "s/^file = municipalities.geojson\$/file = $long.geojson/" "$work/long-src/map/layers.txt"
+name_too_long() {  # name_too_long COMMAND...: exit 1, the error at its line, no bare filesystem error
+  out=$(bounded "$bundle_tool" "$@" 2>&1); rc=$?
+  check "$1: a map file name over 255 bytes, exit 1 (rc $rc)" test $rc -eq 1
+  check "$1: the name too long, at its line ($out)" contains "$out" "map/layers.txt:8: error: map layer \"municipalities\": file \"map/$long.geojson\" cannot be read: its name is too long"
+  check "$1: never a bare filesystem error" test -z "$(grep -o 'filesystem error' <<<"$out")"
+}
+name_too_long validate --today 2026-11-24 "$work/long-src"
+name_too_long build --today 2026-11-24 "$work/long-src" -o "$work/long.kbundle"
+out=$(bounded "$kiosk" --preview "$work/long-src" --screenshot "$work/x.png" 2>&1); rc=$?
+check "preview: a map file name over 255 bytes refused, not aborted (rc $rc)" test $rc -eq 1
+check "preview: the name too long, at its line ($out)" contains "$out" "long-src/map/layers.txt:8: error: map layer \"municipalities\": file \"map/$long.geojson\" cannot be read: its name is too long"
+out=$(bounded "$kiosk" --preview "$work/odd-src" --screenshot "$work/x.png" 2>&1); rc=$?
+check "preview: odd files refused, neither hung nor aborted (rc $rc)" test $rc -eq 1
+check "preview: a link to a named pipe ($out)" contains "$out" "odd-src/lang/en/guides/food-help.md: error: the file cannot be read: it is a named pipe (FIFO), not a file"
+
 # Translation coverage of the demo source: every language whole, as text and as a web page.
 out=$("$bundle_tool" coverage "$tests/../content/torino" --html "$work/coverage.html" 2>&1); rc=$?
 check "coverage: exit 0" test $rc -eq 0
