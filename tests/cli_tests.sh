@@ -77,6 +77,29 @@ check "config: names file, line and key" contains "$out" "typo.conf:2: rotaton: 
 printf 'rotation = 45\n' >"$work/bad.conf"
 out=$("$kiosk" --bundle "$demo" --config "$work/bad.conf" --screenshot "$work/x.png" 2>&1)
 check "config: bad rotation explained" contains "$out" "bad.conf:1: rotation: \"45\" is not valid. Fix: write 0, 90, 180 or 270"
+# Every number has a range (docs/configuration.md): a value past it once wrapped round silently
+# (check_every = 4294967296 polled without pause, max_bundle_mb = 2147483648 lifted the cap).
+out_of_range() {  # out_of_range 'KEY = VALUE' EXPECTED: refused at start, with file, line, key and range
+  printf '# a kiosk\n%s\n' "$1" >"$work/range.conf"
+  out=$(timeout 20 "$kiosk" --bundle "$demo" --config "$work/range.conf" --screenshot "$work/x.png" 2>&1); rc=$?
+  check "config: $1 refused at start (rc $rc)" test $rc -eq 1
+  check "config: $1 names file, line, key and range ($out)" contains "$out" "kiosk: $work/range.conf:2: $2"
+}
+out_of_range "check_every = 4294967296" 'check_every: "4294967296" is out of range: allowed 60 to 86400 seconds (1 minute to 1 day). Fix: '
+out_of_range "max_bundle_mb = 2147483648" 'max_bundle_mb: "2147483648" is out of range: allowed 1 to 4096 megabytes (up to 4 GiB). Fix: '
+out_of_range "max_bundle_mb = 4294967296" 'max_bundle_mb: "4294967296" is out of range: allowed 1 to 4096 megabytes'
+out_of_range "idle_timeout = 10000000000" 'idle_timeout: "10000000000" is out of range: allowed 15 to 3600 seconds (15 seconds to 1 hour). Fix: '
+out_of_range "position = nan, 7.6869" 'position: "nan, 7.6869" is not valid: allowed latitude -90 to 90 and longitude -180 to 180 degrees. Fix: '
+out=$("$kiosk" --bundle "$demo" --check-every 86401 --screenshot "$work/x.png" 2>&1); rc=$?
+check "--check-every past a day refused (rc $rc)" test $rc -eq 1
+check "--check-every: the range and the fix ($out)" contains "$out" "kiosk: --check-every 86401 is out of range: allowed 1 to 86400 seconds (up to 1 day). Fix: e.g. --check-every 900"
+out=$(timeout 20 "$kiosk" --bundle "$demo" --config "$work" --screenshot "$work/x.png" 2>&1); rc=$?
+check "config: a folder refused (rc $rc)" test $rc -eq 1
+check "config: a folder, said so ($out)" contains "$out" "kiosk: cannot read the configuration $work: it is a folder, not a file. Fix: give --config the configuration file"
+mkfifo "$work/fifo.conf"
+out=$(timeout 20 "$kiosk" --bundle "$demo" --config "$work/fifo.conf" --screenshot "$work/x.png" 2>&1); rc=$?
+check "config: a named pipe refused at once, not waited on (rc $rc)" test $rc -eq 1
+check "config: a named pipe, said so ($out)" contains "$out" "kiosk: cannot read the configuration $work/fifo.conf: it is a named pipe (FIFO), not a file. Fix: "
 out=$(echo 2468 | "$kiosk" --hash-pin); rc=$?
 check "hash-pin: exit 0" test $rc -eq 0
 check "hash-pin: a configuration line with an Argon2id hash" contains "$out" 'admin_pin_hash = $argon2id$'
