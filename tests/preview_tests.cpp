@@ -174,6 +174,17 @@ TEST_CASE("a source file a preview cannot read is reported with its file and fix
         test::replace_in_file(src / "map/layers.txt", "file = municipalities.geojson", "file = pipe.geojson");
         expect_problem("map/layers.txt:8: error: map layer \"municipalities\": file \"map/pipe.geojson\" cannot be read: it is a named pipe");
     }
+    SUBCASE("the source folder removed while it is shown") {
+        fs::remove_all(src);
+        const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(20);  // a guard, not a measure
+        while (preview.note().find("does not exist") == std::string::npos && std::chrono::steady_clock::now() < give_up)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        between_frames(k, preview);
+        INFO(preview.note());
+        CHECK(preview.note().find("still showing the last good build. " + src.string() + ": error: the content source folder does not exist") !=
+              std::string::npos);
+        CHECK(k.app.bundle().path() == good);
+    }
     SUBCASE("a map layer's file name over 255 bytes") {
         test::replace_in_file(src / "map/layers.txt", "file = municipalities.geojson", "file = " + std::string(300, 'm') + ".geojson");
         expect_problem("map/layers.txt:8: error: map layer \"municipalities\": file \"map/mmm");
