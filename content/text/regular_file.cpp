@@ -71,18 +71,26 @@ bool anything_at(const std::filesystem::path& path) {
 }
 
 FileRead read_regular_file(const std::filesystem::path& path, std::uintmax_t max_bytes) {
-    // O_NONBLOCK: opening a named pipe must not wait for a writer. It changes nothing for an
-    // ordinary file, the only kind read.
+    // What is there is looked at before it is opened, since opening some devices does something
+    // (a watchdog starts counting); and again on the open descriptor, which is what is read, in
+    // case the path changed in between. O_NONBLOCK: opening a named pipe must not wait for a
+    // writer; it changes nothing for an ordinary file, the only kind read.
+    const auto refuse_kind = [&](const struct stat& st) -> std::optional<FileRead> {
+        if (const auto what = not_a_file(st.st_mode)) {
+            FileRead r = refused(*what, "put an ordinary file there (a symbolic link must lead to one)");
+            r.not_a_file = true;
+            return r;
+        }
+        if (static_cast<std::uintmax_t>(st.st_size) > max_bytes) return too_big(max_bytes);
+        return std::nullopt;
+    };
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return path_problem(std::error_code(errno, std::generic_category()));
+    if (auto refusal = refuse_kind(st)) return *refusal;
     const Descriptor file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)};
     if (file.fd < 0) return path_problem(std::error_code(errno, std::generic_category()));
-    struct stat st {};
     if (::fstat(file.fd, &st) != 0) return path_problem(std::error_code(errno, std::generic_category()));
-    if (const auto what = not_a_file(st.st_mode)) {
-        FileRead r = refused(*what, "put an ordinary file there (a symbolic link must lead to one)");
-        r.not_a_file = true;
-        return r;
-    }
-    if (static_cast<std::uintmax_t>(st.st_size) > max_bytes) return too_big(max_bytes);
+    if (auto refusal = refuse_kind(st)) return *refusal;
     std::string text;
     text.reserve(static_cast<size_t>(st.st_size));
     char buffer[65536];
