@@ -155,7 +155,7 @@ std::optional<Settings> load_settings(const std::filesystem::path& file, std::st
         {"max_bundle_mb",
          [&](const std::string& v) -> std::optional<std::string> {
              long n = 0;
-             if (auto problem = in_range("max_bundle_mb", v, kMaxBundleMb, s.max_bundle_mb, n)) return problem;
+             if (auto problem = in_range("max_bundle_mb", v, kMaxBundleMb, Settings{}.max_bundle_mb, n)) return problem;
              s.max_bundle_mb = static_cast<int>(n);  // at most 4096: fits
              return std::nullopt;
          }},
