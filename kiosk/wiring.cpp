@@ -110,6 +110,8 @@ std::unique_ptr<UpdateService> start_updates(Setup& s, platform::EventWaiter& wa
     config.base_url = o.update_url;
     config.bundle_name = o.bundle_name;
     config.inbox = o.inbox;
+    // 1 to 4096 MB and 1 s to a day (kiosk/config/ranges.hpp): in bytes and seconds nothing
+    // wraps round, so the cap always holds and the server is never asked without pause.
     config.max_bundle_bytes = static_cast<std::uintmax_t>(o.max_bundle_mb) << 20;
     content::InstallPolicy policy{o.channel, KIOSK_VERSION, "", config.max_bundle_bytes};
     UpdateSchedule schedule;

@@ -21,7 +21,8 @@ FolderWatch::FolderWatch(const fs::path& root) : root_(root) {
     inotify_ = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
     wake_ = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     if (inotify_ < 0 || wake_ < 0) throw std::runtime_error(std::string("cannot watch for changes: ") + std::strerror(errno));
-    if (!fs::is_directory(root_)) throw std::runtime_error(root_.string() + " is not a folder");
+    std::error_code ec;  // a name too long or a loop of links is said in words, not thrown as a filesystem_error
+    if (!fs::is_directory(root_, ec)) throw std::runtime_error(root_.string() + (ec ? ": " + ec.message() : " is not a folder"));
     watch_tree(root_);
 }
 

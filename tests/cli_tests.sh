@@ -77,6 +77,29 @@ check "config: names file, line and key" contains "$out" "typo.conf:2: rotaton: 
 printf 'rotation = 45\n' >"$work/bad.conf"
 out=$("$kiosk" --bundle "$demo" --config "$work/bad.conf" --screenshot "$work/x.png" 2>&1)
 check "config: bad rotation explained" contains "$out" "bad.conf:1: rotation: \"45\" is not valid. Fix: write 0, 90, 180 or 270"
+# Every number has a range (docs/configuration.md): a value past it once wrapped round silently
+# (check_every = 4294967296 polled without pause, max_bundle_mb = 2147483648 lifted the cap).
+out_of_range() {  # out_of_range 'KEY = VALUE' EXPECTED: refused at start, with file, line, key and range
+  printf '# a kiosk\n%s\n' "$1" >"$work/range.conf"
+  out=$(timeout 20 "$kiosk" --bundle "$demo" --config "$work/range.conf" --screenshot "$work/x.png" 2>&1); rc=$?
+  check "config: $1 refused at start (rc $rc)" test $rc -eq 1
+  check "config: $1 names file, line, key and range ($out)" contains "$out" "kiosk: $work/range.conf:2: $2"
+}
+out_of_range "check_every = 4294967296" 'check_every: "4294967296" is out of range: allowed 60 to 86400 seconds (1 minute to 1 day). Fix: '
+out_of_range "max_bundle_mb = 2147483648" 'max_bundle_mb: "2147483648" is out of range: allowed 1 to 4096 megabytes (up to 4 GiB). Fix: '
+out_of_range "max_bundle_mb = 4294967296" 'max_bundle_mb: "4294967296" is out of range: allowed 1 to 4096 megabytes'
+out_of_range "idle_timeout = 10000000000" 'idle_timeout: "10000000000" is out of range: allowed 15 to 3600 seconds (15 seconds to 1 hour). Fix: '
+out_of_range "position = nan, 7.6869" 'position: "nan, 7.6869" is not valid: allowed latitude -90 to 90 and longitude -180 to 180 degrees. Fix: '
+out=$("$kiosk" --bundle "$demo" --check-every 86401 --screenshot "$work/x.png" 2>&1); rc=$?
+check "--check-every past a day refused (rc $rc)" test $rc -eq 1
+check "--check-every: the range and the fix ($out)" contains "$out" "kiosk: --check-every 86401 is out of range: allowed 1 to 86400 seconds (up to 1 day). Fix: e.g. --check-every 900"
+out=$(timeout 20 "$kiosk" --bundle "$demo" --config "$work" --screenshot "$work/x.png" 2>&1); rc=$?
+check "config: a folder refused (rc $rc)" test $rc -eq 1
+check "config: a folder, said so ($out)" contains "$out" "kiosk: cannot read the configuration $work: it is a folder, not a file. Fix: give --config the configuration file"
+mkfifo "$work/fifo.conf"
+out=$(timeout 20 "$kiosk" --bundle "$demo" --config "$work/fifo.conf" --screenshot "$work/x.png" 2>&1); rc=$?
+check "config: a named pipe refused at once, not waited on (rc $rc)" test $rc -eq 1
+check "config: a named pipe, said so ($out)" contains "$out" "kiosk: cannot read the configuration $work/fifo.conf: it is a named pipe (FIFO), not a file. Fix: "
 out=$(echo 2468 | "$kiosk" --hash-pin); rc=$?
 check "hash-pin: exit 0" test $rc -eq 0
 check "hash-pin: a configuration line with an Argon2id hash" contains "$out" 'admin_pin_hash = $argon2id$'
@@ -162,6 +185,43 @@ while IFS=$'\t' read -r id target; do
 done < <("$bundle_tool" links "$demo")
 out=$("$kiosk" --bundle "$demo" --lang en --open qr/no-such-link --screenshot "$work/qr.png" 2>&1)
 check "qr/unknown: home instead" contains "$out" "home, en"
+
+# A source file that is not an ordinary file, or whose name the system refuses, is a source error
+# with its file and fix: never a hang, the memory filled, a bare "filesystem error" or an abort.
+# A program with the bug would wait for ever or read without end: timeout, and, outside the
+# sanitizer build (whose shadow memory needs the address space), a memory limit.
+bounded() { (readelf -d "$1" | grep -q libasan || ulimit -v 2000000; exec timeout 20 "$@"); }
+cp -r "$tests/../content/torino" "$work/odd-src"
+mkfifo "$work/pipe"
+rm "$work/odd-src/lang/en/guides/food-help.md"
+ln -s "$work/pipe" "$work/odd-src/lang/en/guides/food-help.md"
+ln -sf /dev/zero "$work/odd-src/lang/it/strings.txt"
+ln -s loop.csv "$work/odd-src/loop.csv"; ln -sf loop.csv "$work/odd-src/stops.csv"  # stops.csv may be left out: a link there is read
+ln -s "$work/pipe" "$work/odd-src/map/pipe.geojson"
+sed -i 's/^file = municipalities.geojson$/file = pipe.geojson/' "$work/odd-src/map/layers.txt"
+out=$(bounded "$bundle_tool" validate --today 2026-11-24 "$work/odd-src" 2>&1); rc=$?
+check "validate odd files: exit 1, neither hung nor killed (rc $rc)" test $rc -eq 1
+check "validate: a link to a named pipe ($out)" contains "$out" "lang/en/guides/food-help.md: error: the file cannot be read: it is a named pipe (FIFO), not a file. Fix: "
+check "validate: a link to /dev/zero" contains "$out" "lang/it/strings.txt: error: the file cannot be read: it is a device, not a file. Fix: "
+check "validate: a link in a loop" contains "$out" "stops.csv: error: the file cannot be read: it is a symbolic link in a loop"
+check "validate: a map file that is a named pipe" contains "$out" 'map/layers.txt:8: error: map layer "municipalities": file "map/pipe.geojson" cannot be read: it is a named pipe (FIFO), not a file. Fix: '
+long=$(printf 'm%.0s' $(seq 300))
+cp -r "$tests/../content/torino" "$work/long-src"
+sed -i "s/^file = municipalities.geojson\$/file = $long.geojson/" "$work/long-src/map/layers.txt"
+name_too_long() {  # name_too_long COMMAND...: exit 1, the error at its line, no bare filesystem error
+  out=$(bounded "$bundle_tool" "$@" 2>&1); rc=$?
+  check "$1: a map file name over 255 bytes, exit 1 (rc $rc)" test $rc -eq 1
+  check "$1: the name too long, at its line ($out)" contains "$out" "map/layers.txt:8: error: map layer \"municipalities\": file \"map/$long.geojson\" cannot be read: its name is too long"
+  check "$1: never a bare filesystem error" test -z "$(grep -o 'filesystem error' <<<"$out")"
+}
+name_too_long validate --today 2026-11-24 "$work/long-src"
+name_too_long build --today 2026-11-24 "$work/long-src" -o "$work/long.kbundle"
+out=$(bounded "$kiosk" --preview "$work/long-src" --screenshot "$work/x.png" 2>&1); rc=$?
+check "preview: a map file name over 255 bytes refused, not aborted (rc $rc)" test $rc -eq 1
+check "preview: the name too long, at its line ($out)" contains "$out" "long-src/map/layers.txt:8: error: map layer \"municipalities\": file \"map/$long.geojson\" cannot be read: its name is too long"
+out=$(bounded "$kiosk" --preview "$work/odd-src" --screenshot "$work/x.png" 2>&1); rc=$?
+check "preview: odd files refused, neither hung nor aborted (rc $rc)" test $rc -eq 1
+check "preview: a link to a named pipe ($out)" contains "$out" "odd-src/lang/en/guides/food-help.md: error: the file cannot be read: it is a named pipe (FIFO), not a file"
 
 # Translation coverage of the demo source: every language whole, as text and as a web page.
 out=$("$bundle_tool" coverage "$tests/../content/torino" --html "$work/coverage.html" 2>&1); rc=$?

@@ -2,6 +2,7 @@
 // The demo's map/layers.txt: line 4 is the attribution, the municipalities layer is lines 7-12
 // (id, file, kind, fill, stroke, stroke_width_px).
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 
 #include "content/build/source.hpp"
 #include "tests/test_support.hpp"
@@ -127,6 +128,55 @@ TEST_CASE("map/layers.txt: layers without an attribution") {
     m.replace("attribution = Confini amministrativi © ISTAT (CC BY 4.0)", "");
     m.load();
     check_error(m.only_error(), "map/layers.txt", 1, "map", "no attribution");
+}
+
+TEST_CASE("map/layers.txt: a layer's file that cannot be read as a file is an error at its line, never an exception") {
+    BrokenMap m;
+    const std::string item = "map layer \"municipalities\"";
+    SUBCASE("a name over 255 bytes") {
+        const std::string name(300, 'm');
+        m.replace("file = municipalities.geojson", "file = " + name + ".geojson");
+        m.load();
+        check_error(m.only_error(), "map/layers.txt", 8, item, "file \"map/" + name + ".geojson\" cannot be read: its name is too long");
+    }
+    SUBCASE("a symbolic link in a loop") {
+        fs::create_symlink("loop.geojson", m.map("loop.geojson"));
+        m.replace("file = municipalities.geojson", "file = loop.geojson");
+        m.load();
+        check_error(m.only_error(), "map/layers.txt", 8, item, "file \"map/loop.geojson\" cannot be read: it is a symbolic link in a loop");
+    }
+    SUBCASE("a named pipe") {
+        REQUIRE(mkfifo(m.map("pipe.geojson").c_str(), 0600) == 0);
+        m.replace("file = municipalities.geojson", "file = pipe.geojson");
+        m.load();
+        check_error(m.only_error(), "map/layers.txt", 8, item, "file \"map/pipe.geojson\" cannot be read: it is a named pipe (FIFO), not a file");
+    }
+    SUBCASE("a link to a named pipe") {
+        REQUIRE(mkfifo((m.dir / "pipe").c_str(), 0600) == 0);
+        fs::create_symlink(m.dir / "pipe", m.map("pipe.geojson"));
+        m.replace("file = municipalities.geojson", "file = pipe.geojson");
+        m.load();
+        check_error(m.only_error(), "map/layers.txt", 8, item, "file \"map/pipe.geojson\" cannot be read: it is a named pipe (FIFO), not a file");
+    }
+    SUBCASE("a link to /dev/zero") {
+        fs::create_symlink("/dev/zero", m.map("zero.geojson"));
+        m.replace("file = municipalities.geojson", "file = zero.geojson");
+        m.load();
+        check_error(m.only_error(), "map/layers.txt", 8, item, "file \"map/zero.geojson\" cannot be read: it is a device, not a file");
+    }
+}
+
+TEST_CASE("kiosk-bundle build: a map file name over 255 bytes is an error at its line, not a bare filesystem error") {
+    test::TempDir dir;
+    const fs::path src = test::copy_demo_source(dir);
+    test::replace_in_file(src / "map" / "layers.txt", "file = municipalities.geojson", "file = " + std::string(300, 'm') + ".geojson");
+    const auto r = test::run(kBundleTool + " build " + src.string() + " -o " + (dir / "out.kbundle").string());
+    INFO(r.output);
+    CHECK(r.status == 1);
+    CHECK(r.output.find("map/layers.txt:8: error: map layer \"municipalities\": file \"map/mmm") != std::string::npos);
+    CHECK(r.output.find("cannot be read: its name is too long") != std::string::npos);
+    CHECK(r.output.find("filesystem error") == std::string::npos);
+    CHECK_FALSE(fs::exists(dir / "out.kbundle"));
 }
 
 TEST_CASE("kiosk-bundle build stops at a bad map with the file, line and fix") {

@@ -1,6 +1,9 @@
 // kiosk --preview: a source folder edited while the kiosk shows it. The real inotify watch, the
 // real build into /dev/shm, and the real frame loop's swap between two frames.
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <thread>
@@ -33,6 +36,17 @@ void between_frames(Kiosk& k, kiosk::PreviewService& preview) {
     k.app.set_preview_note(preview.note());
     k.runner.settle();
 }
+
+// A named pipe a build may be stuck opening (as it was before source files were opened without
+// waiting): when this goes, a writer comes and goes, so the stuck build ends and the preview's
+// worker can be joined. Declared after the preview, it goes first; with nobody reading, nothing.
+struct ReleasePipe {
+    fs::path pipe;
+    ~ReleasePipe() {
+        const int fd = ::open(pipe.c_str(), O_WRONLY | O_NONBLOCK);
+        if (fd >= 0) ::close(fd);
+    }
+};
 
 }  // namespace
 
@@ -109,5 +123,71 @@ TEST_CASE("a kiosk with signed content never takes a preview: --preview cannot b
         const auto problem = kiosk::combination_problem(*options);
         REQUIRE(problem);
         CHECK(problem->find("--preview shows an unsigned source folder and cannot be combined with") == 0);
+    }
+}
+
+TEST_CASE("a source file a preview cannot read is reported with its file and fix; the last good build stays and the preview goes on") {
+    TempDir dir;
+    const fs::path src = copy_demo_source(dir);
+    const fs::path pipe = dir / "pipe";
+    REQUIRE(mkfifo(pipe.c_str(), 0600) == 0);
+    fs::create_symlink(pipe, src / "map/pipe.geojson");  // named in layers.txt by one case below
+    kiosk::PreviewService preview(src, kFonts, {}, [](const std::string&) {});
+    ReleasePipe release{pipe};
+    REQUIRE(preview.first_bundle());
+    Kiosk k(demo_bundle(), "en", Route::guide("food-help"));
+    k.app.replace_bundle(preview.first_bundle());
+    const auto good = k.app.bundle().path();
+    preview.watch([] {});
+    const auto expect_problem = [&](const std::string& said) {
+        wait_for_build(preview, 2);
+        between_frames(k, preview);
+        INFO(preview.note());
+        CHECK(k.app.bundle().path() == good);
+        CHECK(k.app.route() == Route::guide("food-help"));
+        CHECK(preview.note().find("still showing the last good build. " + said) != std::string::npos);
+        CHECK(preview.note().find(". Fix: ") != std::string::npos);
+    };
+    // Made beside the source and renamed into it: one change, one build.
+    const auto replace_with_link = [&](const fs::path& file, const fs::path& target) {
+        fs::create_symlink(target, dir / "staged");
+        fs::rename(dir / "staged", file);
+    };
+    const fs::path guide = src / "lang/en/guides/food-help.md";
+
+    SUBCASE("a guide that became a link to a named pipe") {
+        const std::string text = read(guide);
+        replace_with_link(guide, pipe);
+        expect_problem("lang/en/guides/food-help.md: error: the file cannot be read: it is a named pipe (FIFO), not a file");
+        write(dir / "staged", text);  // the file back: the preview shows it again
+        fs::rename(dir / "staged", guide);
+        wait_for_build(preview, 3);
+        between_frames(k, preview);
+        CHECK(k.app.bundle().path() != good);
+        CHECK(preview.note().starts_with("PREVIEW, not signed"));
+    }
+    SUBCASE("a guide that became a symbolic link in a loop") {
+        replace_with_link(guide, guide.filename());
+        expect_problem("lang/en/guides/food-help.md: error: the file cannot be read: it is a symbolic link in a loop");
+    }
+    SUBCASE("a map layer's file that is a named pipe") {
+        test::replace_in_file(src / "map/layers.txt", "file = municipalities.geojson", "file = pipe.geojson");
+        expect_problem("map/layers.txt:8: error: map layer \"municipalities\": file \"map/pipe.geojson\" cannot be read: it is a named pipe");
+    }
+    SUBCASE("the source folder removed while it is shown") {
+        fs::remove_all(src);
+        const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(20);  // a guard, not a measure
+        while (preview.note().find("does not exist") == std::string::npos && std::chrono::steady_clock::now() < give_up)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        between_frames(k, preview);
+        INFO(preview.note());
+        CHECK(preview.note().find("still showing the last good build. " + src.string() + ": error: the content source folder does not exist") !=
+              std::string::npos);
+        CHECK(k.app.bundle().path() == good);
+    }
+    SUBCASE("a map layer's file name over 255 bytes") {
+        test::replace_in_file(src / "map/layers.txt", "file = municipalities.geojson", "file = " + std::string(300, 'm') + ".geojson");
+        expect_problem("map/layers.txt:8: error: map layer \"municipalities\": file \"map/mmm");
+        CHECK(preview.note().find("cannot be read: its name is too long") != std::string::npos);
     }
 }

@@ -70,6 +70,19 @@ Run run(const std::string& command) {
     return result;
 }
 
+Run run_bounded(const std::string& command) {
+#if defined(__SANITIZE_ADDRESS__)
+    const std::string limit;
+#else
+    const std::string limit = "ulimit -v 2000000; ";
+#endif
+    const fs::path script = fs::temp_directory_path() / ("kiosk-bounded-" + std::to_string(getpid()) + ".sh");
+    write(script, limit + "exec timeout 20 " + command + "\n");
+    auto result = run("bash " + script.string());
+    fs::remove(script);
+    return result;
+}
+
 Run run_on_terminal(const std::string& command, const std::string& prompt, const std::string& input) {
     Run result{-1, {}};
     int master = -1;

@@ -39,6 +39,10 @@ struct Run {
 };
 /// Runs a shell command line and captures what it prints.
 Run run(const std::string& command);
+/// Runs a command line that, on a program with the bug under test, would hang or read without
+/// end: stopped after 20 s (status 124, so the test fails rather than hangs) and, outside the
+/// sanitizer build (whose shadow memory needs the address space), limited to 2 GB of memory.
+Run run_bounded(const std::string& command);
 /// Runs a command on a pseudo-terminal, as a person at a keyboard: waits until it prints
 /// `prompt`, then types `input` and a newline. For tools that read passwords from a terminal.
 Run run_on_terminal(const std::string& command, const std::string& prompt, const std::string& input);

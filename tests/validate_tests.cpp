@@ -2,6 +2,8 @@
 // of the demo source with one mistake, checking the message names the file, the line, the item,
 // the problem and a fix.
 #include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "content/build/font_check.hpp"
 #include "content/build/source.hpp"
@@ -220,4 +222,68 @@ TEST_CASE("kiosk-bundle validate --json: every problem with its place, and the e
     CHECK(has(r.output, "errors 2 warnings 1"));
     const auto status = test::run(kBundleTool + " validate --json --today 2026-11-24 " + src.string() + " >/dev/null");
     CHECK(status.status == 1);
+}
+
+// A source file that is not an ordinary file, is too big or cannot be opened is an error naming
+// the file and the fix, like any other mistake: never an exception, a hang or the memory filled.
+TEST_CASE("validate rule: a source file that cannot be read as a file") {
+    const auto problem_with = [](const std::string& file, auto edit) {
+        const auto d = validate_demo([&](const fs::path& src) { edit(src, src / file); });
+        const auto* e = test::error_about(d, file);
+        INFO(test::all_errors(d));
+        REQUIRE(e);
+        CHECK_FALSE(e->fix.empty());
+        return e->format();
+    };
+    SUBCASE("a symbolic link in a loop") {
+        const auto said = problem_with("places.csv", [](const fs::path&, const fs::path& file) {
+            fs::remove(file);
+            fs::create_symlink("places.csv", file);
+        });
+        CHECK(has(said, "places.csv: error: the file cannot be read: it is a symbolic link in a loop"));
+    }
+    SUBCASE("a folder") {
+        const auto said = problem_with("lang/en/guides/food-help.md", [](const fs::path&, const fs::path& file) {
+            fs::remove(file);
+            fs::create_directory(file);
+        });
+        CHECK(has(said, "lang/en/guides/food-help.md: error: the file cannot be read: it is a folder, not a file. Fix: "));
+    }
+    SUBCASE("over the limit for one file, said before it is read") {
+        const auto said = problem_with("bundle.ini", [](const fs::path&, const fs::path& file) {
+            REQUIRE(truncate(file.c_str(), (64 << 20) + 1) == 0);  // sparse: no disk space used
+        });
+        CHECK(has(said, "bundle.ini: error: the file cannot be read: it is over the limit of 64 MiB for one file"));
+    }
+    SUBCASE("the source folder itself a symbolic link in a loop") {
+        test::TempDir dir;
+        fs::create_symlink("loop", dir / "loop");
+        Diagnostics d;
+        load_source(dir / "loop", d, {kToday});
+        INFO(test::all_errors(d));
+        REQUIRE(d.error_count() == 1);
+        CHECK(has(d.all()[0].format(), "loop: error: the content source folder cannot be opened: it is a symbolic link in a loop"));
+    }
+}
+
+TEST_CASE("kiosk-bundle validate: a named pipe or a device in the source is refused at once, never read") {
+    test::TempDir dir;
+    const fs::path src = test::copy_demo_source(dir);
+    REQUIRE(mkfifo((dir / "pipe").c_str(), 0600) == 0);
+    SUBCASE("a guide that is a link to a named pipe (reading it would wait for a writer for ever)") {
+        fs::remove(src / "lang/en/guides/food-help.md");
+        fs::create_symlink(dir / "pipe", src / "lang/en/guides/food-help.md");
+        const auto r = test::run_bounded(kBundleTool + " validate --today 2026-11-24 " + src.string());
+        INFO(r.output);
+        CHECK(r.status == 1);
+        CHECK(has(r.output, "lang/en/guides/food-help.md: error: the file cannot be read: it is a named pipe (FIFO), not a file. Fix: "));
+    }
+    SUBCASE("strings that are a link to /dev/zero (reading it would never end)") {
+        fs::remove(src / "lang/it/strings.txt");
+        fs::create_symlink("/dev/zero", src / "lang/it/strings.txt");
+        const auto r = test::run_bounded(kBundleTool + " validate --today 2026-11-24 " + src.string());
+        INFO(r.output);
+        CHECK(r.status == 1);
+        CHECK(has(r.output, "lang/it/strings.txt: error: the file cannot be read: it is a device, not a file. Fix: "));
+    }
 }

@@ -15,6 +15,7 @@
 #include "content/text/markup.hpp"
 #include "content/text/phone_number.hpp"
 #include "content/text/diagnostics.hpp"
+#include "content/text/regular_file.hpp"
 #include "content/text/source_file.hpp"
 #include "content/text/text_files.hpp"
 
@@ -46,9 +47,11 @@ public:
     Loader(fs::path root, Diagnostics& d, SourceChecks checks) : root_(std::move(root)), d_(d), checks_(checks) {}
 
     Content load() {
-        if (!fs::is_directory(root_)) {
-            d_.error(root_.string(), 0, "", "the content source folder does not exist",
-                     "give the folder that holds bundle.ini, e.g. content/torino");
+        std::error_code ec;
+        if (!fs::is_directory(root_, ec)) {
+            const auto problem = path_problem(ec);
+            if (ec && !problem.missing) d_.error(root_.string(), 0, "", "the content source folder cannot be opened: " + problem.problem, problem.fix);
+            else d_.error(root_.string(), 0, "", "the content source folder does not exist", "give the folder that holds bundle.ini, e.g. content/torino");
             return {};
         }
         load_meta();
@@ -240,7 +243,7 @@ private:
             c_.languages.push_back({f[0], f[1], f[2] == "rtl" ? Direction::RightToLeft : Direction::LeftToRight});
             c_.source_lines[{rel, f[0]}] = row.line;
         }
-        if (c_.languages.empty() && fs::exists(root_ / rel))
+        if (c_.languages.empty() && anything_at(root_ / rel))
             d_.error(rel, 0, "", "no languages", "add one row per language the kiosk offers");
     }
 
@@ -327,7 +330,7 @@ private:
     // stops.csv is optional: a bundle without mobile units has no stops.
     void load_stops() {
         const std::string rel = "stops.csv";
-        if (!fs::exists(root_ / rel)) return;
+        if (!anything_at(root_ / rel)) return;
         for (auto& row : read_table(rel, {"unit", "date", "time", "name", "address", "lat", "lon", "approximate"}, {"example"})) {
             const auto& f = row.fields;
             const std::string item = "stop of " + in_quotes(f[0]) + " on " + f[1];
@@ -448,15 +451,32 @@ private:
                          "list only languages from languages.csv, e.g. fallback = en, it");
     }
 
+    // The entries of a folder of the source, or none with an error naming it when it cannot be
+    // listed (permission, a loop of links); none without one when there is no folder there.
+    std::vector<fs::directory_entry> folder_entries(const std::string& rel) {
+        std::vector<fs::directory_entry> entries;
+        std::error_code ec;
+        if (!fs::is_directory(root_ / rel, ec)) {
+            if (ec && !path_problem(ec).missing) folder_problem(rel, ec);
+            return entries;
+        }
+        for (fs::directory_iterator it(root_ / rel, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(*it);
+        if (ec) folder_problem(rel, ec);
+        return entries;
+    }
+
+    void folder_problem(const std::string& rel, const std::error_code& ec) {
+        const auto problem = path_problem(ec);
+        d_.error(rel, 0, "", "the folder cannot be read: " + problem.problem, problem.fix);
+    }
+
     void load_language_folders() {
-        const fs::path lang_dir = root_ / "lang";
-        if (fs::is_directory(lang_dir)) {
-            for (const auto& entry : fs::directory_iterator(lang_dir)) {
-                const std::string code = entry.path().filename().string();
-                if (entry.is_directory() && !has_code(code))
-                    d_.error("lang/" + code, 0, "language " + in_quotes(code), "unknown language: it is not in languages.csv",
-                             "add it to languages.csv, or rename the folder to a listed code");
-            }
+        for (const auto& entry : folder_entries("lang")) {
+            const std::string code = entry.path().filename().string();
+            std::error_code ec;
+            if (entry.is_directory(ec) && !has_code(code))
+                d_.error("lang/" + code, 0, "language " + in_quotes(code), "unknown language: it is not in languages.csv",
+                         "add it to languages.csv, or rename the folder to a listed code");
         }
         for (const auto& lang : c_.languages) load_language(lang.code);
     }
@@ -482,10 +502,8 @@ private:
                 }
             }
         }
-        const fs::path guides_dir = root_ / "lang" / code / "guides";
-        if (!fs::is_directory(guides_dir)) return;
         std::vector<fs::path> files;
-        for (const auto& entry : fs::directory_iterator(guides_dir)) files.push_back(entry.path());
+        for (const auto& entry : folder_entries("lang/" + code + "/guides")) files.push_back(entry.path());
         std::sort(files.begin(), files.end());
         for (const auto& path : files) {
             const std::string rel = "lang/" + code + "/guides/" + path.filename().string();
@@ -665,7 +683,17 @@ std::optional<StringProblem> string_problem(const std::string& key, const std::s
 }
 
 Content load_source(const fs::path& source, Diagnostics& diagnostics, const SourceChecks& checks) {
-    return Loader(source, diagnostics, checks).load();
+    // Every file and folder is reached without throwing; should a filesystem call still throw,
+    // it is a source error naming the path like the others, not a bare "filesystem error".
+    try {
+        return Loader(source, diagnostics, checks).load();
+    } catch (const fs::filesystem_error& e) {
+        const auto problem = path_problem(e.code());
+        const fs::path rel = e.path1().lexically_relative(source);
+        diagnostics.error(rel.empty() ? (e.path1().empty() ? source : e.path1()).string() : rel.string(), 0, "",
+                          "cannot be read: " + problem.problem, problem.fix);
+        return {};
+    }
 }
 
 }  // namespace content

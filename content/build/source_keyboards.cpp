@@ -5,6 +5,7 @@
 #include <set>
 
 #include "content/text/diagnostics.hpp"
+#include "content/text/regular_file.hpp"
 #include "content/text/search_text.hpp"
 #include "content/text/source_file.hpp"
 #include "content/text/text_files.hpp"
@@ -127,7 +128,7 @@ private:
 }  // namespace
 
 void load_keyboards(const std::filesystem::path& source, Content& c, Diagnostics& d) {
-    if (!std::filesystem::exists(source / kFile)) return;  // allowed: the kiosk offers no search keyboard
+    if (!anything_at(source / kFile)) return;  // allowed: the kiosk offers no search keyboard
     auto text = read_source_file(source / kFile, kFile, d, {"", "the file cannot be read", "check that it is a readable file"});
     if (!text) return;
     if (text->starts_with("\xEF\xBB\xBF")) text->erase(0, 3);

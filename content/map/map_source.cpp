@@ -7,6 +7,7 @@
 
 #include "content/map/map_geometry.hpp"
 #include "content/text/diagnostics.hpp"
+#include "content/text/regular_file.hpp"
 #include "content/text/source_file.hpp"
 #include "content/text/text_files.hpp"
 
@@ -128,11 +129,18 @@ private:
             d_.error(kFile, file.line, item, "file " + in_quotes(file.value) + " is not a file name in map/", "put the GeoJSON file in map/ and give its name, e.g. file = roads.geojson");
             return;
         }
-        auto text = fs::is_regular_file(folder_ / file.value) ? read_file(folder_ / file.value) : std::nullopt;
-        if (!text) {
+        // Only an ordinary file is read: a named pipe, a device, a name too long or a loop of
+        // links is an error at this line, never a wait, an endless read or an exception.
+        auto read = read_regular_file(folder_ / file.value);
+        if (read.missing) {
             d_.error(kFile, file.line, item, "file " + in_quotes(layer.file) + " does not exist", "put the GeoJSON file in map/ beside layers.txt, or correct its name");
             return;
         }
+        if (!read.text) {
+            d_.error(kFile, file.line, item, "file " + in_quotes(layer.file) + " cannot be read: " + read.problem, read.fix);
+            return;
+        }
+        auto& text = read.text;
         geos::Geometry geometry;
         try {
             geometry = read_geojson(geos_, *text);
@@ -164,7 +172,12 @@ private:
 
 void load_map(const fs::path& source, Content& c, Diagnostics& d) {
     const fs::path folder = source / kFolder;
-    if (!fs::is_directory(folder)) return;  // allowed: the bundle has no map
+    std::error_code ec;
+    if (!fs::is_directory(folder, ec)) {  // allowed: the bundle has no map; but a map/ that cannot be opened is a mistake
+        if (const auto problem = path_problem(ec); ec && !problem.missing)
+            d.error(kFolder, 0, "map", "the folder cannot be opened: " + problem.problem, problem.fix);
+        return;
+    }
     const auto text = read_source_file(folder / "layers.txt", kFile, d,
                                        {"map", "the map folder has no layers.txt", "add map/layers.txt listing the map's layers, or delete the map folder"});
     if (!text) return;

@@ -15,7 +15,10 @@ struct WhenUnreadable {
 };
 
 /// The text of `path`, reported as `file` (relative to the source, as content managers see it);
-/// none, with an error in `d`, when it cannot be read or is not UTF-8.
+/// none, with an error in `d`, when it cannot be read or is not UTF-8. When nothing is there,
+/// the error is `unreadable`; when something is that cannot be read (a named pipe, a device, a
+/// folder, a loop of links, a file over the limit: regular_file.hpp), it says what and the fix,
+/// with `unreadable.item`.
 std::optional<std::string> read_source_file(const std::filesystem::path& path, const std::string& file, Diagnostics& d,
                                             const WhenUnreadable& unreadable);
 

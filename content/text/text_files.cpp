@@ -4,9 +4,10 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <fstream>
 #include <stdexcept>
 #include <sstream>
+
+#include "content/text/regular_file.hpp"
 
 namespace content {
 
@@ -43,13 +44,7 @@ int line_of_offset(std::string_view text, size_t offset) {
     return line;
 }
 
-std::optional<std::string> read_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
+std::optional<std::string> read_file(const std::filesystem::path& path) { return read_regular_file(path).text; }
 
 void write_file_atomically(const std::filesystem::path& path, const std::string& text, unsigned mode) {
     const std::string partial = path.string() + ".partial-" + std::to_string(getpid());

@@ -20,7 +20,8 @@ int line_of_offset(std::string_view text, size_t offset);
 /// Calls `fn(line_number, line)` for every line (1-based, without the newline, trimmed).
 void for_each_line(std::string_view text, const std::function<void(int, const std::string&)>& fn);
 
-/// Whole file as bytes, or nullopt when it cannot be read.
+/// Whole file as bytes, or nullopt when it cannot be read: only an ordinary file of at most
+/// kMaxFileBytes, never a named pipe or a device (read_regular_file, which also says why not).
 std::optional<std::string> read_file(const std::filesystem::path& path);
 
 /// Writes a file whole or not at all (temporary file beside it, synced, then renamed over it),

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <vector>
 
+#include "kiosk/config/ranges.hpp"
+
 namespace kiosk {
 
 const char* const kUsage = R"(kiosk — the Torino information kiosk
@@ -19,8 +21,8 @@ Usage: kiosk [options]
   --bundle-name NAME      the bundle's file name on the server (default torino.kbundle)
   --inbox DIR             with --store: install bundles (+ .minisig) dropped here, e.g. a USB stick
   --channel NAME          install only bundles of this channel (default: the installed bundle's)
-  --check-every SECONDS   how often to ask the server, with 10 % jitter (default 900)
-  --max-bundle-mb N       abandon bundles larger than this (default 512)
+  --check-every SECONDS   how often to ask the server, with 10 % jitter (default 900, at most 86400)
+  --max-bundle-mb N       abandon bundles larger than this (default 512, 1 to 4096)
   --preview SRC           for content managers: show a source folder unsigned, rebuilt on every change,
                           with a band saying so (not with --bundle, --store, --trust, --update-url, --inbox)
   --lang CODE             start in this language (default: the attract screen, then the language chooser)
@@ -34,7 +36,7 @@ Usage: kiosk [options]
   --paper 58|80           paper width for --print-preview and --print-to (default: the configuration's)
   --script FILE           run scripted input headless (see kiosk/shell/script.hpp) and exit
   --headless              run the normal loop without a display (tests, benchmarks)
-  --exit-after MS         quit after MS milliseconds and print how many frames were drawn
+  --exit-after MS         quit after MS milliseconds (at most 86400000) and print how many frames were drawn
   --fallback LIST         languages for missing texts, in order, e.g. en,it (default: the bundle's)
   --fonts DIR             Noto fonts used when the bundle's own cannot be read (default /usr/share/fonts)
   --hash-pin              read an admin PIN (4-12 digits) on standard input, print the line for the configuration
@@ -49,8 +51,8 @@ std::optional<std::pair<int, int>> parse_size(const std::string& s) {
     int w = 0, h = 0;
     auto [p1, e1] = std::from_chars(s.data(), s.data() + x, w);
     auto [p2, e2] = std::from_chars(s.data() + x + 1, s.data() + s.size(), h);
-    if (e1 != std::errc() || e2 != std::errc() || p1 != s.data() + x || p2 != s.data() + s.size() || w < 320 || h < 240 ||
-        w > 8192 || h > 8192)
+    if (e1 != std::errc() || e2 != std::errc() || p1 != s.data() + x || p2 != s.data() + s.size() || !kWidthPx.contains(w) ||
+        !kHeightPx.contains(h))
         return std::nullopt;
     return std::make_pair(w, h);
 }
@@ -72,7 +74,9 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
             auto v = value();
             if (!v) return false;
             out = parse_size(*v);
-            if (!out) error = a + " " + *v + " is not a size. Fix: write it as WIDTHxHEIGHT, e.g. 1920x1080";
+            if (!out)
+                error = a + " " + *v + " is not a size: allowed " + std::to_string(kWidthPx.min) + "x" + std::to_string(kHeightPx.min) + " to " +
+                        std::to_string(kWidthPx.max) + "x" + std::to_string(kHeightPx.max) + " pixels. Fix: write it as WIDTHxHEIGHT, e.g. 1920x1080";
             return out.has_value();
         };
         if (a == "--help" || a == "-h") o.help = true;
@@ -88,16 +92,18 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
             o.size = *s;
         } else if (a == "--exit-after" || a == "--check-every" || a == "--max-bundle-mb") {
             auto v = value();
-            int n = 0;
             if (!v) return std::nullopt;
-            auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
-            if (ec != std::errc() || p != v->data() + v->size() || n < (a == "--exit-after" ? 0 : 1)) {
-                error = a + " " + *v + " is not a " + (a == "--exit-after" ? "number of milliseconds" : "positive whole number");
+            const bool exit_after = a == "--exit-after", check_every = a == "--check-every";
+            const Range& range = exit_after ? kExitAfterMs : check_every ? kCheckEveryOption : kMaxBundleMb;
+            long n = 0;
+            if (const auto problem = read_in_range(*v, range, n, false)) {
+                error = a + " " + *problem + ". Fix: e.g. " + a + " " + (exit_after ? "5000" : check_every ? "900" : "512");
                 return std::nullopt;
             }
-            if (a == "--exit-after") o.exit_after_ms = n;
-            else if (a == "--check-every") o.check_every_s = n, o.check_every_given = true;
-            else o.max_bundle_mb = n, o.max_bundle_mb_given = true;
+            // Every range fits an int: nothing wraps round on the way to the updater and the loop.
+            if (exit_after) o.exit_after_ms = static_cast<int>(n);
+            else if (check_every) o.check_every_s = static_cast<int>(n), o.check_every_given = true;
+            else o.max_bundle_mb = static_cast<int>(n), o.max_bundle_mb_given = true;
         } else if (a == "--paper") {
             auto v = value();
             if (!v) return std::nullopt;
@@ -166,6 +172,7 @@ void take_settings(Options& o, const Settings& s) {
     fill(o.channel, s.channel);
     if (o.trusted_keys.empty()) o.trusted_keys = s.trust;
     if (!o.bundle_name_given && !s.bundle_name.empty()) o.bundle_name = s.bundle_name;
+    // load_settings kept both within their ranges (ranges.hpp), so the int holds them.
     if (!o.check_every_given) o.check_every_s = static_cast<int>(s.check_every.count());
     if (!o.max_bundle_mb_given) o.max_bundle_mb = s.max_bundle_mb;
 }

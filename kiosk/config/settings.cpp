@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <functional>
 #include <map>
 
 #include "content/hours/opening_hours.hpp"
+#include "content/text/regular_file.hpp"
 #include "content/text/text_files.hpp"
+#include "kiosk/config/ranges.hpp"
 #include "platform/printer_device.hpp"
 
 namespace kiosk {
@@ -23,22 +26,34 @@ std::optional<long> whole_number(const std::string& s) {
     return n;
 }
 
+// A whole number in `range` for `key`, or what is wrong, the range and the fix.
+std::optional<std::string> in_range(const std::string& key, const std::string& v, const Range& range, long example, long& out) {
+    if (auto problem = read_in_range(v, range, out))
+        return *problem + ". Fix: write a whole number in that range, e.g. " + key + " = " + std::to_string(example);
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<Settings> load_settings(const std::filesystem::path& file, std::string& error) {
-    const auto text = content::read_file(file);
-    if (!text) {
-        error = "cannot read the configuration " + file.string() + ". Fix: check the path given to --config";
+    // Only an ordinary file is read: a folder, a named pipe (which would wait for a writer for
+    // ever) or a device is refused at once.
+    const auto read = content::read_regular_file(file);
+    if (!read.text) {
+        error = "cannot read the configuration " + file.string() + ": " + read.problem + ". Fix: " +
+                (read.missing || read.not_a_file ? "give --config the configuration file, e.g. /etc/torino-kiosk/kiosk.conf" : read.fix);
         return std::nullopt;
     }
+    const std::string& text = *read.text;
     Settings s;
     // Each key's reader returns what is wrong and the fix, or nothing when the value is right.
     using Reader = std::function<std::optional<std::string>(const std::string&)>;
-    const auto seconds = [](std::chrono::seconds& out, long min) {
-        return [&out, min](const std::string& v) -> std::optional<std::string> {
-            const auto n = whole_number(v);
-            if (!n || *n < min) return invalid(v, "write a whole number of seconds, at least " + std::to_string(min));
-            out = std::chrono::seconds(*n);
+    const auto seconds = [](const char* key, std::chrono::seconds& out, const Range& range) {
+        const long example = out.count();  // the default
+        return [key, &out, &range, example](const std::string& v) -> std::optional<std::string> {
+            long n = 0;
+            if (auto problem = in_range(key, v, range, example, n)) return problem;
+            out = std::chrono::seconds(n);
             return std::nullopt;
         };
     };
@@ -70,14 +85,15 @@ std::optional<Settings> load_settings(const std::filesystem::path& file, std::st
          [&](const std::string& v) -> std::optional<std::string> {
              const auto x = v.find('x');
              const auto w = whole_number(v.substr(0, x)), h = x == std::string::npos ? std::nullopt : whole_number(v.substr(x + 1));
-             if (!w || !h || *w < 50 || *h < 50 || *w > 3000 || *h > 3000)
-                 return invalid(v, "write the panel's visible width and height in millimetres, e.g. 476x268 for a 21.5-inch 16:9 panel");
+             if (!w || !h || !kScreenSideMm.contains(*w) || !kScreenSideMm.contains(*h))
+                 return "\"" + v + "\" is not valid: " + kScreenSideMm.allowed() +
+                        " each way. Fix: write the panel's visible width and height in millimetres, e.g. 476x268 for a 21.5-inch 16:9 panel";
              s.screen_width_mm = static_cast<float>(*w);
              s.screen_height_mm = static_cast<float>(*h);
              return std::nullopt;
          }},
-        {"idle_timeout", seconds(s.idle_timeout, 15)},
-        {"idle_countdown", seconds(s.idle_countdown, 3)},
+        {"idle_timeout", seconds("idle_timeout", s.idle_timeout, kIdleTimeout)},
+        {"idle_countdown", seconds("idle_countdown", s.idle_countdown, kIdleCountdown)},
         {"hours",
          [&](const std::string& v) -> std::optional<std::string> {
              if (const auto bad = content::check_opening_hours(v)) return "\"" + v + "\" " + bad->explain() + ". Fix: " + bad->fix;
@@ -90,9 +106,11 @@ std::optional<Settings> load_settings(const std::filesystem::path& file, std::st
          [&](const std::string& v) -> std::optional<std::string> {
              double lat = 0, lon = 0;
              char comma = 0, rest = 0;
-             if (std::sscanf(v.c_str(), "%lf %c %lf %c", &lat, &comma, &lon, &rest) != 3 || comma != ',' || lat < -90 || lat > 90 ||
-                 lon < -180 || lon > 180)
-                 return invalid(v, "write latitude, longitude in degrees, e.g. 45.0703, 7.6869");
+             // NaN fails every comparison, so a range check alone would let "nan" through.
+             if (std::sscanf(v.c_str(), "%lf %c %lf %c", &lat, &comma, &lon, &rest) != 3 || comma != ',' || !std::isfinite(lat) ||
+                 !std::isfinite(lon) || lat < -90 || lat > 90 || lon < -180 || lon > 180)
+                 return "\"" + v + "\" is not valid: allowed latitude -90 to 90 and longitude -180 to 180 degrees. Fix: write latitude, "
+                        "longitude in degrees, e.g. 45.0703, 7.6869";
              s.position = std::make_pair(lat, lon);
              return std::nullopt;
          }},
@@ -116,7 +134,7 @@ std::optional<Settings> load_settings(const std::filesystem::path& file, std::st
              s.printer_native_qr = v == "native";
              return std::nullopt;
          }},
-        {"printer_timeout", seconds(s.printer_timeout, 1)},
+        {"printer_timeout", seconds("printer_timeout", s.printer_timeout, kPrinterTimeout)},
         {"display", text_value(s.display)},
         {"languages", list_value(s.languages)},
         {"fallback", list_value(s.fallback)},
@@ -133,24 +151,28 @@ std::optional<Settings> load_settings(const std::filesystem::path& file, std::st
         {"bundle_name", text_value(s.bundle_name)},
         {"inbox", text_value(s.inbox)},
         {"channel", text_value(s.channel)},
-        {"check_every", seconds(s.check_every, 60)},
+        {"check_every", seconds("check_every", s.check_every, kCheckEvery)},
         {"max_bundle_mb",
          [&](const std::string& v) -> std::optional<std::string> {
-             const auto n = whole_number(v);
-             if (!n || *n < 1) return invalid(v, "write a whole number of megabytes, e.g. 512");
-             s.max_bundle_mb = static_cast<int>(*n);
+             long n = 0;
+             if (auto problem = in_range("max_bundle_mb", v, kMaxBundleMb, Settings{}.max_bundle_mb, n)) return problem;
+             s.max_bundle_mb = static_cast<int>(n);  // at most 4096: fits
              return std::nullopt;
          }},
     };
-    const auto parsed = content::parse_key_values(*text);
+    const auto parsed = content::parse_key_values(text);
     const std::string name = file.string();
     if (!parsed.malformed_lines.empty()) {
         error = name + ":" + std::to_string(parsed.malformed_lines.front()) +
                 ": this line is not \"key = value\". Fix: write one setting per line, or start the line with # to make it a comment";
         return std::nullopt;
     }
+    int timing_line = 0;  // the line of idle_countdown, else idle_timeout: where a clash between them is told
+    std::string timing_key;
     for (const auto& e : parsed.entries) {
         const std::string where = name + ":" + std::to_string(e.line) + ": " + e.key + ": ";
+        if (e.key == "idle_countdown" || (e.key == "idle_timeout" && timing_key != "idle_countdown"))
+            timing_line = e.line, timing_key = e.key;
         const auto reader = readers.find(e.key);
         if (reader == readers.end()) {
             error = where + "unknown setting. Fix: check its spelling against docs/configuration.md";
@@ -162,7 +184,9 @@ std::optional<Settings> load_settings(const std::filesystem::path& file, std::st
         }
     }
     if (s.idle_countdown >= s.idle_timeout) {
-        error = name + ": idle_countdown must be shorter than idle_timeout. Fix: e.g. idle_timeout = 90 and idle_countdown = 10";
+        error = name + ":" + std::to_string(timing_line) + ": idle_countdown: \"" + std::to_string(s.idle_countdown.count()) +
+                "\" is not shorter than idle_timeout (" + std::to_string(s.idle_timeout.count()) +
+                " seconds). Fix: make it shorter, e.g. idle_timeout = 90 and idle_countdown = 10";
         return std::nullopt;
     }
     return s;

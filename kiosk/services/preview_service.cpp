@@ -62,7 +62,13 @@ PreviewService::~PreviewService() {
 void PreviewService::work() {
     for (;;) {
         // 150 ms of quiet: an editor's save (write, rename, touch) or a copied folder is one change.
-        const bool changed = watch_.wait(std::chrono::hours(1), std::chrono::milliseconds(150));
+        bool changed = false;
+        try {
+            changed = watch_.wait(std::chrono::hours(1), std::chrono::milliseconds(150));
+        } catch (const std::exception& e) {  // e.g. the source folder removed: the build says so on the band
+            log_(std::string("preview: ") + e.what());
+            changed = true;
+        }
         {
             std::lock_guard lock(mutex_);
             if (stopping_) return;
@@ -76,13 +82,20 @@ void PreviewService::build() {
     const fs::path out = folder_ / ("preview-" + std::to_string(++attempt_) + ".kbundle");
     content::Diagnostics d;
     std::shared_ptr<content::Bundle> bundle;
-    if (content::build_bundle(source_, out, font_root_, {content::today(std::chrono::system_clock::now())}, d)) {
-        try {
-            bundle = std::make_shared<content::Bundle>(out);
-            bundle->choose_languages(languages_);
-        } catch (const std::exception& e) {
-            d.error(out.string(), 0, "", e.what(), "report this: a bundle that was just built should open");
+    // Nothing a source holds may end the preview: this runs on the watch's worker, where an
+    // exception would abort the kiosk. A build that throws is a failed build, reported like one.
+    try {
+        if (content::build_bundle(source_, out, font_root_, {content::today(std::chrono::system_clock::now())}, d)) {
+            try {
+                bundle = std::make_shared<content::Bundle>(out);
+                bundle->choose_languages(languages_);
+            } catch (const std::exception& e) {
+                d.error(out.string(), 0, "", e.what(), "report this: a bundle that was just built should open");
+            }
         }
+    } catch (const std::exception& e) {
+        d.error(source_.string(), 0, "", std::string("the preview could not be built: ") + e.what(),
+                "check the source with kiosk-bundle validate, and report this if it finds nothing");
     }
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
     std::string note;
@@ -94,8 +107,10 @@ void PreviewService::build() {
         note = "PREVIEW, not signed: " + source_.string() + ", built at " + clock_now();
         log_("preview: built " + source_.string() + " in " + std::to_string(ms) + " ms");
     } else {
+        // Files within the source are named from it; the folder itself, or a path outside it, as it is.
         for (const auto& p : d.all())
-            if (p.severity == content::Diagnostic::Severity::Error) log_("preview: " + source_.string() + "/" + p.format());
+            if (p.severity == content::Diagnostic::Severity::Error)
+                log_("preview: " + (p.file == source_.string() || fs::path(p.file).is_absolute() ? "" : source_.string() + "/") + p.format());
         const auto first = std::find_if(d.all().begin(), d.all().end(),
                                         [](const auto& p) { return p.severity == content::Diagnostic::Severity::Error; });
         note = "PREVIEW: " + std::to_string(d.error_count()) + " error(s) at " + clock_now() + ", still showing the last good build. " +
