@@ -31,6 +31,10 @@ std::optional<Settings> load_settings(const std::filesystem::path& file, std::st
         error = "cannot read the configuration " + file.string() + ". Fix: check the path given to --config";
         return std::nullopt;
     }
+    return parse_settings(*text, file.string(), error);
+}
+
+std::optional<Settings> parse_settings(std::string_view text, const std::string& name, std::string& error) {
     Settings s;
     // Each key's reader returns what is wrong and the fix, or nothing when the value is right.
     using Reader = std::function<std::optional<std::string>(const std::string&)>;
@@ -142,8 +146,7 @@ std::optional<Settings> load_settings(const std::filesystem::path& file, std::st
              return std::nullopt;
          }},
     };
-    const auto parsed = content::parse_key_values(*text);
-    const std::string name = file.string();
+    const auto parsed = content::parse_key_values(text);
     if (!parsed.malformed_lines.empty()) {
         error = name + ":" + std::to_string(parsed.malformed_lines.front()) +
                 ": this line is not \"key = value\". Fix: write one setting per line, or start the line with # to make it a comment";
