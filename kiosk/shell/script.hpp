@@ -34,6 +34,7 @@ struct ScriptCommand {
     int line = 0;
     std::string name;
     std::vector<std::string> args;
+    std::vector<float> numbers;  // the arguments of tap, drag, pinch, hold and wait, read by parse
 };
 
 class Script {
@@ -42,6 +43,7 @@ public:
     static std::optional<Script> parse(const std::string& text, const std::string& file, std::string& error);
     /// Runs every command; returns false at the first failure, with `error` naming its line.
     bool run(Runner& runner, App& app, std::string& error) const;
+    const std::vector<ScriptCommand>& commands() const { return commands_; }
 
 private:
     std::string file_;
