@@ -20,12 +20,16 @@
 //                            view (not scrolled away, not below the screen's edge)
 //   restart                  forget the visitor, as the idle timeout does: the attract screen
 //   report                   print frames drawn and the glyph atlas's size and contents
+//
+// Numbers are plain decimals; MS is from 0 to 3600000 (an hour).
 #include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace kiosk {
+
+inline constexpr int kScriptMaxMilliseconds = 3'600'000;
 
 class App;
 class Runner;

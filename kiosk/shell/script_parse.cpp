@@ -1,6 +1,7 @@
 // Reading a script's text into commands (script.hpp): apart from running them, so that the
 // parser builds and is fuzzed (tests/fuzz/script_fuzz.cpp) without the UI it drives.
 #include <charconv>
+#include <cmath>
 #include <map>
 #include <sstream>
 
@@ -18,9 +19,18 @@ const std::map<std::string, std::pair<size_t, size_t>> kCommands = {
     {"restart", {0, 0}},
 };
 
+// A finite number: from_chars reads "inf" and "nan" too, which no pixel or duration is.
 bool to_number(const std::string& s, float& out) {
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-    return ec == std::errc() && p == s.data() + s.size();
+    return ec == std::errc() && p == s.data() + s.size() && std::isfinite(out);
+}
+
+// Which argument is a duration: wait's first, hold's third, drag's and pinch's fifth.
+size_t milliseconds_argument(const std::string& command) {
+    if (command == "wait") return 0;
+    if (command == "hold") return 2;
+    if (command == "drag" || command == "pinch") return 4;
+    return std::string::npos;
 }
 
 }  // namespace
@@ -50,10 +60,16 @@ std::optional<Script> Script::parse(const std::string& text, const std::string& 
             return std::nullopt;
         }
         if (cmd.name == "tap" || cmd.name == "drag" || cmd.name == "wait" || cmd.name == "hold" || cmd.name == "pinch") {
-            for (const auto& a : cmd.args) {
+            for (size_t i = 0; i < cmd.args.size(); ++i) {
+                const std::string& a = cmd.args[i];
                 float v = 0;
                 if (!to_number(a, v)) {
                     error = where + "\"" + a + "\" is not a number. Fix: write pixels and milliseconds as plain numbers";
+                    return std::nullopt;
+                }
+                if (i == milliseconds_argument(cmd.name) && !(v >= 0 && v <= static_cast<float>(kScriptMaxMilliseconds))) {
+                    error = where + "\"" + a + "\" is not a duration from 0 to " + std::to_string(kScriptMaxMilliseconds) +
+                            " milliseconds (an hour). Fix: write a shorter one, or several wait lines";
                     return std::nullopt;
                 }
                 cmd.numbers.push_back(v);

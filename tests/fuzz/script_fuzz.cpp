@@ -20,7 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         for (size_t i = 0; i < command.numbers.size(); ++i) {
             const float v = command.numbers[i];
             fuzz::require(std::isfinite(v));
-            if (i == ms) fuzz::require(v >= 0 && v <= 3'600'000);
+            if (i == ms) fuzz::require(v >= 0 && v <= static_cast<float>(kiosk::kScriptMaxMilliseconds));
         }
     }
     return 0;
