@@ -73,6 +73,20 @@ TEST_CASE("map/layers.txt: JSON that is not GeoJSON is reported at the layer's f
     CHECK(e.problem.find("Unknown geometry type") != std::string::npos);
 }
 
+TEST_CASE("map/layers.txt: a position without numbers, which crashed GEOS's reader (found by tests/fuzz)") {
+    for (const char* geojson : {R"({"type":"Polygon","coordinates":[[[7.60,45.00],[],[7.70,45.10],[7.60,45.00]]]})",
+                                R"({"type":"Feature","properties":{"x":[[]]},"geometry":{"type":"GeometryCollection","geometries":[
+                                     {"type":"GeometryCollection","geometries":[{"type":"LineString","coordinates":[[7.6,45.0],[]]}]}]}})"}) {
+        CAPTURE(geojson);
+        BrokenMap m;
+        test::write(m.map("municipalities.geojson"), geojson);
+        m.load();
+        check_error(m.only_error(), "map/layers.txt", 8, "map layer \"municipalities\"",
+                    "map/municipalities.geojson: the file is not valid GeoJSON: a ");
+        CHECK(m.only_error().problem.find("has a position with 0 number(s), where GeoJSON writes a longitude and a latitude") != std::string::npos);
+    }
+}
+
 TEST_CASE("map/layers.txt: geometry a layer cannot draw") {
     BrokenMap m;
     SUBCASE("a self-intersecting polygon, with GEOS's reason") {

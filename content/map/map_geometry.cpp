@@ -2,6 +2,8 @@
 
 #include <functional>
 
+#include "content/text/geojson_check.hpp"
+
 namespace content {
 
 namespace {
@@ -35,6 +37,7 @@ std::string type_problem(int type, MapLayerKind kind) {
 }  // namespace
 
 geos::Geometry read_geojson(geos::Context& geos, std::string_view text) {
+    if (auto problem = geojson_position_problem(text)) throw geos::Error(*problem);  // GEOS would crash on it
     const auto h = geos.handle();
     GEOSGeoJSONReader* reader = GEOSGeoJSONReader_create_r(h);
     const std::string nul_terminated(text);

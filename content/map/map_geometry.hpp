@@ -19,7 +19,8 @@ namespace content {
 inline constexpr double kSimplifyToleranceMetres = 5;
 
 /// GeoJSON text — a geometry, a Feature or a FeatureCollection (properties are ignored) — as a
-/// geometry in longitude/latitude. Throws geos::Error with GEOS's message.
+/// geometry in longitude/latitude. Throws geos::Error with GEOS's message, or the problem
+/// geojson_position_problem finds before GEOS reads the text.
 geos::Geometry read_geojson(geos::Context& geos, std::string_view text);
 
 /// What makes the geometry unusable for a layer of this kind, in a content manager's words (wrong

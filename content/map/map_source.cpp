@@ -7,6 +7,7 @@
 
 #include "content/map/map_geometry.hpp"
 #include "content/text/diagnostics.hpp"
+#include "content/text/geojson_check.hpp"
 #include "content/text/source_file.hpp"
 #include "content/text/text_files.hpp"
 
@@ -131,6 +132,11 @@ private:
         auto text = fs::is_regular_file(folder_ / file.value) ? read_file(folder_ / file.value) : std::nullopt;
         if (!text) {
             d_.error(kFile, file.line, item, "file " + in_quotes(layer.file) + " does not exist", "put the GeoJSON file in map/ beside layers.txt, or correct its name");
+            return;
+        }
+        if (auto problem = geojson_position_problem(*text)) {
+            d_.error(kFile, file.line, item, layer.file + ": the file is not valid GeoJSON: " + *problem,
+                     "correct the position, or export the file again as GeoJSON in WGS 84 (EPSG:4326)");
             return;
         }
         geos::Geometry geometry;
