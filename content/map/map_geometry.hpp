@@ -28,6 +28,17 @@ geos::Geometry read_geojson(geos::Context& geos, std::string_view text);
 /// geometry at all); nullopt when it is fine.
 std::optional<std::string> layer_geometry_problem(geos::Context& geos, const GEOSGeometry* lon_lat, MapLayerKind kind);
 
+/// How far a layer may reach, east to west and north to south. A map is for one city: the
+/// projection is true to 0.3 % within about 30 km of its middle (map_projection.hpp), and the
+/// build clips every polygon by each 1 km square of its extent, so one latitude mistyped by 23
+/// degrees meant 20 000 squares (41 s in the fuzzing build), a corner far off both ways
+/// millions. 60 km holds a city and its neighbours (the demo's map is about 30 km across).
+inline constexpr double kMaxLayerSpanMetres = 60'000;
+
+/// What is wrong with where the geometry lies, beyond its coordinates being degrees: wider or
+/// taller than kMaxLayerSpanMetres; nullopt when it is fine. The geometry is not empty.
+std::optional<std::string> layer_extent_problem(geos::Context& geos, const GEOSGeometry* lon_lat);
+
 /// The geometry's extent: x is longitude, y latitude before projection; metres after.
 MapBox extent_of(geos::Context& geos, const GEOSGeometry* g);
 

@@ -155,6 +155,12 @@ private:
                      "or change the layer's kind");
             return;
         }
+        if (auto problem = layer_extent_problem(geos_, geometry.get())) {
+            d_.error(kFile, file.line, item, layer.file + ": " + *problem,
+                     "look in the file for a mistyped or swapped coordinate, or cut the data to the city and its neighbours "
+                     "(QGIS: Vector > Geoprocessing Tools > Clip)");
+            return;
+        }
         layer.geojson = std::move(*text);
     }
 

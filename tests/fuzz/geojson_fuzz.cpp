@@ -1,7 +1,7 @@
 // Fuzzes the reading of a map layer's GeoJSON (content/map: GEOS's reader, then the source
-// loader's checks of what a layer can draw) and, for what they accept, the basemap's build:
-// projected, simplified, cut into 1 km squares, triangulated. A source's map/*.geojson files
-// go this way, in `kiosk-bundle build` and the kiosk's preview.
+// loader's checks of what a layer can draw and how far it reaches) and, for what they accept,
+// the basemap's build: projected, simplified, cut into 1 km squares, triangulated. A source's
+// map/*.geojson files go this way, in `kiosk-bundle build` and the kiosk's preview.
 #include "content/map/map_build.hpp"
 #include "content/map/map_geometry.hpp"
 #include "tests/fuzz/fuzz_support.hpp"
@@ -17,7 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return 0;
     }
     for (const MapLayerKind kind : {MapLayerKind::Polygon, MapLayerKind::Line}) {
-        if (layer_geometry_problem(geos, geometry.get(), kind)) continue;
+        if (layer_geometry_problem(geos, geometry.get(), kind) || layer_extent_problem(geos, geometry.get())) continue;
         MapSource source;
         source.attribution = "fuzz";
         MapLayerSource layer;
