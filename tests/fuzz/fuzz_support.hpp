@@ -2,7 +2,7 @@
 // What several harnesses share: the fuzzer's bytes as text, and a private folder for the
 // parsers that read a path (libgettextpo, the source loader, the map loader). The folder is
 // $KIOSK_FUZZ_SCRATCH (tests/fuzz/run-fuzzers gives each harness its own and removes it), else
-// a fresh one under the system's temporary folder.
+// a fresh kiosk-fuzz-XXXXXX in the system's temporary folder, left there.
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
