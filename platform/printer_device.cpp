@@ -12,6 +12,7 @@
 #include <pthread.h>
 
 #include <cerrno>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -186,7 +187,7 @@ std::optional<PrinterAddress> parse_printer_address(std::string_view text, std::
         a.kind = PrinterAddress::Kind::Cups;
         a.queue = std::string(text.substr(5));
         if (!a.queue.empty() && a.queue.find_first_of(" \t/") == std::string::npos) return a;
-        error = "printer = cups:" + a.queue + " needs a CUPS queue name (lpstat -p lists them), e.g. cups:receipt";
+        error = "\"cups:" + a.queue + "\" needs a CUPS queue's name. Fix: write it as `lpstat -p` lists it, e.g. cups:receipt";
         return std::nullopt;
     }
     if (text.starts_with("serial:")) {
@@ -194,16 +195,19 @@ std::optional<PrinterAddress> parse_printer_address(std::string_view text, std::
         const auto rest = text.substr(7);
         const auto at = rest.rfind('@');
         a.path = std::string(rest.substr(0, at));
-        a.baud = at == std::string_view::npos ? 0 : std::atoi(std::string(rest.substr(at + 1)).c_str());
+        const auto speed = at == std::string_view::npos ? std::string_view() : rest.substr(at + 1);
+        const auto [end, ec] = std::from_chars(speed.data(), speed.data() + speed.size(), a.baud);
+        if (ec != std::errc() || end != speed.data() + speed.size()) a.baud = 0;
         if (a.path.starts_with("/") && speed_for(a.baud)) return a;
-        error = "printer = serial:" + std::string(rest) + " needs a port and a speed, e.g. serial:/dev/ttyUSB0@19200 (9600, 19200, 38400, 57600 or 115200)";
+        error = "\"serial:" + std::string(rest) +
+                "\" needs a port and a speed. Fix: write e.g. serial:/dev/ttyUSB0@19200, at 9600, 19200, 38400, 57600 or 115200 baud";
         return std::nullopt;
     }
     if (text.starts_with("/")) {
         a.path = std::string(text);
         return a;
     }
-    error = "printer = " + std::string(text) + " is not a printer: use a device such as /dev/usb/lp0, serial:/dev/ttyUSB0@19200 or cups:QUEUE";
+    error = "\"" + std::string(text) + "\" is not a printer. Fix: write a device such as /dev/usb/lp0, serial:/dev/ttyUSB0@19200 or cups:QUEUE";
     return std::nullopt;
 }
 

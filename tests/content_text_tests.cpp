@@ -69,6 +69,21 @@ TEST_CASE("markup errors carry their line and a fix") {
     for (const auto& e : m.errors) CHECK_FALSE(e.fix.empty());
 }
 
+TEST_CASE("markup: a line of only # is a heading without words, not a read before the line (fuzzing finding 10)") {
+    // One # was undefined behaviour (UBSan), twenty a heap read before the line's buffer (ASan).
+    for (const char* hashes : {"#", "##", "# ", "## \t"}) {
+        const auto m = parse_markup(std::string("Intro\n") + hashes + "\nmore\n");
+        REQUIRE(m.errors.size() == 1);
+        CHECK(m.errors[0].line == 2);
+        CHECK(m.errors[0].problem == "a heading without words");
+        CHECK(m.errors[0].fix.find("delete the line") != std::string::npos);
+    }
+    const auto deep = parse_markup(std::string(20, '#') + "\n");
+    REQUIRE(deep.errors.size() == 1);
+    CHECK(deep.errors[0].problem.find("only # and ## headings exist") != std::string::npos);
+    CHECK(plain_text(deep.blocks.at(0)).empty());
+}
+
 TEST_CASE("markup: a link names an entry of links.csv, not an address, so a tap can open its QR screen") {
     const auto m = parse_markup("Call [011 0112 5500](tel:+3901101125500) or see [the site](https://example.org).\n");
     REQUIRE(m.errors.size() == 2);

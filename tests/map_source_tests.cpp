@@ -74,6 +74,20 @@ TEST_CASE("map/layers.txt: JSON that is not GeoJSON is reported at the layer's f
     CHECK(e.problem.find("Unknown geometry type") != std::string::npos);
 }
 
+TEST_CASE("map/layers.txt: a position without numbers, which crashed GEOS's reader (found by tests/fuzz)") {
+    for (const char* geojson : {R"({"type":"Polygon","coordinates":[[[7.60,45.00],[],[7.70,45.10],[7.60,45.00]]]})",
+                                R"({"type":"Feature","properties":{"x":[[]]},"geometry":{"type":"GeometryCollection","geometries":[
+                                     {"type":"GeometryCollection","geometries":[{"type":"LineString","coordinates":[[7.6,45.0],[]]}]}]}})"}) {
+        CAPTURE(geojson);
+        BrokenMap m;
+        test::write(m.map("municipalities.geojson"), geojson);
+        m.load();
+        check_error(m.only_error(), "map/layers.txt", 8, "map layer \"municipalities\"",
+                    "map/municipalities.geojson: the file is not valid GeoJSON: a ");
+        CHECK(m.only_error().problem.find("has a position with 0 number(s), where GeoJSON writes a longitude and a latitude") != std::string::npos);
+    }
+}
+
 TEST_CASE("map/layers.txt: geometry a layer cannot draw") {
     BrokenMap m;
     SUBCASE("a self-intersecting polygon, with GEOS's reason") {
@@ -93,6 +107,29 @@ TEST_CASE("map/layers.txt: geometry a layer cannot draw") {
         m.load();
         check_error(m.only_error(), "map/layers.txt", 8, "map layer \"municipalities\"", "not longitude/latitude in degrees");
     }
+}
+
+TEST_CASE("map/layers.txt: a layer that reaches past one city, as a mistyped coordinate makes it (found by tests/fuzz)") {
+    // Latitude 22.00 for 45.00: a valid polygon 2 569 km tall, which the build cut into some
+    // 20 000 squares of 1 km, clipping each; refused before the build starts.
+    BrokenMap m;
+    test::write(m.map("municipalities.geojson"),
+                R"({"type":"Polygon","coordinates":[[[7.60,45.00],[7.70,22.00],[7.70,45.10],[7.60,45.10],[7.60,45.00]]]})");
+    m.load();
+    const auto e = m.only_error();
+    check_error(e, "map/layers.txt", 8, "map layer \"municipalities\"",
+                "map/municipalities.geojson: it reaches 2569 km from south to north (latitude 22.0000 to 45.1000); a map is for one city, "
+                "at most 60 km across");
+    CHECK(e.fix.find("mistyped or swapped coordinate") != std::string::npos);
+}
+
+TEST_CASE("map/layers.txt: a line layer 71 km from west to east is refused too") {
+    BrokenMap m;
+    test::write(m.map("municipalities.geojson"), R"({"type":"LineString","coordinates":[[7.60,45.00],[8.50,45.10]]})");
+    m.replace("kind = polygon", "kind = line");
+    m.replace("fill = #efebe3\n", "");
+    m.load();
+    check_error(m.only_error(), "map/layers.txt", 8, "map layer \"municipalities\"", "reaches 71 km from west to east (longitude 7.6000 to 8.5000)");
 }
 
 TEST_CASE("map/layers.txt: an unknown kind") {

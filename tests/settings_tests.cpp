@@ -77,7 +77,11 @@ TEST_CASE("configuration mistakes name the file, the line, the setting and the f
     for (const auto& [text, expected] : {std::pair<std::string, std::string>{"update_url = ftp://example.org/kiosk", ":1: update_url: \"ftp://example.org/kiosk\" is not valid. Fix: write the address"},
                                          {"# every five seconds\ncheck_every = 5", ":2: check_every: \"5\" is out of range: allowed 60 to 86400 seconds (1 minute to 1 day). Fix: "},
                                          {"languages = ,", ":1: languages: \",\" is not valid"},
-                                         {"max_bundle_mb = lots", ":1: max_bundle_mb:"}}) {
+                                         {"max_bundle_mb = lots", ":1: max_bundle_mb:"},
+                                         // Found by tests/fuzz/settings_fuzz: the printer's mistakes had no "Fix:".
+                                         {"printer = lp0", ":1: printer: \"lp0\" is not a printer. Fix: write a device such as /dev/usb/lp0"},
+                                         {"printer = cups:", ":1: printer: \"cups:\" needs a CUPS queue's name. Fix: "},
+                                         {"printer = serial:/dev/ttyS0@99999999999", ":1: printer: \"serial:/dev/ttyS0@99999999999\" needs a port and a speed. Fix: "}}) {
         INFO(text);
         CHECK_FALSE(settings(dir, text + "\n", error));
         CHECK(error.find((dir / "kiosk.conf").string() + expected) == 0);

@@ -169,6 +169,12 @@ TEST_CASE("tampering: every change to a signed bundle or its signature is refuse
     refused("not a minisign signature");
     test::write(sig, good_sig + std::string(5000, '#'));
     refused("more than a signature can be");
+    // Found by tests/fuzz/minisign_signature_fuzz: a carriage return inside the trusted comment,
+    // up to which the stock minisign reads the line (and verifies what comes before it).
+    std::string carriage_return = good_sig;
+    carriage_return.insert(good_sig.find('\n', good_sig.find("trusted comment: ")), "\rversion:99");
+    test::write(sig, carriage_return);
+    refused("carriage return inside it");
     fs::remove(sig);
     refused("no signature file");
 

@@ -176,6 +176,19 @@ TEST_CASE("validate rule: a character no bundled font has") {
     CHECK(has(e.problem, "no bundled font has a glyph for U+E000"));
 }
 
+TEST_CASE("validate rule: a channel that is not one word (found by tests/fuzz/source_fuzz)") {
+    // A bundle of channel "de mo" was signed with "channel:de mo" in its trusted comment, which
+    // reads as channel "de": every kiosk refused it as claiming another channel.
+    for (const char* channel : {"de mo", "d\t\temo", ""}) {
+        CAPTURE(channel);
+        const auto d = validate_demo([&](const fs::path& src) { test::replace_in_file(src / "bundle.ini", "channel = demo", std::string("channel = ") + channel); });
+        const auto e = only_problem(d, "bundle.ini", "channel");
+        CHECK(e.line == 5);
+        CHECK(has(e.problem, "is not one word of letters, digits, -, _ and .: a signature's trusted comment would carry another channel"));
+    }
+    CHECK_FALSE(validate_demo([](const fs::path& src) { test::replace_in_file(src / "bundle.ini", "channel = demo", "channel = torino-2.stable_1"); }).has_errors());
+}
+
 TEST_CASE("validate rule: missing or past validity dates") {
     SUBCASE("no expiry date") {
         const auto d = validate_demo([](const fs::path& src) { test::replace_in_file(src / "bundle.ini", "expires = 2027-11-23\n", ""); });

@@ -151,7 +151,13 @@ private:
                 if (ec != std::errc() || p != e.value.data() + e.value.size() || m.version <= 0)
                     d_.error(rel, e.line, "version", in_quotes(e.value) + " is not a whole number above 0",
                              "write a whole number, higher than the last published bundle's, e.g. version = 7");
-            } else if (e.key == "channel") m.channel = e.value;
+            } else if (e.key == "channel") {
+                m.channel = e.value;
+                if (!valid_channel(e.value))
+                    d_.error(rel, e.line, "channel", in_quotes(e.value) + " is not one word of letters, digits, -, _ and .: a signature's trusted "
+                             "comment would carry another channel, and every kiosk would refuse the bundle",
+                             "write the channel the kiosks follow as one word, e.g. channel = stable");
+            }
             else if (e.key == "created" || e.key == "expires") {
                 if (!parse_date(e.value))
                     d_.error(rel, e.line, e.key, in_quotes(e.value) + " is not a date", "write the date as YYYY-MM-DD, e.g. 2026-12-31");

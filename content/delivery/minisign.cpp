@@ -208,6 +208,9 @@ Signature parse_signature(std::string_view text) {
     std::copy_n(raw.begin() + 2, 8, sig.id.begin());
     std::copy_n(raw.begin() + 10, 64, sig.signature.begin());
     if (!lines[2].starts_with(kTrustedPrefix)) throw Error("the third line of the signature must start with \"trusted comment: \"");
+    // sign() refuses such a comment, and the stock minisign reads the line only up to it.
+    if (lines[2].find('\r') != std::string::npos)
+        throw Error("the signature's trusted comment has a carriage return inside it; a trusted comment is one line: sign again");
     sig.trusted_comment = lines[2].substr(kTrustedPrefix.size());
     const auto global = from_base64(lines[3], 64, "signature's comment signature");
     std::copy(global.begin(), global.end(), sig.global_signature.begin());

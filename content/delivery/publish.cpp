@@ -46,8 +46,9 @@ Meta checked_meta(const PublishOptions& o) {
     } catch (const BundleError& e) {
         refuse_unopenable(o.bundle, e.what());
     }
-    // The trusted comment is split at spaces: a channel with one could never verify.
-    if (meta.channel.empty() || meta.channel.find_first_of(" \t\n") != std::string::npos)
+    // The trusted comment is split at white space: a channel with some could never verify. The
+    // build refuses such a channel too; a bundle built before it did may still have one.
+    if (!valid_channel(meta.channel))
         refuse(o.bundle, "channel", "\"" + meta.channel + "\" is not a channel kiosks can follow",
                "set channel in bundle.ini to one word, e.g. channel = torino, and build again");
     if (!parse_date(meta.expires))

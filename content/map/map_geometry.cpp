@@ -1,6 +1,11 @@
 #include "content/map/map_geometry.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <functional>
+
+#include "content/text/geojson_check.hpp"
 
 namespace content {
 
@@ -35,6 +40,7 @@ std::string type_problem(int type, MapLayerKind kind) {
 }  // namespace
 
 geos::Geometry read_geojson(geos::Context& geos, std::string_view text) {
+    if (auto problem = geojson_position_problem(text)) throw geos::Error(*problem);  // GEOS would crash on it
     const auto h = geos.handle();
     GEOSGeoJSONReader* reader = GEOSGeoJSONReader_create_r(h);
     const std::string nul_terminated(text);
@@ -63,6 +69,21 @@ std::optional<std::string> layer_geometry_problem(geos::Context& geos, const GEO
     });
     if (!problem.empty()) return problem;
     return std::nullopt;
+}
+
+std::optional<std::string> layer_extent_problem(geos::Context& geos, const GEOSGeometry* lon_lat) {
+    const MapBox e = extent_of(geos, lon_lat);
+    const double mid_lat = (e.min_y + e.max_y) / 2, mid_lon = (e.min_x + e.max_x) / 2;
+    const MapProjection around(mid_lat, mid_lon);
+    const double east_west = around.project(mid_lat, e.max_x).x - around.project(mid_lat, e.min_x).x;
+    const double north_south = around.project(e.max_y, mid_lon).y - around.project(e.min_y, mid_lon).y;
+    if (east_west <= kMaxLayerSpanMetres && north_south <= kMaxLayerSpanMetres) return std::nullopt;
+    const bool wide = east_west >= north_south;
+    char where[96];
+    std::snprintf(where, sizeof where, "%s %.4f to %.4f", wide ? "longitude" : "latitude", wide ? e.min_x : e.min_y, wide ? e.max_x : e.max_y);
+    return "it reaches " + std::to_string(std::lround(std::max(east_west, north_south) / 1000)) + " km from " +
+           (wide ? "west to east" : "south to north") + " (" + where + "); a map is for one city, at most " +
+           std::to_string(std::lround(kMaxLayerSpanMetres / 1000)) + " km across";
 }
 
 MapBox extent_of(geos::Context& geos, const GEOSGeometry* g) {

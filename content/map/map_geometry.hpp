@@ -19,13 +19,25 @@ namespace content {
 inline constexpr double kSimplifyToleranceMetres = 5;
 
 /// GeoJSON text — a geometry, a Feature or a FeatureCollection (properties are ignored) — as a
-/// geometry in longitude/latitude. Throws geos::Error with GEOS's message.
+/// geometry in longitude/latitude. Throws geos::Error with GEOS's message, or the problem
+/// geojson_position_problem finds before GEOS reads the text.
 geos::Geometry read_geojson(geos::Context& geos, std::string_view text);
 
 /// What makes the geometry unusable for a layer of this kind, in a content manager's words (wrong
 /// geometry types, an invalid polygon with GEOS's reason, coordinates that are not degrees, no
 /// geometry at all); nullopt when it is fine.
 std::optional<std::string> layer_geometry_problem(geos::Context& geos, const GEOSGeometry* lon_lat, MapLayerKind kind);
+
+/// How far a layer may reach, east to west and north to south. A map is for one city: the
+/// projection is true to 0.3 % within about 30 km of its middle (map_projection.hpp), and the
+/// build clips every polygon by each 1 km square of its extent, so one latitude mistyped by 23
+/// degrees meant 20 000 squares (41 s in the fuzzing build), a corner far off both ways
+/// millions. 60 km holds a city and its neighbours (the demo's map is about 30 km across).
+inline constexpr double kMaxLayerSpanMetres = 60'000;
+
+/// What is wrong with where the geometry lies, beyond its coordinates being degrees: wider or
+/// taller than kMaxLayerSpanMetres; nullopt when it is fine. The geometry is not empty.
+std::optional<std::string> layer_extent_problem(geos::Context& geos, const GEOSGeometry* lon_lat);
 
 /// The geometry's extent: x is longitude, y latitude before projection; metres after.
 MapBox extent_of(geos::Context& geos, const GEOSGeometry* g);

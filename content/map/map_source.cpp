@@ -7,6 +7,7 @@
 
 #include "content/map/map_geometry.hpp"
 #include "content/text/diagnostics.hpp"
+#include "content/text/geojson_check.hpp"
 #include "content/text/regular_file.hpp"
 #include "content/text/source_file.hpp"
 #include "content/text/text_files.hpp"
@@ -141,6 +142,11 @@ private:
             return;
         }
         auto& text = read.text;
+        if (auto problem = geojson_position_problem(*text)) {
+            d_.error(kFile, file.line, item, layer.file + ": the file is not valid GeoJSON: " + *problem,
+                     "correct the position, or export the file again as GeoJSON in WGS 84 (EPSG:4326)");
+            return;
+        }
         geos::Geometry geometry;
         try {
             geometry = read_geojson(geos_, *text);
@@ -155,6 +161,12 @@ private:
             d_.error(kFile, file.line, item, layer.file + ": " + *problem,
                      "fix the file in a GIS such as QGIS (Vector > Geometry Tools > Fix Geometries for invalid polygons), "
                      "or change the layer's kind");
+            return;
+        }
+        if (auto problem = layer_extent_problem(geos_, geometry.get())) {
+            d_.error(kFile, file.line, item, layer.file + ": " + *problem,
+                     "look in the file for a mistyped or swapped coordinate, or cut the data to the city and its neighbours "
+                     "(QGIS: Vector > Geoprocessing Tools > Clip)");
             return;
         }
         layer.geojson = std::move(*text);

@@ -10,6 +10,12 @@ bool valid_id(std::string_view id) {
     return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
+bool valid_channel(std::string_view channel) {
+    return !channel.empty() && std::all_of(channel.begin(), channel.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+    });
+}
+
 std::string Diagnostic::format() const {
     std::string out = file;
     if (line > 0) out += ":" + std::to_string(line);

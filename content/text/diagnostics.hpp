@@ -43,4 +43,8 @@ inline std::string in_quotes(std::string_view text) { return "\"" + std::string(
 /// Whether `id` can name an item: lower-case ASCII letters, digits and '-', and not empty.
 bool valid_id(std::string_view id);
 
+/// Whether `channel` can name a bundle's channel: one word of ASCII letters, digits, '-', '_' and
+/// '.'. A signature's trusted comment carries it, and its fields end at any white space.
+bool valid_channel(std::string_view channel);
+
 }  // namespace content

@@ -1,5 +1,7 @@
 #include "content/text/markup.hpp"
 
+#include <algorithm>
+
 #include "content/text/text_files.hpp"
 
 namespace content {
@@ -89,8 +91,13 @@ Markup parse_markup(std::string_view body) {
             block.kind = BlockKind::Step;
             rest.remove_prefix(dot + 2);
         } else if (line.starts_with("#")) {
-            out.errors.push_back({line_no, "only # and ## headings exist", "use # for a heading or ## for a smaller one, followed by a space"});
-            rest.remove_prefix(line.find_first_not_of('#'));
+            // A line of only # (trimmed of its spaces) has nothing after the marks to skip to.
+            const size_t marks = std::min(line.find_first_not_of('#'), line.size());
+            if (marks == line.size() && marks <= 2)
+                out.errors.push_back({line_no, "a heading without words", "write the heading after the # and a space, or delete the line"});
+            else
+                out.errors.push_back({line_no, "only # and ## headings exist", "use # for a heading or ## for a smaller one, followed by a space"});
+            rest.remove_prefix(marks);
         }
         if (block.kind == BlockKind::Paragraph && paragraph) {
             // A plain line right after another continues the same paragraph.

@@ -44,7 +44,10 @@ std::optional<Settings> load_settings(const std::filesystem::path& file, std::st
                 (read.missing || read.not_a_file ? "give --config the configuration file, e.g. /etc/torino-kiosk/kiosk.conf" : read.fix);
         return std::nullopt;
     }
-    const std::string& text = *read.text;
+    return parse_settings(*read.text, file.string(), error);
+}
+
+std::optional<Settings> parse_settings(std::string_view text, const std::string& name, std::string& error) {
     Settings s;
     // Each key's reader returns what is wrong and the fix, or nothing when the value is right.
     using Reader = std::function<std::optional<std::string>(const std::string&)>;
@@ -161,7 +164,6 @@ std::optional<Settings> load_settings(const std::filesystem::path& file, std::st
          }},
     };
     const auto parsed = content::parse_key_values(text);
-    const std::string name = file.string();
     if (!parsed.malformed_lines.empty()) {
         error = name + ":" + std::to_string(parsed.malformed_lines.front()) +
                 ": this line is not \"key = value\". Fix: write one setting per line, or start the line with # to make it a comment";

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -46,5 +47,7 @@ struct Settings {
 /// Reads a configuration file. On a mistake returns nullopt with `error` naming the file, the
 /// line, the key and the fix.
 std::optional<Settings> load_settings(const std::filesystem::path& file, std::string& error);
+/// The same for a configuration's text, its messages naming it `name`.
+std::optional<Settings> parse_settings(std::string_view text, const std::string& name, std::string& error);
 
 }  // namespace kiosk

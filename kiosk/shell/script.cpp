@@ -3,10 +3,7 @@
 #include <SDL.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cstdio>
-#include <map>
-#include <sstream>
 #include <thread>
 
 #include "fonts/utf8.hpp"
@@ -16,19 +13,6 @@
 namespace kiosk {
 
 namespace {
-
-// Argument counts: minimum and maximum.
-const std::map<std::string, std::pair<size_t, size_t>> kCommands = {
-    {"tap", {2, 2}},        {"tap-item", {1, 1}},     {"drag", {4, 5}},       {"wait", {1, 1}},
-    {"screenshot", {1, 1}}, {"expect-route", {1, 1}}, {"expect-lang", {1, 1}}, {"report", {0, 0}},
-    {"hold", {3, 3}},       {"type", {1, 99}},        {"pinch", {4, 5}},      {"expect-text", {1, 99}},
-    {"restart", {0, 0}},
-};
-
-bool to_number(const std::string& s, float& out) {
-    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-    return ec == std::errc() && p == s.data() + s.size();
-}
 
 // A finger at a point of the UI, on the panel as it is mounted.
 void push_finger(Uint32 type, ImVec2 at, const Runner& runner, SDL_FingerID finger = 1) {
@@ -53,53 +37,11 @@ void tap(Runner& runner, ImVec2 at) {
 
 }  // namespace
 
-std::optional<Script> Script::parse(const std::string& text, const std::string& file, std::string& error) {
-    Script script;
-    script.file_ = file;
-    std::istringstream in(text);
-    int line_no = 0;
-    for (std::string line; std::getline(in, line);) {
-        ++line_no;
-        std::istringstream words(line);
-        ScriptCommand cmd{line_no, {}, {}};
-        if (!(words >> cmd.name) || cmd.name[0] == '#') continue;
-        for (std::string w; words >> w;) cmd.args.push_back(w);
-        const auto known = kCommands.find(cmd.name);
-        const std::string where = file + ":" + std::to_string(line_no) + ": ";
-        if (known == kCommands.end()) {
-            error = where + "unknown command \"" + cmd.name +
-                    "\". Fix: use tap, tap-item, drag, pinch, hold, type, wait, screenshot, expect-route, expect-lang, expect-text, restart or report";
-            return std::nullopt;
-        }
-        if (cmd.args.size() < known->second.first || cmd.args.size() > known->second.second) {
-            error = where + "\"" + cmd.name + "\" takes " + std::to_string(known->second.first) +
-                    (known->second.first == known->second.second ? "" : " to " + std::to_string(known->second.second)) +
-                    " argument(s), not " + std::to_string(cmd.args.size()) + ". Fix: see the list at the top of kiosk/shell/script.hpp";
-            return std::nullopt;
-        }
-        if (cmd.name == "tap" || cmd.name == "drag" || cmd.name == "wait" || cmd.name == "hold" || cmd.name == "pinch") {
-            for (const auto& a : cmd.args) {
-                float v = 0;
-                if (!to_number(a, v)) {
-                    error = where + "\"" + a + "\" is not a number. Fix: write pixels and milliseconds as plain numbers";
-                    return std::nullopt;
-                }
-            }
-        }
-        script.commands_.push_back(std::move(cmd));
-    }
-    return script;
-}
-
 bool Script::run(Runner& runner, App& app, std::string& error) const {
     runner.settle();
     for (const auto& cmd : commands_) {
         const std::string where = file_ + ":" + std::to_string(cmd.line) + ": ";
-        std::vector<float> n;
-        for (const auto& a : cmd.args) {
-            float v = 0;
-            n.push_back(to_number(a, v) ? v : 0);
-        }
+        const std::vector<float>& n = cmd.numbers;
         if (cmd.name == "tap") {
             tap(runner, ImVec2(n[0], n[1]));
         } else if (cmd.name == "tap-item") {

@@ -20,12 +20,16 @@
 //                            view (not scrolled away, not below the screen's edge)
 //   restart                  forget the visitor, as the idle timeout does: the attract screen
 //   report                   print frames drawn and the glyph atlas's size and contents
+//
+// Numbers are plain decimals; MS is from 0 to 3600000 (an hour).
 #include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace kiosk {
+
+inline constexpr int kScriptMaxMilliseconds = 3'600'000;
 
 class App;
 class Runner;
@@ -34,6 +38,7 @@ struct ScriptCommand {
     int line = 0;
     std::string name;
     std::vector<std::string> args;
+    std::vector<float> numbers;  // the arguments of tap, drag, pinch, hold and wait, read by parse
 };
 
 class Script {
@@ -42,6 +47,7 @@ public:
     static std::optional<Script> parse(const std::string& text, const std::string& file, std::string& error);
     /// Runs every command; returns false at the first failure, with `error` naming its line.
     bool run(Runner& runner, App& app, std::string& error) const;
+    const std::vector<ScriptCommand>& commands() const { return commands_; }
 
 private:
     std::string file_;
