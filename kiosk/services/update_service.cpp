@@ -2,7 +2,15 @@
 
 #include <random>
 
+#include "platform/log.hpp"
+
 namespace kiosk {
+
+void log_update(const std::string& line) {
+    for (const char* trouble : {"refused", "failed", "cannot", "does not open", "error"})
+        if (line.find(trouble) != std::string::npos) return platform::log::problem("update: " + line);
+    platform::log::line("update: " + line);
+}
 
 using clock = std::chrono::steady_clock;
 

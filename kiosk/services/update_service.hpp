@@ -22,6 +22,10 @@ struct UpdateSchedule {
     std::chrono::seconds inbox_every{5};     // a USB stick should show up while the technician waits
 };
 
+/// Writes one line of the updater's to the kiosk's log: a refusal or failure as a problem, which
+/// the admin panel lists, anything else as a plain line. What the kiosk gives UpdateService.
+void log_update(const std::string& line);
+
 class UpdateService {
 public:
     /// `notify` is called from the worker after an install (EventWaiter::wake, to end an idle
