@@ -21,12 +21,6 @@ namespace {
 
 void log(const std::string& line) { platform::log::line(line); }
 
-// What the updater says that a technician should see in the admin panel.
-void log_update(const std::string& line, bool problem) {
-    if (problem) platform::log::problem("update: " + line);
-    else platform::log::line("update: " + line);
-}
-
 // The bundle to show: --bundle, $KIOSK_BUNDLE, the demo bundle of a build tree, the installed one.
 fs::path find_bundle(const Options& o) {
     if (!o.bundle.empty()) return o.bundle;

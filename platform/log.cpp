@@ -10,6 +10,7 @@ namespace platform::log {
 namespace {
 std::mutex mutex;
 std::deque<std::string> problems;
+long problems_logged = 0;
 constexpr size_t kKept = 10;
 }  // namespace
 
@@ -24,12 +25,18 @@ void problem(const std::string& text) {
     std::strftime(when, sizeof when, "%Y-%m-%d %H:%M", &local);
     std::lock_guard lock(mutex);
     problems.push_front(std::string(when) + "  " + text);
+    ++problems_logged;
     if (problems.size() > kKept) problems.pop_back();
 }
 
 std::vector<std::string> recent_problems() {
     std::lock_guard lock(mutex);
     return {problems.begin(), problems.end()};
+}
+
+long problem_count() {
+    std::lock_guard lock(mutex);
+    return problems_logged;
 }
 
 }  // namespace platform::log

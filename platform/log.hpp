@@ -12,5 +12,8 @@ void line(const std::string& line);
 void problem(const std::string& line);
 /// The latest problems, newest first (at most 10), each with the local time it happened.
 std::vector<std::string> recent_problems();
+/// How many problems were logged since the program started, including those no longer kept
+/// (a soak run fails on any).
+long problem_count();
 
 }  // namespace platform::log

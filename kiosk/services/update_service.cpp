@@ -3,7 +3,14 @@
 #include <algorithm>
 #include <random>
 
+#include "platform/log.hpp"
+
 namespace kiosk {
+
+void log_update(const std::string& line, bool problem) {
+    if (problem) platform::log::problem("update: " + line);
+    else platform::log::line("update: " + line);
+}
 
 using clock = std::chrono::steady_clock;
 

@@ -24,6 +24,11 @@ struct UpdateSchedule {
     std::chrono::seconds inbox_every{5};     // a USB stick should show up while the technician waits
 };
 
+/// Writes one line of the updater's to the kiosk's log: a problem (a refusal, a skipped file, a
+/// server that does not answer) as one, which the admin panel lists, anything else as a plain
+/// line. What the kiosk gives UpdateService.
+void log_update(const std::string& line, bool problem);
+
 class UpdateService {
 public:
     /// `notify` is called from a worker after an install (EventWaiter::wake, to end an idle
