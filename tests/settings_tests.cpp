@@ -74,7 +74,7 @@ TEST_CASE("the configuration says where content comes from, how it is updated, a
 TEST_CASE("configuration mistakes name the file, the line, the setting and the fix") {
     TempDir dir;
     std::string error;
-    for (const auto& [text, expected] : {std::pair<std::string, std::string>{"update_url = ftp://example.org/kiosk", ":1: update_url: \"ftp://example.org/kiosk\" is not valid. Fix: write the address"},
+    for (const auto& mistake : {std::pair<std::string, std::string>{"update_url = ftp://example.org/kiosk", ":1: update_url: \"ftp://example.org/kiosk\" is not valid. Fix: write the address"},
                                          {"# every five seconds\ncheck_every = 5", ":2: check_every: \"5\" is not valid. Fix: write a whole number of seconds, at least 60"},
                                          {"languages = ,", ":1: languages: \",\" is not valid"},
                                          {"max_bundle_mb = lots", ":1: max_bundle_mb:"},
@@ -82,6 +82,8 @@ TEST_CASE("configuration mistakes name the file, the line, the setting and the f
                                          {"printer = lp0", ":1: printer: \"lp0\" is not a printer. Fix: write a device such as /dev/usb/lp0"},
                                          {"printer = cups:", ":1: printer: \"cups:\" needs a CUPS queue's name. Fix: "},
                                          {"printer = serial:/dev/ttyS0@99999999999", ":1: printer: \"serial:/dev/ttyS0@99999999999\" needs a port and a speed. Fix: "}}) {
+        const std::string& text = mistake.first;  // not a binding: clang 14 cannot capture those
+        const std::string& expected = mistake.second;
         INFO(text);
         CHECK_FALSE(settings(dir, text + "\n", error));
         CHECK(error.find((dir / "kiosk.conf").string() + expected) == 0);
