@@ -172,7 +172,7 @@ TEST_CASE("tampering: every change to a signed bundle or its signature is refuse
     // Found by tests/fuzz/minisign_signature_fuzz: a carriage return inside the trusted comment,
     // up to which the stock minisign reads the line (and verifies what comes before it).
     std::string carriage_return = good_sig;
-    carriage_return.insert(good_sig.find('\n', good_sig.find("trusted comment: ")), "\rversion:99");
+    carriage_return.insert(good_sig.find('\n', good_sig.find("\ntrusted comment: ") + 1), "\rversion:99");
     test::write(sig, carriage_return);
     refused("carriage return inside it");
     fs::remove(sig);
