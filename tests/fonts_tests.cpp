@@ -253,10 +253,9 @@ TEST_CASE("the glyph atlas fills on demand, grows to its limit, then evicts what
     CHECK(ink > 20);
     // Fill far beyond one texture's room, a frame at a time, as paging through guides would.
     uint32_t glyph = 2000;
-    bool skipped = false;
     for (int frame = 0; frame < 40; ++frame) {
         atlas.begin_frame();
-        for (int i = 0; i < 30; ++i) skipped |= atlas.get(han, glyph++, 40) == nullptr;
+        for (int i = 0; i < 30; ++i) (void)atlas.get(han, glyph++, 40);
         CHECK(atlas.width() <= 512);
     }
     CHECK(atlas.width() == 512);

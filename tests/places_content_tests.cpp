@@ -65,7 +65,8 @@ TEST_CASE("the demo's places list the seeds' services, and its mobile unit has n
     CHECK(place("hub-nord").services == std::vector<std::string>{"food-parcels"});
     CHECK(c.texts.at("it").strings.at("place.rednova-call-center.access").starts_with("Piano terra"));
     CHECK(c.stops.empty());
-    for (const auto& [lang, texts] : c.texts) {
+    for (const auto& [code, texts] : c.texts) {
+        const std::string& lang = code;  // a variable, not a binding: clang 14 cannot capture those
         INFO(lang);
         CHECK(texts.strings.contains("place.mobile-unit.note"));
         for (const char* key : {"stops.next", "stops.example", "idle.restart_in", "place.services", "service.food-parcels"})

@@ -492,7 +492,8 @@ TEST_CASE("each language's keyboard is in its script: it types its guides' title
         for (const auto& keys : {k.rows, k.forms})
             for (const auto& row : keys)
                 for (const auto& key : row) typable += fonts::decode_utf8(search_key(key));
-        for (const auto& [id, guide] : c.texts.at(language.code).guides) {
+        for (const auto& entry : c.texts.at(language.code).guides) {
+            const auto& guide = entry.second;  // a variable, not a binding: clang 14 cannot capture those
             const bool chinese = language.code == "zh";
             INFO(language.code, " ", k.id, " ", guide.title);
             for (const char32_t letter : fonts::decode_utf8(chinese ? pinyin_key(guide.title) : search_key(guide.title))) {

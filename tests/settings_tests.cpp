@@ -74,7 +74,7 @@ TEST_CASE("the configuration says where content comes from, how it is updated, a
 TEST_CASE("configuration mistakes name the file, the line, the setting and the fix") {
     TempDir dir;
     std::string error;
-    for (const auto& [text, expected] : {std::pair<std::string, std::string>{"update_url = ftp://example.org/kiosk", ":1: update_url: \"ftp://example.org/kiosk\" is not valid. Fix: write the address"},
+    for (const auto& mistake : {std::pair<std::string, std::string>{"update_url = ftp://example.org/kiosk", ":1: update_url: \"ftp://example.org/kiosk\" is not valid. Fix: write the address"},
                                          {"# every five seconds\ncheck_every = 5", ":2: check_every: \"5\" is out of range: allowed 60 to 86400 seconds (1 minute to 1 day). Fix: "},
                                          {"languages = ,", ":1: languages: \",\" is not valid"},
                                          {"max_bundle_mb = lots", ":1: max_bundle_mb:"},
@@ -82,6 +82,8 @@ TEST_CASE("configuration mistakes name the file, the line, the setting and the f
                                          {"printer = lp0", ":1: printer: \"lp0\" is not a printer. Fix: write a device such as /dev/usb/lp0"},
                                          {"printer = cups:", ":1: printer: \"cups:\" needs a CUPS queue's name. Fix: "},
                                          {"printer = serial:/dev/ttyS0@99999999999", ":1: printer: \"serial:/dev/ttyS0@99999999999\" needs a port and a speed. Fix: "}}) {
+        const std::string& text = mistake.first;  // not a binding: clang 14 cannot capture those
+        const std::string& expected = mistake.second;
         INFO(text);
         CHECK_FALSE(settings(dir, text + "\n", error));
         CHECK(error.find((dir / "kiosk.conf").string() + expected) == 0);
@@ -118,7 +120,9 @@ TEST_CASE("every number in the configuration has a range; a value outside it sto
         {"position = 1e999, 7.6869", "position: \"1e999, 7.6869\" is not valid: allowed latitude -90 to 90"},
         {"idle_timeout = 60\nidle_countdown = 60", ":3: idle_countdown: \"60\" is not shorter than idle_timeout (60 seconds). Fix: "},
     };
-    for (const auto& [text, expected] : cases) {
+    for (const auto& mistake : cases) {
+        const std::string& text = mistake.first;  // not a binding: clang 14 cannot capture those
+        const std::string& expected = mistake.second;
         INFO(text);
         CHECK_FALSE(settings(dir, "# a kiosk\n" + text + "\n", error));
         const std::string line = text.find('\n') == std::string::npos ? ":2: " : "";
@@ -142,7 +146,7 @@ TEST_CASE("--config must name a file: a folder is refused with the fix") {
 }
 
 TEST_CASE("every number on the command line has a range too, named when a value is outside it") {
-    for (const auto& [words, expected] : {std::pair<std::vector<std::string>, std::string>{{"--check-every", "0"}, "--check-every 0 is out of range: allowed 1 to 86400 seconds"},
+    for (const auto& mistake : {std::pair<std::vector<std::string>, std::string>{{"--check-every", "0"}, "--check-every 0 is out of range: allowed 1 to 86400 seconds"},
                                           {{"--check-every", "86401"}, "--check-every 86401 is out of range: allowed 1 to 86400 seconds (up to 1 day). Fix: e.g. --check-every 900"},
                                           {{"--check-every", "4294967296"}, "--check-every 4294967296 is out of range: allowed 1 to 86400 seconds"},
                                           {{"--max-bundle-mb", "4097"}, "--max-bundle-mb 4097 is out of range: allowed 1 to 4096 megabytes (up to 4 GiB). Fix: e.g. --max-bundle-mb 512"},
@@ -150,6 +154,8 @@ TEST_CASE("every number on the command line has a range too, named when a value 
                                           {{"--exit-after", "-1"}, "--exit-after -1 is out of range: allowed 0 to 86400000 milliseconds (up to 1 day). Fix: e.g. --exit-after 5000"},
                                           {{"--exit-after", "soon"}, "--exit-after soon is not a whole number: allowed 0 to 86400000 milliseconds"},
                                           {{"--size", "99999x1080"}, "--size 99999x1080 is not a size: allowed 320x240 to 8192x8192 pixels. Fix: "}}) {
+        const std::vector<std::string>& words = mistake.first;  // not a binding: clang 14 cannot capture those
+        const std::string& expected = mistake.second;
         std::vector<std::string> all{"kiosk"};
         all.insert(all.end(), words.begin(), words.end());
         std::vector<char*> argv;

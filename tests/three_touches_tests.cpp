@@ -175,8 +175,9 @@ TEST_CASE("the same three ways in every language, by the kiosk program itself dr
 
 TEST_CASE("the home screen's actions and categories are all on screen without scrolling, landscape and portrait") {
     const content::Bundle bundle(demo_bundle());
-    for (const auto& [width, height] : {std::pair{kWidth, kHeight}, std::pair{1080, 1920}})
+    for (const auto& size : {std::pair{kWidth, kHeight}, std::pair{1080, 1920}})
         for (const auto& language : bundle.languages()) {
+            const int width = size.first, height = size.second;  // not a binding: clang 14 cannot capture those
             INFO(language.code << " at " << width << "x" << height);
             Kiosk k(demo_bundle(), language.code, Route::home(), width, height);
             std::vector<std::string> controls = {"nav:places", "action:emergency-112"};

@@ -149,7 +149,8 @@ TEST_CASE("text shown in a fallback language is marked on screen") {
 }
 
 TEST_CASE("every control is touch-sized and apart from the others, landscape and portrait") {
-    for (const auto& [w, h] : {std::pair{1920, 1080}, std::pair{1080, 1920}}) {
+    for (const auto& size : {std::pair{1920, 1080}, std::pair{1080, 1920}}) {
+        const int w = size.first, h = size.second;  // not a binding: clang 14 cannot capture those
         for (const auto& route : {Route::languages(), Route::home(), Route::guide("ukraine-call-center"), Route::search()}) {
             Kiosk k(demo_bundle(), "uk", route, w, h);
             const auto& hits = k.runner.hits().all();

@@ -14,7 +14,7 @@ constexpr const char* kStaffLanguage = "it";  // what the officers at Torino's d
 }  // namespace
 
 GuideScreen::GuideScreen(App& app)
-    : app_(app), print_(app, [&app, route = app.route()] { return app.printer()->print_route(app.bundle(), route, app.lang()); }, app.route().id) {
+    : print_(app, [&app, route = app.route()] { return app.printer()->print_route(app.bundle(), route, app.lang()); }, app.route().id) {
     const auto& bundle = app.bundle();
     const auto guide = bundle.guide(app.route().id, app.lang());
     if (!guide) return;

@@ -32,7 +32,6 @@ private:
     /// The visitor's text and the staff's Italian side by side, each in its own column.
     void draw_side_by_side(Ui& ui);
 
-    App& app_;
     TextBlock header_, title_, summary_, notice_, places_heading_, links_heading_;
     bool fallback_ = false;
     std::vector<Item> items_;
