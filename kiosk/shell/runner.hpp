@@ -128,6 +128,7 @@ private:
     std::filesystem::path font_dir_;
     std::vector<std::string> warnings_;
     ScreenStack screens_;
+    long visitor_freed_;  // the visitor whose predecessor's memory went back to the system
     Chrome chrome_;
     HitMap hits_;
     DrawnText drawn_text_;

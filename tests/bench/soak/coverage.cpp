@@ -91,7 +91,9 @@ std::string Coverage::opened(const kiosk::App& app) const {
         return std::to_string(n) + " of " + std::to_string(of);
     };
     const auto& bundle = app.bundle();
-    return "categories " + count("category/", bundle.categories(app.lang()).size()) + ", guides " + count("guide/", bundle.guide_ids().size()) +
+    size_t categories = 0;  // a category with one guide opens that guide: only the others are screens
+    for (const auto& category : bundle.categories(app.lang())) categories += bundle.guides_in(category.id, app.lang()).size() > 1;
+    return "categories " + count("category/", categories) + ", guides " + count("guide/", bundle.guide_ids().size()) +
            ", places " + count("place/", bundle.places(app.lang()).size()) + ", links " + count("qr/", bundle.link_ids().size());
 }
 

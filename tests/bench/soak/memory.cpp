@@ -2,19 +2,11 @@
 
 #include <malloc.h>
 #include <time.h>
-#include <unistd.h>
 
 #include <fstream>
 #include <string>
 
 namespace soak {
-
-std::int64_t resident_bytes() {
-    std::ifstream statm("/proc/self/statm");
-    std::int64_t size = 0, resident = 0;
-    statm >> size >> resident;
-    return resident * sysconf(_SC_PAGESIZE);
-}
 
 std::int64_t peak_resident_bytes() {
     std::ifstream status("/proc/self/status");

@@ -30,6 +30,7 @@
 #include "platform/clock.hpp"
 #include "platform/display.hpp"
 #include "platform/log.hpp"
+#include "platform/memory.hpp"
 #include "tests/bench/soak/coverage.hpp"
 #include "tests/bench/soak/memory.hpp"
 #include "tests/bench/soak/report.hpp"
@@ -163,7 +164,7 @@ bool soak_run(const Options& o, const fs::path& work) {
     platform::ManualClock clock(std::chrono::sys_days(std::chrono::year(2026) / std::chrono::December / 1) + std::chrono::hours(7));
     const std::string today = content::today_iso(clock.wall());
     soak::UpdateFeed feed(work, fs::path(KIOSK_SOURCE_DIR) / "content/torino", fs::path(KIOSK_SOURCE_DIR) / "tests/fixtures/example-stops.csv",
-                          "/usr/share/fonts", today);
+                          "/usr/share/fonts", today, 1 + o.frames / o.update_every);
     soak::Coverage coverage;
     Kiosk k(feed, soak_settings(work), o, clock, coverage);
     std::weak_ptr<const content::Bundle> showing = k.factory, replaced;  // the bundle on screen, and the one before it
@@ -202,6 +203,11 @@ bool soak_run(const Options& o, const fs::path& work) {
         clock.advance(input.advance);
         push(input, k.runner);
         k.runner.pump();
+        if (k.runner.quit_requested()) {  // SIGINT or SIGTERM, which SDL turns into a quit: report what was done
+            f.troubles.push_back("stopped at frame " + std::to_string(frame) + " of " + std::to_string(o.frames));
+            f.frames = frame;
+            break;
+        }
         if (frame == take_at) {  // between two frames, as the kiosk's loop does
             auto next = feed.take(std::chrono::minutes(2));
             if (!next) f.troubles.push_back("frame " + std::to_string(frame) + ": version " + std::to_string(version) + " was not installed");
@@ -237,7 +243,7 @@ bool soak_run(const Options& o, const fs::path& work) {
         }
         const bool checkpoint = frame == reset_seen_at + kSettleFrames;
         if (checkpoint || frame % o.sample_every == 0 || frame == o.frames) {
-            const std::int64_t rss = soak::resident_bytes();
+            const std::int64_t rss = platform::resident_bytes();
             f.highest = std::max(f.highest, rss);
             if (frame >= o.warm_up) {
                 f.lowest_after_warm_up = std::min(f.lowest_after_warm_up, rss);
@@ -249,7 +255,7 @@ bool soak_run(const Options& o, const fs::path& work) {
         if (frame % o.progress_every == 0) {
             const double s = std::chrono::duration<double>(Clock::now() - started).count();
             std::printf("soak: frame %ld, %.0f s, %.0f frames/s, %ld drawn, resident %.1f MB, v%lld, %s (%s), problems %ld\n", frame, s,
-                        static_cast<double>(frame) / s, f.drawn, static_cast<double>(soak::resident_bytes()) / (1 << 20),
+                        static_cast<double>(frame) / s, f.drawn, static_cast<double>(platform::resident_bytes()) / (1 << 20),
                         k.app.bundle().meta().version, k.app.route().str().c_str(), k.app.lang().c_str(), platform::log::problem_count());
             std::fflush(stdout);
         }
