@@ -202,7 +202,7 @@ sed -i 's/^file = municipalities.geojson$/file = pipe.geojson/' "$work/odd-src/m
 out=$(bounded "$bundle_tool" validate --today 2026-11-24 "$work/odd-src" 2>&1); rc=$?
 check "validate odd files: exit 1, neither hung nor killed (rc $rc)" test $rc -eq 1
 check "validate: a link to a named pipe ($out)" contains "$out" "lang/en/guides/food-help.md: error: the file cannot be read: it is a named pipe (FIFO), not a file. Fix: "
-check "validate: a link to /dev/zero" contains "$out" "lang/it/strings.txt: error: the file cannot be read: it is a device, not a file. Fix: "
+check "validate: a link to /dev/zero" contains "$out" "lang/it/strings.txt: error: the file cannot be read: it is a character device, not a file. Fix: "
 check "validate: a link in a loop" contains "$out" "stops.csv: error: the file cannot be read: it is a symbolic link in a loop"
 check "validate: a map file that is a named pipe" contains "$out" 'map/layers.txt:8: error: map layer "municipalities": file "map/pipe.geojson" cannot be read: it is a named pipe (FIFO), not a file. Fix: '
 long=$(printf 'm%.0s' $(seq 300))

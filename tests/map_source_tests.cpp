@@ -199,7 +199,7 @@ TEST_CASE("map/layers.txt: a layer's file that cannot be read as a file is an er
         fs::create_symlink("/dev/zero", m.map("zero.geojson"));
         m.replace("file = municipalities.geojson", "file = zero.geojson");
         m.load();
-        check_error(m.only_error(), "map/layers.txt", 8, item, "file \"map/zero.geojson\" cannot be read: it is a device, not a file");
+        check_error(m.only_error(), "map/layers.txt", 8, item, "file \"map/zero.geojson\" cannot be read: it is a character device, not a file");
     }
 }
 

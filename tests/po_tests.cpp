@@ -2,6 +2,7 @@
 // source, checked by the real msgfmt; import-po back, changing exactly what the translator
 // changed, or nothing at all when an entry is refused.
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 
 #include <map>
 
@@ -307,6 +308,29 @@ TEST_CASE("import-po refuses a file with any bad entry, lists every problem, and
         const auto r = import(src, po);
         CHECK(r.d.error_count() == 2);
     }
+}
+
+// A PO file that is a named pipe held the import for ever; a link in a loop ended it with a bare
+// "filesystem error" (issue 20, finding 11's kind).
+TEST_CASE("import-po of a PO file that is a named pipe, a folder or a link loop says so, at once, and changes nothing") {
+    TempDir dir;
+    const fs::path src = copy_demo_source(dir);
+    const auto before = snapshot(src);
+    const auto refused = [&](const fs::path& po, const std::string& expected) {
+        const auto r = import(src, po);
+        INFO(r.text());
+        CHECK_FALSE(r.result);
+        CHECK(r.text().find(po.string() + ": error: the PO file cannot be read: " + expected) != std::string::npos);
+        CHECK(r.text().find("Fix: ") != std::string::npos);
+        CHECK(differences(before, snapshot(src)).empty());
+    };
+    REQUIRE(::mkfifo((dir / "pipe.po").c_str(), 0600) == 0);
+    refused(dir / "pipe.po", "it is a named pipe (FIFO), not a file");
+    fs::create_directory(dir / "folder.po");
+    refused(dir / "folder.po", "it is a folder, not a file");
+    fs::create_symlink("loop.po", dir / "loop.po");
+    refused(dir / "loop.po", "it is a symbolic link in a loop");
+    refused(dir / "missing.po", "it does not exist. Fix: give the path of the PO file");
 }
 
 TEST_CASE("an empty msgstr leaves an existing translation as it is") {

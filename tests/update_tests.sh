@@ -179,8 +179,8 @@ pid=$!
 for _ in $(seq 300); do grep -q "installed version 2" "$work/stick.log" && break; sleep 0.1; done
 out=$(cat "$work/stick.log")
 check "stick: the good bundle beside them installs" contains "$out" "$work/inbox/v2.kbundle: installed version 2"
-check "stick: a FIFO is skipped, not waited on" contains "$out" "fifo.kbundle: skipped: it is a FIFO (named pipe), not a file"
-check "stick: a FIFO signature is skipped" contains "$out" "fifo-sig.kbundle: skipped: its signature fifo-sig.kbundle.minisig is a FIFO"
+check "stick: a FIFO is skipped, not waited on" contains "$out" "fifo.kbundle: skipped: it is a named pipe (FIFO), not a file"
+check "stick: a FIFO signature is skipped" contains "$out" "fifo-sig.kbundle: skipped: its signature fifo-sig.kbundle.minisig is a named pipe (FIFO)"
 check "stick: a symlink is skipped" contains "$out" "zero.kbundle: skipped: it is a symbolic link"
 check "stick: a socket is skipped" contains "$out" "socket.kbundle: skipped: it is a socket, not a file"
 check "stick: a name with newlines is refused, shown escaped" contains "$out" 'x\x0alast_result = installed\x0acurrent_version = 99\x0a.kbundle: skipped: its name has control characters'

@@ -297,6 +297,6 @@ TEST_CASE("kiosk-bundle validate: a named pipe or a device in the source is refu
         const auto r = test::run_bounded(kBundleTool + " validate --today 2026-11-24 " + src.string());
         INFO(r.output);
         CHECK(r.status == 1);
-        CHECK(has(r.output, "lang/it/strings.txt: error: the file cannot be read: it is a device, not a file. Fix: "));
+        CHECK(has(r.output, "lang/it/strings.txt: error: the file cannot be read: it is a character device, not a file. Fix: "));
     }
 }

@@ -14,6 +14,7 @@
 #include "content/delivery/signed_bundle.hpp"
 #include "content/model/bundle.hpp"
 #include "content/model/unit_stops.hpp"
+#include "content/text/regular_file.hpp"
 #include "content/text/text_files.hpp"
 #include "content/translate/coverage.hpp"
 
@@ -148,7 +149,7 @@ int info(const Words& words) {
     }
     // The signature beside it: absent, present but unchecked, or checked with --public.
     const std::string signature = path + ".minisig";
-    if (!fs::exists(signature)) {
+    if (!content::anything_at(signature)) {
         std::cout << "signature: none (" << signature << " not found; a kiosk installs only signed bundles)\n";
         return 0;
     }

@@ -14,6 +14,7 @@
 #include "content/delivery/store.hpp"
 #include "content/hours/dates.hpp"
 #include "content/model/bundle.hpp"
+#include "content/text/regular_file.hpp"
 #include "content/text/text_files.hpp"
 
 namespace content::cli {
@@ -61,7 +62,7 @@ int keygen(const Words& words) {
     if (!args.positional().empty()) throw UsageError("keygen takes no file names without --public and --secret");
     const std::string pub = args.required("--public"), sec = args.required("--secret");
     for (const auto& path : {pub, sec})
-        if (fs::exists(path) && !args.flag("--force")) {
+        if (content::anything_at(path) && !args.flag("--force")) {
             std::cerr << "kiosk-bundle: " << path << " exists; a new key would make every bundle signed with the old one "
                          "unverifiable. Fix: choose another name, or add --force to replace it\n";
             return 1;

@@ -1,5 +1,7 @@
 #include "content/delivery/outside_file.hpp"
 
+#include "content/text/regular_file.hpp"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
@@ -15,16 +17,6 @@ namespace content {
 
 namespace fs = std::filesystem;
 
-std::string file_type_words(mode_t mode) {
-    if (S_ISDIR(mode)) return "a directory";
-    if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
-    if (S_ISCHR(mode)) return "a character device";
-    if (S_ISBLK(mode)) return "a block device";
-    if (S_ISSOCK(mode)) return "a socket";
-    if (S_ISLNK(mode)) return "a symbolic link";
-    return "not a regular file";
-}
-
 std::optional<OutsideFile> OutsideFile::open(const fs::path& path, Links links, std::string& problem) {
     const int flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | (links == Links::Refuse ? O_NOFOLLOW : 0);
     const int fd = ::open(path.c_str(), flags);
@@ -34,13 +26,13 @@ std::optional<OutsideFile> OutsideFile::open(const fs::path& path, Links links, 
         const bool known = ::lstat(path.c_str(), &st) == 0;
         if (known && S_ISLNK(st.st_mode) && links == Links::Refuse) problem = "is a symbolic link; only plain files are read";
         else if (known && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode))  // a socket cannot be opened at all
-            problem = "is " + file_type_words(st.st_mode) + ", not a file; only plain files are read";
+            problem = "is " + file_kind_words(st.st_mode) + ", not a file; only plain files are read";
         else problem = std::string("cannot be opened (") + std::strerror(error) + ")";
         return std::nullopt;
     }
     struct stat st {};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        problem = "is " + file_type_words(st.st_mode) + ", not a file; only plain files are read";
+        problem = "is " + file_kind_words(st.st_mode) + ", not a file; only plain files are read";
         ::close(fd);
         return std::nullopt;
     }

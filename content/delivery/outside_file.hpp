@@ -3,8 +3,6 @@
 // or fooled by what they are. A FIFO would block a reader for ever, /dev/zero never ends, a
 // symlink on a stick can point anywhere: only a regular file is read, and what it is is checked
 // on the open descriptor (fstat), so it cannot be swapped between the check and the read.
-#include <sys/types.h>
-
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -27,7 +25,7 @@ class OutsideFile {
 public:
     /// Opens `path` for reading (non-blocking, so a FIFO cannot hold the open), refusing anything
     /// but a regular file, and a symlink when `links` is Refuse. On refusal returns nullopt and
-    /// says why in `problem` ("is a FIFO, not a file", ...).
+    /// says why in `problem` ("is a named pipe (FIFO), not a file", ...).
     static std::optional<OutsideFile> open(const std::filesystem::path& path, Links links, std::string& problem);
     OutsideFile(OutsideFile&& other) noexcept;
     OutsideFile& operator=(OutsideFile&&) = delete;
@@ -50,9 +48,6 @@ private:
     std::uintmax_t size_;
     std::int64_t mtime_ns_;
 };
-
-/// What a file of this type is, in words: "a FIFO", "a directory", "a character device", ...
-std::string file_type_words(mode_t mode);
 
 /// Bytes free for the kiosk's user on the filesystem holding `dir` (0 when it cannot be told).
 std::uintmax_t free_bytes(const std::filesystem::path& dir);

@@ -18,16 +18,6 @@ FileRead refused(std::string problem, std::string fix) {
     return r;
 }
 
-// What an open descriptor is when it is not an ordinary file.
-std::optional<std::string> not_a_file(mode_t mode) {
-    if (S_ISREG(mode)) return std::nullopt;
-    if (S_ISDIR(mode)) return "it is a folder, not a file";
-    if (S_ISFIFO(mode)) return "it is a named pipe (FIFO), not a file";
-    if (S_ISSOCK(mode)) return "it is a socket, not a file";
-    if (S_ISCHR(mode) || S_ISBLK(mode)) return "it is a device, not a file";
-    return "it is not an ordinary file";
-}
-
 std::string mebibytes(std::uintmax_t bytes) { return std::to_string((bytes + (1u << 20) - 1) >> 20) + " MiB"; }
 
 FileRead too_big(std::uintmax_t max_bytes) {
@@ -44,6 +34,16 @@ struct Descriptor {
 };
 
 }  // namespace
+
+std::string file_kind_words(mode_t mode) {
+    if (S_ISDIR(mode)) return "a folder";
+    if (S_ISFIFO(mode)) return "a named pipe (FIFO)";
+    if (S_ISCHR(mode)) return "a character device";
+    if (S_ISBLK(mode)) return "a block device";
+    if (S_ISSOCK(mode)) return "a socket";
+    if (S_ISLNK(mode)) return "a symbolic link";
+    return "not an ordinary file";
+}
 
 FileRead path_problem(const std::error_code& error) {
     if (error == std::errc::no_such_file_or_directory || error == std::errc::not_a_directory) {
@@ -76,8 +76,8 @@ FileRead read_regular_file(const std::filesystem::path& path, std::uintmax_t max
     // case the path changed in between. O_NONBLOCK: opening a named pipe must not wait for a
     // writer; it changes nothing for an ordinary file, the only kind read.
     const auto refuse_kind = [&](const struct stat& st) -> std::optional<FileRead> {
-        if (const auto what = not_a_file(st.st_mode)) {
-            FileRead r = refused(*what, "put an ordinary file there (a symbolic link must lead to one)");
+        if (!S_ISREG(st.st_mode)) {
+            FileRead r = refused("it is " + file_kind_words(st.st_mode) + ", not a file", "put an ordinary file there (a symbolic link must lead to one)");
             r.not_a_file = true;
             return r;
         }

@@ -5,6 +5,8 @@
 // refused before it is read; a name too long, a loop of symbolic links or a permission the
 // system refuses becomes a problem and a fix in words, never an exception. Every source file,
 // the kiosk's configuration and every file read_file reads come through here.
+#include <sys/types.h>
+
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -32,6 +34,10 @@ FileRead read_regular_file(const std::filesystem::path& path, std::uintmax_t max
 /// Whether anything is at `path`, even a symbolic link that leads nowhere or in a loop, so that
 /// reading it says what is wrong; for files that may be left out. Never throws.
 bool anything_at(const std::filesystem::path& path);
+
+/// What a file of this type is, in words, for "it is ..., not a file": "a named pipe (FIFO)",
+/// "a folder", "a character device", "a socket", "a symbolic link". The store's inbox says it too.
+std::string file_kind_words(mode_t mode);
 
 /// What `error` means for a file or folder at a path, and what to do: "its name is too long
 /// (...)" for ENAMETOOLONG, "it is a symbolic link in a loop (...)" for ELOOP, and so on.

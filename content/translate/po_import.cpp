@@ -5,6 +5,7 @@
 
 #include "content/build/source.hpp"
 #include "content/text/markup.hpp"
+#include "content/text/regular_file.hpp"
 #include "content/text/diagnostics.hpp"
 #include "content/text/text_files.hpp"
 #include "content/translate/po_file.hpp"
@@ -29,11 +30,14 @@ public:
 
     std::optional<PoImport> run() {
         const int errors_before = d_.error_count();
-        po_text_ = read_file(po_).value_or("");
-        if (!fs::is_regular_file(po_)) {
-            d_.error(file_, 0, "", "no such file, or it cannot be read", "give the path of the PO file, e.g. fr.po as kiosk-bundle export-po wrote it");
+        // Only an ordinary file: a named pipe would hold the import for ever, a link loop would throw.
+        const FileRead po_file = read_regular_file(po_);
+        if (!po_file.text) {
+            d_.error(file_, 0, "", "the PO file cannot be read: " + po_file.problem,
+                     po_file.missing ? "give the path of the PO file, e.g. fr.po as kiosk-bundle export-po wrote it" : po_file.fix);
             return std::nullopt;
         }
+        po_text_ = *po_file.text;
         const PoRead read = read_po(po_);
         for (const auto& p : read.problems)
             d_.error(file_, p.line, "", "not a readable PO file: " + p.message,
@@ -190,7 +194,7 @@ private:
     void check_new_guides() {
         for (const auto& [id, guide] : guides_) {
             const std::string rel = guide_file(id);
-            if (fs::exists(source_ / rel) || (guide.edit.title && guide.edit.body)) continue;
+            if (anything_at(source_ / rel) || (guide.edit.title && guide.edit.body)) continue;
             d_.error(file_, guide.line, guide.item,
                      rel + " does not exist yet, and a new guide needs its title and its body; this file does not translate " +
                          (guide.edit.title ? "the body" : guide.edit.body ? "the title" : "the title and the body"),
@@ -213,8 +217,8 @@ private:
         for (const auto& [rel, text] : files) {
             const fs::path path = source_ / rel;
             std::error_code ec;
-            const auto perms = fs::status(path, ec).permissions();
-            const unsigned mode = ec || !fs::exists(path) ? 0644u : static_cast<unsigned>(perms) & 0777u;
+            const auto status = fs::status(path, ec);
+            const unsigned mode = ec || !fs::exists(status) ? 0644u : static_cast<unsigned>(status.permissions()) & 0777u;
             fs::create_directories(path.parent_path());
             write_file_atomically(path, text, mode);
             result_.files_written.push_back(rel);
