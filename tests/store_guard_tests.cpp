@@ -182,3 +182,60 @@ TEST_CASE("a bundle in WAL journal mode is refused, and an installed bundle open
         CHECK(files == std::vector<std::string>{"v1.kbundle", "v1.kbundle.minisig"});
     }
 }
+
+// A stop used to be heard only while a bundle was copied: hashing it and SQLite's integrity check
+// ran to the end, seconds for a large bundle on a Pi, past systemd's stop timeout. A stop at any
+// point of an install now ends it at once, and is never held against the bundle.
+TEST_CASE("a stop at any point of an install ends it, is tried again, and is never held against the bundle") {
+    Publisher p;
+    const auto v2 = p.make(2);
+
+    SUBCASE("the hash and the integrity check each stop when asked") {
+        int asked = 0;
+        CHECK_THROWS_WITH_AS(content::minisign::hash_file(v2, [&] { return ++asked > 1; }), doctest::Contains("stopped while reading"),
+                             content::minisign::Error);
+        CHECK(asked == 2);
+        CHECK(content::minisign::hash_file(v2, [] { return false; }) == content::minisign::hash_file(v2));
+
+        content::sql::Database db(v2, content::sql::Database::Mode::ReadOnly);
+        db.interrupt_when([] { return true; });
+        CHECK_THROWS_AS(db.prepare("PRAGMA integrity_check").step(), content::sql::Error);
+        db.interrupt_when({});
+        auto check = db.prepare("PRAGMA integrity_check");
+        REQUIRE(check.step());
+        CHECK(check.text(0) == "ok");
+    }
+    SUBCASE("a stop at the n-th time the install asks, for every n") {
+        // How often an install asks whether to stop: the copies, the hash and the check together.
+        test::TempDir counting;
+        content::Store count_store(counting.path());
+        int asks = 0;
+        p.policy.cancelled = [&] { return ++asks, false; };
+        REQUIRE(p.install(count_store, v2).outcome == InstallResult::Outcome::Installed);
+        p.policy.cancelled = {};
+        // The copies ask before each MiB and at the end (the signature: one read), the hash before
+        // each MiB: the integrity check must ask on top of these.
+        const int mib = static_cast<int>((fs::file_size(v2) + (1 << 20) - 1) >> 20);
+        const int copy_and_hash_asks = 2 + (mib + 1) + mib;
+        CAPTURE(asks);
+        CHECK(asks > copy_and_hash_asks);
+
+        test::TempDir dir;
+        content::Store store(dir.path());
+        REQUIRE(p.install(store, p.make(1)).outcome == InstallResult::Outcome::Installed);
+        for (int stop_at = 1; stop_at <= asks; ++stop_at) {
+            CAPTURE(stop_at);
+            int n = 0;
+            p.policy.cancelled = [&] { return ++n >= stop_at; };
+            const auto r = p.install(store, v2);
+            CHECK(r.outcome == InstallResult::Outcome::Refused);
+            CHECK(r.retry);
+            CHECK_MESSAGE(r.reason.find("the kiosk is stopping") != std::string::npos, r.reason);
+            CHECK(current_version(store) == 1);
+            CHECK(fs::is_empty(dir / "staging"));
+        }
+        p.policy.cancelled = {};
+        CHECK(p.install(store, v2).outcome == InstallResult::Outcome::Installed);
+        CHECK(store.withdrawn().empty());
+    }
+}

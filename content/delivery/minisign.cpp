@@ -227,7 +227,7 @@ std::string format_signature(const Signature& sig) {
            to_base64(sig.global_signature.data(), sig.global_signature.size()) + "\n";
 }
 
-Hash hash_file(const std::filesystem::path& path) {
+Hash hash_file(const std::filesystem::path& path, const std::function<bool()>& stop) {
     init_sodium();
     std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
     if (!file) throw Error("cannot read " + path.string());
@@ -235,7 +235,10 @@ Hash hash_file(const std::filesystem::path& path) {
     crypto_generichash_init(&state, nullptr, 0, crypto_generichash_BYTES_MAX);
     std::vector<unsigned char> buffer(1 << 20);
     size_t n = 0;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), file.get())) > 0) crypto_generichash_update(&state, buffer.data(), n);
+    while ((n = std::fread(buffer.data(), 1, buffer.size(), file.get())) > 0) {
+        if (stop && stop()) throw Error("stopped while reading " + path.string());
+        crypto_generichash_update(&state, buffer.data(), n);
+    }
     if (std::ferror(file.get())) throw Error("error while reading " + path.string());
     Hash hash{};
     crypto_generichash_final(&state, hash.data(), hash.size());

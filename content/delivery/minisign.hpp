@@ -11,6 +11,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -67,8 +68,9 @@ std::pair<PublicKey, SecretKey> generate_key_pair();
 Signature parse_signature(std::string_view text);
 std::string format_signature(const Signature& signature);
 
-/// BLAKE2b-512 of a file, streamed. Throws when the file cannot be read.
-Hash hash_file(const std::filesystem::path& path);
+/// BLAKE2b-512 of a file, streamed. Throws when the file cannot be read, or when `stop` (asked
+/// every MiB) says to stop: a large bundle must not hold a kiosk that is stopping.
+Hash hash_file(const std::filesystem::path& path, const std::function<bool()>& stop = {});
 
 Signature sign(const Hash& file_hash, const SecretKey& key, const std::string& trusted_comment);
 

@@ -36,7 +36,7 @@ SignatureClaims claims_of(const minisign::Signature& signature) {
 }
 
 VerifiedBundle verify_bundle(const std::filesystem::path& bundle, const std::filesystem::path& signature_file,
-                             std::span<const minisign::PublicKey> trusted) {
+                             std::span<const minisign::PublicKey> trusted, const std::function<bool()>& stop) {
     namespace fs = std::filesystem;
     std::error_code ec;
     const auto size = fs::file_size(signature_file, ec);
@@ -47,7 +47,7 @@ VerifiedBundle verify_bundle(const std::filesystem::path& bundle, const std::fil
     const auto text = read_file(signature_file);
     if (!text) throw minisign::Error("cannot read " + signature_file.string());
     const auto signature = minisign::parse_signature(*text);
-    const auto& key = minisign::verify(minisign::hash_file(bundle), signature, trusted);
+    const auto& key = minisign::verify(minisign::hash_file(bundle, stop), signature, trusted);
 
     Meta meta;
     try {

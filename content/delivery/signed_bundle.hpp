@@ -4,6 +4,7 @@
 // the trusted comment must carry exactly the version, channel and expiry inside the bundle, so
 // one bundle's signature cannot vouch for another's claims.
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -30,9 +31,10 @@ struct VerifiedBundle {
 };
 
 /// Verifies `bundle` with the signature in `signature_file` against `trusted` keys.
-/// Throws minisign::Error with a one-line reason when anything does not hold.
+/// Throws minisign::Error with a one-line reason when anything does not hold, or when `stop`
+/// says to stop while the bundle is read.
 VerifiedBundle verify_bundle(const std::filesystem::path& bundle, const std::filesystem::path& signature_file,
-                             std::span<const minisign::PublicKey> trusted);
+                             std::span<const minisign::PublicKey> trusted, const std::function<bool()>& stop = {});
 
 /// Signature files are tiny; anything larger than this is refused unread.
 inline constexpr std::uintmax_t kMaxSignatureBytes = 4096;

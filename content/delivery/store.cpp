@@ -300,17 +300,24 @@ InstallResult Store::install_locked(const fs::path& bundle, const fs::path& sign
         }
         signature_file->copy_to(staged_signature, kMaxSignatureBytes, "signature", policy.cancelled);
         bundle_file->copy_to(staged_bundle, policy.max_bundle_bytes, "bundle", policy.cancelled);
-        const auto verified = verify_bundle(staged_bundle, staged_signature, trusted);
+        const auto verified = verify_bundle(staged_bundle, staged_signature, trusted, policy.cancelled);
         result.meta = verified.meta;
         result.key_id = verified.key_id;
         if (auto journal = journal_problem(staged_bundle)) return refuse(std::move(*journal));
         sql::Database db(staged_bundle, sql::Database::Mode::ReadOnly);
+        db.interrupt_when(policy.cancelled);
         auto check = db.prepare("PRAGMA integrity_check");
         if (!check.step() || check.text(0) != "ok") return refuse("the bundle fails SQLite's integrity check");
     } catch (const LocalFailure& e) {
         result.retry = true;
         return refuse(e.what());
     } catch (const std::exception& e) {
+        // Whatever failed while the kiosk was stopping (a hash or a check cut short) says nothing
+        // about the bundle: it is tried again at the next start.
+        if (policy.cancelled && policy.cancelled()) {
+            result.retry = true;
+            return refuse("the kiosk is stopping; the bundle's check was abandoned and is tried again at the next start");
+        }
         return refuse(e.what());
     }
     const Meta& m = result.meta;

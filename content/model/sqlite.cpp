@@ -44,6 +44,12 @@ Database::Database(const std::filesystem::path& path, Mode mode) {
 
 Database::~Database() { sqlite3_close(db_); }
 
+void Database::interrupt_when(std::function<bool()> stop) {
+    stop_ = std::move(stop);
+    // Asked every 10,000 virtual machine steps: well under a millisecond of work between asks.
+    sqlite3_progress_handler(db_, stop_ ? 10000 : 0, [](void* self) { return static_cast<Database*>(self)->stop_() ? 1 : 0; }, this);
+}
+
 void Database::exec(const char* sql) {
     char* message = nullptr;
     if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) != SQLITE_OK) {

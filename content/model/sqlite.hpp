@@ -3,6 +3,7 @@
 // errors turned into exceptions that carry SQLite's own message.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -32,9 +33,13 @@ public:
     Statement prepare(std::string_view sql) const;
     int user_version() const;
     sqlite3* handle() const { return db_; }
+    /// While `stop()` says so, a running statement is interrupted (its step throws Error): a
+    /// long integrity check of a large bundle must not hold a kiosk that is stopping.
+    void interrupt_when(std::function<bool()> stop);
 
 private:
     sqlite3* db_ = nullptr;
+    std::function<bool()> stop_;
 };
 
 class Statement {
