@@ -189,6 +189,21 @@ TEST_CASE("the kiosk's admin services: status lines, export beside the counters,
     CHECK(k.app.exit_requested());  // the frame loop ends; main starts the kiosk again
 }
 
+TEST_CASE("the admin panel warns of the bundle's expiry in its last 30 days, and says when it has expired") {
+    Kiosk k(demo_bundle(), "en", Route::home());
+    kiosk::KioskAdmin admin("", k.app, {});
+    const auto expires = [&](int year, unsigned month, unsigned day) {
+        k.clock.set_wall(std::chrono::sys_days(std::chrono::year(year) / month / day) + std::chrono::hours(12));
+        for (const auto& [key, value] : admin.status())
+            if (key == "expires") return value;
+        return std::string("(no row)");
+    };
+    CHECK(expires(2027, 10, 20) == "2027-11-23");  // the demo's date, over a month away
+    CHECK(expires(2027, 11, 3) == "2027-11-23  (in 20 days: publish a bundle with a later expires)");
+    CHECK(expires(2027, 11, 22) == "2027-11-23  (in 1 day: publish a bundle with a later expires)");
+    CHECK(expires(2027, 11, 24) == "2027-11-23  (expired: publish a bundle with a later expires)");
+}
+
 TEST_CASE("a kiosk whose server stopped answering does not look healthy: content age, last contact and the error show") {
     test::TempDir dir;
     content::Store store(dir / "store");

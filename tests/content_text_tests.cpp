@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "content/text/markup.hpp"
+#include "content/text/phone_number.hpp"
 #include "content/text/text_files.hpp"
 
 using namespace content;
@@ -91,4 +92,26 @@ TEST_CASE("markup: a link names an entry of links.csv, not an address, so a tap 
     CHECK(m.errors[0].fix.find("add the phone number or address to links.csv") != std::string::npos);
     CHECK(m.errors[1].problem.find("https://example.org") != std::string::npos);
     CHECK(parse_markup("Call [011 0112 5500](link:rednova-phone).\n").errors.empty());
+}
+
+TEST_CASE("a place's phone: Italian numbers start with 0, 3 or 8 or are short; what a spreadsheet did is named") {
+    for (const char* good : {"011 0112 5500", "112", "1500", "116117", "+380 44 123 4567", "333 123 4567", "800 123 456"}) {
+        INFO(good);
+        CHECK_FALSE(content::phone_problem(good));
+    }
+    for (const auto& c : std::vector<std::pair<std::string, std::string>>{
+             {"11.011255", "a spreadsheet turned into a decimal"},
+             {"11 0112 5500", "starts with 1"},
+             {"5 123 456", "starts with 5"},
+             {"011 0112 5500 12", "has 13 digits"},
+             {"+1 234 567 890 123 4567", "more than 15 digits"},
+             {"011.01125500", "is not digits in groups"}}) {
+        const std::string& bad = c.first;  // not a binding: clang 14 cannot capture those
+        const std::string& said = c.second;
+        INFO(bad);
+        const auto p = content::phone_problem(bad);
+        REQUIRE(p);
+        CHECK(p->problem.find(said) != std::string::npos);
+        CHECK_FALSE(p->fix.empty());
+    }
 }

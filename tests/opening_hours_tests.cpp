@@ -344,6 +344,17 @@ TEST_CASE("opening hours: mistakes are refused at their position with a fix") {
              Case{"Mo-Fr 09:00-17:00;; Sa off", 18, "a rule is missing after \";\""},
              Case{"Mo-Fr 09:00-17:00,", 18, "a rule is missing after \",\""},
              Case{"Mo-Fr 09:00-17:00 & Sa", 18, "unexpected \"&\""},
+             // Italian names and a word processor's typography, named for what they are (issue 21).
+             Case{"Lun-Ven 09:00-17:00", 0, "\"Lun\" is Italian for Mo"},
+             Case{"luned\u00EC-venerd\u00EC 09:00-17:00", 0, "\"luned\u00EC\" is Italian for Mo"},
+             Case{"Mo-Fr 09:00-17:00; Dom off", 19, "\"Dom\" is Italian for Su"},
+             Case{"gennaio 10:00-12:00", 0, "\"gennaio\" is Italian for Jan"},
+             Case{"Mo-Fr 09:00-17:00; festivi off", 19, "\"festivi\" is Italian for public holidays"},
+             Case{"Mo-Fr 09:00-17:00; Su chiuso", 22, "\"chiuso\" is Italian for closed"},
+             Case{"Mo-Fr 09:00\u201317:00", 11, "en dash"},
+             Case{"Mo\u2013Fr 09:00-17:00", 2, "en dash"},
+             Case{"Mo-Fr 09:00-17:00 \u201Csu appuntamento\u201D", 18, "curly quote"},
+             Case{"Mo-Fr\u00A009:00-17:00", 5, "no-break space"},
          }) {
         INFO(c.text);
         const auto e = check_opening_hours(c.text);
@@ -359,6 +370,13 @@ TEST_CASE("opening hours: mistakes are refused at their position with a fix") {
     REQUIRE(e);
     CHECK(std::string(e->what()) == "position 6: expected a time like 09:00 after \"Mo-Fr \". Fix: write hours as HH:MM-HH:MM, e.g. 09:00-17:00");
     CHECK(e->explain() == "cannot be read at position 6: expected a time like 09:00 after \"Mo-Fr \"");
+    const auto lun = check_opening_hours("Lun-Ven 09:00-17:00");
+    REQUIRE(lun);
+    CHECK(lun->fix.starts_with("write Mo (lun Mo, mar Tu, mer We, gio Th, ven Fr, sab Sa, dom Su)"));
+    const auto dash = check_opening_hours("Mo-Fr 09:00\u201317:00");
+    REQUIRE(dash);
+    CHECK(dash->fix == "type a plain hyphen -, e.g. Mo-Fr 09:00-17:00");
+    CHECK_FALSE(check_opening_hours("Mo-Fr 09:00-17:00 \"su appuntamento \u2013 chiamare prima\""));  // a remark may have any dash
     // Positions count bytes, columns count characters.
     const std::string utf8 = "Mo-Fr 09:00-17:00 \"caffè chiuso\"; Sa 9-12";
     const auto u = check_opening_hours(utf8);

@@ -162,6 +162,30 @@ TEST_CASE("bad services and stops: each names the file, the line, the item and t
         CHECK(e->problem.find("phone \"011.01125500\" is not digits in groups") != std::string::npos);
         CHECK(e->fix.find("011 0112 5500") != std::string::npos);
     }
+    // What a spreadsheet does to a phone number it takes for a quantity (issue 21).
+    SUBCASE("a phone a spreadsheet turned into a decimal") {
+        test::replace_in_file(src / "places.csv", "011 0112 5500", "11.011255");
+        load("places.csv");
+        CHECK(e->problem.find("phone \"11.011255\" looks like a number a spreadsheet turned into a decimal") != std::string::npos);
+        CHECK(e->fix.find("formatted as Text") != std::string::npos);
+    }
+    SUBCASE("a phone that lost its leading 0") {
+        test::replace_in_file(src / "places.csv", "011 0112 5500", "11 0112 5500");
+        load("places.csv");
+        CHECK(e->problem.find("phone \"11 0112 5500\" starts with 1, and an Italian number starts with 0 (a landline), 3 (a mobile)") !=
+              std::string::npos);
+        CHECK(e->problem.find("a spreadsheet drops the leading 0") != std::string::npos);
+    }
+    SUBCASE("a tel: link that is a word") {
+        test::replace_in_file(src / "links.csv", "tel:+39-011-0112-5500", "tel:chiamaci");
+        load("links.csv");
+        CHECK(e->problem.find("is not digits in groups") != std::string::npos);
+    }
+    SUBCASE("a tel: link with spaces") {
+        test::replace_in_file(src / "links.csv", "tel:+39-011-0112-5500", "tel:011 0112 5500");
+        load("links.csv");
+        CHECK(e->problem.find("is not digits in groups separated by single -") != std::string::npos);
+    }
     SUBCASE("a tel: link without its country code") {
         test::replace_in_file(src / "links.csv", "tel:+39-011-0112-5500", "tel:011-0112-5500");
         load("links.csv");

@@ -11,6 +11,8 @@
 #include "content/delivery/signed_bundle.hpp"
 #include "content/delivery/updater.hpp"
 #include "content/model/bundle.hpp"
+#include "content/delivery/published_folder.hpp"
+#include "kiosk/config/options.hpp"
 #include "tests/http_server.hpp"
 #include "tests/test_support.hpp"
 
@@ -120,6 +122,32 @@ TEST_CASE("publish: a version not higher than the one published is refused, and 
     CHECK(test::read(f.out / "torino.kbundle.minisig") == pointer);
     CHECK(f.folder() == before);
     CHECK(f.publish(f.build(3)).meta.version == 3);  // a higher one goes through
+}
+
+// `publish out/torino-v5.kbundle` once reported success and wrote DIR/torino-v5.kbundle, a name
+// no kiosk asks for, pruning an old version on the way (issue 21).
+TEST_CASE("publish: a bundle goes out under the name kiosks ask for, whatever its file is called; another name is refused") {
+    Fixture f;
+    const fs::path renamed = f.builds / "torino-v5.kbundle";
+    fs::copy_file(f.build(1), renamed);
+    const auto p = content::publish({renamed, f.out, "", "2026-01-01", 3}, f.keys.second);
+    CHECK(p.written.back() == f.out / "torino.kbundle.minisig");
+    CHECK(f.folder() == std::vector<std::string>{"torino.kbundle", "torino.kbundle.minisig", "v1", "v1/torino.kbundle",
+                                                 "v1/torino.kbundle.minisig"});
+    CHECK(std::string(content::published_folder::kDefaultName) == kiosk::Options{}.bundle_name);
+
+    const auto before = f.folder();
+    const fs::path v2 = f.build(2);
+    try {
+        content::publish({v2, f.out, "torino-v2.kbundle", "2026-01-01", 1}, f.keys.second);
+        FAIL("published under a name the folder does not serve");
+    } catch (const content::PublishError& e) {
+        CHECK(std::string(e.what()) == v2.string() + ": error: name: the folder " + f.out.string() +
+                                           " serves torino.kbundle, which its kiosks ask for; published as torino-v2.kbundle it would reach none of"
+                                           " them. Fix: publish with --name torino.kbundle (or without --name when that is torino.kbundle); a"
+                                           " bundle for other kiosks goes into a folder of its own");
+    }
+    CHECK(f.folder() == before);  // nothing written, nothing pruned
 }
 
 TEST_CASE("publish: keeps the last 3 versions' folders and prunes older ones, never a newer one") {

@@ -2,10 +2,13 @@
 // of the demo source with one mistake, checking the message names the file, the line, the item,
 // the problem and a fix.
 #include <doctest/doctest.h>
+
+#include <algorithm>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "content/build/font_check.hpp"
+#include "content/model/bundle.hpp"
 #include "content/build/source.hpp"
 #include "tests/content_fixture.hpp"
 #include "tests/test_support.hpp"
@@ -298,5 +301,165 @@ TEST_CASE("kiosk-bundle validate: a named pipe or a device in the source is refu
         INFO(r.output);
         CHECK(r.status == 1);
         CHECK(has(r.output, "lang/it/strings.txt: error: the file cannot be read: it is a character device, not a file. Fix: "));
+    }
+}
+
+// A language with a category's title but not its summary passed validate, then build failed with
+// "NOT NULL constraint failed: category_text.summary" (issue 21). Now that text alone falls back,
+// and validate writes the bundle as build does, so it reports first whatever build would refuse.
+TEST_CASE("validate and build agree: a category's summary missing in one language falls back for that text alone") {
+    test::TempDir dir;
+    const fs::path src = test::copy_demo_source(dir);
+    test::replace_in_file(src / "lang/fr/strings.txt", "category.food.summary = ", "# category.food.summary = ");
+    test::replace_in_file(src / "lang/de/strings.txt", "category.food.title = ", "# category.food.title = ");
+    const auto validated = test::run(kBundleTool + " validate --today 2026-11-24 " + src.string());
+    INFO(validated.output);
+    CHECK(validated.status == 0);
+    CHECK(has(validated.output, "lang/fr/strings.txt: warning: key \"category.food.summary\": not translated; the kiosk shows the fallback"));
+    const fs::path out = dir / "out.kbundle";
+    const auto built = test::run(kBundleTool + " build --today 2026-11-24 " + src.string() + " -o " + out.string());
+    INFO(built.output);
+    REQUIRE(built.status == 0);
+    CHECK(has(built.output, "2 text(s) not translated in some languages"));
+
+    const content::Bundle bundle(out);
+    const auto fr = bundle.category("food", "fr");
+    REQUIRE(fr);
+    CHECK(fr->title.lang == "fr");
+    CHECK_FALSE(fr->title.is_fallback);
+    CHECK(fr->summary.is_fallback);
+    CHECK(fr->summary.text.find("Torino Solidale") != std::string::npos);
+    const auto de = bundle.category("food", "de");
+    REQUIRE(de);
+    CHECK(de->title.is_fallback);
+    CHECK(de->summary.lang == "de");
+}
+
+// build's summary called every warning "text(s) not translated"; a stop in the past is not one.
+TEST_CASE("build prints every warning that is not a missing translation, and counts only those") {
+    test::TempDir dir;
+    const fs::path src = test::copy_demo_source(dir);
+    fs::copy_file(test::example_stops(), src / "stops.csv", fs::copy_options::overwrite_existing);
+    const auto built = test::run(kBundleTool + " build --today 2027-06-01 " + src.string() + " -o " + (dir / "out.kbundle").string());
+    INFO(built.output);
+    REQUIRE(built.status == 0);
+    CHECK(has(built.output, "stops.csv:"));
+    CHECK(has(built.output, "this stop was before today (2027-06-01)"));
+    CHECK_FALSE(has(built.output, "text(s) not translated"));
+}
+
+// Kiosks refuse an expired bundle; a month's notice leaves time to publish one (issue 21).
+TEST_CASE("validate warns in the bundle's last 30 days, naming the date and how many days are left") {
+    const auto quiet = validate_demo([](const fs::path&) {}, CivilDate{2027, 10, 24});  // 30 days before 2027-11-23
+    CHECK(quiet.all().empty());
+    const auto d = validate_demo([](const fs::path&) {}, CivilDate{2027, 10, 25});
+    CHECK_FALSE(d.has_errors());
+    const auto w = only_problem(d, "bundle.ini", "expires");
+    CHECK(w.severity == Diagnostic::Severity::Warning);
+    CHECK(w.line > 0);
+    CHECK(w.problem == "the bundle expires on 2027-11-23, in 29 days: from then on kiosks refuse it");
+    const auto last = only_problem(validate_demo([](const fs::path&) {}, CivilDate{2027, 11, 22}), "bundle.ini", "expires");
+    CHECK(last.problem.find("in 1 day:") != std::string::npos);
+}
+
+namespace {
+
+// The text as Windows-1252 saves it: each character of U+0080 to U+00FF one byte (the demo's
+// Italian needs no other).
+std::string as_windows_1252(const std::string& utf8) {
+    std::string out;
+    for (size_t i = 0; i < utf8.size(); ++i) {
+        const auto c = static_cast<unsigned char>(utf8[i]);
+        if ((c == 0xC2 || c == 0xC3) && i + 1 < utf8.size()) {
+            out += static_cast<char>(((c & 0x03) << 6) | (static_cast<unsigned char>(utf8[i + 1]) & 0x3F));
+            ++i;
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
+// Every problem `d` holds, one line each, and how many there are.
+std::string listed(const Diagnostics& d) {
+    std::string out;
+    for (const auto& p : d.all()) out += p.format() + "\n";
+    return out;
+}
+
+}  // namespace
+
+// What a spreadsheet or a word processor does to a file is named once, in words a content
+// manager knows, with no cascade: a semicolon CSV gave 172 errors and never said "semicolon";
+// one missing pair of quotes gave 34; a Windows-1252 file 172; a BOM "header line is not
+// title:"; Word's en dash in 09:00–17:00 "expected -" (issue 21).
+TEST_CASE("validate: a file a spreadsheet or word processor damaged is one error that says what happened") {
+    const auto one_error = [](const Diagnostics& d, const std::string& file, int line, const std::string& problem, const std::string& fix) {
+        INFO(listed(d));
+        REQUIRE(d.all().size() == 1);
+        const auto& e = d.all().front();
+        CHECK(e.severity == Diagnostic::Severity::Error);
+        CHECK(e.file == file);
+        CHECK(e.line == line);
+        CHECK(has(e.problem, problem));
+        CHECK(has(e.fix, fix));
+    };
+    SUBCASE("places.csv saved with semicolons") {
+        const auto d = validate_demo([](const fs::path& src) {
+            std::string text = test::read(src / "places.csv");
+            // What LibreOffice writes with an Italian locale: ; between fields, quotes only where needed.
+            std::string out;
+            bool quoted = false;
+            for (const char c : text) {
+                if (c == '"') quoted = !quoted;
+                out += c == ',' && !quoted ? ';' : c;
+            }
+            test::write(src / "places.csv", out);
+        });
+        one_error(d, "places.csv", 1, "this file was saved with semicolons (;) between the columns, not commas",
+                  "save it as CSV with commas");
+    }
+    SUBCASE("categories.csv saved with tabs") {
+        const auto d = validate_demo([](const fs::path& src) {
+            std::string text = test::read(src / "categories.csv");
+            std::replace(text.begin(), text.end(), ',', '\t');
+            test::write(src / "categories.csv", text);
+        });
+        one_error(d, "categories.csv", 1, "this file was saved with tabs between the columns", "Field delimiter");
+    }
+    SUBCASE("an address with a comma and no quotes") {
+        const auto d = validate_demo([](const fs::path& src) {
+            test::replace_in_file(src / "places.csv", "\"Corso Regina Margherita 137 (piano terra), Torino\"",
+                                  "Corso Regina Margherita 137 (piano terra), Torino");
+        });
+        one_error(d, "places.csv", 2, "has 11 fields, expected 10",
+                  "a text with a comma in it needs double quotes around it: write \"Corso Regina Margherita 137 (piano terra), Torino\"");
+    }
+    SUBCASE("places.csv saved as Windows-1252") {
+        const auto d = validate_demo([](const fs::path& src) { test::write(src / "places.csv", as_windows_1252(test::read(src / "places.csv"))); });
+        INFO(listed(d));
+        REQUIRE(d.all().size() == 1);
+        CHECK(has(d.all().front().problem, "the file is not UTF-8: it was saved as Windows-1252"));
+        CHECK(has(d.all().front().fix, "CSV UTF-8"));
+    }
+    SUBCASE("the Italian strings saved as Windows-1252: no warning per text it holds") {
+        const auto d = validate_demo([](const fs::path& src) {
+            test::write(src / "lang/it/strings.txt", as_windows_1252(test::read(src / "lang/it/strings.txt")));
+        });
+        one_error(d, "lang/it/strings.txt", 10, "where the byte 0xE0 is \"\u00E0\"", "Unicode (UTF-8)");
+    }
+    SUBCASE("Word's en dash in opening hours") {
+        const auto d = validate_demo([](const fs::path& src) {
+            test::replace_in_file(src / "places.csv", "Mo-Fr 09:00-17:00", "Mo-Fr 09:00\u201317:00");
+        });
+        one_error(d, "places.csv", 2, "this is an en dash (\u2013), as word processors write it", "type a plain hyphen -");
+    }
+    SUBCASE("a byte order mark, as Notepad writes, is no problem at all") {
+        const auto d = validate_demo([](const fs::path& src) {
+            for (const char* file : {"lang/en/guides/food-help.md", "lang/fr/strings.txt", "bundle.ini", "places.csv"})
+                test::write(src / file, "\xEF\xBB\xBF" + test::read(src / file));
+        });
+        INFO(listed(d));
+        CHECK(d.all().empty());
     }
 }

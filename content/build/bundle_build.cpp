@@ -1,11 +1,32 @@
 #include "content/build/bundle_build.hpp"
 
+#include <unistd.h>
+
 #include "content/build/font_check.hpp"
 #include "content/build/writer.hpp"
 #include "content/hours/dates.hpp"
 #include "content/model/unit_stops.hpp"
 
 namespace content {
+
+namespace {
+
+// Writes the bundle; a failure is an error on `file` in the same words for build and validate.
+bool write_or_say(const Content& c, const std::filesystem::path& out, const std::string& file, Diagnostics& d) {
+    try {
+        write_bundle(c, out);
+        return true;
+    } catch (const std::exception& e) {
+        // A constraint is the content's fault, one the source's checks should have named first.
+        const bool content_refused = std::string_view(e.what()).find("constraint failed") != std::string_view::npos;
+        d.error(file, 0, "", std::string("cannot write the bundle: ") + e.what(),
+                content_refused ? "correct the item the message names, and tell the kiosk's developers: validate should have named it"
+                                : "check the folder exists and has free space");
+        return false;
+    }
+}
+
+}  // namespace
 
 std::optional<Content> build_bundle(const std::filesystem::path& source, const std::filesystem::path& out,
                                     const std::filesystem::path& font_root, const SourceChecks& checks, Diagnostics& d) {
@@ -16,13 +37,18 @@ std::optional<Content> build_bundle(const std::filesystem::path& source, const s
         if (!d.has_errors()) cut_fonts(c, catalog, d);
     }
     if (d.has_errors()) return std::nullopt;
-    try {
-        write_bundle(c, out);
-    } catch (const std::exception& e) {
-        d.error(out.string(), 0, "", std::string("cannot write the bundle: ") + e.what(), "check the folder exists and has free space");
-        return std::nullopt;
-    }
+    if (!write_or_say(c, out, out.string(), d)) return std::nullopt;
     return c;
+}
+
+void check_buildable(const Content& c, const std::filesystem::path& source, const std::filesystem::path& font_root,
+                     Diagnostics& d) {
+    check_fonts(c, FontCatalog(font_root, d), d);
+    if (d.has_errors()) return;
+    std::error_code ec;
+    const auto scratch = std::filesystem::temp_directory_path(ec) / ("kiosk-bundle-validate-" + std::to_string(::getpid()) + ".kbundle");
+    write_or_say(c, scratch, source.string(), d);
+    std::filesystem::remove(scratch, ec);
 }
 
 }  // namespace content

@@ -15,4 +15,10 @@ namespace content {
 std::optional<Content> build_bundle(const std::filesystem::path& source, const std::filesystem::path& out,
                                     const std::filesystem::path& font_root, const SourceChecks& checks, Diagnostics& d);
 
+/// What `validate` adds to the source's checks so that it refuses all `build` refuses: the fonts
+/// checked, and the content written into a scratch bundle (removed again), so that anything the
+/// bundle's tables refuse is reported in the words `build` would use.
+void check_buildable(const Content& content, const std::filesystem::path& source, const std::filesystem::path& font_root,
+                     Diagnostics& d);
+
 }  // namespace content

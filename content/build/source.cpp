@@ -15,6 +15,7 @@
 #include "content/text/markup.hpp"
 #include "content/text/phone_number.hpp"
 #include "content/text/diagnostics.hpp"
+#include "content/text/file_damage.hpp"
 #include "content/text/regular_file.hpp"
 #include "content/text/source_file.hpp"
 #include "content/text/text_files.hpp"
@@ -74,8 +75,21 @@ public:
 private:
     // Reads a file relative to the root, checking that it exists and is UTF-8.
     std::optional<std::string> read_text(const std::string& rel, const std::string& what_it_is) {
-        return read_source_file(root_ / rel, rel, d_,
-                                {"", "missing file (" + what_it_is + ")", "create " + rel + " as described in docs/content-format.md"});
+        auto text = read_source_file(root_ / rel, rel, d_,
+                                     {"", "missing file (" + what_it_is + ")", "create " + rel + " as described in docs/content-format.md"});
+        if (!text) unreadable_.insert(rel);
+        return text;
+    }
+
+    // Whether a missing `id` of `table` was already reported: the table could not be read, or
+    // the id's row was refused for its own mistake. One mistake is one error, not one more for
+    // every use of what it hid (a place on a refused row was "missing" in 34 places).
+    bool reported_already(const std::string& table, const std::string& id) const {
+        return unreadable_.contains(table) || refused_.contains({table, id});
+    }
+    template <typename List>
+    bool known(const std::string& table, const List& list, std::string_view id) const {
+        return has_id(list, id) || reported_already(table, std::string(id));
     }
 
     // A CSV file whose header must be exactly `columns`, or `columns` then `optional` (a column
@@ -87,26 +101,37 @@ private:
         all.insert(all.end(), optional.begin(), optional.end());
         auto text = read_text(rel, "a table with columns " + join(all, ","));
         if (!text) return {};
+        const auto separators = separator_damage(std::string_view(*text).substr(0, text->find('\n')), columns);
+        if (separators) {
+            d_.error(rel, 1, "", separators->problem, separators->fix);
+            unreadable_.insert(rel);
+            return {};
+        }
         auto csv = parse_csv(*text);
         if (!csv.error.empty()) {
             d_.error(rel, csv.error_line, "", csv.error, "put fields with commas or quotes inside \"double quotes\"");
+            unreadable_.insert(rel);
             return {};
         }
         if (csv.rows.empty() || (csv.rows[0].fields != columns && csv.rows[0].fields != all)) {
             d_.error(rel, 1, "", "the first row must name the columns " + join(all, ","),
                      "make the first row exactly: " + join(all, ","));
+            unreadable_.insert(rel);
             return {};
         }
         const auto& header = csv.rows[0].fields;
         std::vector<CsvRow> rows;
         for (size_t i = 1; i < csv.rows.size(); ++i) {
             auto& row = csv.rows[i];
+            const auto unquoted = row.fields.size() > header.size() ? unquoted_comma_text(row.fields) : std::nullopt;
             for (auto& f : row.fields) f = trim(f);
             if (row.fields.size() != header.size()) {
                 d_.error(rel, row.line, row.fields.empty() ? "" : "row " + in_quotes(row.fields[0]),
                          "has " + std::to_string(row.fields.size()) + " fields, expected " + std::to_string(header.size()) +
                              " (" + join(header, ",") + ")",
-                         "check for a missing or extra comma; quote fields that contain commas");
+                         unquoted ? "a text with a comma in it needs double quotes around it: write \"" + *unquoted + "\""
+                                  : "check for a missing or extra comma; quote fields that contain commas");
+                if (!row.fields.empty()) refused_.insert({rel, row.fields[0]});
                 continue;
             }
             row.fields.resize(all.size());
@@ -121,6 +146,7 @@ private:
         if (!valid_id(id)) {
             d_.error(rel, row.line, kind + " " + in_quotes(id), "the id may only use a-z, 0-9 and -",
                      "rename it, e.g. " + in_quotes("food-hub-nord"));
+            refused_.insert({rel, id});
             return false;
         }
         if (!seen.insert(id).second) {
@@ -203,6 +229,13 @@ private:
             d_.error(rel, line_of_key(kv, "expires"), "expires",
                      "the bundle expired on " + m.expires + ", before today (" + format_date(*checks_.today) + "): kiosks refuse it",
                      "set expires to a date after the next planned update, e.g. a year from today");
+        else if (checks_.today && expires && (expires->days() - checks_.today->days()).count() < kExpiryWarningDays) {
+            const auto days = (expires->days() - checks_.today->days()).count();
+            d_.warning(rel, line_of_key(kv, "expires"), "expires",
+                       "the bundle expires on " + m.expires + ", in " + std::to_string(days) + (days == 1 ? " day" : " days") +
+                           ": from then on kiosks refuse it",
+                       "set expires to a date after the next planned update, e.g. a year from today, and publish before " + m.expires);
+        }
     }
 
     static int line_of_key(const KeyValueResult& kv, std::string_view key) {
@@ -268,7 +301,7 @@ private:
     // The home screen's actions must be links the bundle has.
     void check_home_links() {
         for (const auto& id : c_.meta.home_links)
-            if (!has_id(c_.links, id))
+            if (!known("links.csv", c_.links, id))
                 d_.error("bundle.ini", home_links_line_, "home_links", "link " + in_quotes(id) + " is not in links.csv",
                          "use ids from links.csv, e.g. home_links = emergency-112");
     }
@@ -288,8 +321,7 @@ private:
             if (p.name.empty()) d_.error(rel, row.line, item, "name is empty", "write the place's name");
             if (!p.phone.empty())
                 if (const auto problem = phone_problem(p.phone))
-                    d_.error(rel, row.line, item, "phone " + in_quotes(p.phone) + " " + *problem,
-                             "write the number as it is said, in its groups, e.g. 011 0112 5500");
+                    d_.error(rel, row.line, item, "phone " + in_quotes(p.phone) + " " + problem->problem, problem->fix);
             read_position(rel, row.line, item, f[4], f[5], p.lat, p.lon);
             check_approximate(rel, row.line, item, f[6]);
             if (const auto bad = check_opening_hours(p.opening_hours))
@@ -346,10 +378,10 @@ private:
                          "write yes for a stop made up for testing or training (every language then says it is an example), "
                          "no or nothing for a real one");
             const auto unit = std::find_if(c_.places.begin(), c_.places.end(), [&](const Place& p) { return p.id == stop.unit; });
-            if (unit == c_.places.end())
+            if (unit == c_.places.end() && !reported_already("places.csv", stop.unit))
                 d_.error(rel, row.line, item, "place " + in_quotes(stop.unit) + " does not exist",
                          "use the id of a mobile_unit from places.csv, or add the unit there");
-            else if (unit->kind != "mobile_unit")
+            else if (unit != c_.places.end() && unit->kind != "mobile_unit")
                 d_.error(rel, row.line, item, "place " + in_quotes(stop.unit) + " is a " + unit->kind + ", not a mobile_unit",
                          "list stops only for places of kind mobile_unit");
             const auto date = parse_date(f[1]);
@@ -437,14 +469,14 @@ private:
             const auto& f = row.fields;
             const std::string item = "guide " + in_quotes(f[0]);
             Guide g{f[0], f[1], split_words(f[2]), split_words(f[3])};
-            if (!has_id(c_.categories, g.category))
+            if (!known("categories.csv", c_.categories, g.category))
                 d_.error(rel, row.line, item, "category " + in_quotes(g.category) + " does not exist",
                          "use an id from categories.csv, or add the category there");
             for (const auto& p : g.places)
-                if (!has_id(c_.places, p))
+                if (!known("places.csv", c_.places, p))
                     d_.error(rel, row.line, item, "place " + in_quotes(p) + " does not exist", "use an id from places.csv, or add the place there");
             for (const auto& l : g.links)
-                if (!has_id(c_.links, l))
+                if (!known("links.csv", c_.links, l))
                     d_.error(rel, row.line, item, "link " + in_quotes(l) + " does not exist", "use an id from links.csv, or add the link there");
             c_.guides.push_back(std::move(g));
         }
@@ -518,7 +550,7 @@ private:
                 d_.error(rel, 0, "", "not a guide file", "guide files end in .md and are named after the guide's id");
                 continue;
             }
-            if (!has_id(c_.guides, id)) {
+            if (!known("guides.csv", c_.guides, id)) {
                 d_.error(rel, 0, "guide " + in_quotes(id), "no guide with this id in guides.csv",
                          "add a row for it to guides.csv, or rename the file to an existing guide's id");
                 continue;
@@ -552,7 +584,7 @@ private:
         const auto markup = parse_markup(g.body);
         for (const auto& e : markup.errors) d_.error(rel, body_first_line + e.line - 1, item, e.problem, e.fix);
         for (const auto& ref : link_references(markup))
-            if (ref.target.starts_with("link:") && !has_id(c_.links, ref.target.substr(5)))
+            if (ref.target.starts_with("link:") && !known("links.csv", c_.links, ref.target.substr(5)))
                 d_.error(rel, body_first_line + ref.line - 1, item, "link " + in_quotes(ref.target.substr(5)) + " does not exist",
                          "use an id from links.csv after link:, or add the link there");
         if (markup.blocks.empty()) d_.error(rel, 0, item, "the guide has no text after ---", "write the guide's text below the --- line");
@@ -567,21 +599,24 @@ private:
             for (const char* field : {".title", ".summary"}) keys.push_back("category." + cat.id + field);
         for (const auto& link : c_.links) keys.push_back("link." + link.id + ".label");
         for (const auto& key : keys) {
-            if (!in_fallback(key, [](const LanguageText& t, const std::string& k) { return t.strings.contains(k); }))
+            if (!in_fallback(key, [](const LanguageText& t, const std::string& k) { return t.strings.contains(k); }) &&
+                !fallback_unreadable(""))
                 d_.error(fallback_file(key, true), 0, "key " + in_quotes(key), "missing in every fallback language (" + join(c_.meta.fallback, ", ") + ")",
                          "add `" + key + " = ...` to lang/" + first_fallback() + "/strings.txt");
             for (const auto& lang : c_.languages)
-                if (c_.texts.contains(lang.code) && !c_.texts[lang.code].strings.contains(key))
+                if (c_.texts.contains(lang.code) && !c_.texts[lang.code].strings.contains(key) && !unreadable_.contains(strings_file(lang.code)))
                     d_.warning("lang/" + lang.code + "/strings.txt", 0, "key " + in_quotes(key), "not translated; the kiosk shows the fallback",
                                "add `" + key + " = ...` in " + lang.native_name);
         }
         for (const auto& guide : c_.guides) {
-            if (!in_fallback(guide.id, [](const LanguageText& t, const std::string& k) { return t.guides.contains(k); }))
+            if (!in_fallback(guide.id, [](const LanguageText& t, const std::string& k) { return t.guides.contains(k); }) &&
+                !fallback_unreadable(guide.id))
                 d_.error(fallback_file(guide.id, false), 0, "guide " + in_quotes(guide.id),
                          "has no text in any fallback language (" + join(c_.meta.fallback, ", ") + ")",
                          "write lang/" + first_fallback() + "/guides/" + guide.id + ".md");
             for (const auto& lang : c_.languages)
-                if (c_.texts.contains(lang.code) && !c_.texts[lang.code].guides.contains(guide.id))
+                if (c_.texts.contains(lang.code) && !c_.texts[lang.code].guides.contains(guide.id) &&
+                    !unreadable_.contains(guide_file(lang.code, guide.id)))
                     d_.warning("lang/" + lang.code + "/guides/" + guide.id + ".md", 0, "guide " + in_quotes(guide.id),
                                "not translated; the kiosk shows the fallback", "translate it into " + lang.native_name);
         }
@@ -593,14 +628,16 @@ private:
         std::set<std::string> warned;
         for (const auto& use : services_used_) {
             const std::string key = "service." + use.service;
-            if (!in_fallback(key, [](const LanguageText& t, const std::string& k) { return t.strings.contains(k); }))
-                d_.error("places.csv", use.line, "place " + in_quotes(use.place),
-                         "service " + in_quotes(use.service) + " is unknown: no fallback language (" + join(c_.meta.fallback, ", ") +
-                             ") has a label for it",
-                         "correct the id, or add `" + key + " = ...` to lang/" + first_fallback() + "/strings.txt");
-            else if (warned.insert(key).second)
+            if (!in_fallback(key, [](const LanguageText& t, const std::string& k) { return t.strings.contains(k); })) {
+                if (!fallback_unreadable(""))
+                    d_.error("places.csv", use.line, "place " + in_quotes(use.place),
+                             "service " + in_quotes(use.service) + " is unknown: no fallback language (" + join(c_.meta.fallback, ", ") +
+                                 ") has a label for it",
+                             "correct the id, or add `" + key + " = ...` to lang/" + first_fallback() + "/strings.txt");
+            } else if (warned.insert(key).second)
                 for (const auto& lang : c_.languages)
-                    if (c_.texts.contains(lang.code) && !c_.texts[lang.code].strings.contains(key))
+                    if (c_.texts.contains(lang.code) && !c_.texts[lang.code].strings.contains(key) &&
+                        !unreadable_.contains(strings_file(lang.code)))
                         d_.warning("lang/" + lang.code + "/strings.txt", 0, "key " + in_quotes(key), "not translated; the kiosk shows the fallback",
                                    "add `" + key + " = ...` in " + lang.native_name);
         }
@@ -613,6 +650,16 @@ private:
         return false;
     }
 
+    static std::string strings_file(const std::string& code) { return "lang/" + code + "/strings.txt"; }
+    static std::string guide_file(const std::string& code, const std::string& id) { return "lang/" + code + "/guides/" + id + ".md"; }
+    // Whether a fallback language's strings.txt (`guide` empty) or that guide's file could not be
+    // read: what it lacks was reported with that file.
+    bool fallback_unreadable(const std::string& guide) const {
+        return std::any_of(c_.meta.fallback.begin(), c_.meta.fallback.end(), [&](const std::string& code) {
+            return unreadable_.contains(guide.empty() ? strings_file(code) : guide_file(code, guide));
+        });
+    }
+
     std::string first_fallback() const { return c_.meta.fallback.empty() ? "en" : c_.meta.fallback.front(); }
     std::string fallback_file(const std::string& item, bool is_string) const {
         return "lang/" + first_fallback() + (is_string ? "/strings.txt" : "/guides/" + item + ".md");
@@ -620,22 +667,23 @@ private:
 
     std::optional<std::string> unknown_key_problem(const std::string& key) const {
         if (contains(required_string_keys(), key)) return std::nullopt;
-        auto dotted = [&](const std::string& prefix, const std::vector<std::string>& suffixes, auto& list, const char* what) -> std::optional<std::optional<std::string>> {
+        auto dotted = [&](const std::string& prefix, const std::vector<std::string>& suffixes, auto& list, const char* what,
+                          const char* table) -> std::optional<std::optional<std::string>> {
             if (!key.starts_with(prefix)) return std::nullopt;
             for (const auto& suffix : suffixes) {
                 if (key.size() > prefix.size() + suffix.size() && key.ends_with(suffix)) {
                     const std::string id = key.substr(prefix.size(), key.size() - prefix.size() - suffix.size());
-                    if (has_id(list, id)) return std::optional<std::string>{};
+                    if (known(table, list, id)) return std::optional<std::string>{};
                     return std::optional<std::string>{std::string(what) + " " + in_quotes(id) + " does not exist"};
                 }
             }
             return std::optional<std::string>{"unknown key"};
         };
-        if (auto r = dotted("category.", {".title", ".summary"}, c_.categories, "category")) return *r;
-        if (auto r = dotted("place.", {".note", ".access"}, c_.places, "place")) return *r;
+        if (auto r = dotted("category.", {".title", ".summary"}, c_.categories, "category", "categories.csv")) return *r;
+        if (auto r = dotted("place.", {".note", ".access"}, c_.places, "place", "places.csv")) return *r;
         // Services are defined by their labels, so any well-formed id is one.
         if (key.starts_with("service.") && valid_id(std::string_view(key).substr(8))) return std::nullopt;
-        if (auto r = dotted("link.", {".label"}, c_.links, "link")) return *r;
+        if (auto r = dotted("link.", {".label"}, c_.links, "link", "links.csv")) return *r;
         return "unknown key";
     }
 
@@ -654,6 +702,8 @@ private:
     std::optional<Area> area_;
     std::string area_text_;
     int fallback_line_ = 0, home_links_line_ = 0;
+    std::set<std::string> unreadable_;                        // files that could not be read as a whole
+    std::set<std::pair<std::string, std::string>> refused_;  // (table, id) of rows refused for their own mistake
     struct ServiceUse {
         int line;
         std::string place, service;

@@ -107,12 +107,17 @@ void insert_all(sql::Database& db, const Content& c) {
         const auto& s = texts.strings;
         for (const auto& [key, text] : s)
             if (!is_item_string(key)) ui.bind(1, key).bind(2, lang).bind(3, text).run();
+        // A language may have a category's title and not its summary, or the other way round:
+        // the missing one is NULL, and the kiosk shows that text alone in a fallback language.
         for (const auto& cat : c.categories) {
-            auto title = s.find("category." + cat.id + ".title");
-            if (title == s.end()) continue;
-            auto summary = s.find("category." + cat.id + ".summary");
-            category_text.bind(1, cat.id).bind(2, lang).bind(3, title->second)
-                .bind(4, summary == s.end() ? std::string_view() : std::string_view(summary->second)).run();
+            const auto title = s.find("category." + cat.id + ".title"), summary = s.find("category." + cat.id + ".summary");
+            if (title == s.end() && summary == s.end()) continue;
+            category_text.bind(1, cat.id).bind(2, lang);
+            if (title != s.end()) category_text.bind(3, title->second);
+            else category_text.bind_null(3);
+            if (summary != s.end()) category_text.bind(4, summary->second);
+            else category_text.bind_null(4);
+            category_text.run();
         }
         for (const auto& p : c.places)
             if (auto note = s.find("place." + p.id + ".note"); note != s.end())

@@ -48,8 +48,10 @@ Usage:
                                           sign and publish for kiosks polling DIR's URL:
                                           DIR/vVERSION/NAME first, then DIR/NAME and, last,
                                           DIR/NAME.minisig; keeps the last N versions (3).
-                                          NAME defaults to BUNDLE's file name; --key is
-                                          another name for --secret
+                                          NAME is what kiosks ask for (bundle_name), by
+                                          default torino.kbundle whatever BUNDLE is called; a
+                                          folder serves one NAME. --key is another name for
+                                          --secret
   kiosk-bundle hours 'OPENING_HOURS' [--at YYYY-MM-DDTHH:MM[+HH:MM]]
                                           whether opening hours (OpenStreetMap syntax) say open
                                           at that Europe/Rome time (default: now). Prints

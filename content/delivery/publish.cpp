@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <charconv>
 #include <optional>
+#include <set>
 
 #include "content/delivery/published_folder.hpp"
 #include "content/delivery/signed_bundle.hpp"
@@ -125,6 +126,17 @@ minisign::PublicKey public_half(const minisign::SecretKey& key) {
     return pk;
 }
 
+// The names a folder serves: those with a signature beside them at its top level.
+std::set<std::string> served_names(const fs::path& folder) {
+    std::set<std::string> names;
+    std::error_code ec;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string file = it->path().filename().string();
+        if (file.ends_with(".minisig") && file.size() > 8) names.insert(file.substr(0, file.size() - 8));
+    }
+    return names;
+}
+
 // One publish at a time per folder: two would interleave their renames.
 struct FolderLock {
     int fd;
@@ -140,7 +152,9 @@ struct FolderLock {
 }  // namespace
 
 Published publish(const PublishOptions& o, const minisign::SecretKey& key) {
-    const std::string name = o.name.empty() ? o.bundle.filename().string() : o.name;
+    // The name kiosks ask for, not the file's: out/torino-v5.kbundle was once published as
+    // "torino-v5.kbundle", which no kiosk asks for.
+    const std::string name = o.name.empty() ? published_folder::kDefaultName : o.name;
     Published result;
     result.meta = checked_meta(o);
     const Meta& meta = result.meta;
@@ -151,6 +165,13 @@ Published publish(const PublishOptions& o, const minisign::SecretKey& key) {
     if (ec) refuse(o.out, "folder", "cannot be created: " + ec.message(), "give --out a folder you can write to");
     const FolderLock lock(o.out);
     const fs::path pointer = o.out / (name + ".minisig");
+    if (const auto served = served_names(o.out); !served.empty() && !served.contains(name)) {
+        const std::string first = *served.begin();
+        refuse(o.bundle, "name", "the folder " + o.out.string() + " serves " + first + ", which its kiosks ask for; published as " + name +
+                   " it would reach none of them",
+               "publish with --name " + first + " (or without --name when that is " + published_folder::kDefaultName +
+                   "); a bundle for other kiosks goes into a folder of its own");
+    }
     if (const auto now = published_claims(pointer)) {
         const std::string was = std::to_string(*now->version);
         if (meta.version <= *now->version)

@@ -20,7 +20,7 @@ struct PublishError : std::runtime_error {
 struct PublishOptions {
     std::filesystem::path bundle;
     std::filesystem::path out;  // the folder the server serves; created when missing
-    std::string name;           // the file name kiosks ask for (--bundle-name); empty: the bundle's
+    std::string name;           // the file name kiosks ask for (--bundle-name); empty: published_folder::kDefaultName
     std::string today;          // YYYY-MM-DD: a bundle expired by then is refused
     int keep = 3;               // version folders kept, the new one included
 };
@@ -35,7 +35,8 @@ struct Published {
 
 /// Signs `options.bundle` with `key` and publishes it. Refuses, changing nothing that kiosks
 /// read, a bundle that does not open, has no usable channel, has expired, is for another
-/// channel than the folder serves, or is not newer than the version published there.
+/// channel than the folder serves, is not newer than the version published there, or would be
+/// published under another name than the one the folder already serves (no kiosk would ask).
 Published publish(const PublishOptions& options, const minisign::SecretKey& key);
 
 }  // namespace content

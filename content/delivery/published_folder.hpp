@@ -17,6 +17,10 @@
 
 namespace content::published_folder {
 
+/// The name kiosks ask for unless configured otherwise (`bundle_name`, `--bundle-name`), and so
+/// the name `publish` uses unless told (`--name`), whatever the bundle's file is called.
+inline constexpr const char* kDefaultName = "torino.kbundle";
+
 /// The versioned copy of a bundle, relative to the folder (and to the update URL): "v7/NAME".
 inline std::string versioned_path(long long version, const std::string& name) {
     return "v" + std::to_string(version) + "/" + name;

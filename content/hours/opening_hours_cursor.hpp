@@ -107,7 +107,10 @@ protected:
         }
         if (at > rule_start_ && (day_word_at(at) || month_at(at)))
             fail(at, "\"" + std::string(w) + "\" starts a new rule", "separate rules with ; e.g. Mo-Fr 09:00-17:00; Sa 09:00-12:00");
-        auto advice = hours_words::about_unknown(w);
+        // The whole word, accents included: "lunedì", not "luned".
+        size_t end = at + w.size();
+        while (end < text_.size() && (is_letter(text_[end]) || static_cast<unsigned char>(text_[end]) >= 0x80)) ++end;
+        auto advice = hours_words::about_unknown(text_.substr(at, end - at));
         fail(at, std::move(advice.problem), std::move(advice.fix));
     }
 };

@@ -21,6 +21,7 @@ public:
     explicit Parser(std::string_view text) : Cursor(text) {}
 
     std::vector<HoursRule> rules() {
+        refuse_typography();
         std::vector<HoursRule> out;
         auto joined = HoursRule::Joined::Normal;
         skip_spaces();
@@ -215,6 +216,32 @@ private:
             if (d == to) break;
         }
         return bits;
+    }
+
+    // What a word processor or a spreadsheet puts in for "-", "\"" and " ": named where it is,
+    // before any rule is read, so the message says what it is and not "expected -". Inside a
+    // remark in straight quotes anything goes.
+    void refuse_typography() const {
+        struct Mark {
+            std::string_view bytes, problem, fix;
+        };
+        static constexpr Mark kMarks[] = {
+            {"\u2013", "this is an en dash (\u2013), as word processors write it, not the hyphen opening hours need",
+             "type a plain hyphen -, e.g. Mo-Fr 09:00-17:00"},
+            {"\u2014", "this is an em dash (\u2014), not the hyphen opening hours need", "type a plain hyphen -, e.g. Mo-Fr 09:00-17:00"},
+            {"\u2212", "this is a minus sign (\u2212), not the hyphen opening hours need", "type a plain hyphen -, e.g. Mo-Fr 09:00-17:00"},
+            {"\u201C", "this is a curly quote (\u201C), as word processors write it", "put remarks in straight double quotes \"...\""},
+            {"\u201D", "this is a curly quote (\u201D), as word processors write it", "put remarks in straight double quotes \"...\""},
+            {"\u00A0", "this is a no-break space, as word processors write it", "type a plain space"},
+            {"\u2009", "this is a thin space, as word processors write it", "type a plain space"},
+        };
+        bool in_remark = false;
+        for (size_t at = 0; at < text_.size(); ++at) {
+            if (text_[at] == '"') in_remark = !in_remark;
+            if (in_remark) continue;
+            for (const auto& mark : kMarks)
+                if (text_.substr(at, mark.bytes.size()) == mark.bytes) fail(at, std::string(mark.problem), std::string(mark.fix));
+        }
     }
 
     // `08:30-12:30,14:00-18:00`, `22:00-02:00`, `10:00-26:00`

@@ -79,7 +79,8 @@ std::vector<std::string> Bundle::chain_for(std::string_view lang) const {
 
 Localized Bundle::pick(sql::Statement& rows, std::string_view lang) const {
     std::map<std::string, std::string> by_lang;
-    while (rows.step()) by_lang[rows.text(0)] = rows.text(1);
+    while (rows.step())
+        if (!rows.is_null(1)) by_lang[rows.text(0)] = rows.text(1);  // NULL: not in that language
     for (const auto& code : chain_for(lang))
         if (auto it = by_lang.find(code); it != by_lang.end()) return {it->second, code, code != lang};
     return {};
@@ -150,7 +151,7 @@ std::string Bundle::all_text() const {
     std::string out;
     for (auto s = db_.prepare(
              "SELECT native_name FROM language UNION ALL SELECT text FROM ui_string "
-             "UNION ALL SELECT title || ' ' || summary FROM category_text "
+             "UNION ALL SELECT coalesce(title, '') || ' ' || coalesce(summary, '') FROM category_text "
              "UNION ALL SELECT title || ' ' || summary || ' ' || body FROM guide_text "
              "UNION ALL SELECT name || ' ' || address || ' ' || opening_hours || ' ' || phone FROM place "
              "UNION ALL SELECT note FROM place_text UNION ALL SELECT access FROM place_access "

@@ -10,6 +10,10 @@
 
 namespace content {
 
+/// `validate` and the kiosk's admin panel warn this many days before a bundle expires, time
+/// enough to publish one with a later date: kiosks refuse an expired bundle.
+inline constexpr int kExpiryWarningDays = 30;
+
 struct Meta {
     std::string title;
     long long version = 0;

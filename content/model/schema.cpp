@@ -20,7 +20,7 @@ CREATE TABLE ui_string(
 CREATE TABLE category(id TEXT PRIMARY KEY, icon TEXT NOT NULL, position INTEGER NOT NULL);
 CREATE TABLE category_text(
   category_id TEXT NOT NULL REFERENCES category(id), lang TEXT NOT NULL REFERENCES language(code),
-  title TEXT NOT NULL, summary TEXT NOT NULL, PRIMARY KEY(category_id, lang));
+  title TEXT, summary TEXT, PRIMARY KEY(category_id, lang), CHECK(title IS NOT NULL OR summary IS NOT NULL));
 CREATE TABLE guide(
   id TEXT PRIMARY KEY, category_id TEXT NOT NULL REFERENCES category(id), position INTEGER NOT NULL);
 CREATE TABLE guide_text(

@@ -12,7 +12,8 @@ namespace content {
 // 6: example stops and approximate directions links said so (unit_stop.example, link.approximate)
 // 7: keyboards' letter forms (keyboard.forms); fonts kept for some languages, with their line
 //    height (font.languages, font.line_height)
-inline constexpr int kSchemaVersion = 7;
+// 8: a category's title or summary may be missing in a language (NULL): that text alone falls back
+inline constexpr int kSchemaVersion = 8;
 
 /// Creates every table in an empty database and sets user_version.
 void create_schema(sql::Database& db);

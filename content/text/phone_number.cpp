@@ -40,8 +40,35 @@ std::optional<std::string> tel_problem(std::string_view tel) {
     return std::nullopt;
 }
 
-std::optional<std::string> phone_problem(std::string_view phone) {
-    if (!grouped(phone, ' ')) return "is not digits in groups separated by single spaces (an optional + and country code first)";
+std::optional<PhoneProblem> phone_problem(std::string_view phone) {
+    constexpr const char* kAsText =
+        "type the number again from its source, in its groups (011 0112 5500), with the column formatted as Text in the "
+        "spreadsheet (or a ' before the number), so it stays a phone number and not a quantity";
+    const size_t point = phone.find_first_of(".,");
+    // A spreadsheet drops a decimal's leading zeros: 011.01125500 itself is only badly grouped.
+    if (point != std::string_view::npos && point > 0 && phone.front() != '0' && grouped(phone.substr(0, point), ' ') &&
+        grouped(phone.substr(point + 1), ' ') && phone.find_first_of(".,", point + 1) == std::string_view::npos)
+        return PhoneProblem{"looks like a number a spreadsheet turned into a decimal (011.01125500 becomes 11.011255): its leading 0 "
+                            "and its last digits may be lost",
+                            kAsText};
+    if (!grouped(phone, ' '))
+        return PhoneProblem{"is not digits in groups separated by single spaces (an optional + and country code first)",
+                            "write the number as it is said, in its groups, e.g. 011 0112 5500"};
+    const std::string digits = digits_of(phone);
+    if (digits.starts_with("+")) {
+        if (digits.size() - 1 > 15) return PhoneProblem{"has more than 15 digits, more than any phone number", "check the number against its source"};
+        return std::nullopt;
+    }
+    const char first = digits.front();
+    if (first == '1' && digits.size() <= 6) return std::nullopt;  // 112, 1500, 116117
+    if (first != '0' && first != '3' && first != '8')
+        return PhoneProblem{std::string("starts with ") + first +
+                                ", and an Italian number starts with 0 (a landline), 3 (a mobile) or 8 (800, 803): a spreadsheet drops "
+                                "the leading 0 of a number it takes for a quantity (011 0112 5500 becomes 11 0112 5500)",
+                            kAsText};
+    if (digits.size() < 6 || digits.size() > 11)
+        return PhoneProblem{"has " + std::to_string(digits.size()) + " digits; an Italian number has 6 to 11",
+                            "check the number against its source"};
     return std::nullopt;
 }
 

@@ -13,9 +13,16 @@ namespace content {
 /// groups separated by single "-" (e.g. tel:+39-011-0112-5500, tel:112).
 std::optional<std::string> tel_problem(std::string_view tel);
 
+struct PhoneProblem {
+    std::string problem, fix;
+};
+
 /// What is wrong with a place's phone as written, or nothing: digits in groups separated by
-/// single spaces, optionally after "+" and a country code (011 0112 5500, +380 44 123 4567).
-std::optional<std::string> phone_problem(std::string_view phone);
+/// single spaces, optionally after "+" and a country code (011 0112 5500, +380 44 123 4567); an
+/// Italian number starts with 0, 3 or 8, or is a short one (112, 1500). What a spreadsheet does
+/// to a number it took for a quantity is named as such: 011 0112 5500 without its 0, and
+/// 011.01125500 as the decimal 11.011255.
+std::optional<PhoneProblem> phone_problem(std::string_view phone);
 
 /// The URI a phone dials: separators dropped. "tel:+39-011-0112-5500" gives "tel:+3901101125500".
 std::string dial_uri(std::string_view tel);

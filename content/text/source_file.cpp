@@ -1,5 +1,6 @@
 #include "content/text/source_file.hpp"
 
+#include "content/text/file_damage.hpp"
 #include "content/text/regular_file.hpp"
 #include "content/text/text_files.hpp"
 
@@ -13,12 +14,14 @@ std::optional<std::string> read_source_file(const std::filesystem::path& path, c
         else d.error(file, 0, unreadable.item, "the file cannot be read: " + read.problem, read.fix);
         return std::nullopt;
     }
-    const std::string& text = *read.text;
+    std::string& text = *read.text;
     if (auto bad = find_invalid_utf8(text)) {
-        d.error(file, line_of_offset(text, *bad), "", "the file is not valid UTF-8 (bad byte at offset " + std::to_string(*bad) + ")",
-                "save the file as UTF-8 in your editor or spreadsheet program");
+        const auto damage = encoding_damage(text, *bad);
+        d.error(file, line_of_offset(text, *bad), "", damage.problem, damage.fix);
         return std::nullopt;
     }
+    // Notepad and Excel start a UTF-8 file with a byte order mark; it means nothing here.
+    if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
     return std::move(read.text);
 }
 

@@ -33,6 +33,17 @@ std::string KioskAdmin::content_age(const std::string& created) const {
     return created + "  (" + std::to_string(days) + (days == 1 ? " day" : " days") + " old)";
 }
 
+// The expiry date, with a warning a technician can act on in its last month.
+std::string KioskAdmin::expiry(const std::string& expires) const {
+    const auto date = content::parse_date(expires);
+    if (!date) return expires;
+    const auto days = (date->days() - content::today(app_.clock().wall()).days()).count();
+    if (days < 0) return expires + "  (expired: publish a bundle with a later expires)";
+    if (days < content::kExpiryWarningDays)
+        return expires + "  (in " + std::to_string(days) + (days == 1 ? " day" : " days") + ": publish a bundle with a later expires)";
+    return expires;
+}
+
 KioskAdmin::KioskAdmin(std::string pin_hash, App& app, Parts parts)
     : AdminServices(std::move(pin_hash)), app_(app), parts_(std::move(parts)) {}
 
@@ -49,7 +60,7 @@ std::vector<std::pair<std::string, std::string>> KioskAdmin::status() {
     out.emplace_back("content_version", std::to_string(meta.version) + "  (" + app_.bundle().path().filename().string() + ")");
     out.emplace_back("channel", meta.channel);
     out.emplace_back("key_id", parts_.store ? value_or("key_id", "-") : "- (factory bundle)");
-    out.emplace_back("expires", meta.expires + (meta.expires < content::today_iso(app_.clock().wall()) ? "  (expired)" : ""));
+    out.emplace_back("expires", expiry(meta.expires));
     out.emplace_back("content_age", content_age(meta.created));
     // A frozen kiosk must not look healthy: when a source last answered and what last went wrong.
     const bool updates = parts_.store && parts_.updates;

@@ -41,6 +41,8 @@ public:
 private:
     /// "2026-11-23  (13 days old)": how old the content on screen is, by its bundle's date.
     std::string content_age(const std::string& created) const;
+    /// "2027-11-23  (in 12 days: publish ...)": the bundle's expiry, warned of in its last month.
+    std::string expiry(const std::string& expires) const;
 
     App& app_;
     Parts parts_;
