@@ -148,6 +148,25 @@ TEST_CASE("text shown in a fallback language is marked on screen") {
     CHECK(full.count(kNotice, 0, 190, kWidth, 330) == 0);
 }
 
+// A category's summary may be missing in a language while its title is there (issue 21): that
+// text alone is shown in the fallback language, and the category page says so, as a guide's does.
+TEST_CASE("a category whose summary falls back alone is marked with the fallback notice") {
+    test::TempDir dir;
+    const fs::path src = test::copy_demo_source(dir);
+    test::replace_in_file(src / "lang/fr/strings.txt", "category.food.summary = ", "# category.food.summary = ");
+    content::Diagnostics d;
+    const auto c = content::load_source(src, d);
+    REQUIRE_FALSE(d.has_errors());
+    content::write_bundle(c, dir / "fr-partial.kbundle");
+
+    Kiosk k(dir / "fr-partial.kbundle", "fr", Route::category("food"));
+    k.capture();
+    CHECK(k.count(kNotice, 0, 190, kWidth, 330) > 10'000);
+    Kiosk whole(dir / "fr-partial.kbundle", "fr", Route::category("housing"));
+    whole.capture();
+    CHECK(whole.count(kNotice, 0, 190, kWidth, 330) == 0);
+}
+
 TEST_CASE("every control is touch-sized and apart from the others, landscape and portrait") {
     for (const auto& size : {std::pair{1920, 1080}, std::pair{1080, 1920}}) {
         const int w = size.first, h = size.second;  // not a binding: clang 14 cannot capture those
