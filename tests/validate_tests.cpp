@@ -463,3 +463,30 @@ TEST_CASE("validate: a file a spreadsheet or word processor damaged is one error
         CHECK(d.all().empty());
     }
 }
+
+// Pashto added to languages.csv silently got the Latin search keyboard, the first layout, which
+// has none of its letters (issue 21).
+TEST_CASE("validate: a language no keyboard layout lists, whose letters the first layout lacks, is an error with the fix") {
+    const auto add_pashto = [](const fs::path& src) {
+        test::write(src / "languages.csv", test::read(src / "languages.csv") + "ps,\u067E\u069A\u062A\u0648,rtl\n");
+        fs::copy(src / "lang/fa", src / "lang/ps", fs::copy_options::recursive);  // Persian's texts stand in: the same script
+    };
+    const auto d = validate_demo(add_pashto);
+    const auto e = only_problem(d, "languages.csv", "language \"ps\"");
+    CHECK(e.severity == Diagnostic::Severity::Error);
+    CHECK(e.line == 18);
+    CHECK(has(e.problem, "no layout of keyboards.txt lists it, and the first one (\"latin\") has no keys for its letters"));
+    CHECK(has(e.problem, "letters \u0627 \u0628 \u062A "));  // alef, beh, teh: Arabic script, in code point order
+    CHECK(e.fix == "add ps to the languages of the layout for its script in keyboards.txt, or add a layout for it");
+
+    const auto fixed = validate_demo([&](const fs::path& src) {
+        add_pashto(src);
+        test::replace_in_file(src / "keyboards.txt", "languages = ar fa ur", "languages = ar fa ur ps");
+    });
+    CHECK_FALSE(fixed.has_errors());
+    // A Latin-script language left out of every layout gets the first one, and can type on it.
+    const auto latin = validate_demo([](const fs::path& src) {
+        test::replace_in_file(src / "keyboards.txt", "languages = it en fr es ro sq so", "languages = it en fr es ro sq");
+    });
+    CHECK_FALSE(latin.has_errors());
+}

@@ -67,6 +67,7 @@ public:
         load_map(root_, c_, d_);
         check_fallback_languages();
         load_language_folders();
+        check_keyboard_scripts(c_, d_);
         check_completeness();
         check_service_labels();
         return std::move(c_);

@@ -139,4 +139,47 @@ void load_keyboards(const std::filesystem::path& source, Content& c, Diagnostics
     for (const auto& block : parsed.blocks) loader.load(block);
 }
 
+void check_keyboard_scripts(const Content& c, Diagnostics& d) {
+    if (c.keyboards.empty()) return;
+    const Keyboard& first = c.keyboards.front();
+    std::set<char32_t> keys;  // folded, as search compares them
+    for (const auto& row : first.rows)
+        for (const auto& key : row)
+            for (const char32_t ch : fonts::decode_utf8(search_key(key))) keys.insert(ch);
+    for (const auto& lang : c.languages) {
+        const bool listed = std::any_of(c.keyboards.begin(), c.keyboards.end(), [&](const Keyboard& k) {
+            return std::find(k.languages.begin(), k.languages.end(), lang.code) != k.languages.end();
+        });
+        if (listed) continue;
+        // Its letters, in the folded form a visitor's typing is compared in.
+        std::string sample = lang.native_name;
+        if (const auto texts = c.texts.find(lang.code); texts != c.texts.end())
+            for (const auto& [key, text] : texts->second.strings) sample += " " + text;
+        size_t letters = 0;
+        std::set<char32_t> missing;
+        for (const char32_t ch : fonts::decode_utf8(search_key(sample))) {
+            if (ch == U' ' || (ch >= U'0' && ch <= U'9')) continue;
+            ++letters;
+            if (!keys.contains(ch)) missing.insert(ch);
+        }
+        size_t untypeable = 0;
+        for (const char32_t ch : fonts::decode_utf8(search_key(sample)))
+            untypeable += missing.contains(ch);
+        if (letters == 0 || untypeable * 2 < letters) continue;  // mostly typeable: a few foreign names are fine
+        std::string shown;
+        for (const char32_t ch : missing) {
+            if (shown.size() > 40) {
+                shown += " …";
+                break;
+            }
+            shown += (shown.empty() ? "" : " ") + fonts::encode_utf8(std::u32string(1, ch));
+        }
+        const auto line = c.source_lines.find({"languages.csv", lang.code});
+        d.error("languages.csv", line == c.source_lines.end() ? 0 : line->second, "language " + in_quotes(lang.code),
+                "no layout of keyboards.txt lists it, and the first one (" + in_quotes(first.id) + ") has no keys for its letters " + shown +
+                    ": a visitor could not type a search",
+                "add " + lang.code + " to the languages of the layout for its script in keyboards.txt, or add a layout for it");
+    }
+}
+
 }  // namespace content
