@@ -46,7 +46,9 @@ void check_buildable(const Content& c, const std::filesystem::path& source, cons
     check_fonts(c, FontCatalog(font_root, d), d);
     if (d.has_errors()) return;
     std::error_code ec;
-    const auto scratch = std::filesystem::temp_directory_path(ec) / ("kiosk-bundle-validate-" + std::to_string(::getpid()) + ".kbundle");
+    auto folder = std::filesystem::temp_directory_path(ec);
+    if (ec) folder = "/tmp";
+    const auto scratch = folder / ("kiosk-bundle-validate-" + std::to_string(::getpid()) + ".kbundle");
     write_or_say(c, scratch, source.string(), d);
     std::filesystem::remove(scratch, ec);
 }

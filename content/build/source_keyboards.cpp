@@ -131,7 +131,6 @@ void load_keyboards(const std::filesystem::path& source, Content& c, Diagnostics
     if (!anything_at(source / kFile)) return;  // allowed: the kiosk offers no search keyboard
     auto text = read_source_file(source / kFile, kFile, d, {"", "the file cannot be read", "check that it is a readable file"});
     if (!text) return;
-    if (text->starts_with("\xEF\xBB\xBF")) text->erase(0, 3);
     KeyboardLoader loader(c, d);
     const auto parsed = parse_key_value_blocks(*text);
     for (const int line : parsed.malformed_lines)
