@@ -27,8 +27,8 @@ Usage:
                                           per language, the share of texts translated and
                                           what is missing; with --html also as a web page
   kiosk-bundle diff OLD.kbundle NEW.kbundle
-                                          what an update changes: guides, strings, places
-                                          (moved, hours), links, per language
+                                          what an update changes, every item of every
+                                          table, with the old and the new wording
   kiosk-bundle export-po SRC LANG [-o LANG.po]
                                           one language as a gettext PO file for translators
                                           (Poedit, Weblate): msgstr empty where untranslated;
