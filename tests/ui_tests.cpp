@@ -3,6 +3,8 @@
 #include <SDL.h>
 #include <doctest/doctest.h>
 
+#include <functional>
+
 #include <ctime>
 #include <thread>
 
@@ -124,14 +126,22 @@ TEST_CASE("Arabic home: the first category is on the right and its text is right
     CHECK(en_left - ehmin.x < ehmax.x - en_right);
 }
 
-TEST_CASE("text shown in a fallback language is marked on screen") {
-    test::TempDir dir;
+namespace {
+// The demo with French partly untranslated by `edit`, written as a bundle in `dir`.
+fs::path french_partly(const test::TempDir& dir, const std::function<void(const fs::path&)>& edit) {
     const fs::path src = test::copy_demo_source(dir);
-    fs::remove(src / "lang/fr/guides/food-help.md");
+    edit(src);
     content::Diagnostics d;
     const auto c = content::load_source(src, d);
     REQUIRE_FALSE(d.has_errors());
     content::write_bundle(c, dir / "fr-partial.kbundle");
+    return dir / "fr-partial.kbundle";
+}
+}  // namespace
+
+TEST_CASE("text shown in a fallback language is marked on screen") {
+    test::TempDir dir;
+    french_partly(dir, [](const fs::path& src) { fs::remove(src / "lang/fr/guides/food-help.md"); });
 
     Kiosk k(dir / "fr-partial.kbundle", "fr", Route::category("food"));
     k.capture();
@@ -152,12 +162,9 @@ TEST_CASE("text shown in a fallback language is marked on screen") {
 // text alone is shown in the fallback language, and the category page says so, as a guide's does.
 TEST_CASE("a category whose summary falls back alone is marked with the fallback notice") {
     test::TempDir dir;
-    const fs::path src = test::copy_demo_source(dir);
-    test::replace_in_file(src / "lang/fr/strings.txt", "category.food.summary = ", "# category.food.summary = ");
-    content::Diagnostics d;
-    const auto c = content::load_source(src, d);
-    REQUIRE_FALSE(d.has_errors());
-    content::write_bundle(c, dir / "fr-partial.kbundle");
+    french_partly(dir, [](const fs::path& src) {
+        test::replace_in_file(src / "lang/fr/strings.txt", "category.food.summary = ", "# category.food.summary = ");
+    });
 
     Kiosk k(dir / "fr-partial.kbundle", "fr", Route::category("food"));
     k.capture();
