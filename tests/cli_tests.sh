@@ -251,13 +251,33 @@ check "import-po: one edit, one change ($out)" contains "$out" "lang/fr: 1 chang
 check "import-po: one edit, one line of strings.txt" test "$(diff "$tests/../content/torino/lang/fr/strings.txt" "$work/po-src/lang/fr/strings.txt" | grep -c '^[<>]')" -eq 2
 check "import-po: the new line" grep -qx "nav.home = Page d'accueil" "$work/po-src/lang/fr/strings.txt"
 sed -i 's/^msgctxt "nav.back"$/#, fuzzy\nmsgctxt "nav.back"/' "$work/fr.po"
-sed -i 's/^msgstr "Page d'"'"'accueil"$/msgstr "Début"/' "$work/fr.po"  # a good edit beside it is not imported either
-cp "$work/po-src/lang/fr/strings.txt" "$work/strings.before"
+sed -i 's/^msgstr "Page d'"'"'accueil"$/msgstr "Début"/' "$work/fr.po"  # a good edit beside it is imported
 out=$("$bundle_tool" import-po "$work/po-src" "$work/fr.po" 2>&1); rc=$?
-check "import-po: fuzzy refused, exit 1" test $rc -eq 1
-check "import-po: fuzzy named with file, line and fix ($out)" contains "$out" "fr.po:$(grep -n '^msgctxt "nav.back"$' "$work/fr.po" | cut -d: -f1): error: msgctxt \"nav.back\": marked fuzzy"
+check "import-po: a fuzzy entry left out, the rest imported, exit 0" test $rc -eq 0
+check "import-po: fuzzy named with file, line and fix ($out)" contains "$out" "fr.po:$(grep -n '^msgctxt "nav.back"$' "$work/fr.po" | cut -d: -f1): warning: msgctxt \"nav.back\": not imported: marked fuzzy"
 check "import-po: fuzzy, the fix said" contains "$out" "Fix: review the translation and clear the fuzzy flag"
-check "import-po: fuzzy, nothing changed" cmp -s "$work/strings.before" "$work/po-src/lang/fr/strings.txt"
+check "import-po: fuzzy, counted as left out" contains "$out" "1 left out (stale, fuzzy or unknown"
+check "import-po: the good edit beside it imported" grep -qx "nav.home = Début" "$work/po-src/lang/fr/strings.txt"
+check "import-po: the fuzzy one left as it was" grep -qx "nav.back = Retour" "$work/po-src/lang/fr/strings.txt"
+
+# Outdated translations: an Italian text changed after every language recorded its translation.
+sed -i 's/^nav.back = Indietro$/nav.back = Torna indietro/' "$work/po-src/lang/it/strings.txt"
+out=$("$bundle_tool" validate "$work/po-src" 2>&1); rc=$?
+check "validate: outdated translations are warnings, exit 0" test $rc -eq 0
+check "validate: one warning per language for the changed Italian text (got $(grep -c 'outdated' <<<"$out"))" test "$(grep -c '"nav.back": outdated' <<<"$out")" -eq 15
+check "validate: the outdated line, old and new text ($out)" contains "$out" 'lang/fr/strings.txt:3: warning: key "nav.back": outdated: translated from the it text "Indietro", which is now "Torna indietro"'
+check "coverage: counts the outdated apart" contains "$("$bundle_tool" coverage "$work/po-src")" "fr  99.0 %  102/103  1 outdated  Français"
+out=$("$bundle_tool" mark-translated "$work/po-src" fr nav.back 2>&1); rc=$?
+check "mark-translated: exit 0 ($out)" test $rc -eq 0
+check "mark-translated: says what it recorded ($out)" contains "$out" "lang/fr/translated-from.txt: 1 item(s) recorded as translated from today's text, 1 of them outdated before"
+out=$("$bundle_tool" validate "$work/po-src" 2>&1)
+check "mark-translated: fr no longer outdated, the others still (got $(grep -c '"nav.back": outdated' <<<"$out"))" test "$(grep -c '"nav.back": outdated' <<<"$out")" -eq 14
+check "mark-translated: not fr" not_contains "$out" "lang/fr/strings.txt:3: warning"
+cp "$work/po-src/lang/fr/translated-from.txt" "$work/record.before"
+out=$("$bundle_tool" mark-translated "$work/po-src" fr nav.bakc 2>&1); rc=$?
+check "mark-translated: an unknown item, exit 1" test $rc -eq 1
+check "mark-translated: the item named with the fix ($out)" contains "$out" 'error: item "nav.bakc" is not an item of the source. Fix: write a strings.txt key'
+check "mark-translated: an unknown item records nothing" cmp -s "$work/record.before" "$work/po-src/lang/fr/translated-from.txt"
 
 # Opening hours as the kiosk reads them: open, closed until the next opening, a syntax error.
 out=$("$bundle_tool" hours 'Mo-Fr 09:00-17:00; PH off' --at 2026-06-23T10:00 2>&1); rc=$?

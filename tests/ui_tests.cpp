@@ -174,6 +174,24 @@ TEST_CASE("a category whose summary falls back alone is marked with the fallback
     CHECK(whole.count(kNotice, 0, 190, kWidth, 330) == 0);
 }
 
+// A guide translated from an Italian text that changed since is shown with the same notice
+// strip as a fallback, saying the translation may be out of date (issue 21).
+TEST_CASE("a guide whose translation is outdated is marked on its page, and only that guide") {
+    test::TempDir dir;
+    french_partly(dir, [](const fs::path& src) {
+        test::replace_in_file(src / "lang/it/guides/food-help.md", "**Torino Solidale** è una rete", "**Torino Solidale** è una grande rete");
+    });
+    Kiosk k(dir / "fr-partial.kbundle", "fr", Route::guide("food-help"));
+    k.capture();
+    CHECK(k.count(kNotice, 0, 190, kWidth, 330) > 10'000);
+    Kiosk other(dir / "fr-partial.kbundle", "fr", Route::guide("housing-support"));
+    other.capture();
+    CHECK(other.count(kNotice, 0, 190, kWidth, 330) == 0);
+    Kiosk source(dir / "fr-partial.kbundle", "it", Route::guide("food-help"));
+    source.capture();
+    CHECK(source.count(kNotice, 0, 190, kWidth, 330) == 0);
+}
+
 TEST_CASE("every control is touch-sized and apart from the others, landscape and portrait") {
     for (const auto& size : {std::pair{1920, 1080}, std::pair{1080, 1920}}) {
         const int w = size.first, h = size.second;  // not a binding: clang 14 cannot capture those

@@ -54,7 +54,7 @@ std::vector<Table> tables() {
         {"SELECT category_id, lang, ifnull(title, '(fallback)'), ifnull(summary, '(fallback)') FROM category_text", 2,
          {"title", "summary"}, in_language("category")},
         {"SELECT id, category_id, position FROM guide", 1, {"category", "position"}, item("guide")},
-        {"SELECT guide_id, lang, title, summary, body FROM guide_text", 2, {"title", "summary", "body"}, in_language("guide")},
+        {"SELECT guide_id, lang, title, summary, body, outdated FROM guide_text", 2, {"title", "summary", "body", "outdated"}, in_language("guide")},
         {"SELECT guide_id, place_id, position FROM guide_place", 2, {"position"}, member("guide", "place")},
         {"SELECT guide_id, link_id, position FROM guide_link", 2, {"position"}, member("guide", "link")},
         {"SELECT key, lang, text FROM ui_string", 2, {""}, in_language("string")},

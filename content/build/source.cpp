@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "content/build/source_keyboards.hpp"
+#include "content/build/source_outdated.hpp"
 #include "content/hours/opening_hours.hpp"
 #include "content/map/map_source.hpp"
 #include "content/model/directions.hpp"
@@ -19,6 +20,7 @@
 #include "content/text/regular_file.hpp"
 #include "content/text/source_file.hpp"
 #include "content/text/text_files.hpp"
+#include "content/text/translation_record.hpp"
 
 namespace content {
 
@@ -70,6 +72,7 @@ public:
         check_keyboard_scripts(c_, d_);
         check_completeness();
         check_service_labels();
+        if (!d_.has_errors()) check_outdated_translations(c_, root_.string(), d_);
         return std::move(c_);
     }
 
@@ -195,6 +198,9 @@ private:
                 std::replace(list.begin(), list.end(), ',', ' ');
                 m.fallback = split_words(list);
                 fallback_line_ = e.line;
+            } else if (e.key == "source_language") {
+                m.source_language = e.value;
+                source_language_line_ = e.line;
             } else if (e.key == "demo") {
                 if (e.value != "yes" && e.value != "no")
                     d_.error(rel, e.line, "demo", in_quotes(e.value) + " is neither yes nor no", "write demo = yes or demo = no");
@@ -215,7 +221,7 @@ private:
                 home_links_line_ = e.line;
             } else
                 d_.error(rel, e.line, "key " + in_quotes(e.key), "unknown key",
-                         "use title, version, channel, created, expires, min_kiosk_version, fallback, demo, area, directions_url "
+                         "use title, version, channel, created, expires, min_kiosk_version, fallback, source_language, demo, area, directions_url "
                          "or home_links");
         }
         for (const char* key : {"title", "version", "channel", "created", "expires", "min_kiosk_version", "fallback"})
@@ -488,6 +494,11 @@ private:
             if (!has_code(code))
                 d_.error("bundle.ini", fallback_line_, "fallback", "language " + in_quotes(code) + " is not in languages.csv",
                          "list only languages from languages.csv, e.g. fallback = en, it");
+        auto& source = c_.meta.source_language;
+        if (source.empty() && !c_.meta.fallback.empty()) source = c_.meta.fallback.front();
+        else if (!source.empty() && !has_code(source))
+            d_.error("bundle.ini", source_language_line_, "source_language", "language " + in_quotes(source) + " is not in languages.csv",
+                     "write the code of the language the texts are written in, from languages.csv, e.g. source_language = it");
     }
 
     // The entries of a folder of the source, or none with an error naming it when it cannot be
@@ -518,6 +529,7 @@ private:
                          "add it to languages.csv, or rename the folder to a listed code");
         }
         for (const auto& lang : c_.languages) load_language(lang.code);
+        load_source_texts();
     }
 
     void load_language(const std::string& code) {
@@ -541,6 +553,7 @@ private:
                 }
             }
         }
+        load_translation_record(code, texts);
         std::vector<fs::path> files;
         for (const auto& entry : folder_entries("lang/" + code + "/guides")) files.push_back(entry.path());
         std::sort(files.begin(), files.end());
@@ -558,6 +571,33 @@ private:
             }
             if (auto text = read_text(rel, "a guide"); text) load_guide_file(rel, id, *text, texts);
         }
+    }
+
+    // Optional, as lang/source-texts.txt is: a language nobody imported or marked has none, and
+    // then nothing of it is outdated.
+    void load_translation_record(const std::string& code, LanguageText& texts) {
+        if (auto record = read_record("lang/" + code + "/" + kTranslationRecordName, parse_translation_record,
+                                      "kiosk-bundle mark-translated " + root_.string() + " " + code))
+            texts.translated_from = std::move(*record);
+    }
+
+    void load_source_texts() {
+        if (auto texts = read_record(std::string("lang/") + kSourceTextsName, parse_source_texts,
+                                     "kiosk-bundle mark-translated " + root_.string() + " with each language"))
+            c_.source_texts = std::move(*texts);
+    }
+
+    std::optional<std::map<std::string, std::string>> read_record(const std::string& rel, KeyedLines (*parse)(std::string_view),
+                                                                  const std::string& remake) {
+        std::error_code ec;
+        if (!fs::exists(fs::symlink_status(root_ / rel, ec))) return std::nullopt;
+        const auto text = read_text(rel, "the record of what translations were made from");
+        if (!text) return std::nullopt;
+        auto lines = parse(*text);
+        for (int line : lines.malformed_lines)
+            d_.error(rel, line, "", "this line is not `key = value`: the tools write this file, and it was edited",
+                     "restore the file from the last published source, or delete it and run " + remake + " once the translations are checked");
+        return std::move(lines.values);
     }
 
     void load_guide_file(const std::string& rel, const std::string& id, const std::string& text, LanguageText& texts) {
@@ -702,7 +742,7 @@ private:
     Content c_;
     std::optional<Area> area_;
     std::string area_text_;
-    int fallback_line_ = 0, home_links_line_ = 0;
+    int fallback_line_ = 0, home_links_line_ = 0, source_language_line_ = 0;
     std::set<std::string> unreadable_;                        // files that could not be read as a whole
     std::set<std::pair<std::string, std::string>> refused_;  // (table, id) of rows refused for their own mistake
     struct ServiceUse {
@@ -719,7 +759,7 @@ const std::vector<std::string>& required_string_keys() {
         "language.prompt", "nav.home", "nav.back", "home.heading", "guide.places", "guide.links", "guide.staff",
         "place.address", "place.hours", "place.phone", "place.approximate", "place.hours_unknown", "place.directions_qr", "place.directions_next_stop", "place.print",
         "place.no_directions", "directions.approximate", "stops.example", "hours.holiday_today", "hours.holidays_unknown",
-        "fallback.notice", "demo.label", "expired.notice", "idle.question", "idle.continue", "idle.restart_in",
+        "fallback.notice", "outdated.notice", "demo.label", "expired.notice", "idle.question", "idle.continue", "idle.restart_in",
         "search.title", "search.prompt", "search.none", "hours.open_until", "hours.open", "hours.opens_today",
         "hours.opens_tomorrow", "hours.opens_day", "hours.closed", "hours.closed_all_day", "places.title", "places.all", "places.open_now", "places.none",
         "kind.call_center", "kind.office", "kind.food_hub", "kind.help_desk", "kind.mobile_unit",
@@ -730,7 +770,7 @@ const std::vector<std::string>& required_string_keys() {
 }
 
 std::optional<StringProblem> string_problem(const std::string& key, const std::string& value, const std::string& lang) {
-    if (key == "fallback.notice" && value.find("{language}") == std::string::npos)
+    if ((key == "fallback.notice" || key == "outdated.notice") && value.find("{language}") == std::string::npos)
         return StringProblem{"the text does not contain {language}", "keep {language} where the language's name goes"};
     if (key == "idle.restart_in")
         if (const auto problem = count_message_problem(value, "seconds", lang))

@@ -2,6 +2,9 @@
 
 #include <unistd.h>
 
+#include <set>
+
+#include "content/build/translation_items.hpp"
 #include "content/map/map_build.hpp"
 #include "content/model/map_index.hpp"
 #include "content/model/schema.hpp"
@@ -46,6 +49,7 @@ void insert_all(sql::Database& db, const Content& c) {
         {"expires", c.meta.expires},
         {"min_kiosk_version", c.meta.min_kiosk_version},
         {"fallback", join_codes(c.meta.fallback)},
+        {"source_language", c.meta.source_language},
         {"demo", c.meta.demo ? "yes" : "no"},
         {"directions_url", c.meta.directions_url},
         {"home_links", join_codes(c.meta.home_links)},
@@ -102,8 +106,13 @@ void insert_all(sql::Database& db, const Content& c) {
     auto place_text = db.prepare("INSERT INTO place_text(place_id, lang, note) VALUES(?, ?, ?)");
     auto place_access = db.prepare("INSERT INTO place_access(place_id, lang, access) VALUES(?, ?, ?)");
     auto link_text = db.prepare("INSERT INTO link_text(link_id, lang, label) VALUES(?, ?, ?)");
-    auto guide_text = db.prepare("INSERT INTO guide_text(guide_id, lang, title, summary, body) VALUES(?, ?, ?, ?, ?)");
+    auto guide_text = db.prepare("INSERT INTO guide_text(guide_id, lang, title, summary, body, outdated) VALUES(?, ?, ?, ?, ?, ?)");
     for (const auto& [lang, texts] : c.texts) {
+        // A guide whose title, summary or body was translated from a source text that has
+        // changed since: the kiosk shows it marked, as it marks a fallback.
+        std::set<std::string> outdated;
+        for (const auto& item : translation_items(c, lang))
+            if (item.kind != ItemKind::String && item.outdated()) outdated.insert(item.name);
         const auto& s = texts.strings;
         for (const auto& [key, text] : s)
             if (!is_item_string(key)) ui.bind(1, key).bind(2, lang).bind(3, text).run();
@@ -129,7 +138,7 @@ void insert_all(sql::Database& db, const Content& c) {
             if (auto label = s.find("link." + l.id + ".label"); label != s.end())
                 link_text.bind(1, l.id).bind(2, lang).bind(3, label->second).run();
         for (const auto& [id, g] : texts.guides)
-            guide_text.bind(1, id).bind(2, lang).bind(3, g.title).bind(4, g.summary).bind(5, g.body).run();
+            guide_text.bind(1, id).bind(2, lang).bind(3, g.title).bind(4, g.summary).bind(5, g.body).bind(6, std::int64_t{outdated.contains(id)}).run();
     }
     auto keyboard = db.prepare("INSERT INTO keyboard(id, label, languages, rows, forms, position) VALUES(?, ?, ?, ?, ?, ?)");
     pos = 0;

@@ -1,10 +1,16 @@
-// kiosk-bundle export-po | import-po — the translators' round trip through gettext PO files.
+// kiosk-bundle export-po | import-po | mark-translated — the translators' round trip through
+// gettext PO files, and the record of which source text each translation was made from.
+#include <algorithm>
 #include <iostream>
+#include <optional>
 
 #include "content/build/source.hpp"
+#include "content/build/translation_items.hpp"
 #include "content/cli/cli_args.hpp"
 #include "content/cli/commands.hpp"
 #include "content/text/text_files.hpp"
+#include "content/text/translation_record.hpp"
+#include "content/translate/mark_translated.hpp"
 #include "content/translate/po_export.hpp"
 #include "content/translate/po_import.hpp"
 
@@ -17,20 +23,20 @@ void print_errors(const Diagnostics& d) {
         if (item.severity == Diagnostic::Severity::Error) std::cerr << item.format() << "\n";
 }
 
-}  // namespace
+void print_warnings(const Diagnostics& d) {
+    for (const auto& item : d.all())
+        if (item.severity == Diagnostic::Severity::Warning) std::cerr << item.format() << "\n";
+}
 
-// One language as a PO file: to stdout (for pipes), or to -o FILE.
-int export_po(const Words& words) {
-    Args args(words, {}, {"-o"});
-    if (args.positional().size() != 2) throw UsageError("export-po takes a source folder and a language code, e.g. export-po content/torino fr");
-    const std::string src = args.positional()[0], lang = args.positional()[1];
+// The source, loaded, and `lang` checked against its languages; nullopt after saying why not.
+std::optional<Content> load_for(const std::string& src, const std::string& lang, const char* what_not_done) {
     Diagnostics d;
-    const auto c = load_source(src, d);
+    auto c = load_source(src, d);
     if (d.has_errors()) {
         print_errors(d);
-        std::cerr << "kiosk-bundle: " << d.error_count() << " error(s) in " << src << "; no PO file written. Fix: `kiosk-bundle validate "
+        std::cerr << "kiosk-bundle: " << d.error_count() << " error(s) in " << src << "; " << what_not_done << ". Fix: `kiosk-bundle validate "
                   << src << "` lists them\n";
-        return 1;
+        return std::nullopt;
     }
     std::string codes;
     bool known = false;
@@ -41,9 +47,21 @@ int export_po(const Words& words) {
     if (!known) {
         std::cerr << src << "/languages.csv: error: language \"" << lang << "\" is not in languages.csv. Fix: use one of " << codes
                   << ", or add the language there\n";
-        return 1;
+        return std::nullopt;
     }
-    const std::string po = content::export_po(c, src, lang);
+    return c;
+}
+
+}  // namespace
+
+// One language as a PO file: to stdout (for pipes), or to -o FILE.
+int export_po(const Words& words) {
+    Args args(words, {}, {"-o"});
+    if (args.positional().size() != 2) throw UsageError("export-po takes a source folder and a language code, e.g. export-po content/torino fr");
+    const std::string src = args.positional()[0], lang = args.positional()[1];
+    const auto c = load_for(src, lang, "no PO file written");
+    if (!c) return 1;
+    const std::string po = content::export_po(*c, lang);
     if (const auto out = args.option("-o")) {
         write_file_atomically(*out, po, 0644);
         std::cout << "wrote " << *out << " (" << lang << ")\n";
@@ -65,7 +83,49 @@ int import_po(const Words& words) {
         std::cerr << "kiosk-bundle: " << d.error_count() << " problem(s) in " << po << "; nothing imported, no file changed\n";
         return 1;
     }
+    print_warnings(d);
     std::cout << import_summary(*result) << "\n";
+    return 0;
+}
+
+// After a content manager checked translations by hand against the current source text: they
+// are recorded as made from it, and stop counting as outdated. Without items: every translated
+// item of the language (for a language whose translations were all checked, or a first record).
+int mark_translated(const Words& words) {
+    Args args(words, {}, {});
+    if (args.positional().size() < 2)
+        throw UsageError("mark-translated takes a source folder, a language code and optionally items, e.g. mark-translated content/torino fr nav.home");
+    const std::string src = args.positional()[0], lang = args.positional()[1];
+    const auto c = load_for(src, lang, "nothing recorded");
+    if (!c) return 1;
+    const auto items = translation_items(*c, lang);
+    std::vector<std::string> contexts(args.positional().begin() + 2, args.positional().end());
+    const bool all = contexts.empty();
+    int problems = 0;
+    for (const auto& wanted : contexts) {
+        const auto item = std::find_if(items.begin(), items.end(), [&](const TranslationItem& i) { return i.context == wanted; });
+        const std::string file = src + "/lang/" + lang;
+        if (item == items.end()) {
+            std::cerr << file << ": error: item \"" << wanted << "\" is not an item of the source. Fix: write a strings.txt key (nav.home) or "
+                      << "guide:<id>:title, :summary or :body, as kiosk-bundle coverage and validate name them\n";
+            ++problems;
+        } else if (!item->translated()) {
+            std::cerr << file << ": error: item \"" << wanted << "\" has no " << lang << " translation to mark. Fix: translate it first\n";
+            ++problems;
+        }
+    }
+    if (problems > 0) {
+        std::cerr << "kiosk-bundle: nothing recorded\n";
+        return 1;
+    }
+    int outdated = 0;
+    for (const auto& item : items) {
+        if (all && item.translated() && item.reference_lang != lang) contexts.push_back(item.context);
+        if (item.outdated() && std::find(contexts.begin(), contexts.end(), item.context) != contexts.end()) ++outdated;
+    }
+    const bool written = content::mark_translated(src, *c, lang, items, contexts);
+    std::cout << "lang/" << lang << "/" << kTranslationRecordName << ": " << contexts.size() << " item(s) recorded as translated from today's text, "
+              << outdated << " of them outdated before" << (written ? "" : " (the record already said so; nothing written)") << "\n";
     return 0;
 }
 

@@ -27,6 +27,7 @@ int publish(const Words& args);
 int hours(const Words& args);
 int export_po(const Words& args);
 int import_po(const Words& args);
+int mark_translated(const Words& args);
 
 /// The public keys named by every --public FILE; a usage error when there is none.
 std::vector<minisign::PublicKey> trusted_keys(const Args& args);

@@ -24,17 +24,25 @@ Usage:
   kiosk-bundle links BUNDLE               every link the kiosk shows as a QR code, one
                                           `<link-id><TAB><target>` line each
   kiosk-bundle coverage SRC [--html OUT.html]
-                                          per language, the share of texts translated and
-                                          what is missing; with --html also as a web page
+                                          per language, the share of texts translated and up
+                                          to date, what is outdated and what is missing;
+                                          with --html also as a web page
   kiosk-bundle diff OLD.kbundle NEW.kbundle
                                           what an update changes, every item of every
                                           table, with the old and the new wording
   kiosk-bundle export-po SRC LANG [-o LANG.po]
                                           one language as a gettext PO file for translators
-                                          (Poedit, Weblate): msgstr empty where untranslated;
+                                          (Poedit, Weblate): msgstr empty where untranslated,
+                                          outdated ones fuzzy with the old text (#| msgid);
                                           to stdout unless -o is given
-  kiosk-bundle import-po SRC FILE.po      the translations back into SRC/lang/<code>/; a
-                                          fuzzy, stale or broken entry refuses the whole file
+  kiosk-bundle import-po SRC FILE.po      the translations back into SRC/lang/<code>/, and
+                                          the text each was made from; fuzzy, stale or
+                                          unknown entries are left out, each said; a broken
+                                          entry refuses the whole file
+  kiosk-bundle mark-translated SRC LANG [ITEM...]
+                                          record LANG's translations of ITEMs (all, without
+                                          any) as made from today's source text: no longer
+                                          outdated
   kiosk-bundle keygen --public PUB --secret SEC [--no-password] [--password-file F] [--force]
   kiosk-bundle sign BUNDLE --secret SEC [--password-file F] [--signature OUT]
                                           write BUNDLE.minisig (minisign format)
@@ -81,7 +89,7 @@ int main(int argc, char** argv) {
         {"build", build},   {"validate", validate}, {"info", info},     {"links", links},       {"coverage", coverage}, {"diff", diff},       {"keygen", keygen},
         {"sign", sign},     {"trusted-comment", trusted_comment},       {"verify", verify},
         {"install", install}, {"status", status}, {"publish", publish}, {"hours", hours},
-        {"export-po", export_po}, {"import-po", import_po},
+        {"export-po", export_po}, {"import-po", import_po}, {"mark-translated", mark_translated},
     };
     const auto command = commands.find(args[0]);
     try {

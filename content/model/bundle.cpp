@@ -38,6 +38,7 @@ Bundle::Bundle(const std::filesystem::path& path) : path_(path), db_(open_read_o
         std::string list = meta["fallback"];
         std::replace(list.begin(), list.end(), ',', ' ');
         meta_.fallback = split_words(list);
+        meta_.source_language = meta["source_language"];
         meta_.demo = meta["demo"] == "yes";
         meta_.directions_url = meta["directions_url"];
         list = meta["home_links"];
@@ -220,7 +221,7 @@ std::optional<GuideView> Bundle::guide(std::string_view id, std::string_view lan
     view.category_id = g.text(0);
 
     // Title, summary and body must come from one language, so the chain is walked per guide.
-    auto text = db_.prepare("SELECT title, summary, body FROM guide_text WHERE guide_id = ? AND lang = ?");
+    auto text = db_.prepare("SELECT title, summary, body, outdated FROM guide_text WHERE guide_id = ? AND lang = ?");
     for (const auto& code : chain_for(lang)) {
         text.bind(1, id).bind(2, code);
         if (text.step()) {
@@ -229,6 +230,7 @@ std::optional<GuideView> Bundle::guide(std::string_view id, std::string_view lan
             view.title = text.text(0);
             view.summary = text.text(1);
             view.body = parse_markup(text.text(2));
+            view.is_outdated = text.integer(3) != 0;
             break;
         }
         text.reset();

@@ -61,6 +61,7 @@ struct GuideView {
     std::string id, category_id;
     std::string lang;  // title, summary and body all come from this one language
     bool is_fallback = false;
+    bool is_outdated = false;  // translated from a source text that has changed since
     std::string title, summary;
     Markup body;  // link targets are link:<id> of this bundle; any other is cleared (plain words)
     std::vector<PlaceView> places;

@@ -25,6 +25,7 @@ struct Meta {
     bool demo = false;
     std::string directions_url;  // a place's directions link, with {address} (directions.hpp); empty: the default
     std::vector<std::string> home_links;  // links the home screen offers as actions, e.g. the emergency number
+    std::string source_language;  // the language texts are written in and translated from (bundle.ini; default: the first fallback)
 };
 
 enum class Direction { LeftToRight, RightToLeft };
@@ -88,6 +89,10 @@ struct GuideText {
 struct LanguageText {
     std::map<std::string, std::string> strings;
     std::map<std::string, GuideText> guides;
+    /// lang/<code>/translated-from.txt: item (`nav.home`, `guide:<id>:title`) -> the fingerprint
+    /// of the text it was translated from; an item whose text to translate differs now is
+    /// outdated (content/build/translation_items.hpp).
+    std::map<std::string, std::string> translated_from;
 };
 
 /// An on-screen keyboard layout for typing a search (keyboards.txt): rows of one-character,
@@ -147,6 +152,7 @@ struct Content {
     std::vector<Stop> stops;                     // in file order; empty when the source has none
     std::vector<Link> links;
     std::map<std::string, LanguageText> texts;  // by language code
+    std::map<std::string, std::string> source_texts;  // lang/source-texts.txt: fingerprint -> a text translated from
     std::vector<Keyboard> keyboards;             // in file order; empty when the source has none
     std::vector<FontFile> fonts;                 // filled by the build from the font catalog
     MapSource map;                               // empty when the source has no map/ folder

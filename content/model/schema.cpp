@@ -25,7 +25,8 @@ CREATE TABLE guide(
   id TEXT PRIMARY KEY, category_id TEXT NOT NULL REFERENCES category(id), position INTEGER NOT NULL);
 CREATE TABLE guide_text(
   guide_id TEXT NOT NULL REFERENCES guide(id), lang TEXT NOT NULL REFERENCES language(code),
-  title TEXT NOT NULL, summary TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY(guide_id, lang));
+  title TEXT NOT NULL, summary TEXT NOT NULL, body TEXT NOT NULL,
+  outdated INTEGER NOT NULL CHECK(outdated IN (0, 1)), PRIMARY KEY(guide_id, lang));
 CREATE TABLE place(
   id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, address TEXT NOT NULL,
   lat REAL NOT NULL, lon REAL NOT NULL, approximate INTEGER NOT NULL,

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <set>
+#include <map>
+
+#include "content/build/translation_items.hpp"
 
 #include "content/model/sqlite.hpp"
 
@@ -33,29 +35,36 @@ std::string escape_html(const std::string& s) {
 }  // namespace
 
 std::vector<LanguageCoverage> coverage(const Content& content) {
-    // Every item some language has: what translators are asked for.
-    std::set<std::string> strings;
-    for (const auto& [lang, text] : content.texts)
-        for (const auto& [key, value] : text.strings)
-            if (!value.empty()) strings.insert(key);
     std::vector<LanguageCoverage> out;
     for (const auto& language : content.languages) {
-        LanguageCoverage c{language.code, language.native_name, 0, 0, {}};
-        const auto found = content.texts.find(language.code);
-        const LanguageText none;
-        const LanguageText& text = found == content.texts.end() ? none : found->second;
-        for (const auto& key : strings) {
-            const auto s = text.strings.find(key);
-            if (s != text.strings.end() && !s->second.empty()) ++c.translated;
-            else c.missing.push_back("string:" + key);
+        LanguageCoverage c{language.code, language.native_name, 0, 0, {}, {}};
+        struct GuideState {
+            int fields = 0;
+            bool outdated = false;
+        };
+        std::map<std::string, GuideState> guides;
+        for (const auto& item : translation_items(content, language.code)) {
+            if (item.kind != ItemKind::String) {
+                auto& g = guides[item.name];
+                g.fields += item.translated() ? 1 : 0;
+                g.outdated = g.outdated || item.outdated();
+                continue;
+            }
+            ++c.total;
+            if (!item.translated()) c.missing.push_back("string:" + item.name);
+            else if (item.outdated()) c.outdated.push_back("string:" + item.name);
+            else ++c.translated;
         }
+        // A guide is translated when its title, summary and body all are.
         for (const auto& guide : content.guides) {
-            const auto g = text.guides.find(guide.id);
-            if (g != text.guides.end() && !g->second.title.empty() && !g->second.summary.empty() && !g->second.body.empty()) ++c.translated;
-            else c.missing.push_back("guide:" + guide.id);
+            ++c.total;
+            const auto g = guides.find(guide.id);
+            if (g == guides.end() || g->second.fields < 3) c.missing.push_back("guide:" + guide.id);
+            else if (g->second.outdated) c.outdated.push_back("guide:" + guide.id);
+            else ++c.translated;
         }
-        c.total = static_cast<int>(strings.size() + content.guides.size());
         std::sort(c.missing.begin(), c.missing.end());
+        std::sort(c.outdated.begin(), c.outdated.end());
         out.push_back(std::move(c));
     }
     return out;
@@ -74,9 +83,12 @@ std::vector<LanguageCoverage> bundle_coverage(const std::filesystem::path& bundl
     std::vector<LanguageCoverage> out;
     auto languages = db.prepare("SELECT code, native_name FROM language ORDER BY position");
     while (languages.step()) {
-        LanguageCoverage c{languages.text(0), languages.text(1), 0, strings + guides, {}};
+        LanguageCoverage c{languages.text(0), languages.text(1), 0, strings + guides, {}, {}};
         c.translated = count("SELECT count(*) FROM ui_string WHERE lang = ?1 AND text <> ''", c.code) +
-                       count("SELECT count(*) FROM guide_text WHERE lang = ?1 AND title <> '' AND summary <> '' AND body <> ''", c.code);
+                       count("SELECT count(*) FROM guide_text WHERE lang = ?1 AND title <> '' AND summary <> '' AND body <> '' AND NOT outdated", c.code);
+        auto outdated = db.prepare("SELECT guide_id FROM guide_text WHERE lang = ?1 AND outdated ORDER BY guide_id");
+        outdated.bind(1, c.code);
+        while (outdated.step()) c.outdated.push_back("guide:" + outdated.text(0));
         out.push_back(std::move(c));
     }
     return out;
@@ -84,9 +96,17 @@ std::vector<LanguageCoverage> bundle_coverage(const std::filesystem::path& bundl
 
 std::string coverage_text(const std::vector<LanguageCoverage>& languages) {
     std::string out;
-    for (const auto& l : languages)
-        out += l.code + "  " + percent(l.share()) + "  " + std::to_string(l.translated) + "/" + std::to_string(l.total) + "  " + l.native_name + "\n";
     for (const auto& l : languages) {
+        out += l.code + "  " + percent(l.share()) + "  " + std::to_string(l.translated) + "/" + std::to_string(l.total);
+        if (!l.outdated.empty()) out += "  " + std::to_string(l.outdated.size()) + " outdated";
+        if (!l.missing.empty()) out += "  " + std::to_string(l.missing.size()) + " missing";
+        out += "  " + l.native_name + "\n";
+    }
+    for (const auto& l : languages) {
+        if (!l.outdated.empty()) {
+            out += "\n" + l.code + " has " + std::to_string(l.outdated.size()) + " outdated (translated from a text that has changed since):\n";
+            for (const auto& item : l.outdated) out += "  " + item + "\n";
+        }
         if (l.missing.empty()) continue;
         out += "\n" + l.code + " lacks " + std::to_string(l.missing.size()) + ":\n";
         for (const auto& item : l.missing) out += "  " + item + "\n";
@@ -110,10 +130,11 @@ std::string coverage_html(const std::vector<LanguageCoverage>& languages, const 
     }
     out += "</table>\n";
     for (const auto& l : languages) {
-        if (l.missing.empty()) continue;
+        if (l.missing.empty() && l.outdated.empty()) continue;
         out += "<h2 id=\"" + escape_html(l.code) + "\">" + escape_html(l.code) + " — " + escape_html(l.native_name) + ": " +
-               std::to_string(l.missing.size()) + " missing</h2>\n<ul>\n";
-        for (const auto& item : l.missing) out += "<li><code>" + escape_html(item) + "</code></li>\n";
+               std::to_string(l.outdated.size()) + " outdated, " + std::to_string(l.missing.size()) + " missing</h2>\n<ul>\n";
+        for (const auto& item : l.outdated) out += "<li><code>" + escape_html(item) + "</code> outdated</li>\n";
+        for (const auto& item : l.missing) out += "<li><code>" + escape_html(item) + "</code> missing</li>\n";
         out += "</ul>\n";
     }
     return out + "</body></html>\n";

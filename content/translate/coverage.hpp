@@ -13,20 +13,23 @@ namespace content {
 
 struct LanguageCoverage {
     std::string code, native_name;
-    int translated = 0, total = 0;
+    int translated = 0, total = 0;     // translated: there and up to date
     std::vector<std::string> missing;  // item names: `string:<key>`, `guide:<id>`, sorted
+    std::vector<std::string> outdated; // translated from a source text that has changed since, sorted
     double share() const { return total == 0 ? 1.0 : static_cast<double>(translated) / total; }
 };
 
 /// Per language, in the source's language order. A guide counts as translated when its title,
-/// summary and body are all there; a string when it is there and not empty.
+/// summary and body are all there, and as outdated when any of them is; a string when it is
+/// there and not empty. Outdated items are not counted as translated.
 std::vector<LanguageCoverage> coverage(const Content& content);
 
 /// The same from a built bundle (`kiosk-bundle info`): its languages, the strings any of them
-/// has, its guides.
+/// has, its guides; the guides the build marked outdated are outdated.
 std::vector<LanguageCoverage> bundle_coverage(const std::filesystem::path& bundle);
 
-/// The report as text: a line per language ("it  100.0 %  212/212"), then what each lacks.
+/// The report as text: a line per language ("fr   97.2 %  206/212  4 outdated  2 missing"),
+/// then what each has outdated and lacks.
 std::string coverage_text(const std::vector<LanguageCoverage>& languages);
 /// The same as one HTML page with no outside files: a bar per language, the missing items.
 std::string coverage_html(const std::vector<LanguageCoverage>& languages, const std::string& title);

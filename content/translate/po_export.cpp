@@ -2,8 +2,9 @@
 
 #include <ctime>
 
+#include "content/build/translation_items.hpp"
 #include "content/translate/po_file.hpp"
-#include "content/translate/translation_items.hpp"
+#include "content/build/translation_items.hpp"
 
 namespace content {
 
@@ -19,7 +20,7 @@ std::string now_for_po() {
 }
 
 // What a translator needs beside the text: where it goes, what the kiosk fills in, the markup.
-std::string notes(const TranslationItem& item, const std::string& first_fallback) {
+std::string notes(const TranslationItem& item, const std::string& source_language) {
     std::string out;
     if (item.kind == ItemKind::String) out = "In " + item.file + ", one line.";
     else if (item.kind == ItemKind::GuideBody)
@@ -32,14 +33,17 @@ std::string notes(const TranslationItem& item, const std::string& first_fallback
         for (const auto& p : names) list += (list.empty() ? "" : " ") + p;
         out += "\nKeep " + list + " exactly as written: the kiosk puts a value there.";
     }
-    if (item.reference_lang != first_fallback)
-        out += "\nThe text to translate is in " + item.reference_lang + ": " + first_fallback + " has none.";
+    if (item.reference_lang != source_language)
+        out += "\nThe text to translate is in " + item.reference_lang + ": " + source_language + " has none.";
+    if (item.outdated())
+        out += "\nOutdated: the text to translate changed since this translation was made (the old text is the #| msgid line). "
+               "Bring the translation up to date, then clear the fuzzy flag (Poedit: untick Needs work).";
     return out;
 }
 
 }  // namespace
 
-std::string export_po(const Content& content, const std::filesystem::path& source, const std::string& lang) {
+std::string export_po(const Content& content, const std::string& lang) {
     std::string team;
     for (const auto& l : content.languages)
         if (l.code == lang) team = l.native_name;
@@ -56,15 +60,20 @@ std::string export_po(const Content& content, const std::filesystem::path& sourc
         {"Content-Transfer-Encoding", "8bit"},
         {"X-Generator", "kiosk-bundle export-po"},
     };
-    const std::string first_fallback = content.meta.fallback.empty() ? "" : content.meta.fallback.front();
     std::vector<PoEntry> entries;
-    for (const auto& item : translation_items(content, source, lang)) {
+    for (const auto& item : translation_items(content, lang)) {
         PoEntry e;
         e.has_msgctxt = true;
         e.msgctxt = item.context;
         e.msgid = item.reference_text;
         e.msgstr = item.text;
-        e.extracted_comments = notes(item, first_fallback);
+        // An outdated translation goes out as gettext marks one after msgmerge: fuzzy, with the
+        // text it was made from, so Poedit and msgmerge show the translator what changed.
+        if (item.outdated()) {
+            e.fuzzy = true;
+            e.previous_msgid = item.previous_text.value_or("");
+        }
+        e.extracted_comments = notes(item, content.meta.source_language);
         e.reference_file = item.reference_file;
         e.reference_line = item.reference_line;
         entries.push_back(std::move(e));

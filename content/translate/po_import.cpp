@@ -4,13 +4,15 @@
 #include <map>
 
 #include "content/build/source.hpp"
+#include "content/build/translation_items.hpp"
 #include "content/text/markup.hpp"
 #include "content/text/regular_file.hpp"
 #include "content/text/diagnostics.hpp"
 #include "content/text/text_files.hpp"
+#include "content/text/translation_record.hpp"
+#include "content/translate/mark_translated.hpp"
 #include "content/translate/po_file.hpp"
 #include "content/translate/source_edits.hpp"
-#include "content/translate/translation_items.hpp"
 
 namespace content {
 
@@ -56,7 +58,7 @@ public:
         }
         if (!check_header(read.header)) return std::nullopt;
 
-        items_ = translation_items(content_, source_, result_.lang);
+        items_ = translation_items(content_, result_.lang);
         for (const auto& item : items_) by_context_.emplace(item.context, &item);
         for (const auto& entry : read.entries)
             if (!entry.obsolete) check_entry(entry);
@@ -114,23 +116,32 @@ private:
             return;
         }
         const auto found = by_context_.find(e.msgctxt);
+        // Entries that no longer match the source are left out, each said, and the rest imported:
+        // one changed source text must not cost a translator the whole file.
         if (found == by_context_.end()) {
-            d_.error(file_, line, item, "no such item in the source any more: its key or guide was removed or renamed since the export",
-                     "export again (kiosk-bundle export-po " + source_.string() + " " + result_.lang +
-                         ") and put the translation into the entry that replaced it, or delete this entry");
+            ++result_.skipped;
+            d_.warning(file_, line, item, "not imported: no such item in the source any more (its key or guide was removed or renamed since the export)",
+                       "export again (kiosk-bundle export-po " + source_.string() + " " + result_.lang +
+                           ") and put the translation into the entry that replaced it, or delete this entry");
             return;
         }
         const TranslationItem& it = *found->second;
+        if (e.msgid != it.reference_text) {
+            ++result_.skipped;
+            d_.warning(file_, line, item,
+                       "not imported: stale, the text to translate (msgid) is no longer the source's " + it.reference_lang + " text in " +
+                           it.reference_file + "; it changed since the export, so this translation may say something else",
+                       "export again (kiosk-bundle export-po " + source_.string() + " " + result_.lang +
+                           "): the entry comes back marked fuzzy with the old and new texts; translate it from the new one");
+            return;
+        }
+        if (e.fuzzy) {
+            ++result_.skipped;
+            d_.warning(file_, line, item, "not imported: marked fuzzy (Poedit: \"Needs work\"), a translation nobody has confirmed",
+                       "review the translation and clear the fuzzy flag (in Poedit, untick Needs work), then import again");
+            return;
+        }
         const int before = d_.error_count();
-        if (e.msgid != it.reference_text)
-            d_.error(file_, line, item,
-                     "stale: the text to translate (msgid) is no longer the source's " + it.reference_lang + " text in " + it.reference_file +
-                         "; it changed since the export, so this translation may say something else",
-                     "export again (kiosk-bundle export-po " + source_.string() + " " + result_.lang +
-                         ") and translate this entry from its new text");
-        if (e.fuzzy)
-            d_.error(file_, line, item, "marked fuzzy (Poedit: \"Needs work\"): the translation is a guess nobody has checked",
-                     "review the translation and clear the fuzzy flag (in Poedit, untick Needs work), or empty the translation to leave the item untranslated");
         if (find_invalid_utf8(e.msgstr))
             d_.error(file_, line, item, "the translation is not valid UTF-8", "save the PO file as UTF-8");
         const std::string text = it.one_line() ? trim(e.msgstr) : body_text(e.msgstr);
@@ -142,6 +153,8 @@ private:
         if (it.kind == ItemKind::GuideBody) check_markup(text, line, item);
         if (d_.error_count() > before) return;
 
+        // Taken or confirmed, it is now a translation of the current text: recorded so.
+        confirmed_.push_back(it.context);
         if (text == it.text || (it.kind == ItemKind::GuideBody && e.msgstr == it.text)) {
             ++result_.unchanged;
             return;
@@ -223,6 +236,10 @@ private:
             write_file_atomically(path, text, mode);
             result_.files_written.push_back(rel);
         }
+        if (mark_translated(source_, content_, result_.lang, items_, confirmed_)) {
+            result_.files_written.push_back("lang/" + result_.lang + "/" + kTranslationRecordName);
+            result_.files_written.push_back(std::string("lang/") + kSourceTextsName);
+        }
     }
 
     std::string guide_file(const std::string& id) const { return "lang/" + result_.lang + "/guides/" + id + ".md"; }
@@ -262,6 +279,7 @@ private:
     PoImport result_;
     std::vector<std::pair<std::string, std::string>> strings_;  // key, new text
     std::map<std::string, GuideChange> guides_;                 // by guide id
+    std::vector<std::string> confirmed_;                        // contexts imported or confirmed unchanged
 };
 
 }  // namespace
@@ -273,8 +291,8 @@ std::optional<PoImport> import_po(const fs::path& source, const fs::path& po, Di
 std::string import_summary(const PoImport& r) {
     return "lang/" + r.lang + ": " + std::to_string(r.changed) + " changed, " + std::to_string(r.added) + " added, " +
            std::to_string(r.unchanged) + " unchanged, " + std::to_string(r.empty) +
-           " empty in the PO file (not imported; existing translations left as they are); " + std::to_string(r.files_written.size()) +
-           " file(s) written";
+           " empty in the PO file (not imported; existing translations left as they are), " + std::to_string(r.skipped) +
+           " left out (stale, fuzzy or unknown: each said above); " + std::to_string(r.files_written.size()) + " file(s) written";
 }
 
 }  // namespace content

@@ -23,8 +23,10 @@ GuideScreen::GuideScreen(App& app)
     if (auto c = bundle.category(guide->category_id, app.lang())) header_ = text_of(bundle, c->title, true);
     title_ = TextBlock::plain(guide->title, guide->lang, rtl, true);
     summary_ = TextBlock::plain(guide->summary, guide->lang, rtl);
-    fallback_ = guide->is_fallback;
-    if (fallback_) notice_ = fallback_notice(app, guide->lang);
+    // Marked when it is not the visitor's language, or is and may no longer say what the source says.
+    has_notice_ = guide->is_fallback || guide->is_outdated;
+    if (guide->is_fallback) notice_ = fallback_notice(app, guide->lang);
+    else if (guide->is_outdated) notice_ = outdated_notice(app);
     for (const auto& block : guide->body.blocks) items_.push_back({block.kind, TextBlock::plain(std::to_string(block.number), guide->lang, false, true),
                           TextBlock(block.spans, guide->lang, rtl)});
     // The Italian beside it, for the officer at the desk.
@@ -121,7 +123,7 @@ void GuideScreen::draw_side_by_side(Ui& ui) {
 
 void GuideScreen::draw(Ui& ui) {
     const Theme& t = ui.theme;
-    if (fallback_) ui.notice(notice_);
+    if (has_notice_) ui.notice(notice_);
     ui.text(title_, t.title, t.text);
     ui.text(summary_, t.body, t.muted);
     ImGui::Dummy(ImVec2(0, t.gap()));

@@ -33,7 +33,7 @@ private:
     void draw_side_by_side(Ui& ui);
 
     TextBlock header_, title_, summary_, notice_, places_heading_, links_heading_;
-    bool fallback_ = false;
+    bool has_notice_ = false;  // a fallback language's text, or an outdated translation
     std::vector<Item> items_;
     // "Show to the staff": the guide in Italian (empty when the visitor reads Italian or the bundle
     // has no Italian text of it), and whether it is shown.

@@ -25,12 +25,19 @@ CardText card_text(const content::Bundle& bundle, const std::string& id, const c
     return {id, text_of(bundle, title), text_of(bundle, summary), fallback_marker(bundle, title)};
 }
 
-TextBlock fallback_notice(const App& app, const std::string& shown_lang) {
-    auto notice = app.bundle().ui("fallback.notice", app.lang());
-    const auto* l = app.bundle().language(shown_lang);
-    const std::string name = l ? l->native_name : shown_lang;
-    notice.text = fill(notice.text, "{language}", name);
+// A notice with {language} filled in with a language's own name.
+static TextBlock naming(const App& app, content::Localized notice, const std::string& lang) {
+    const auto* l = app.bundle().language(lang);
+    notice.text = fill(notice.text, "{language}", l ? l->native_name : lang);
     return text_of(app.bundle(), notice);
+}
+
+TextBlock fallback_notice(const App& app, const std::string& shown_lang) {
+    return naming(app, app.bundle().ui("fallback.notice", app.lang()), shown_lang);
+}
+
+TextBlock outdated_notice(const App& app) {
+    return naming(app, app.bundle().ui("outdated.notice", app.lang()), app.bundle().meta().source_language);
 }
 
 }  // namespace kiosk

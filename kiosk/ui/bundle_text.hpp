@@ -25,5 +25,8 @@ TextBlock text_of(const content::Bundle& bundle, const content::Localized& text,
 std::string fallback_marker(const content::Bundle& bundle, const content::Localized& text);
 /// "Not yet available in your language — shown in English" for a fallback language code.
 TextBlock fallback_notice(const App& app, const std::string& shown_lang);
+/// "This translation may be out of date: the Italiano text has changed since", naming the
+/// bundle's source language: for a text translated from a source text that changed since.
+TextBlock outdated_notice(const App& app);
 
 }  // namespace kiosk
