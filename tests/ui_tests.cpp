@@ -137,6 +137,14 @@ fs::path french_partly(const test::TempDir& dir, const std::function<void(const 
     content::write_bundle(c, dir / "fr-partial.kbundle");
     return dir / "fr-partial.kbundle";
 }
+
+// Notice-coloured pixels in the strip below the demo-content strip, where a page says that its
+// text is in another language or may be out of date.
+int notice_strip_pixels(const fs::path& bundle, const std::string& lang, const Route& route) {
+    Kiosk k(bundle, lang, route);
+    k.capture();
+    return k.count(kNotice, 0, 190, kWidth, 330);
+}
 }  // namespace
 
 TEST_CASE("text shown in a fallback language is marked on screen") {
@@ -153,9 +161,7 @@ TEST_CASE("text shown in a fallback language is marked on screen") {
     // The guide page opens with a notice strip, below the demo-content strip.
     CHECK(k.count(kNotice, 0, 190, kWidth, 330) > 10'000);
 
-    Kiosk full(dir / "fr-partial.kbundle", "fr", Route::guide("asylum-reception"));
-    full.capture();
-    CHECK(full.count(kNotice, 0, 190, kWidth, 330) == 0);
+    CHECK(notice_strip_pixels(dir / "fr-partial.kbundle", "fr", Route::guide("asylum-reception")) == 0);
 }
 
 // A category's summary may be missing in a language while its title is there (issue 21): that
@@ -166,12 +172,8 @@ TEST_CASE("a category whose summary falls back alone is marked with the fallback
         test::replace_in_file(src / "lang/fr/strings.txt", "category.food.summary = ", "# category.food.summary = ");
     });
 
-    Kiosk k(dir / "fr-partial.kbundle", "fr", Route::category("food"));
-    k.capture();
-    CHECK(k.count(kNotice, 0, 190, kWidth, 330) > 10'000);
-    Kiosk whole(dir / "fr-partial.kbundle", "fr", Route::category("housing"));
-    whole.capture();
-    CHECK(whole.count(kNotice, 0, 190, kWidth, 330) == 0);
+    CHECK(notice_strip_pixels(dir / "fr-partial.kbundle", "fr", Route::category("food")) > 10'000);
+    CHECK(notice_strip_pixels(dir / "fr-partial.kbundle", "fr", Route::category("housing")) == 0);
 }
 
 // A guide translated from an Italian text that changed since is shown with the same notice
@@ -181,15 +183,9 @@ TEST_CASE("a guide whose translation is outdated is marked on its page, and only
     french_partly(dir, [](const fs::path& src) {
         test::replace_in_file(src / "lang/it/guides/food-help.md", "**Torino Solidale** è una rete", "**Torino Solidale** è una grande rete");
     });
-    Kiosk k(dir / "fr-partial.kbundle", "fr", Route::guide("food-help"));
-    k.capture();
-    CHECK(k.count(kNotice, 0, 190, kWidth, 330) > 10'000);
-    Kiosk other(dir / "fr-partial.kbundle", "fr", Route::guide("housing-support"));
-    other.capture();
-    CHECK(other.count(kNotice, 0, 190, kWidth, 330) == 0);
-    Kiosk source(dir / "fr-partial.kbundle", "it", Route::guide("food-help"));
-    source.capture();
-    CHECK(source.count(kNotice, 0, 190, kWidth, 330) == 0);
+    CHECK(notice_strip_pixels(dir / "fr-partial.kbundle", "fr", Route::guide("food-help")) > 10'000);
+    CHECK(notice_strip_pixels(dir / "fr-partial.kbundle", "fr", Route::guide("housing-support")) == 0);
+    CHECK(notice_strip_pixels(dir / "fr-partial.kbundle", "it", Route::guide("food-help")) == 0);
 }
 
 TEST_CASE("every control is touch-sized and apart from the others, landscape and portrait") {

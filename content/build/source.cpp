@@ -67,7 +67,7 @@ public:
         load_guides();
         load_keyboards(root_, c_, d_);
         load_map(root_, c_, d_);
-        check_fallback_languages();
+        check_meta_languages();
         load_language_folders();
         check_keyboard_scripts(c_, d_);
         check_completeness();
@@ -489,7 +489,9 @@ private:
         }
     }
 
-    void check_fallback_languages() {
+    // fallback and source_language name languages of languages.csv; source_language defaults to
+    // the first fallback.
+    void check_meta_languages() {
         for (const auto& code : c_.meta.fallback)
             if (!has_code(code))
                 d_.error("bundle.ini", fallback_line_, "fallback", "language " + in_quotes(code) + " is not in languages.csv",
