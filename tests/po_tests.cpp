@@ -6,7 +6,10 @@
 
 #include <map>
 
+#include "content/text/body_blocks.hpp"
 #include "content/text/text_files.hpp"
+#include "content/model/bundle.hpp"
+#include "content/translate/coverage.hpp"
 #include "content/translate/po_export.hpp"
 #include "content/translate/po_file.hpp"
 #include "content/translate/po_import.hpp"
@@ -56,16 +59,17 @@ const content::PoEntry& entry(const content::PoRead& po, const std::string& msgc
 }
 
 // The PO file with one entry's msgstr set, written through libgettextpo as a PO editor would.
-void set_msgstr(const fs::path& po, const std::string& msgctxt, const std::string& msgstr) {
+// A body block's entry is named by its msgid too: the blocks of a guide share one msgctxt.
+void set_msgstr(const fs::path& po, const std::string& msgctxt, const std::string& msgstr, const std::string& msgid = "") {
     auto read = content::read_po(po);
     REQUIRE(read.problems.empty());
     bool found = false;
     for (auto& e : read.entries)
-        if (e.msgctxt == msgctxt) {
+        if (e.msgctxt == msgctxt && (msgid.empty() || e.msgid == msgid)) {
             e.msgstr = msgstr;
             found = true;
         }
-    REQUIRE_MESSAGE(found, "no entry " << msgctxt);
+    REQUIRE_MESSAGE(found, "no entry " << msgctxt << " " << msgid);
     content::PoHeader header;
     for (const auto& [name, value] : read.header) header.emplace_back(name, value);
     write(po, content::write_po(header, read.entries));
@@ -83,6 +87,17 @@ Refusal import(const fs::path& src, const fs::path& po) {
     return r;
 }
 
+// The blocks of a guide body in a language of the source.
+std::vector<content::BodyBlock> blocks_of(const content::Content& c, const std::string& lang, const std::string& guide) {
+    return content::split_body(c.texts.at(lang).guides.at(guide).body);
+}
+
+// Every block of a guide's body given the translation `blocks` has for it.
+void set_body(const fs::path& po, const std::vector<content::BodyBlock>& source, const std::vector<content::BodyBlock>& blocks) {
+    REQUIRE(source.size() == blocks.size());
+    for (size_t i = 0; i < source.size(); ++i) set_msgstr(po, "guide:food-help:body", blocks[i].text, source[i].text);
+}
+
 int line_of(const std::string& text, const std::string& line) {
     const auto at = text.find("\n" + line + "\n");
     REQUIRE_MESSAGE(at != std::string::npos, line << " not in the PO text");
@@ -91,7 +106,7 @@ int line_of(const std::string& text, const std::string& line) {
 
 }  // namespace
 
-TEST_CASE("export-po writes one entry per string and guide field, and msgfmt -c accepts the file") {
+TEST_CASE("export-po writes one entry per string, guide title and summary, and body block, and msgfmt -c accepts the file") {
     TempDir dir;
     const fs::path src = copy_demo_source(dir);
     const fs::path po = export_to(dir, src, "fr");
@@ -108,19 +123,55 @@ TEST_CASE("export-po writes one entry per string and guide field, and msgfmt -c 
     CHECK(read.header.at("MIME-Version") == "1.0");
     CHECK(read.header.at("Project-Id-Version") == "Torino information points (demo) 1");
     const auto c = load(src);
-    CHECK(read.entries.size() == c.texts.at("it").strings.size() + 3 * c.guides.size());
+    size_t blocks = 0;
+    for (const auto& guide : c.guides) blocks += blocks_of(c, "it", guide.id).size();
+    CHECK(read.entries.size() == c.texts.at("it").strings.size() + 2 * c.guides.size() + blocks);
 
     const auto& home = entry(read, "nav.home");
     CHECK(home.msgid == "Inizio");  // the source language, Italian, is what translators translate from
     CHECK(home.msgstr == "Accueil");
-    CHECK(home.extracted_comments.find("lang/fr/strings.txt") != std::string::npos);
+    CHECK(home.format.empty());
+    // Where it shows and how long it may be; a placeholder flagged for msgfmt -c and Poedit.
+    CHECK(home.extracted_comments.find("the header's Back and Home buttons (lang/fr/strings.txt): it must fit on one line of the button, about ") !=
+          std::string::npos);
     CHECK(entry(read, "fallback.notice").extracted_comments.find("Keep {language}") != std::string::npos);
+    CHECK(entry(read, "fallback.notice").format == "python-brace-format");
     CHECK(entry(read, "guide:food-help:title").msgid == c.texts.at("it").guides.at("food-help").title);
     CHECK(entry(read, "guide:food-help:summary").msgstr == c.texts.at("fr").guides.at("food-help").summary);
-    // A body keeps its lines, blank lines and final newline exactly.
-    CHECK(entry(read, "guide:food-help:body").msgid == c.texts.at("it").guides.at("food-help").body);
-    CHECK(entry(read, "guide:food-help:body").msgstr == c.texts.at("fr").guides.at("food-help").body);
-    CHECK(entry(read, "guide:food-help:body").msgstr.ends_with(".\n"));
+
+    // A body is one entry per heading, paragraph, step and list item, in order, each one line.
+    const auto it = blocks_of(c, "it", "food-help"), fr = blocks_of(c, "fr", "food-help");
+    std::vector<const content::PoEntry*> body;
+    for (const auto& e : read.entries)
+        if (e.msgctxt == "guide:food-help:body") body.push_back(&e);
+    REQUIRE(body.size() == it.size());
+    REQUIRE(fr.size() == it.size());
+    CHECK(it.size() >= 8);
+    for (size_t i = 0; i < it.size(); ++i) {
+        CHECK(body[i]->msgid == it[i].text);
+        CHECK(body[i]->msgstr == fr[i].text);
+        CHECK(body[i]->msgid.find('\n') == std::string::npos);
+    }
+    const std::string count = " of " + std::to_string(it.size()) + " blocks";
+    CHECK(body[1]->extracted_comments.starts_with("The guide's text, heading 2" + count + " (lang/fr/guides/food-help.md"));
+    CHECK(body[2]->extracted_comments.starts_with("The guide's text, list item 3" + count + ", under \"Che cosa puoi ricevere\""));
+    CHECK(body[2]->msgid == "**pacchi alimentari**");
+    CHECK(body[2]->msgstr == "**colis alimentaires**");
+}
+
+// Poedit and msgfmt -c check {placeholders} only in entries flagged with their format.
+TEST_CASE("msgfmt -c refuses a translation that drops a placeholder, because export-po flags the entry") {
+    TempDir dir;
+    const fs::path src = copy_demo_source(dir);
+    const fs::path po = export_to(dir, src, "fr");
+    set_msgstr(po, "fallback.notice", "Pas encore disponible dans votre langue");
+    const auto flagged = run("msgfmt -c -o /dev/null '" + po.string() + "' 2>&1");
+    INFO(flagged.output);
+    CHECK(flagged.status != 0);
+    CHECK(flagged.output.find("language") != std::string::npos);
+    // The same file without the flag passes: the flag is what makes the check.
+    replace_in_file(po, "#, python-brace-format\nmsgctxt \"fallback.notice\"", "msgctxt \"fallback.notice\"");
+    CHECK(run("msgfmt -c -o /dev/null '" + po.string() + "'").status == 0);
 }
 
 TEST_CASE("import-po of an unedited export leaves every file of the source byte-identical") {
@@ -164,20 +215,20 @@ TEST_CASE("an edited msgstr changes that one line of strings.txt, or that guide'
         expected.replace(at, 19, "nav.home = Page d'accueil\n");
         CHECK(after.at("lang/fr/strings.txt") == expected);
     }
-    SUBCASE("a guide's body: its .md file, header untouched") {
-        const auto c = load(src);
-        const std::string old_body = c.texts.at("fr").guides.at("food-help").body;
-        const std::string new_body = old_body + "\n# Plus\nUne ligne **de plus**.\n";
-        set_msgstr(po, "guide:food-help:body", new_body);
+    SUBCASE("a block of a guide's body: its one line of the .md file") {
+        set_msgstr(po, "guide:food-help:body", "**colis de nourriture**", "**pacchi alimentari**");
         const auto r = import(src, po);
         INFO(r.text());
         REQUIRE(r.result);
         CHECK(r.result->changed == 1);
         const auto after = snapshot(src);
         CHECK(differences(before, after) == std::vector<std::string>{"lang/fr/guides/food-help.md"});
-        const std::string& old_file = before.at("lang/fr/guides/food-help.md");
-        CHECK(after.at("lang/fr/guides/food-help.md") == old_file.substr(0, old_file.size() - old_body.size()) + new_body);
-        CHECK(load(src).texts.at("fr").guides.at("food-help").body == new_body);
+        std::string expected = before.at("lang/fr/guides/food-help.md");
+        const std::string old_line = "\n- **colis alimentaires**\n";
+        const auto at = expected.find(old_line);
+        REQUIRE(at != std::string::npos);
+        expected.replace(at, old_line.size(), "\n- **colis de nourriture**\n");
+        CHECK(after.at("lang/fr/guides/food-help.md") == expected);
     }
     SUBCASE("a guide's title: its title: line") {
         set_msgstr(po, "guide:food-help:title", "Se nourrir");
@@ -222,27 +273,57 @@ TEST_CASE("a guide French lacks is created from the PO file in the source format
     const fs::path src = copy_demo_source(dir);
     const fs::path guide = src / "lang/fr/guides/food-help.md";
     const std::string original = read(guide);
-    const auto fr = load(src).texts.at("fr").guides.at("food-help");
+    const auto c = load(src);
+    const auto fr = c.texts.at("fr").guides.at("food-help");
+    const auto it_blocks = blocks_of(c, "it", "food-help"), fr_blocks = blocks_of(c, "fr", "food-help");
     fs::remove(guide);
     const fs::path po = export_to(dir, src, "fr");
     CHECK(entry(content::read_po(po), "guide:food-help:body").msgstr.empty());
 
-    SUBCASE("a title alone is refused: a new guide needs its body too") {
+    SUBCASE("a title alone is refused: a new guide needs its text too") {
         set_msgstr(po, "guide:food-help:title", fr.title);
         const auto r = import(src, po);
         CHECK_FALSE(r.result);
         CHECK(r.text().find("msgctxt \"guide:food-help:title\": lang/fr/guides/food-help.md does not exist yet") != std::string::npos);
         CHECK_FALSE(fs::exists(guide));
     }
-    SUBCASE("title, summary and body make the file") {
+    SUBCASE("title, summary and every block make the file") {
         set_msgstr(po, "guide:food-help:title", fr.title);
         set_msgstr(po, "guide:food-help:summary", fr.summary);
-        set_msgstr(po, "guide:food-help:body", fr.body);
+        set_body(po, it_blocks, fr_blocks);
         const auto r = import(src, po);
         INFO(r.text());
         REQUIRE(r.result);
-        CHECK(r.result->added == 3);
+        CHECK(r.result->added == static_cast<int>(2 + it_blocks.size()));
         CHECK(read(guide) == original);
+    }
+    SUBCASE("half the body: kept, but the kiosk shows the guide whole in a fallback language until the rest is translated") {
+        set_msgstr(po, "guide:food-help:title", fr.title);
+        set_msgstr(po, "guide:food-help:summary", fr.summary);
+        for (size_t i = 0; i < it_blocks.size() / 2; ++i) set_msgstr(po, "guide:food-help:body", fr_blocks[i].text, it_blocks[i].text);
+        const auto r = import(src, po);
+        INFO(r.text());
+        REQUIRE(r.result);
+        const auto half = load(src);
+        CHECK(blocks_of(half, "fr", "food-help").size() == it_blocks.size());
+        const auto coverage = content::coverage(half);
+        for (const auto& l : coverage)
+            if (l.code == "fr") CHECK(std::find(l.missing.begin(), l.missing.end(), "guide:food-help") != l.missing.end());
+        content::write_bundle(half, dir / "half.kbundle");
+        CHECK(content::Bundle(dir / "half.kbundle").guide("food-help", "fr")->lang != "fr");
+        // A new export offers the untranslated blocks empty, not the Italian text kept in the file.
+        const fs::path again = export_to(dir, src, "fr");
+        int empty = 0;
+        for (const auto& e : content::read_po(again).entries) empty += e.msgctxt == "guide:food-help:body" && e.msgstr.empty() ? 1 : 0;
+        CHECK(empty == static_cast<int>(it_blocks.size() - it_blocks.size() / 2));
+        // The rest translated: the file is the original, and the kiosk shows it in French.
+        set_body(again, it_blocks, fr_blocks);
+        const auto rest = import(src, again);
+        INFO(rest.text());
+        REQUIRE(rest.result);
+        CHECK(read(guide) == original);
+        content::write_bundle(load(src), dir / "whole.kbundle");
+        CHECK(content::Bundle(dir / "whole.kbundle").guide("food-help", "fr")->lang == "fr");
     }
 }
 
@@ -250,6 +331,7 @@ TEST_CASE("import-po refuses a file with any bad entry, lists every problem, and
     TempDir dir;
     const fs::path src = copy_demo_source(dir);
     const fs::path po = export_to(dir, src, "fr");
+    const std::string first_block = blocks_of(load(src), "it", "food-help").front().text;
     auto refused = [&](const std::string& expected) {
         const auto before = snapshot(src);
         const auto r = import(src, po);
@@ -282,16 +364,22 @@ TEST_CASE("import-po refuses a file with any bad entry, lists every problem, and
         set_msgstr(po, "idle.restart_in", "{seconds, plural, one {La borne recommence dans # seconde.}}");
         refused("msgctxt \"idle.restart_in\": it is not a valid counted message");
     }
-    SUBCASE("a body whose markup does not parse") {
-        set_msgstr(po, "guide:food-help:body", "Un texte **sans fin.\n");
-        refused("msgctxt \"guide:food-help:body\": line 1 of the translation: bold text opened with ** is never closed");
+    SUBCASE("a body block whose markup does not parse") {
+        set_msgstr(po, "guide:food-help:body", "Un texte **sans fin.", first_block);
+        refused("msgctxt \"guide:food-help:body\" (guide:food-help:body:1): in the translation: bold text opened with ** is never closed");
+    }
+    SUBCASE("a paragraph translated as a step, or on two lines") {
+        set_msgstr(po, "guide:food-help:body", "1. Un texte", first_block);
+        refused("(guide:food-help:body:1): the translation of a paragraph starts with \"1. \", which would make it a heading, step or list item");
+        set_msgstr(po, "guide:food-help:body", "Un texte\nsur deux lignes", first_block);
+        refused("(guide:food-help:body:1): the translation has a line break, and this text is one line. Fix: write it on one line: each paragraph");
     }
     SUBCASE("a Language that languages.csv does not have") {
         replace_in_file(po, "\"Language: fr\\n\"", "\"Language: xx\\n\"");
         refused("header: Language \"xx\" is not a language of languages.csv");
     }
     SUBCASE("every problem at once") {
-        set_msgstr(po, "guide:food-help:body", "Un texte **sans fin.\n");
+        set_msgstr(po, "guide:food-help:body", "Un texte **sans fin.", first_block);
         replace_in_file(po, "affiché en {language}\"", "affiché dans une autre langue\"");
         const auto r = import(src, po);
         CHECK(r.d.error_count() == 2);

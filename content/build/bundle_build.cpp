@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include "content/build/facts.hpp"
 #include "content/build/font_check.hpp"
 #include "content/build/writer.hpp"
 #include "content/hours/dates.hpp"
@@ -32,9 +33,12 @@ std::optional<Content> build_bundle(const std::filesystem::path& source, const s
                                     const std::filesystem::path& font_root, const SourceChecks& checks, Diagnostics& d) {
     auto c = load_source(source, d, checks);
     if (!d.has_errors()) {
+        // The fonts must draw the texts as the kiosk shows them, facts filled in.
+        Content shown = with_facts_filled(c);
         const FontCatalog catalog(font_root, d);
-        check_fonts(c, catalog, d);
-        if (!d.has_errors()) cut_fonts(c, catalog, d);
+        check_fonts(shown, catalog, d);
+        if (!d.has_errors()) cut_fonts(shown, catalog, d);
+        c.fonts = std::move(shown.fonts);
     }
     if (d.has_errors()) return std::nullopt;
     if (!write_or_say(c, out, out.string(), d)) return std::nullopt;
@@ -43,7 +47,7 @@ std::optional<Content> build_bundle(const std::filesystem::path& source, const s
 
 void check_buildable(const Content& c, const std::filesystem::path& source, const std::filesystem::path& font_root,
                      Diagnostics& d) {
-    check_fonts(c, FontCatalog(font_root, d), d);
+    check_fonts(with_facts_filled(c), FontCatalog(font_root, d), d);
     if (d.has_errors()) return;
     std::error_code ec;
     auto folder = std::filesystem::temp_directory_path(ec);

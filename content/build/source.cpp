@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "content/build/facts.hpp"
 #include "content/build/source_keyboards.hpp"
 #include "content/build/source_outdated.hpp"
 #include "content/hours/opening_hours.hpp"
@@ -71,6 +72,7 @@ public:
         load_language_folders();
         check_keyboard_scripts(c_, d_);
         check_completeness();
+        check_facts(c_, [this](const std::string& table, const std::string& id) { return reported_already(table, id); }, d_);
         check_service_labels();
         if (!d_.has_errors()) check_outdated_translations(c_, root_.string(), d_);
         return std::move(c_);
@@ -624,6 +626,7 @@ private:
         const size_t body_start = text.find('\n', sep + 1);
         g.body = body_start == std::string::npos ? "" : text.substr(body_start + 1);
         const int body_first_line = line_of_offset(text, body_start == std::string::npos ? text.size() : body_start + 1);
+        g.body_line = body_first_line;
         const auto markup = parse_markup(g.body);
         for (const auto& e : markup.errors) d_.error(rel, body_first_line + e.line - 1, item, e.problem, e.fix);
         for (const auto& ref : link_references(markup))

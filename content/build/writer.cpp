@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "content/build/facts.hpp"
 #include "content/build/translation_items.hpp"
 #include "content/map/map_build.hpp"
 #include "content/model/map_index.hpp"
@@ -39,7 +40,9 @@ bool is_item_string(const std::string& key) {
     return key.starts_with("category.") || key.starts_with("link.") || place_text(".note") || place_text(".access");
 }
 
-void insert_all(sql::Database& db, const Content& c) {
+// `c` with its facts filled in (facts.hpp); `written`, the texts as the source writes them,
+// which the translation records are about.
+void insert_all(sql::Database& db, const Content& c, const Content& written) {
     auto meta = db.prepare("INSERT INTO meta(key, value) VALUES(?, ?)");
     const std::pair<const char*, std::string> meta_rows[] = {
         {"title", c.meta.title},
@@ -109,10 +112,14 @@ void insert_all(sql::Database& db, const Content& c) {
     auto guide_text = db.prepare("INSERT INTO guide_text(guide_id, lang, title, summary, body, outdated) VALUES(?, ?, ?, ?, ?, ?)");
     for (const auto& [lang, texts] : c.texts) {
         // A guide whose title, summary or body was translated from a source text that has
-        // changed since: the kiosk shows it marked, as it marks a fallback.
-        std::set<std::string> outdated;
-        for (const auto& item : translation_items(c, lang))
-            if (item.kind != ItemKind::String && item.outdated()) outdated.insert(item.name);
+        // changed since: the kiosk shows it marked, as it marks a fallback. A body still part
+        // in the language to translate from is not this language's: the kiosk shows the guide
+        // whole in a fallback language instead of mixing two.
+        std::set<std::string> outdated, half_translated;
+        for (const auto& item : translation_items(written, lang)) {
+            if (item.kind != ItemKind::String && (item.outdated() || item.body_reshaped)) outdated.insert(item.name);
+            if (item.copied) half_translated.insert(item.name);
+        }
         const auto& s = texts.strings;
         for (const auto& [key, text] : s)
             if (!is_item_string(key)) ui.bind(1, key).bind(2, lang).bind(3, text).run();
@@ -138,7 +145,8 @@ void insert_all(sql::Database& db, const Content& c) {
             if (auto label = s.find("link." + l.id + ".label"); label != s.end())
                 link_text.bind(1, l.id).bind(2, lang).bind(3, label->second).run();
         for (const auto& [id, g] : texts.guides)
-            guide_text.bind(1, id).bind(2, lang).bind(3, g.title).bind(4, g.summary).bind(5, g.body).bind(6, std::int64_t{outdated.contains(id)}).run();
+            if (!half_translated.contains(id))
+                guide_text.bind(1, id).bind(2, lang).bind(3, g.title).bind(4, g.summary).bind(5, g.body).bind(6, std::int64_t{outdated.contains(id)}).run();
     }
     auto keyboard = db.prepare("INSERT INTO keyboard(id, label, languages, rows, forms, position) VALUES(?, ?, ?, ?, ?, ?)");
     pos = 0;
@@ -165,8 +173,9 @@ void write_bundle(const Content& content, const fs::path& out) {
             sql::Database db(partial, sql::Database::Mode::Create);
             db.exec("PRAGMA journal_mode = OFF; PRAGMA foreign_keys = ON; BEGIN");
             create_schema(db);
-            insert_all(db, content);
-            write_search_index(db, content);
+            const Content shown = with_facts_filled(content);
+            insert_all(db, shown, content);
+            write_search_index(db, shown);
             write_map(db, build_map(content.map));
             db.exec("COMMIT; VACUUM");
         }

@@ -99,20 +99,24 @@ int mark_translated(const Words& words) {
     const auto c = load_for(src, lang, "nothing recorded");
     if (!c) return 1;
     const auto items = translation_items(*c, lang);
-    std::vector<std::string> contexts(args.positional().begin() + 2, args.positional().end());
-    const bool all = contexts.empty();
+    // An item, or all the items under it: `guide:food-help:body` is every block of that body.
+    const std::vector<std::string> wanted(args.positional().begin() + 2, args.positional().end());
+    const bool all = wanted.empty();
+    std::vector<std::string> contexts;
     int problems = 0;
-    for (const auto& wanted : contexts) {
-        const auto item = std::find_if(items.begin(), items.end(), [&](const TranslationItem& i) { return i.context == wanted; });
+    for (const auto& name : wanted) {
         const std::string file = src + "/lang/" + lang;
-        if (item == items.end()) {
-            std::cerr << file << ": error: item \"" << wanted << "\" is not an item of the source. Fix: write a strings.txt key (nav.home) or "
-                      << "guide:<id>:title, :summary or :body, as kiosk-bundle coverage and validate name them\n";
+        const auto under = [&](const TranslationItem& i) { return i.context == name || i.context.starts_with(name + ":"); };
+        if (std::none_of(items.begin(), items.end(), under)) {
+            std::cerr << file << ": error: item \"" << name << "\" is not an item of the source. Fix: write a strings.txt key (nav.home), "
+                      << "guide:<id>:title, :summary, :body (all its blocks) or :body:<n>, as kiosk-bundle coverage and validate name them\n";
             ++problems;
-        } else if (!item->translated()) {
-            std::cerr << file << ": error: item \"" << wanted << "\" has no " << lang << " translation to mark. Fix: translate it first\n";
+        } else if (std::none_of(items.begin(), items.end(), [&](const TranslationItem& i) { return under(i) && i.translated(); })) {
+            std::cerr << file << ": error: item \"" << name << "\" has no " << lang << " translation to mark. Fix: translate it first\n";
             ++problems;
         }
+        for (const auto& item : items)
+            if (under(item) && item.translated()) contexts.push_back(item.context);
     }
     if (problems > 0) {
         std::cerr << "kiosk-bundle: nothing recorded\n";

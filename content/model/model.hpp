@@ -83,6 +83,7 @@ struct GuideText {
     std::string title;
     std::string summary;
     std::string body;  // markup, see markup.hpp
+    int body_line = 0; // the body's first line in its file, for messages
 };
 
 /// Everything one language says: short strings by key, and guide texts by guide id.

@@ -46,8 +46,7 @@ void parse_inline(std::string_view text, int line, Block& block, std::vector<Mar
             link.text = std::string(text.substr(i + 1, close - i - 1));
             link.target = trim(text.substr(close + 2, end - close - 2));
             link.bold = bold;
-            if (link.text.empty())
-                errors.push_back({line, "a link has no text to show", "put the words to show between [ and ]"});
+            // No words, [](link:id): the build shows the link's number or host (build/facts.hpp).
             if (!known_scheme(link.target))
                 errors.push_back({line, "link target \"" + link.target + "\" is not link:<id>",
                                   "add the phone number or address to links.csv with a label, and write [words](link:<id>): "
@@ -76,29 +75,15 @@ Markup parse_markup(std::string_view body) {
         }
         Block block;
         block.line = line_no;
-        std::string_view rest = line;
-        if (line.starts_with("## ")) {
-            block.kind = BlockKind::Subheading;
-            rest.remove_prefix(3);
-        } else if (line.starts_with("# ")) {
-            block.kind = BlockKind::Heading;
-            rest.remove_prefix(2);
-        } else if (line.starts_with("- ")) {
-            block.kind = BlockKind::Bullet;
-            rest.remove_prefix(2);
-        } else if (const auto dot = line.find(". "); dot != std::string::npos && dot > 0 && dot <= 3 &&
-                                                     line.find_first_not_of("0123456789") == dot) {
-            block.kind = BlockKind::Step;
-            rest.remove_prefix(dot + 2);
-        } else if (line.starts_with("#")) {
-            // A line of only # (trimmed of its spaces) has nothing after the marks to skip to.
-            const size_t marks = std::min(line.find_first_not_of('#'), line.size());
-            if (marks == line.size() && marks <= 2)
+        const LineStart start = line_start(line);
+        block.kind = start.kind;
+        if (start.bad_heading) {
+            if (start.marker == line.size() && start.marker <= 2)
                 out.errors.push_back({line_no, "a heading without words", "write the heading after the # and a space, or delete the line"});
             else
                 out.errors.push_back({line_no, "only # and ## headings exist", "use # for a heading or ## for a smaller one, followed by a space"});
-            rest.remove_prefix(marks);
         }
+        std::string_view rest = std::string_view(line).substr(start.marker);
         if (block.kind == BlockKind::Paragraph && paragraph) {
             // A plain line right after another continues the same paragraph.
             Block continuation;
@@ -114,6 +99,17 @@ Markup parse_markup(std::string_view body) {
         paragraph = out.blocks.back().kind == BlockKind::Paragraph ? &out.blocks.back() : nullptr;
     });
     return out;
+}
+
+LineStart line_start(std::string_view line) {
+    if (line.starts_with("## ")) return {BlockKind::Subheading, 3};
+    if (line.starts_with("# ")) return {BlockKind::Heading, 2};
+    if (line.starts_with("- ")) return {BlockKind::Bullet, 2};
+    if (const auto dot = line.find(". "); dot != std::string_view::npos && dot > 0 && dot <= 3 && line.find_first_not_of("0123456789") == dot)
+        return {BlockKind::Step, dot + 2};
+    // A line of only # (trimmed of its spaces) has nothing after the marks to skip to.
+    if (line.starts_with("#")) return {BlockKind::Paragraph, std::min(line.find_first_not_of('#'), line.size()), true};
+    return {};
 }
 
 std::vector<LinkReference> link_references(const Markup& markup) {

@@ -37,6 +37,16 @@ struct Markup {
 
 Markup parse_markup(std::string_view body);
 
+/// What a line of a body starts: its block kind and the length of its marker ("## ", "- ",
+/// "12. "); a plain line is a Paragraph with no marker. The one rule parse_markup and the
+/// translation tools' block splitting (body_blocks.hpp) share.
+struct LineStart {
+    BlockKind kind = BlockKind::Paragraph;
+    size_t marker = 0;
+    bool bad_heading = false;  // # marks that are not "# " or "## " (marker covers them)
+};
+LineStart line_start(std::string_view line);
+
 /// The link targets a body refers to (with their lines), for reference checks.
 struct LinkReference {
     int line;

@@ -39,15 +39,14 @@ std::vector<LanguageCoverage> coverage(const Content& content) {
     for (const auto& language : content.languages) {
         LanguageCoverage c{language.code, language.native_name, 0, 0, {}, {}};
         struct GuideState {
-            int fields = 0;
-            bool outdated = false;
+            bool missing = false, outdated = false;
         };
         std::map<std::string, GuideState> guides;
         for (const auto& item : translation_items(content, language.code)) {
             if (item.kind != ItemKind::String) {
                 auto& g = guides[item.name];
-                g.fields += item.translated() ? 1 : 0;
-                g.outdated = g.outdated || item.outdated();
+                g.missing = g.missing || !item.translated();
+                g.outdated = g.outdated || item.outdated() || item.body_reshaped;
                 continue;
             }
             ++c.total;
@@ -55,11 +54,11 @@ std::vector<LanguageCoverage> coverage(const Content& content) {
             else if (item.outdated()) c.outdated.push_back("string:" + item.name);
             else ++c.translated;
         }
-        // A guide is translated when its title, summary and body all are.
+        // A guide is translated when its title, summary and every block of its body are.
         for (const auto& guide : content.guides) {
             ++c.total;
             const auto g = guides.find(guide.id);
-            if (g == guides.end() || g->second.fields < 3) c.missing.push_back("guide:" + guide.id);
+            if (g == guides.end() || g->second.missing) c.missing.push_back("guide:" + guide.id);
             else if (g->second.outdated) c.outdated.push_back("guide:" + guide.id);
             else ++c.translated;
         }

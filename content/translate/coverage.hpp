@@ -20,7 +20,7 @@ struct LanguageCoverage {
 };
 
 /// Per language, in the source's language order. A guide counts as translated when its title,
-/// summary and body are all there, and as outdated when any of them is; a string when it is
+/// summary and every block of its body are there, and as outdated when any of them is; a string when it is
 /// there and not empty. Outdated items are not counted as translated.
 std::vector<LanguageCoverage> coverage(const Content& content);
 

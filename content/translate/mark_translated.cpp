@@ -18,11 +18,12 @@ bool mark_translated(const std::filesystem::path& source, const Content& content
         if (item.reference_lang == lang) continue;
         // A marked item is translated now (import-po may just have written it); the others keep
         // their record while the source has them, so an import changes no file it need not.
+        if (item.record_key.empty()) continue;  // a body block the language's body has none for
         if (std::find(contexts.begin(), contexts.end(), item.context) != contexts.end()) {
-            after[item.context] = text_fingerprint(item.reference_text);
-            known.emplace(after[item.context], item.reference_text);
+            after[item.record_key] = text_fingerprint(item.reference_text);
+            known.emplace(after[item.record_key], item.reference_text);
         } else if (item.translated_from) {
-            after[item.context] = *item.translated_from;
+            after[item.record_key] = *item.translated_from;
         }
     }
     if (after == before) return false;

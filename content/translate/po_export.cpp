@@ -1,10 +1,12 @@
 #include "content/translate/po_export.hpp"
 
+#include <algorithm>
 #include <ctime>
 
 #include "content/build/translation_items.hpp"
+#include "content/model/text_slots.hpp"
+#include "content/text/body_blocks.hpp"
 #include "content/translate/po_file.hpp"
-#include "content/build/translation_items.hpp"
 
 namespace content {
 
@@ -19,14 +21,35 @@ std::string now_for_po() {
     return text;
 }
 
-// What a translator needs beside the text: where it goes, what the kiosk fills in, the markup.
+// Where a text shows and how long it may be, as the translator's note says it.
+std::string where(const TranslationItem& item) {
+    switch (item.kind) {
+        case ItemKind::String:
+            for (const TextSlot* slot : {&header_button_slot(), &action_button_slot()})
+                for (const auto& key : slot->keys)
+                    if (key == item.name) {
+                        // An average Latin letter is about half an em wide.
+                        const int letters = static_cast<int>(slot->room() / (0.55f * slot->text_size));
+                        return "On " + std::string(slot->name) + " (" + item.file + "): it must fit on one line of the button, about " +
+                               std::to_string(letters) + " Latin letters; kiosk-bundle validate measures it.";
+                    }
+            return "A text of the kiosk's screens (" + item.file + ", one line).";
+        case ItemKind::GuideTitle: return "The guide's title, on its button and at the top of its page (" + item.file + ", the title: line). Keep it short: one line.";
+        case ItemKind::GuideSummary: return "The line under the guide's title in lists (" + item.file + ", the summary: line): one sentence.";
+        case ItemKind::GuideBody: break;
+    }
+    const BodyPlace& p = item.place;
+    std::string out = "The guide's text, " + std::string(block_kind_name(p.kind)) + " " + std::to_string(p.number) + " of " +
+                      std::to_string(p.count) + " blocks";
+    if (!p.heading.empty()) out += ", under \"" + p.heading + "\"";
+    out += " (" + item.file + ", below the --- line). One line; **bold** and [words](link:id) may be used: keep each (link:id) as it is.";
+    if (p.kind == BlockKind::Heading || p.kind == BlockKind::Subheading) out += " A heading: keep it short.";
+    return out;
+}
+
+// What a translator needs beside the text: where it goes, what the kiosk fills in.
 std::string notes(const TranslationItem& item, const std::string& source_language) {
-    std::string out;
-    if (item.kind == ItemKind::String) out = "In " + item.file + ", one line.";
-    else if (item.kind == ItemKind::GuideBody)
-        out = "In " + item.file + ", below the --- line. Markup: # Heading, ## Smaller heading, 1. step, - list item, "
-              "**bold**, [text](target); keep each (target) as it is, and a blank line between paragraphs.";
-    else out = "In " + item.file + ", the " + (item.kind == ItemKind::GuideTitle ? "title:" : "summary:") + " line.";
+    std::string out = where(item);
     const auto names = placeholders(item.reference_text);
     if (!names.empty()) {
         std::string list;
@@ -64,9 +87,14 @@ std::string export_po(const Content& content, const std::string& lang) {
     for (const auto& item : translation_items(content, lang)) {
         PoEntry e;
         e.has_msgctxt = true;
-        e.msgctxt = item.context;
+        e.msgctxt = item.po_context;
         e.msgid = item.reference_text;
-        e.msgstr = item.text;
+        e.msgstr = item.translated() ? item.text : "";
+        // msgfmt -c and Poedit then refuse a translation that drops or renames a {placeholder}.
+        // Only for plain {names}: a fact's {place.<id>.phone}, with its dashes, is no Python format.
+        const auto names = placeholders(item.reference_text);
+        if (!names.empty() && std::all_of(names.begin(), names.end(), [](const std::string& n) { return n.find_first_of(".-") == std::string::npos; }))
+            e.format = "python-brace-format";
         // An outdated translation goes out as gettext marks one after msgmerge: fuzzy, with the
         // text it was made from, so Poedit and msgmerge show the translator what changed.
         if (item.outdated()) {

@@ -106,6 +106,7 @@ std::string write_po(const PoHeader& header, const std::vector<PoEntry>& entries
             po_message_add_filepos(m, e.reference_file.c_str(), e.reference_line > 0 ? static_cast<size_t>(e.reference_line) : static_cast<size_t>(-1));
         if (!e.previous_msgid.empty()) po_message_set_prev_msgid(m, e.previous_msgid.c_str());
         po_message_set_fuzzy(m, e.fuzzy ? 1 : 0);
+        if (!e.format.empty()) po_message_set_format(m, e.format.c_str(), 1);
         po_message_insert(it, m);
     }
     po_message_iterator_free(it);
@@ -151,6 +152,7 @@ PoRead read_po(const std::filesystem::path& path) {
         e.has_plural = po_message_msgid_plural(m) != nullptr;
         e.fuzzy = po_message_is_fuzzy(m) != 0;
         e.obsolete = po_message_is_obsolete(m) != 0;
+        if (po_message_is_format(m, "python-brace-format") == 1) e.format = "python-brace-format";
         e.extracted_comments = text_or_empty(po_message_extracted_comments(m));
         if (const char* previous = po_message_prev_msgid(m)) e.previous_msgid = previous;
         result.entries.push_back(std::move(e));

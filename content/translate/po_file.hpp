@@ -16,6 +16,7 @@ struct PoEntry {
     bool fuzzy = false;                // `#, fuzzy`: Poedit's "Needs work"
     bool obsolete = false;             // `#~` entries tools keep after a merge
     std::string previous_msgid;        // `#| msgid`: the text the translation was made from, when it changed; empty: none
+    std::string format;                // a `#, …-format` flag that msgfmt -c and Poedit check, e.g. python-brace-format; empty: none
     std::string extracted_comments;    // `#.` lines, joined by newlines
     std::string reference_file;        // `#:` (written only)
     int reference_line = 0;            // 0: the file without a line

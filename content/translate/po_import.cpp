@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "content/build/source.hpp"
 #include "content/build/translation_items.hpp"
+#include "content/text/body_blocks.hpp"
 #include "content/text/markup.hpp"
 #include "content/text/regular_file.hpp"
 #include "content/text/diagnostics.hpp"
@@ -59,9 +61,11 @@ public:
         if (!check_header(read.header)) return std::nullopt;
 
         items_ = translation_items(content_, result_.lang);
-        for (const auto& item : items_) by_context_.emplace(item.context, &item);
-        for (const auto& entry : read.entries)
-            if (!entry.obsolete) check_entry(entry);
+        for (const auto& item : items_) by_context_.emplace(item.po_context, &item);
+        for (const auto& entry : read.entries) {
+            if (entry.obsolete) check_set_aside(entry);
+            else check_entry(entry);
+        }
         check_new_guides();
         if (d_.error_count() > errors_before) return std::nullopt;
         write_changes();
@@ -69,6 +73,13 @@ public:
     }
 
 private:
+    struct GuideChange {
+        GuideEdit edit;
+        std::map<std::string, std::string> blocks;  // body block context -> new text
+        int line = 0;      // the last entry that changes it, for messages
+        std::string item;
+    };
+
     bool check_header(const std::map<std::string, std::string>& header) {
         const int line = line_starting("\"Language:");
         std::string codes;
@@ -99,7 +110,7 @@ private:
 
     void check_entry(const PoEntry& e) {
         const int line = e.has_msgctxt ? line_starting("msgctxt " + in_quotes(e.msgctxt)) : line_starting("msgid " + in_quotes(e.msgid));
-        const std::string item = e.has_msgctxt ? "msgctxt " + in_quotes(e.msgctxt) : "msgid " + in_quotes(e.msgid.substr(0, 40));
+        std::string item = e.has_msgctxt ? "msgctxt " + in_quotes(e.msgctxt) : "msgid " + in_quotes(e.msgid.substr(0, 40));
         // An empty translation is not imported: nothing in it can be wrong or out of date.
         const bool translated = !trim(e.msgstr).empty();
         if (!translated) {
@@ -115,17 +126,18 @@ private:
             d_.error(file_, line, item, "a plural entry (msgid_plural): the kiosk's texts have no plural forms", "delete the entry");
             return;
         }
-        const auto found = by_context_.find(e.msgctxt);
+        const TranslationItem* found = find_item(e);
         // Entries that no longer match the source are left out, each said, and the rest imported:
         // one changed source text must not cost a translator the whole file.
-        if (found == by_context_.end()) {
+        if (found == nullptr) {
             ++result_.skipped;
             d_.warning(file_, line, item, "not imported: no such item in the source any more (its key or guide was removed or renamed since the export)",
                        "export again (kiosk-bundle export-po " + source_.string() + " " + result_.lang +
                            ") and put the translation into the entry that replaced it, or delete this entry");
             return;
         }
-        const TranslationItem& it = *found->second;
+        const TranslationItem& it = *found;
+        if (it.kind == ItemKind::GuideBody) item += " (" + it.context + ")";
         if (e.msgid != it.reference_text) {
             ++result_.skipped;
             d_.warning(file_, line, item,
@@ -144,27 +156,26 @@ private:
         const int before = d_.error_count();
         if (find_invalid_utf8(e.msgstr))
             d_.error(file_, line, item, "the translation is not valid UTF-8", "save the PO file as UTF-8");
-        const std::string text = it.one_line() ? trim(e.msgstr) : body_text(e.msgstr);
-        if (it.one_line() && text.find('\n') != std::string::npos)
-            d_.error(file_, line, item, "the translation has a line break, and this text is one line", "write it on one line");
+        const std::string text = trim(e.msgstr);
+        if (text.find('\n') != std::string::npos)
+            d_.error(file_, line, item, "the translation has a line break, and this text is one line",
+                     it.kind == ItemKind::GuideBody ? "write it on one line: each paragraph, step and list item is an entry of its own"
+                                                    : "write it on one line");
         check_placeholders(it, text, line, item);
         if (it.kind == ItemKind::String && d_.error_count() == before)  // a dropped placeholder is said once
             if (const auto problem = string_problem(it.name, text, result_.lang)) d_.error(file_, line, item, problem->problem, problem->fix);
-        if (it.kind == ItemKind::GuideBody) check_markup(text, line, item);
+        if (it.kind == ItemKind::GuideBody) check_block(it, text, line, item);
         if (d_.error_count() > before) return;
 
         // Taken or confirmed, it is now a translation of the current text: recorded so.
         confirmed_.push_back(it.context);
-        if (text == it.text || (it.kind == ItemKind::GuideBody && e.msgstr == it.text)) {
+        if (text == it.text && it.translated()) {
             ++result_.unchanged;
             return;
         }
         ++(it.text.empty() ? result_.added : result_.changed);
         accept(it, text, line, item);
     }
-
-    // Guide files end their body with a newline; a translation that lost it gets it back.
-    static std::string body_text(const std::string& msgstr) { return msgstr.ends_with('\n') ? msgstr : msgstr + "\n"; }
 
     void check_placeholders(const TranslationItem& it, const std::string& text, int line, const std::string& item) {
         const auto wanted = placeholders(it.reference_text);
@@ -179,15 +190,45 @@ private:
                                         : "write only the placeholders of the " + it.reference_lang + " text, exactly as there");
     }
 
-    void check_markup(const std::string& body, int line, const std::string& item) {
-        const Markup markup = parse_markup(body);
-        for (const auto& err : markup.errors)
-            d_.error(file_, line, item, "line " + std::to_string(err.line) + " of the translation: " + err.problem, err.fix);
+    // msgmerge sets aside (#~) the translation of a text that changed too much for its fuzzy
+    // matching, a short one most often, or that went: not imported, but said, so that it is not
+    // lost unnoticed.
+    void check_set_aside(const PoEntry& e) {
+        if (trim(e.msgstr).empty()) return;
+        ++result_.skipped;
+        const std::string item = e.has_msgctxt ? "msgctxt " + in_quotes(e.msgctxt) : "msgid " + in_quotes(e.msgid.substr(0, 40));
+        const int line = line_starting("#~ " + item);
+        d_.warning(file_, line, item,
+                   "not imported: set aside as obsolete (#~), as msgmerge does with the translation of a text that changed or went; "
+                   "it translates " + in_quotes(e.msgid.substr(0, 60)),
+                   by_context_.contains(e.msgctxt) ? "translate the entry with this msgctxt again from its new text (copy from this one what still holds), then delete this #~ entry"
+                                                   : "delete it: the source no longer has this text");
+    }
+
+    // The item an entry translates: the one of its msgctxt and msgid, else (the text to
+    // translate changed since the export) one of its msgctxt, to say the entry is stale.
+    const TranslationItem* find_item(const PoEntry& e) const {
+        const auto [first, last] = by_context_.equal_range(e.msgctxt);
+        for (auto it = first; it != last; ++it)
+            if (it->second->reference_text == e.msgid) return it->second;
+        return first == last ? nullptr : first->second;
+    }
+
+    // A block's translation is one block of the same kind: a paragraph that began "1. " or "# "
+    // would become a step or a heading when the body is put together.
+    void check_block(const TranslationItem& it, const std::string& text, int line, const std::string& item) {
+        const LineStart start = line_start(text);
+        if (it.place.kind == BlockKind::Paragraph && (start.marker > 0 || start.bad_heading))
+            d_.error(file_, line, item, "the translation of a paragraph starts with " + in_quotes(text.substr(0, std::max<size_t>(start.marker, 1))) +
+                                            ", which would make it a heading, step or list item",
+                     "start the paragraph with a word, or write \\" + text.substr(0, 1) + " if it must start so");
+        const Markup markup = parse_markup(text);
+        for (const auto& err : markup.errors) d_.error(file_, line, item, "in the translation: " + err.problem, err.fix);
         for (const auto& ref : link_references(markup)) {
             const std::string id = ref.target.starts_with("link:") ? ref.target.substr(5) : "";
             const bool exists = std::any_of(content_.links.begin(), content_.links.end(), [&](const Link& l) { return l.id == id; });
             if (ref.target.starts_with("link:") && !exists)
-                d_.error(file_, line, item, "line " + std::to_string(ref.line) + " of the translation: link " + in_quotes(id) + " does not exist",
+                d_.error(file_, line, item, "in the translation: link " + in_quotes(id) + " does not exist",
                          "keep the (link:...) targets of the text to translate as they are");
         }
     }
@@ -200,18 +241,54 @@ private:
         auto& guide = guides_[it.name];
         guide.line = line;
         guide.item = item;
-        (it.kind == ItemKind::GuideTitle ? guide.edit.title : it.kind == ItemKind::GuideSummary ? guide.edit.summary : guide.edit.body) = text;
+        if (it.kind == ItemKind::GuideBody) guide.blocks[it.context] = text;
+        else (it.kind == ItemKind::GuideTitle ? guide.edit.title : guide.edit.summary) = text;
+    }
+
+    // A changed body is written whole in the shape of the body to translate: each block its new
+    // translation, else the one it had, else the text to translate itself (unrecorded, so still
+    // untranslated: the kiosk shows the guide in a fallback language until it is translated).
+    // Its record then follows the new shape. A block of the old translation that translates
+    // nothing in the source any more is left out, and said.
+    void put_body_together(const std::string& id, GuideChange& guide) {
+        std::vector<BodyBlock> blocks;
+        std::set<std::string> kept_keys;
+        for (auto& it : items_) {
+            if (it.kind != ItemKind::GuideBody || it.name != id) continue;
+            const auto imported = guide.blocks.find(it.context);
+            blocks.push_back({it.place.kind, imported != guide.blocks.end() ? imported->second : !it.text.empty() ? it.text : it.reference_text, 0,
+                              it.place.blank_before});
+            if (!it.record_key.empty()) kept_keys.insert(it.record_key);
+            it.record_key = it.context;
+        }
+        guide.edit.body = join_body(blocks);
+        const auto own = content_.texts[result_.lang].guides.find(id);
+        if (own == content_.texts[result_.lang].guides.end()) return;
+        const auto before = split_body(own->second.body);
+        for (size_t k = 0; k < before.size(); ++k)
+            if (!kept_keys.contains("guide:" + id + ":body:" + std::to_string(k + 1)))
+                d_.warning(guide_file(id), own->second.body_line + before[k].line - 1, "guide:" + id,
+                           "left out of the body import-po wrote: this " + std::string(block_kind_name(before[k].kind)) + " " +
+                               in_quotes(before[k].text.substr(0, 60)) + " translates nothing in the " + items_body_lang(id) + " text any more",
+                           "if it is still needed, translate the block that replaced it; the old file is in the last published source");
+    }
+
+    std::string items_body_lang(const std::string& id) const {
+        for (const auto& it : items_)
+            if (it.kind == ItemKind::GuideBody && it.name == id) return it.reference_lang;
+        return "";
     }
 
     // A guide file the language lacks is written whole: it needs a title and a body to load.
     void check_new_guides() {
         for (const auto& [id, guide] : guides_) {
             const std::string rel = guide_file(id);
-            if (anything_at(source_ / rel) || (guide.edit.title && guide.edit.body)) continue;
+            const bool body = !guide.blocks.empty();
+            if (anything_at(source_ / rel) || (guide.edit.title && body)) continue;
             d_.error(file_, guide.line, guide.item,
-                     rel + " does not exist yet, and a new guide needs its title and its body; this file does not translate " +
-                         (guide.edit.title ? "the body" : guide.edit.body ? "the title" : "the title and the body"),
-                     "translate guide:" + id + ":title and guide:" + id + ":body too, or empty this translation");
+                     rel + " does not exist yet, and a new guide needs its title and its text; this file does not translate " +
+                         (guide.edit.title ? "any of the text" : body ? "the title" : "the title or any of the text"),
+                     "translate guide:" + id + ":title and guide:" + id + ":body:1 (and the rest of the body) too, or empty this translation");
         }
     }
 
@@ -223,7 +300,8 @@ private:
             for (const auto& [key, value] : strings_) text = set_string(std::move(text), key, value);
             files[rel] = text;
         }
-        for (const auto& [id, guide] : guides_) {
+        for (auto& [id, guide] : guides_) {
+            if (!guide.blocks.empty()) put_body_together(id, guide);
             const std::string rel = guide_file(id);
             files[rel] = set_guide_fields(read_file(source_ / rel), guide.edit);
         }
@@ -263,11 +341,6 @@ private:
         return out + "\"";
     }
 
-    struct GuideChange {
-        GuideEdit edit;
-        int line = 0;      // the last entry that changes it, for messages
-        std::string item;
-    };
 
     fs::path source_, po_;
     std::string file_;  // the PO file as the user named it
@@ -275,7 +348,7 @@ private:
     std::string po_text_;
     Content content_;
     std::vector<TranslationItem> items_;
-    std::map<std::string, const TranslationItem*> by_context_;
+    std::multimap<std::string, const TranslationItem*> by_context_;  // by PO msgctxt
     PoImport result_;
     std::vector<std::pair<std::string, std::string>> strings_;  // key, new text
     std::map<std::string, GuideChange> guides_;                 // by guide id
