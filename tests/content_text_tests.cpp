@@ -1,6 +1,7 @@
 // The plain-text readers and the guide markup.
 #include <doctest/doctest.h>
 
+#include "content/text/body_blocks.hpp"
 #include "content/text/markup.hpp"
 #include "content/text/phone_number.hpp"
 #include "content/text/text_files.hpp"
@@ -57,6 +58,33 @@ TEST_CASE("markup: headings, paragraphs, numbered steps, lists, bold and links")
     CHECK(m.blocks[5].kind == BlockKind::Bullet);
     CHECK(plain_text(m.blocks[6]) == "two *not bold*");
     CHECK(link_references(m).size() == 1);
+}
+
+// The translation tools cut a body into the blocks translators get one by one and put it back
+// together; what they write must read as the same blocks, and a body laid out one block a line
+// must come back byte for byte (an import then changes only the lines translated).
+TEST_CASE("a body cut into blocks and put back together is the same body") {
+    const std::string body = "Intro **bold** [here](link:x).\n\n# Heading\n- one\n- two\n\n## Sub\n1. first\n2. second\nAfter the steps.\n";
+    const auto blocks = split_body(body);
+    REQUIRE(blocks.size() == 8);
+    CHECK(blocks[0].text == "Intro **bold** [here](link:x).");
+    CHECK(blocks[1].kind == BlockKind::Heading);
+    CHECK(blocks[1].blank_before);
+    CHECK_FALSE(blocks[2].blank_before);
+    CHECK(blocks[5].text == "first");  // markers off: the kiosk numbers steps itself
+    CHECK(join_body(blocks) == body);
+
+    // A paragraph's lines become one; one that reads like a step keeps its break (found by the
+    // markup fuzzer: "2." then "i" is a paragraph "2. i", which on one line would be a step).
+    const auto joined = split_body("Two\nlines.\n\n2.\ni\n");
+    REQUIRE(joined.size() == 2);
+    CHECK(joined[0].text == "Two lines.");
+    CHECK(joined[1].text == "2. i");
+    CHECK(joined[1].kind == BlockKind::Paragraph);
+    const auto again = split_body(join_body(joined));
+    REQUIRE(again.size() == 2);
+    CHECK(again[1].kind == BlockKind::Paragraph);
+    CHECK(again[1].text == "2. i");
 }
 
 TEST_CASE("markup errors carry their line and a fix") {

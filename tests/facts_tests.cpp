@@ -115,3 +115,27 @@ TEST_CASE("a translator keeps a fact's reference: import-po refuses a translatio
     CHECK_FALSE(content::import_po(src, po, d));
     CHECK(all_errors(d).find("the translation drops {place.rednova-call-center.phone}") != std::string::npos);
 }
+
+TEST_CASE("a known number written into a text is a warning that names the reference to write instead") {
+    TempDir dir;
+    const fs::path src = copy_demo_source(dir);
+    replace_in_file(src / "lang/fr/guides/food-help.md", "[{place.rednova-call-center.phone}](link:rednova-phone)", "[011 0112 5500](link:rednova-phone)");
+    replace_in_file(src / "lang/fr/strings.txt", "nav.home = Accueil", "nav.home = Appelez le +39 011-0112-5500");
+    const auto d = validate(src);
+    CHECK_FALSE(d.has_errors());
+    std::vector<std::string> warnings;
+    for (const auto& item : d.all())
+        if (item.problem.find("is written into the text") != std::string::npos) warnings.push_back(item.format());
+    REQUIRE(warnings.size() == 2);
+    const auto line = [&](const std::string& text) {
+        return std::find_if(warnings.begin(), warnings.end(), [&](const std::string& w) { return w.starts_with(text); }) != warnings.end();
+    };
+    CHECK(line("lang/fr/guides/food-help.md:16: warning: guide \"food-help\": the number 011 0112 5500 is written into the text, so a change in "
+               "places.csv or links.csv would not reach it. Fix: write {place.rednova-call-center.phone} instead"));
+    CHECK(line("lang/fr/strings.txt:2: warning: key \"nav.home\": the number +39 011-0112-5500 is written into the text"));
+    // Numbers that are not the places' or links' (a year, a postcode) are no one's business.
+    replace_in_file(src / "lang/fr/strings.txt", "nav.home = Appelez le +39 011-0112-5500", "nav.home = Accueil 2026, 10121");
+    replace_in_file(src / "lang/fr/guides/food-help.md", "[011 0112 5500](link:rednova-phone)", "[{place.rednova-call-center.phone}](link:rednova-phone)");
+    const auto plain = validate(src);
+    for (const auto& item : plain.all()) CHECK(item.problem.find("is written into the text") == std::string::npos);
+}

@@ -10,7 +10,6 @@ namespace {
 
 constexpr std::string_view kPrefix = "{place.";
 constexpr std::string_view kWordless = "[](link:";
-const char* const kFields[] = {"phone", "address", "name"};
 
 bool id_char(char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_'; }
 
@@ -39,6 +38,44 @@ std::vector<std::pair<size_t, std::string>> wordless_links(std::string_view text
         const size_t close = text.find(')', at);
         if (close == std::string_view::npos) break;
         found.emplace_back(at, trim(text.substr(at + kWordless.size(), close - at - kWordless.size())));
+    }
+    return found;
+}
+
+// A phone number's digits, without Italy's +39 / 0039 in front, for comparing numbers written
+// in different ways ("011 0112 5500", "+39-011-0112-5500").
+std::string phone_digits(std::string_view text) {
+    std::string digits;
+    for (const char ch : text)
+        if (ch >= '0' && ch <= '9') digits += ch;
+    const bool international = text.find('+') != std::string_view::npos || digits.starts_with("0039");
+    if (international && digits.starts_with("0039")) digits.erase(0, 4);
+    else if (international && digits.starts_with("39")) digits.erase(0, 2);
+    return digits;
+}
+
+struct WrittenNumber {
+    size_t at = 0;
+    std::string written, digits;
+};
+
+// The numbers written into a text: runs of digits, with the spaces, dashes, dots and slashes
+// people group them with, at least 6 digits long.
+std::vector<WrittenNumber> written_numbers(std::string_view text) {
+    std::vector<WrittenNumber> found;
+    for (size_t i = 0; i < text.size();) {
+        if (!(text[i] >= '0' && text[i] <= '9') && text[i] != '+') {
+            ++i;
+            continue;
+        }
+        const size_t start = i;
+        size_t end = i;
+        while (i < text.size() && std::string_view("+0123456789 -./").find(text[i]) != std::string_view::npos) {
+            if (text[i] >= '0' && text[i] <= '9') end = i + 1;
+            ++i;
+        }
+        const std::string_view written = text.substr(start, end - start);
+        if (const std::string digits = phone_digits(written); digits.size() >= 6) found.push_back({start, std::string(written), digits});
     }
     return found;
 }
@@ -113,27 +150,42 @@ Content with_facts_filled(const Content& c) {
 }
 
 void check_facts(const Content& c, const std::function<bool(const std::string&, const std::string&)>& reported, Diagnostics& d) {
+    // The known numbers, to find one written into a text instead of referred to: the edit that
+    // changes it in places.csv or links.csv would miss that copy.
+    std::vector<std::pair<std::string, std::string>> numbers;  // digits, the reference to write
+    for (const auto& p : c.places)
+        if (!phone_digits(p.phone).empty()) numbers.emplace_back(phone_digits(p.phone), "{place." + p.id + ".phone}");
+    for (const auto& l : c.links)
+        if (l.target.starts_with("tel:")) numbers.emplace_back(phone_digits(l.target.substr(4)), "[](link:" + l.id + ")");
+
     const auto check = [&](const std::string& file, int first_line, const std::string& item, const std::string& text) {
+        const auto line_at = [&](size_t offset) { return first_line > 0 ? first_line + line_of_offset(text, offset) - 1 : 0; };
         for (const auto& ref : fact_references(text)) {
-            const int line = first_line > 0 ? first_line + line_of_offset(text, ref.begin) - 1 : 0;
             const std::string written = "{place." + ref.place + "." + ref.field + "}";
             const Place* place = find_place(c, ref.place);
             const std::string* value = place ? field_of(*place, ref.field) : nullptr;
             if (place == nullptr && reported("places.csv", ref.place)) continue;
             if (place == nullptr)
-                d.error(file, line, item, written + ": places.csv has no place \"" + ref.place + "\"", "write the id of a place of places.csv");
+                d.error(file, line_at(ref.begin), item, written + ": places.csv has no place \"" + ref.place + "\"", "write the id of a place of places.csv");
             else if (value == nullptr)
-                d.error(file, line, item, written + ": a place has no \"" + ref.field + "\" to show here", "write {place." + ref.place + ".phone}, .address or .name");
+                d.error(file, line_at(ref.begin), item, written + ": a place has no \"" + ref.field + "\" to show here",
+                        "write {place." + ref.place + ".phone}, .address or .name");
             else if (value->empty())
-                d.error(file, line, item, written + ": place \"" + ref.place + "\" has no " + ref.field + " in places.csv, so the text would show nothing",
+                d.error(file, line_at(ref.begin), item,
+                        written + ": place \"" + ref.place + "\" has no " + ref.field + " in places.csv, so the text would show nothing",
                         "add the " + ref.field + " to places.csv, or write the text without it");
         }
         for (const auto& [at, id] : wordless_links(text)) {
             const Link* link = find_link(c, id);
             if (link && !link_shown_text(*link) && !reported("links.csv", id))
-                d.error(file, first_line > 0 ? first_line + line_of_offset(text, at) - 1 : 0, item,
-                        "[](link:" + id + ") has no words, and a " + link->kind + " link has no number or address of its own to show",
+                d.error(file, line_at(at), item, "[](link:" + id + ") has no words, and a " + link->kind + " link has no number or address of its own to show",
                         "write the words to show between [ and ], e.g. [directions](link:" + id + ")");
+        }
+        for (const auto& number : written_numbers(text)) {
+            const auto known = std::find_if(numbers.begin(), numbers.end(), [&](const auto& n) { return n.first == number.digits; });
+            if (known != numbers.end())
+                d.warning(file, line_at(number.at), item, "the number " + number.written + " is written into the text, so a change in places.csv or links.csv would not reach it",
+                          "write " + known->second + " instead: the build puts the number there, in every language");
         }
     };
     for (const auto& [lang, texts] : c.texts) {

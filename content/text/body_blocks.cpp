@@ -41,7 +41,19 @@ std::string join_body(const std::vector<BodyBlock>& blocks) {
             case BlockKind::Subheading: out += "## "; break;
             case BlockKind::Bullet: out += "- "; break;
             case BlockKind::Step: out += std::to_string(step) + ". "; break;
-            case BlockKind::Paragraph: break;
+            case BlockKind::Paragraph:
+                // A paragraph that reads "2. …" or "- …" came from lines "2." and "…": written on
+                // one line it would become a step, so it keeps a break after each such start.
+                for (std::string_view rest = b.text;;) {
+                    const LineStart start = line_start(rest);
+                    if (start.marker == 0 || start.bad_heading) {
+                        out += std::string(rest) + "\n";
+                        break;
+                    }
+                    out += std::string(rest.substr(0, start.marker - 1)) + "\n";
+                    rest.remove_prefix(start.marker);
+                }
+                continue;
         }
         out += b.text + "\n";
     }
