@@ -45,7 +45,7 @@ for lang in $(ls "$work/large/lang"); do
   [ "$lang" = it ] && continue
   "$tool" mark-translated "$work/large" "$lang" >/dev/null
 done
-echo "large source: $(tail -n +2 "$work/large/guides.csv" | wc -l) guides, $(ls "$work"/large/lang/*/guides/*.md | wc -l) guide files, $(du -sh "$work/large/lang" | cut -f1) of texts"
+echo "large source: $(tail -n +2 "$work/large/guides.csv" | wc -l) guides, $(find "$work/large/lang" -name '*.md' | wc -l) guide files, $(du -sh "$work/large/lang" | cut -f1) of texts"
 
 demo=$root/content/torino
 "$tool" build "$demo" -o "$work/demo.kbundle" >/dev/null 2>&1
@@ -69,7 +69,7 @@ hyperfine --style basic --warmup 1 --runs "${RUNS:-5}" --export-markdown "$work/
 cat "$work/times.md"
 echo
 for run in "validate $work/large" "build $work/large -o $work/out-large.kbundle" "diff $work/large.kbundle $work/large2.kbundle"; do
-  rss=$( { /usr/bin/time -v $tool $run >/dev/null 2>/dev/null; } 2>&1 | awk -F': ' '/Maximum resident/ {print $2}')
-  echo "peak memory, ${run%% *} large: $((rss / 1024)) MiB"
+  /usr/bin/time -v -o "$work/time.txt" $tool $run >/dev/null 2>&1 || true
+  echo "peak memory, ${run%% *} large: $(awk -F': ' '/Maximum resident/ {print int($2 / 1024)}' "$work/time.txt") MiB"
 done
 echo "bundle sizes: demo $(du -k "$work/demo.kbundle" | cut -f1) KiB, large $(du -k "$work/large.kbundle" | cut -f1) KiB"
