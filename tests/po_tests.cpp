@@ -458,3 +458,37 @@ TEST_CASE("import-po leaves out a stale, a fuzzy and an unknown entry, names eac
     CHECK(strings.find("nav.back = Retour\n") != std::string::npos);
     CHECK(content::import_summary(*r.result).find("3 left out (stale, fuzzy or unknown") != std::string::npos);
 }
+
+// A body whose translation has a block the source no longer has: outdated as a whole until a
+// translator's import rewrites it in the source's shape, which leaves that block out and says so.
+TEST_CASE("a translated block the source no longer has makes the body outdated, and import-po names it when it leaves it out") {
+    TempDir dir;
+    const fs::path src = copy_demo_source(dir);
+    write(src / "lang/fr/guides/food-help.md", read(src / "lang/fr/guides/food-help.md") + "\nUn paragraphe de plus.\n");
+    content::Diagnostics loaded;
+    const auto c = content::load_source(src, loaded);
+    REQUIRE_FALSE(loaded.has_errors());
+    bool reshaped = false;
+    for (const auto& w : loaded.all())
+        reshaped = reshaped || w.format().starts_with("lang/fr/guides/food-help.md: warning: guide:food-help: outdated: the it text of the guide");
+    CHECK(reshaped);
+    for (const auto& l : content::coverage(c))
+        if (l.code == "fr") CHECK(std::find(l.outdated.begin(), l.outdated.end(), "guide:food-help") != l.outdated.end());
+
+    const fs::path po = export_to(dir, src, "fr");
+    set_msgstr(po, "guide:food-help:body", "**colis de nourriture**", "**pacchi alimentari**");
+    const auto r = import(src, po);
+    REQUIRE(r.result);
+    std::string warnings;
+    for (const auto& w : r.d.all()) warnings += w.format() + "\n";
+    INFO(warnings);
+    CHECK(warnings.find("lang/fr/guides/food-help.md:") != std::string::npos);
+    CHECK(warnings.find("warning: guide:food-help: left out of the body import-po wrote: this paragraph \"Un paragraphe de plus.\" translates "
+                        "nothing in the it text any more") != std::string::npos);
+    const std::string file = read(src / "lang/fr/guides/food-help.md");
+    CHECK(file.find("Un paragraphe de plus.") == std::string::npos);
+    CHECK(file.find("- **colis de nourriture**\n") != std::string::npos);
+    content::Diagnostics after;
+    content::load_source(src, after);
+    for (const auto& w : after.all()) CHECK(w.format().find("lang/fr/guides/food-help.md") == std::string::npos);
+}

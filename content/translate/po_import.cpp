@@ -221,7 +221,7 @@ private:
         if (it.place.kind == BlockKind::Paragraph && (start.marker > 0 || start.bad_heading))
             d_.error(file_, line, item, "the translation of a paragraph starts with " + in_quotes(text.substr(0, std::max<size_t>(start.marker, 1))) +
                                             ", which would make it a heading, step or list item",
-                     "start the paragraph with a word, or write \\" + text.substr(0, 1) + " if it must start so");
+                     "start the paragraph with a word, as the text to translate does");
         const Markup markup = parse_markup(text);
         for (const auto& err : markup.errors) d_.error(file_, line, item, "in the translation: " + err.problem, err.fix);
         for (const auto& ref : link_references(markup)) {
@@ -253,8 +253,10 @@ private:
     void put_body_together(const std::string& id, GuideChange& guide) {
         std::vector<BodyBlock> blocks;
         std::set<std::string> kept_keys;
+        std::string from_lang;
         for (auto& it : items_) {
             if (it.kind != ItemKind::GuideBody || it.name != id) continue;
+            from_lang = it.reference_lang;
             const auto imported = guide.blocks.find(it.context);
             blocks.push_back({it.place.kind, imported != guide.blocks.end() ? imported->second : !it.text.empty() ? it.text : it.reference_text, 0,
                               it.place.blank_before});
@@ -269,14 +271,8 @@ private:
             if (!kept_keys.contains("guide:" + id + ":body:" + std::to_string(k + 1)))
                 d_.warning(guide_file(id), own->second.body_line + before[k].line - 1, "guide:" + id,
                            "left out of the body import-po wrote: this " + std::string(block_kind_name(before[k].kind)) + " " +
-                               in_quotes(before[k].text.substr(0, 60)) + " translates nothing in the " + items_body_lang(id) + " text any more",
+                               in_quotes(before[k].text.substr(0, 60)) + " translates nothing in the " + from_lang + " text any more",
                            "if it is still needed, translate the block that replaced it; the old file is in the last published source");
-    }
-
-    std::string items_body_lang(const std::string& id) const {
-        for (const auto& it : items_)
-            if (it.kind == ItemKind::GuideBody && it.name == id) return it.reference_lang;
-        return "";
     }
 
     // A guide file the language lacks is written whole: it needs a title and a body to load.
@@ -288,7 +284,7 @@ private:
             d_.error(file_, guide.line, guide.item,
                      rel + " does not exist yet, and a new guide needs its title and its text; this file does not translate " +
                          (guide.edit.title ? "any of the text" : body ? "the title" : "the title or any of the text"),
-                     "translate guide:" + id + ":title and guide:" + id + ":body:1 (and the rest of the body) too, or empty this translation");
+                     "translate the entries guide:" + id + ":title and guide:" + id + ":body (its text) too, or empty this translation");
         }
     }
 
@@ -340,7 +336,6 @@ private:
         }
         return out + "\"";
     }
-
 
     fs::path source_, po_;
     std::string file_;  // the PO file as the user named it
