@@ -41,7 +41,7 @@ void check_outdated_translations(const Content& c, const std::string& source, Di
                 d.warning(item.file, 0, "guide:" + item.name,
                           "outdated: the " + item.reference_lang + " text of the guide (" + item.reference_file +
                               ") has gained or lost paragraphs, steps or list items since this translation was made",
-                          "export-po " + source + " " + language.code + " lists each block: translate the empty ones; import-po then writes the body in the new shape");
+                          "kiosk-bundle export-po " + source + " " + language.code + " lists each block: translate the empty ones; import-po then writes the body in the new shape");
             if (!item.outdated()) continue;
             d.warning(item.file, item.line, item.kind == ItemKind::String ? "key \"" + item.name + "\"" : item.context,
                       "outdated: " + change(item) + " (" + item.reference_file + ")",
