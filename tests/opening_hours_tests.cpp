@@ -53,6 +53,27 @@ TEST_CASE("opening hours: weekday ranges, lists and ranges that wrap over the we
     CHECK(next("Mo-Fr 09:00-17:00", "2026-06-26T18:00") == "2026-06-29T09:00+02:00");  // Friday evening to Monday
 }
 
+// Food hubs open "the first Saturday of the month" (issue 21). December 2026: Tuesday 1 to
+// Thursday 31; its Saturdays are the 5th, 12th, 19th and 26th, its Mondays the 7th to the 28th.
+TEST_CASE("opening hours: the nth weekday of the month, counted from its start or its end") {
+    CHECK(state("Sa[1] 09:00-12:00", "2026-12-05T10:00") == Open);
+    CHECK(state("Sa[1] 09:00-12:00", "2026-12-12T10:00") == Closed);
+    CHECK(state("Sa[1] 09:00-12:00", "2026-12-04T10:00") == Closed);  // a Friday
+    CHECK(state("Sa[-1] 09:00-12:00", "2026-12-26T10:00") == Open);
+    CHECK(state("Sa[-1] 09:00-12:00", "2026-12-19T10:00") == Closed);
+    CHECK(state("Mo[2,4] 09:00-12:00", "2026-12-14T10:00") == Open);
+    CHECK(state("Mo[2,4] 09:00-12:00", "2026-12-21T10:00") == Closed);
+    CHECK(state("Mo[2,4] 09:00-12:00", "2026-12-28T10:00") == Open);
+    CHECK(state("We[1-2] 09:00-12:00", "2026-12-09T10:00") == Open);
+    CHECK(state("We[1-2] 09:00-12:00", "2026-12-16T10:00") == Closed);
+    CHECK(state("Sa[5] 09:00-12:00", "2026-08-29T10:00") == Open);  // August 2026 has five Saturdays
+    CHECK(state("Mo-Fr 09:00-17:00; Fr[-1] off", "2026-12-25T10:00") == Closed);
+    CHECK(state("Mo-Fr 09:00-17:00; Fr[-1] off", "2026-12-18T10:00") == Open);
+    CHECK(state("Mo-Fr 09:00-17:00, Sa[1] 09:00-12:00", "2026-12-05T10:00") == Open);
+    CHECK(state("Mo-Fr 09:00-17:00, Sa[1] 09:00-12:00", "2026-12-07T10:00") == Open);
+    CHECK(next("Sa[1] 09:00-12:00", "2026-12-05T13:00") == "2027-01-02T09:00+01:00");
+}
+
 TEST_CASE("opening hours: several spans a day") {
     const char* hours = "Mo-Fr 08:30-12:30,14:00-18:00";
     CHECK(state(hours, "2026-06-22T12:29") == Open);
@@ -340,7 +361,11 @@ TEST_CASE("opening hours: mistakes are refused at their position with a fix") {
              Case{"Mo-Fr 18:00+", 11, "an open end"},
              Case{"Mo-Fr sunrise-sunset", 6, "sunrise and sunset are not supported"},
              Case{"SH off", 0, "school holidays (SH) are not supported"},
-             Case{"Mo[1] 10:00-12:00", 2, "nth weekday"},
+             Case{"Mo[6] 10:00-12:00", 3, "expected a week of the month from 1 to 5, or -1 to -5"},
+             Case{"Mo[0] 10:00-12:00", 3, "expected a week of the month from 1 to 5"},
+             Case{"Mo[3-1] 10:00-12:00", 5, "a range of weeks must count up"},
+             Case{"Mo[1 10:00-12:00", 4, "expected ] after the weeks of the month"},
+             Case{"Sa[1] +1 day 10:00-12:00", 6, "a day offset after the weeks of the month"},
              Case{"Mo-Fr 09:00-17:00;; Sa off", 18, "a rule is missing after \";\""},
              Case{"Mo-Fr 09:00-17:00,", 18, "a rule is missing after \",\""},
              Case{"Mo-Fr 09:00-17:00 & Sa", 18, "unexpected \"&\""},

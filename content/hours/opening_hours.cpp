@@ -83,9 +83,13 @@ std::string_view to_string(OpenState state) {
 bool HoursRule::names(const CivilDate& day, const HolidayRegion& region) const {
     if (all_week_all_day) return true;
     if (!dates.empty() && std::none_of(dates.begin(), dates.end(), [&](const DateRange& d) { return date_in(d, day); })) return false;
-    const bool weekday_listed = (weekdays >> day.weekday()) & 1;
+    const int from_start = (day.day - 1) / 7, from_end = (days_in_month(day.year, day.month) - day.day) / 7;  // 0: the first, the last
+    const bool weekday_listed = ((weekdays >> day.weekday()) & 1) ||
+                                std::any_of(nth_weekdays.begin(), nth_weekdays.end(), [&](const NthWeekdays& n) {
+                                    return ((n.weekdays >> day.weekday()) & 1) && (((n.nth >> from_start) & 1) || ((n.nth >> (5 + from_end)) & 1));
+                                });
     if (holidays_on_weekdays) return weekday_listed && is_public_holiday(day, region);
-    if (weekdays == 0 && !public_holidays) return true;
+    if (weekdays == 0 && nth_weekdays.empty() && !public_holidays) return true;
     return weekday_listed || (public_holidays && is_public_holiday(day, region));
 }
 

@@ -7,6 +7,7 @@
 //   24/7; Dec 25 off                                   a later rule overrides earlier ones on the days it names
 //   Oct-Mar Mo-Fr 09:00-12:00; Dec 20-Jan 06 off       months and dates, wrapping the year end too
 //   Mo-Fr,PH 10:00-12:00; PH off                       public holidays (holidays.hpp)
+//   Sa[1] 09:00-12:00; Mo[-1] off                      the first Saturday, the last Monday of each month
 //   Mo-Fr 09:00-17:00, We 19:00-21:00                  `,` adds to a day instead of overriding it
 //   Mo 10:00-12:00 "by appointment" || "call first"   comments; `||` fills the times nothing else covers
 //
@@ -53,10 +54,18 @@ struct HoursRule {
         int from, to;
     };
 
+    // Weekdays of some weeks of the month only: `Sa[1]` the first Saturday, `Mo[-1]` the last
+    // Monday, `We[1,3]`, `Th[2-4]`.
+    struct NthWeekdays {
+        std::uint8_t weekdays = 0;  // as `weekdays` below
+        std::uint16_t nth = 0;      // bit n-1: the nth in the month (1-5); bit 4+k: the kth from its end (-1 to -5)
+    };
+
     Joined joined = Joined::Normal;
     bool all_week_all_day = false;  // 24/7
     std::vector<DateRange> dates;   // empty: every date
-    std::uint8_t weekdays = 0;      // bit 0 = Monday … bit 6 = Sunday; none and no PH: every day
+    std::uint8_t weekdays = 0;      // bit 0 = Monday … bit 6 = Sunday; none, no nth and no PH: every day
+    std::vector<NthWeekdays> nth_weekdays;
     bool public_holidays = false;   // PH
     bool holidays_on_weekdays = false;  // `PH Mo-Fr`: holidays that fall on those weekdays only
     std::vector<TimeSpan> times;    // empty: the whole day

@@ -182,7 +182,7 @@ private:
             } else if (same(w, "SH")) {
                 fail(at, "school holidays (SH) are not supported by the kiosk", "write the dates instead, e.g. Jul-Aug or Dec 23-Jan 06");
             } else {
-                r.weekdays |= weekday_range();
+                weekday_range(r);
             }
             if (peek() != ',' || !day_word_at(after_spaces(pos_ + 1))) break;
             pos_ = after_spaces(pos_ + 1);
@@ -192,13 +192,14 @@ private:
             pos_ = next;
             r.holidays_on_weekdays = true;
             for (;;) {
-                r.weekdays |= weekday_range();
+                weekday_range(r);
                 if (peek() != ',' || !weekday_at(after_spaces(pos_ + 1))) break;
                 pos_ = after_spaces(pos_ + 1);
             }
         }
     }
-    std::uint8_t weekday_range() {
+    // `Mo`, `Mo-Fr`, `Sa-Mo`, each optionally of some weeks of the month only: `Sa[1]`.
+    void weekday_range(HoursRule& r) {
         const int from = hours_words::weekday(word_at(pos_));
         if (from < 0) fail(pos_, "expected a day like Mo " + before(pos_), "write days with two letters: Mo Tu We Th Fr Sa Su");
         pos_ += 2;
@@ -208,14 +209,45 @@ private:
             if (to < 0) fail(pos_, "expected a day like Fr " + before(pos_), "write day ranges as Mo-Fr");
             pos_ += 2;
         }
-        if (peek() == '[')
-            fail(pos_, "the nth weekday of a month (Mo[1]) is not supported by the kiosk", "write the dates instead, e.g. Mar 02,09");
         std::uint8_t bits = 0;
         for (int d = from;; d = (d + 1) % 7) {  // Sa-Mo wraps over the weekend
             bits = std::uint8_t(bits | (1 << d));
             if (d == to) break;
         }
-        return bits;
+        if (peek() == '[') r.nth_weekdays.push_back({bits, nth_of_month()});
+        else r.weekdays |= bits;
+    }
+
+    // `[1]`, `[-1]`, `[1,3]`, `[2-4]`: which weeks of the month (HoursRule::NthWeekdays).
+    std::uint16_t nth_of_month() {
+        ++pos_;  // [
+        std::uint16_t nth = 0;
+        const auto number = [&]() {
+            const size_t at = pos_;
+            const bool negative = eat("-");
+            if (pos_ >= text_.size() || text_[pos_] < '1' || text_[pos_] > '5' ||
+                (pos_ + 1 < text_.size() && text_[pos_ + 1] >= '0' && text_[pos_ + 1] <= '9'))
+                fail(at, "expected a week of the month from 1 to 5, or -1 to -5 counted from its end " + before(at),
+                     "write Sa[1] for the first Saturday of the month, Mo[-1] for the last Monday");
+            const int n = text_[pos_++] - '0';
+            return negative ? -n : n;
+        };
+        for (;;) {
+            const int from = number();
+            int to = from;
+            if (from > 0 && eat("-")) {
+                to = number();
+                if (to < from) fail(pos_ - 1, "a range of weeks must count up, as in [1-3]", "write the smaller week first");
+            }
+            for (int n = from; n <= to; ++n) nth = std::uint16_t(nth | (1u << (n > 0 ? n - 1 : 4 - n)));
+            if (!eat(",")) break;
+        }
+        if (!eat("]")) fail(pos_, "expected ] after the weeks of the month " + before(pos_), "write it as Sa[1] or We[1,3]");
+        const size_t next = after_spaces(pos_);
+        if (next < text_.size() && (text_[next] == '+' || (text_[next] == '-' && next + 1 < text_.size() && text_[next + 1] >= '0' && text_[next + 1] <= '9')))
+            fail(next, "a day offset after the weeks of the month (Sa[1] +1 day) is not supported by the kiosk",
+                 "write the weekday it lands on instead, e.g. Su[1] for the day after the first Saturday (when it is in the same month)");
+        return nth;
     }
 
     // What a word processor or a spreadsheet puts in for "-", "\"" and " ": named where it is,

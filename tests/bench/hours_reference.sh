@@ -2,7 +2,7 @@
 # Probe, not yet a test: the kiosk's opening_hours evaluation against the reference JavaScript
 # library `opening_hours` (npm registry, version pinned below), on generated cases of the grammar
 # the kiosk reads today (weekday ranges and lists, spans past midnight, month ranges, dates off,
-# PH, `,`, 24/7), each asked for the state and the next change at a random 2026 moment in
+# PH, `,`, 24/7, the nth weekday of the month), each asked for the state and the next change at a random 2026 moment in
 # Europe/Rome. Ours through `kiosk-bundle hours TEXT --at T`, one process per case. Needs node and
 # npm (installs the library into a temporary folder) and python3. Issue 21 makes this a suite test.
 # Usage: tests/bench/hours_reference.sh [BUILD_DIR] [RULE_SETS]   (5 moments per rule set)
@@ -28,8 +28,14 @@ def dayset():
     i = random.randint(0, 6); j = random.randint(i, 6)
     s = days[i] if i == j else f"{days[i]}-{days[j]}"
     return s + ("," + random.choice(days) if random.random() < 0.2 else "")
+def nth():
+    r = random.random()
+    if r < 0.4: return f"[{random.choice([1, 2, 3, 4, 5, -1, -2])}]"
+    if r < 0.7: return f"[{random.randint(1, 2)},{random.randint(3, 5)}]"
+    a = random.randint(1, 4); return f"[{a}-{random.randint(a, 5)}]"
 def rule():
     r = random.random()
+    if r < 0.08: return f"{random.choice(days)}{nth()} " + (span() if random.random() < 0.7 else "off")
     if r < 0.1: return f"{random.choice(months)} {random.randint(1, 28)} off"
     if r < 0.2: return f"{random.choice(months)}-{random.choice(months)} {dayset()} {span()}"
     if r < 0.3: return "PH off"
