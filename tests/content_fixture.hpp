@@ -27,6 +27,15 @@ inline std::string all_errors(const content::Diagnostics& d) {
     return out;
 }
 
+/// The source at `src`, which must load without errors (they are the failure's message).
+inline content::Content loaded(const fs::path& src) {
+    content::Diagnostics d;
+    auto c = content::load_source(src, d);
+    INFO(all_errors(d));
+    REQUIRE_FALSE(d.has_errors());
+    return c;
+}
+
 /// A bundle built from a copy of the demo source after `edit` has changed it.
 template <typename Edit>
 fs::path build_from_demo(const TempDir& dir, Edit edit) {

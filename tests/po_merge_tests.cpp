@@ -19,14 +19,6 @@ using namespace test;
 
 namespace {
 
-content::Content load(const fs::path& src) {
-    content::Diagnostics d;
-    auto c = content::load_source(src, d);
-    INFO(all_errors(d));
-    REQUIRE_FALSE(d.has_errors());
-    return c;
-}
-
 // The entries of a PO file as a PO editor saves them, after `edit` changed them.
 template <typename Edit>
 void edit_po(const fs::path& po, Edit edit) {
@@ -68,7 +60,7 @@ TEST_CASE("msgmerge --previous of a translator's file into a new export keeps ev
     TempDir dir;
     const fs::path src = copy_demo_source(dir);
     const fs::path translator = dir / "fr-translator.po";
-    write(translator, content::export_po(load(src), "fr"));
+    write(translator, content::export_po(loaded(src), "fr"));
 
     // The translator works on the export: a string, a body block, and a string whose Italian
     // text the content manager changes meanwhile.
@@ -89,7 +81,7 @@ TEST_CASE("msgmerge --previous of a translator's file into a new export keeps ev
     replace_in_file(src / "lang/it/guides/food-help.md", "---\n", "---\n" + kNewParagraph + "\n\n");
     replace_in_file(src / "lang/it/guides/food-help.md", "- " + kVoucher + "\n", "- " + kVoucher + " per il supermercato\n");
     const fs::path fresh = dir / "fr-new.po", merged = dir / "fr-merged.po";
-    write(fresh, content::export_po(load(src), "fr"));
+    write(fresh, content::export_po(loaded(src), "fr"));
     const auto merging = run("msgmerge --quiet --previous -o '" + merged.string() + "' '" + translator.string() + "' '" + fresh.string() + "' 2>&1");
     INFO(merging.output);
     REQUIRE(merging.status == 0);
@@ -149,7 +141,7 @@ TEST_CASE("msgmerge --previous of a translator's file into a new export keeps ev
     CHECK(warnings.find(merged.string() + ":") != std::string::npos);
     CHECK(warnings.find("msgctxt \"nav.back\"") != std::string::npos);  // fuzzy or set aside: said either way
     CHECK(warnings.find("(guide:food-help:body:") != std::string::npos);  // the reworded list item, fuzzy
-    const auto c = load(src);
+    const auto c = loaded(src);
     CHECK(c.texts.at("fr").strings.at("nav.home") == "Page d'accueil");
     CHECK(c.texts.at("fr").strings.at("fallback.notice") == "Pas encore dans votre langue — affiché en {language}");
     CHECK(c.texts.at("fr").strings.at("nav.back") == "Retour");  // its text changed: left out, said

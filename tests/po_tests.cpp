@@ -36,18 +36,10 @@ std::vector<std::string> differences(const std::map<std::string, std::string>& b
     return out;
 }
 
-content::Content load(const fs::path& src) {
-    content::Diagnostics d;
-    auto c = content::load_source(src, d);
-    INFO(all_errors(d));
-    REQUIRE_FALSE(d.has_errors());
-    return c;
-}
-
 // export-po's text for `lang`, written beside the source.
 fs::path export_to(const TempDir& dir, const fs::path& src, const std::string& lang) {
     const fs::path po = dir / (lang + ".po");
-    write(po, content::export_po(load(src), lang));
+    write(po, content::export_po(loaded(src), lang));
     return po;
 }
 
@@ -122,7 +114,7 @@ TEST_CASE("export-po writes one entry per string, guide title and summary, and b
     CHECK(read.header.at("Content-Transfer-Encoding") == "8bit");
     CHECK(read.header.at("MIME-Version") == "1.0");
     CHECK(read.header.at("Project-Id-Version") == "Torino information points (demo) 1");
-    const auto c = load(src);
+    const auto c = loaded(src);
     size_t blocks = 0;
     for (const auto& guide : c.guides) blocks += blocks_of(c, "it", guide.id).size();
     CHECK(read.entries.size() == c.texts.at("it").strings.size() + 2 * c.guides.size() + blocks);
@@ -265,7 +257,7 @@ TEST_CASE("a string French lacks is exported untranslated, and importing it fill
     CHECK(r.result->added == 1);
     CHECK(r.result->changed == 0);
     CHECK(read(src / "lang/fr/strings.txt") == before.at("lang/fr/strings.txt") + "map.here = Vous êtes ici\n");
-    CHECK(load(src).texts.at("fr").strings.at("map.here") == "Vous êtes ici");
+    CHECK(loaded(src).texts.at("fr").strings.at("map.here") == "Vous êtes ici");
 }
 
 TEST_CASE("a guide French lacks is created from the PO file in the source format, byte for byte as it was") {
@@ -273,7 +265,7 @@ TEST_CASE("a guide French lacks is created from the PO file in the source format
     const fs::path src = copy_demo_source(dir);
     const fs::path guide = src / "lang/fr/guides/food-help.md";
     const std::string original = read(guide);
-    const auto c = load(src);
+    const auto c = loaded(src);
     const auto fr = c.texts.at("fr").guides.at("food-help");
     const auto it_blocks = blocks_of(c, "it", "food-help"), fr_blocks = blocks_of(c, "fr", "food-help");
     fs::remove(guide);
@@ -304,7 +296,7 @@ TEST_CASE("a guide French lacks is created from the PO file in the source format
         const auto r = import(src, po);
         INFO(r.text());
         REQUIRE(r.result);
-        const auto half = load(src);
+        const auto half = loaded(src);
         CHECK(blocks_of(half, "fr", "food-help").size() == it_blocks.size());
         const auto coverage = content::coverage(half);
         for (const auto& l : coverage)
@@ -322,7 +314,7 @@ TEST_CASE("a guide French lacks is created from the PO file in the source format
         INFO(rest.text());
         REQUIRE(rest.result);
         CHECK(read(guide) == original);
-        content::write_bundle(load(src), dir / "whole.kbundle");
+        content::write_bundle(loaded(src), dir / "whole.kbundle");
         CHECK(content::Bundle(dir / "whole.kbundle").guide("food-help", "fr")->lang == "fr");
     }
 }
@@ -331,7 +323,7 @@ TEST_CASE("import-po refuses a file with any bad entry, lists every problem, and
     TempDir dir;
     const fs::path src = copy_demo_source(dir);
     const fs::path po = export_to(dir, src, "fr");
-    const std::string first_block = blocks_of(load(src), "it", "food-help").front().text;
+    const std::string first_block = blocks_of(loaded(src), "it", "food-help").front().text;
     auto refused = [&](const std::string& expected) {
         const auto before = snapshot(src);
         const auto r = import(src, po);
