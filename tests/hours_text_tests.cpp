@@ -61,6 +61,16 @@ TEST_CASE("hours not known are a state of their own, never \"closed\"") {
     CHECK(kiosk::place_hours_now(bundle, "en", "Mo-Fr 09:00-17:00; Sa unknown", at("2026-11-28T10:00")).state == kiosk::HoursState::Unknown);
     CHECK(kiosk::place_hours_now(bundle, "en", "Mo-Fr 09:00-17:00; Sa unknown", now).state == kiosk::HoursState::Open);
     CHECK(kiosk::place_hours_now(bundle, "en", "Mo-Fr 09:00-17:00", at("2026-11-28T10:00")).state == kiosk::HoursState::Closed);
+    // Closed before hours that are not known: closed, not "opens at" them; and in the week, those
+    // days are not known, not closed. A comment without `open` makes its times not known.
+    const content::OpeningHours saturdays_unknown("Mo-Fr 09:00-17:00; Sa unknown");
+    CHECK(kiosk::hours_now(bundle, "en", saturdays_unknown, at("2026-11-27T18:00")) == "Closed");
+    const auto week = kiosk::hours_week(bundle, "en", saturdays_unknown, at("2026-11-27T18:00"));  // from Friday
+    CHECK(week[1] == "Saturday: Hours not known — ask before you go");
+    CHECK(week[2] == "Sunday: closed");
+    const content::OpeningHours by_appointment("Tu 10:00-12:00 \"by appointment\"");
+    CHECK(kiosk::hours_now(bundle, "en", by_appointment, at("2026-12-01T09:00")) == "Closed");
+    CHECK(kiosk::hours_week(bundle, "en", by_appointment, at("2026-12-01T09:00"))[0] == "Tuesday: Hours not known — ask before you go");
     CHECK(kiosk::place_hours_now(bundle, "fa", "", now).text == bundle.ui("place.hours_unknown", "fa").text);
 }
 

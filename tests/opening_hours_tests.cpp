@@ -74,6 +74,24 @@ TEST_CASE("opening hours: the nth weekday of the month, counted from its start o
     CHECK(next("Sa[1] 09:00-12:00", "2026-12-05T13:00") == "2027-01-02T09:00+01:00");
 }
 
+TEST_CASE("opening hours: ISO 8601 week numbers, ranges, lists and every nth week") {
+    // 2026 starts on a Thursday, so it has 53 weeks: week 50 is 7-13 December, week 53 runs
+    // from 28 December to 3 January 2027, and 2027's week 1 starts on Monday 4 January.
+    CHECK(state("week 50 Mo-Fr 09:00-12:00", "2026-12-07T10:00") == Open);
+    CHECK(state("week 50 Mo-Fr 09:00-12:00", "2026-12-14T10:00") == Closed);
+    CHECK(state("week 02-52/2 Fr 09:00-12:00", "2026-12-11T10:00") == Open);   // week 50
+    CHECK(state("week 02-52/2 Fr 09:00-12:00", "2026-12-18T10:00") == Closed);  // week 51
+    CHECK(state("week 01-10,50 09:00-12:00", "2026-03-02T10:00") == Open);      // week 10
+    CHECK(state("week 01-10,50 09:00-12:00", "2026-03-09T10:00") == Closed);    // week 11
+    CHECK(state("09:00-12:00; week 53 off", "2027-01-02T10:00") == Closed);     // still 2026's week 53
+    CHECK(state("09:00-12:00; week 53 off", "2027-01-04T10:00") == Open);
+    CHECK(state("Dec week 53 09:00-12:00", "2027-01-02T10:00") == Closed);     // week 53, but January
+    CHECK(next("week 50 Mo 09:00-12:00", "2026-12-07T13:00") == "2027-12-13T09:00+01:00");
+    const auto rules = parse_opening_hours("week 02-10/4,20 Fr 09:00-12:00");
+    REQUIRE(rules.size() == 1);
+    CHECK(rules[0].weeks == ((1ull << 2) | (1ull << 6) | (1ull << 10) | (1ull << 20)));
+}
+
 TEST_CASE("opening hours: several spans a day") {
     const char* hours = "Mo-Fr 08:30-12:30,14:00-18:00";
     CHECK(state(hours, "2026-06-22T12:29") == Open);
@@ -288,13 +306,16 @@ TEST_CASE("opening hours: public holidays") {
 }
 
 TEST_CASE("opening hours: comments, unknown hours and fallback rules") {
+    // A comment without a state qualifies the hours: not plainly open (the reference library agrees).
     const OpeningHours appointment("Mo-Fr 10:00-12:00 \"by appointment\"");
     const auto s = appointment.at(rome("2026-06-22T11:00"));
-    CHECK(s.state == Open);
+    CHECK(s.state == Unknown);
     CHECK(s.comment() == "by appointment");
     REQUIRE(s.rule);
     CHECK(appointment.text_of(*s.rule) == "Mo-Fr 10:00-12:00 \"by appointment\"");
     CHECK(appointment.at(rome("2026-06-22T13:00")).comment().empty());
+    CHECK(appointment.at(rome("2026-06-22T13:00")).state == Closed);
+    CHECK(state("Mo-Fr 10:00-12:00 open \"ring twice\"", "2026-06-22T11:00") == Open);
 
     const auto only_comment = OpeningHours("\"by appointment\"").at(rome("2026-06-22T11:00"));
     CHECK(only_comment.state == Unknown);
@@ -303,13 +324,15 @@ TEST_CASE("opening hours: comments, unknown hours and fallback rules") {
     CHECK(OpeningHours("Mo off \"inventory\"").at(rome("2026-06-22T11:00")).comment() == "inventory");
     CHECK(state("Mo-Fr 09:00-17:00; We unknown \"ask at the desk\"", "2026-06-24T10:00") == Unknown);
 
-    // `||` covers what the rules before it leave out.
+    // `||` covers what the rules before it leave closed.
     const char* fallback = "Mo-Fr 09:00-17:00 || \"call first\"";
     CHECK(state(fallback, "2026-06-22T10:00") == Open);
     CHECK(state(fallback, "2026-06-27T10:00") == Unknown);
     CHECK(OpeningHours(fallback).at(rome("2026-06-27T10:00")).comment() == "call first");
     CHECK(state(fallback, "2026-06-22T18:00") == Unknown);
-    CHECK(state("Mo-Fr 09:00-17:00; Sa off || \"call first\"", "2026-06-27T10:00") == Closed);
+    // What the rules before it close, `off` included, is what it covers.
+    CHECK(state("Mo-Fr 09:00-17:00; Sa off || \"call first\"", "2026-06-27T10:00") == Unknown);
+    CHECK(state("Mo-Fr 09:00-17:00; We unknown || Mo-Su 08:00-20:00", "2026-06-24T10:00") == Unknown);
 
     // No hours at all: not known, and no change to announce.
     const OpeningHours none("");
@@ -361,6 +384,13 @@ TEST_CASE("opening hours: mistakes are refused at their position with a fix") {
              Case{"Mo-Fr 18:00+", 11, "an open end"},
              Case{"Mo-Fr sunrise-sunset", 6, "sunrise and sunset are not supported"},
              Case{"SH off", 0, "school holidays (SH) are not supported"},
+             Case{"Mo-Fr 09:00-12:00; 2027 off", 19, "a year without a month and day"},
+             Case{"2026-2027 Mo 09:00-12:00", 0, "a year without a month and day"},
+             Case{"week 54 off", 5, "expected a week number from 01 to 53"},
+             Case{"week 10-02 off", 8, "the weeks run backwards"},
+             Case{"week 02-52/1 Fr 09:00-12:00", 11, "expected how many weeks apart, from 2 to 26"},
+             Case{"week Mo 09:00-12:00", 5, "expected a week number"},
+             Case{"Mo-Fr week 01 off", 6, "week numbers come before the days"},
              Case{"Mo[6] 10:00-12:00", 3, "expected a week of the month from 1 to 5, or -1 to -5"},
              Case{"Mo[0] 10:00-12:00", 3, "expected a week of the month from 1 to 5"},
              Case{"Mo[3-1] 10:00-12:00", 5, "a range of weeks must count up"},

@@ -4,7 +4,8 @@
 //    (so `Mo-Fr 09:00-17:00; We 10:00-12:00` gives Wednesday 10-12 only), except a closed rule
 //    with times, which closes just those times (`Mo-Fr 08:00-18:00; We 12:00-14:00 off`);
 //  - a rule joined by `,` paints over the day without wiping it;
-//  - a rule joined by `||` paints only the minutes no earlier rule covers;
+//  - a rule joined by `||` paints only the minutes earlier rules leave closed, whether they say
+//    `off` there or say nothing (as the reference library does);
 //  - the part of a span after midnight belongs to the next day: it is painted there, and a
 //    later `;` rule naming that day wipes it like anything else of that day.
 // Minutes are exact (times are written to the minute) and a day is 1440 small cells: simple,
@@ -30,11 +31,11 @@ struct Cell {
 };
 using DayCells = std::array<Cell, kMinutesPerDay>;
 
-void paint(DayCells& day, int from, int to, Cell cell, bool only_uncovered) {
+void paint(DayCells& day, int from, int to, Cell cell, bool only_closed) {
     from = std::clamp(from, 0, kMinutesPerDay);
     to = std::clamp(to, 0, kMinutesPerDay);
     for (int m = from; m < to; ++m)
-        if (!only_uncovered || day[size_t(m)].rule < 0) day[size_t(m)] = cell;
+        if (!only_closed || day[size_t(m)].state == OpenState::Closed) day[size_t(m)] = cell;
 }
 
 DayCells paint_day(const std::vector<HoursRule>& rules, const CivilDate& date, const HolidayRegion& region) {
@@ -67,6 +68,12 @@ bool date_in(const HoursRule::DateRange& d, const CivilDate& day) {
     return from <= to ? (from <= key && key <= to) : (key >= from || key <= to);  // Dec 20-Jan 06 wraps the year end
 }
 
+// ISO 8601: weeks start on Monday, and week 1 is the one with the year's first Thursday.
+int iso_week(const CivilDate& day) {
+    const CivilDate thursday = day.plus_days(3 - day.weekday());
+    return int((thursday.days() - CivilDate{thursday.year, 1, 1}.days()).count() / 7) + 1;
+}
+
 std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
 }  // namespace
@@ -83,6 +90,7 @@ std::string_view to_string(OpenState state) {
 bool HoursRule::names(const CivilDate& day, const HolidayRegion& region) const {
     if (all_week_all_day) return true;
     if (!dates.empty() && std::none_of(dates.begin(), dates.end(), [&](const DateRange& d) { return date_in(d, day); })) return false;
+    if (weeks && !((weeks >> iso_week(day)) & 1)) return false;
     const int from_start = (day.day - 1) / 7, from_end = (days_in_month(day.year, day.month) - day.day) / 7;  // 0: the first, the last
     const bool weekday_listed = ((weekdays >> day.weekday()) & 1) ||
                                 std::any_of(nth_weekdays.begin(), nth_weekdays.end(), [&](const NthWeekdays& n) {
@@ -109,12 +117,12 @@ HoursStatus OpeningHours::at(const CivilDate& date, int minute_of_day) const {
     return {cell.state, rule, rule ? rule->comment : std::string()};
 }
 
-std::vector<std::pair<int, int>> OpeningHours::open_spans(const CivilDate& date) const {
+std::vector<std::pair<int, int>> OpeningHours::open_spans(const CivilDate& date, OpenState state) const {
     std::vector<std::pair<int, int>> spans;
     if (rules_.empty()) return spans;
     const DayCells day = paint_day(rules_, date, *region_);
     for (int m = 0; m < kMinutesPerDay; ++m) {
-        if (day[size_t(m)].state != OpenState::Open) continue;
+        if (day[size_t(m)].state != state) continue;
         if (spans.empty() || spans.back().second != m) spans.emplace_back(m, m + 1);
         else spans.back().second = m + 1;
     }

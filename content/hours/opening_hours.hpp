@@ -8,8 +8,10 @@
 //   Oct-Mar Mo-Fr 09:00-12:00; Dec 20-Jan 06 off       months and dates, wrapping the year end too
 //   Mo-Fr,PH 10:00-12:00; PH off                       public holidays (holidays.hpp)
 //   Sa[1] 09:00-12:00; Mo[-1] off                      the first Saturday, the last Monday of each month
+//   week 02-52/2 Fr 09:00-12:00                        ISO 8601 week numbers: every other Friday
 //   Mo-Fr 09:00-17:00, We 19:00-21:00                  `,` adds to a day instead of overriding it
-//   Mo 10:00-12:00 "by appointment" || "call first"   comments; `||` fills the times nothing else covers
+//   Mo 10:00-12:00 open "ring twice" || "call first"  comments; `||` fills the times left closed
+//   Mo 10:00-12:00 "by appointment"                    a comment without `open` makes the times unknown
 //
 // Evaluation paints each day minute by minute with the rules in order (see opening_hours.cpp).
 #include <chrono>
@@ -44,7 +46,7 @@ struct OpeningHoursError : std::runtime_error {
 
 struct HoursRule {
     // How the rule joins the ones before it: `;` overrides them on the days it names, `,` adds
-    // to them, `||` applies only at the times no earlier rule covers.
+    // to them, `||` applies only at the times the earlier rules leave closed.
     enum class Joined { Normal, Additional, Fallback };
     struct DateRange {  // inclusive; year 0 means every year
         int from_year = 0, from_month = 1, from_day = 1;
@@ -64,6 +66,7 @@ struct HoursRule {
     Joined joined = Joined::Normal;
     bool all_week_all_day = false;  // 24/7
     std::vector<DateRange> dates;   // empty: every date
+    std::uint64_t weeks = 0;        // bit w: ISO 8601 week w (1-53) of its year; 0: every week
     std::uint8_t weekdays = 0;      // bit 0 = Monday … bit 6 = Sunday; none, no nth and no PH: every day
     std::vector<NthWeekdays> nth_weekdays;
     bool public_holidays = false;   // PH
@@ -108,8 +111,9 @@ public:
     HoursStatus at(const CivilDate& date, int minute_of_day) const;
     /// At an instant, read on the zone's clock.
     HoursStatus at(Instant t) const;
-    /// The minutes of a wall-clock day that are open, as [from, to) spans in minutes of the day.
-    std::vector<std::pair<int, int>> open_spans(const CivilDate& date) const;
+    /// The minutes of a wall-clock day in a state (open unless told), as [from, to) spans in
+    /// minutes of the day.
+    std::vector<std::pair<int, int>> open_spans(const CivilDate& date, OpenState state = OpenState::Open) const;
     /// The first instant after `t` at which the state changes, searched up to `horizon` ahead;
     /// none when it does not change (24/7, never open, not known).
     std::optional<HoursChange> next_change(Instant t, std::chrono::days horizon = std::chrono::days(400)) const;

@@ -58,9 +58,17 @@ private:
                 dates(r);
                 selected = true;
                 skip_spaces();
+            } else if (year_at(pos_)) {
+                fail(pos_, "a year without a month and day (2027, 2026-2027) is not supported by the kiosk",
+                     "write the dates with it, e.g. 2027 Jan 01-2027 Dec 31 off");
             }
             if (selected && peek() == ':' && !is_digit(peek(1))) {  // `Dec 24: 10:00-12:00`, for readability
                 ++pos_;
+                skip_spaces();
+            }
+            if (same(word_at(pos_), "week")) {
+                weeks(r);
+                selected = true;
                 skip_spaces();
             }
             if (day_word_at(pos_)) {
@@ -171,6 +179,38 @@ private:
         }
     }
 
+    // `week 01`, `week 01-10`, `week 02-52/2` (every other week), lists with `,`: ISO 8601 weeks.
+    void weeks(HoursRule& r) {
+        pos_ += 4;
+        if (!eat(" ")) fail(pos_, "expected a space and week numbers after \"week\"", kWeeksFix);
+        skip_spaces();
+        for (;;) {
+            const int from = week_number();
+            int to = from, every = 1;
+            if (eat("-")) {
+                const size_t to_at = pos_;
+                to = week_number();
+                if (to < from) fail(to_at, "the weeks run backwards", "write the earlier week first; a range cannot wrap into the next year, so write week 50-53,01-02");
+                if (eat("/")) {
+                    const size_t at = pos_;
+                    const size_t n = digits_at(pos_);
+                    every = n == 0 || n > 2 ? 0 : number(n);
+                    if (every < 2 || every > 26) fail(at, "expected how many weeks apart, from 2 to 26 " + before(at), kWeeksFix);
+                }
+            }
+            for (int w = from; w <= to; w += every) r.weeks |= std::uint64_t{1} << w;
+            if (peek() != ',' || digits_at(after_spaces(pos_ + 1)) == 0) return;
+            pos_ = after_spaces(pos_ + 1);
+        }
+    }
+    int week_number() {
+        const size_t at = pos_, n = digits_at(pos_);
+        const int w = n == 0 || n > 2 ? 0 : number(n);
+        if (w < 1 || w > 53) fail(at, "expected a week number from 01 to 53 " + before(at), kWeeksFix);
+        return w;
+    }
+    static constexpr const char* kWeeksFix = "write ISO week numbers, e.g. week 01-10, week 02-52/2 for every other week, week 10,12";
+
     // `Mo-Fr`, `Mo,We,Fr`, `Sa-Mo`, `PH`, `Mo-Fr,PH`, `PH Mo-Fr` (holidays that fall on Mo-Fr)
     void weekdays(HoursRule& r) {
         for (;;) {
@@ -180,7 +220,8 @@ private:
                 pos_ += 2;
                 r.public_holidays = true;
             } else if (same(w, "SH")) {
-                fail(at, "school holidays (SH) are not supported by the kiosk", "write the dates instead, e.g. Jul-Aug or Dec 23-Jan 06");
+                fail(at, "school holidays (SH) are not supported by the kiosk: Piemonte sets its school calendar every year, and no source the kiosk has gives it",
+                     "write the dates instead, e.g. 2026 Dec 23-2027 Jan 06 off");
             } else {
                 weekday_range(r);
             }
@@ -332,8 +373,10 @@ private:
         if (r.comment.empty()) fail(at, "the comment is empty", "write the remark between the quotes, or remove them");
         pos_ = close + 1;
         skip_spaces();
-        // A remark with no hours says how to get in, not that the place is open: `"by appointment"`.
-        if (!given && r.times.empty() && !r.all_week_all_day) r.state = OpenState::Unknown;
+        // A remark without a state qualifies the hours, so they are not plainly open: `Mo 10:00-12:00
+        // "by appointment"` is unknown, as the specification and its reference library read it;
+        // `open "ring twice"` says open.
+        if (!given) r.state = OpenState::Unknown;
         return true;
     }
 };

@@ -90,7 +90,7 @@ Advice about_unknown(std::string_view word) {
     const std::string quoted = "\"" + std::string(word) + "\"";
     for (const char* event : {"sunrise", "sunset", "dawn", "dusk"})
         if (same(word, event)) return {"times of sunrise and sunset are not supported by the kiosk", "write clock times, e.g. 07:00-20:00"};
-    if (same(word, "week")) return {"week numbers are not supported by the kiosk", "write months and dates instead, e.g. Jan 10-Feb 20"};
+    if (same(word, "week")) return {"week numbers come before the days", "write the week first, e.g. week 01-10 Mo-Fr 09:00-12:00"};
     if (same(word, "easter"))
         return {"easter as a date is not supported by the kiosk", "PH already covers Easter Monday; write other days as dates, e.g. Apr 05"};
     if (const auto* day = italian(kItalianWeekdays, word))

@@ -16,12 +16,15 @@ std::string day_name(const std::string& lang, const content::CivilDate& date, co
     return content::locale_format(lang).weekday(date.weekday(), placement);
 }
 
-// "09:00–12:30, 14:00–17:00", isolated; or the language's "closed".
+// "09:00–12:30, 14:00–17:00", isolated; "hours not known" for a day with no open time but some
+// not known (`Sa unknown`, `Sa 10:00-12:00 "by appointment"`); or the language's "closed".
 std::string spans_text(const content::Bundle& bundle, const std::string& lang, const content::OpeningHours& hours,
                        const content::CivilDate& date) {
     std::string spans;
     for (const auto& [from, to] : hours.open_spans(date)) spans += (spans.empty() ? "" : ", ") + clock_time(lang, from) + "–" + clock_time(lang, to);
-    return spans.empty() ? say(bundle, "hours.closed_all_day", lang) : isolated(spans);
+    if (!spans.empty()) return isolated(spans);
+    if (!hours.open_spans(date, content::OpenState::Unknown).empty()) return say(bundle, "place.hours_unknown", lang);
+    return say(bundle, "hours.closed_all_day", lang);
 }
 
 bool mentions_public_holidays(const content::OpeningHours& hours) {
@@ -36,7 +39,8 @@ std::string hours_now(const content::Bundle& bundle, const std::string& lang, co
     if (state == content::OpenState::Unknown) return say(bundle, "place.hours_unknown", lang);
     const bool open = state == content::OpenState::Open;
     const auto change = hours.next_change(now, std::chrono::days(8));
-    if (!change) return say(bundle, open ? "hours.open" : "hours.closed", lang);
+    // Closed until hours that are not known (`Sa unknown`) is closed, not "opens at".
+    if (!change || (!open && change->state != content::OpenState::Open)) return say(bundle, open ? "hours.open" : "hours.closed", lang);
     const auto here = content::TimeZone::rome().local(now), then = content::TimeZone::rome().local(change->at);
     const std::string time = isolated(clock_time(lang, then.minute_of_day()));
     if (open) return fill(say(bundle, "hours.open_until", lang), "{time}", time);
