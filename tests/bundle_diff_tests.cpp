@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <functional>
 
-#include "tests/test_support.hpp"
+#include "tests/content_fixture.hpp"
 
 using namespace test;
 
@@ -80,6 +80,15 @@ TEST_CASE("kiosk-bundle diff reports each kind of change exactly, with the old a
         {"a link's target",
          [](const fs::path& s) { replace_in_file(s / "links.csv", "https://prenotafacile.poliziadistato.it", "https://prenotafacile.poliziadistato.it/"); },
          "link prenotafacile: target \"https://prenotafacile.poliziadistato.it\" → \"https://prenotafacile.poliziadistato.it/\"\n"},
+        {"a guide's dates", [](const fs::path& s) { append_columns(s / "guides.csv", "from,until", {{"food-help", "2026-12-20,2027-01-07"}}); },
+         "guide food-help: from \"\" → \"2026-12-20\"\nguide food-help: until \"\" → \"2027-01-07\"\n"},
+        {"a link's last day", [](const fs::path& s) { append_columns(s / "links.csv", "approximate,from,until", {{"prenotafacile", ",,2027-01-31"}}); },
+         "link prenotafacile: until \"\" → \"2027-01-31\"\n"},
+        {"a notice", [](const fs::path& s) {
+             write(s / "notices.csv", "id,on,from,until\nclosed,place:hub-nord,2026-12-24,2026-12-26\n");
+             write(s / "lang/en/strings.txt", read(s / "lang/en/strings.txt") + "notice.closed = Closed from 24 to 26 December\n");
+         },
+         "string notice.closed, in en: added\nnotice closed: added\n"},
         {"a keyboard's keys", [](const fs::path& s) { replace_in_file(s / "keyboards.txt", "row = z x c v b n m", "row = z x c v b n m ø"); },
          ""},  // the keys' old and new rows: checked below, by prefix
         {"a map layer's colour", [](const fs::path& s) { replace_in_file(s / "map/layers.txt", "fill = #efebe3", "fill = #efebe4"); },

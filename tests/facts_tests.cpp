@@ -63,9 +63,9 @@ TEST_CASE("a link with no words shows its number or its host") {
     CHECK(guide_texts_with(bundle, "[112](link:emergency-112)") == 16);
     CHECK(guide_texts_with(bundle, "[prenotafacile.poliziadistato.it](link:prenotafacile)") == 16);
     CHECK(guide_texts_with(bundle, "[](link:") == 0);
-    CHECK(content::link_shown_text({"x", "tel", "tel:+39-011-0112-5500", false}) == "+39 011 0112 5500");
-    CHECK(content::link_shown_text({"x", "web", "https://www.portaleimmigrazione.it/path?q=1", false}) == "www.portaleimmigrazione.it");
-    CHECK_FALSE(content::link_shown_text({"x", "directions", "https://www.google.com/maps/dir/?api=1", false}));
+    CHECK(content::link_shown_text({"x", "tel", "tel:+39-011-0112-5500", false, {}}) == "+39 011 0112 5500");
+    CHECK(content::link_shown_text({"x", "web", "https://www.portaleimmigrazione.it/path?q=1", false, {}}) == "www.portaleimmigrazione.it");
+    CHECK_FALSE(content::link_shown_text({"x", "directions", "https://www.google.com/maps/dir/?api=1", false, {}}));
 }
 
 TEST_CASE("a reference to a place, column or value that does not exist is an error at its line, with the fix") {

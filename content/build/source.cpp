@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "content/build/facts.hpp"
+#include "content/build/source_dates.hpp"
 #include "content/build/source_keyboards.hpp"
 #include "content/build/source_outdated.hpp"
 #include "content/hours/opening_hours.hpp"
@@ -66,6 +67,7 @@ public:
         load_links();
         check_home_links();
         load_guides();
+        load_notices();
         load_keyboards(root_, c_, d_);
         load_map(root_, c_, d_);
         check_meta_languages();
@@ -98,7 +100,7 @@ private:
         return has_id(list, id) || reported_already(table, std::string(id));
     }
 
-    // A CSV file whose header must be exactly `columns`, or `columns` then `optional` (a column
+    // A CSV file whose header must be exactly `columns`, then any first ones of `optional` (columns
     // added later, so older sources still load); returns the data rows, each with a field for
     // every column (an absent optional column's fields are empty).
     std::vector<CsvRow> read_table(const std::string& rel, const std::vector<std::string>& columns,
@@ -119,7 +121,10 @@ private:
             unreadable_.insert(rel);
             return {};
         }
-        if (csv.rows.empty() || (csv.rows[0].fields != columns && csv.rows[0].fields != all)) {
+        const auto header_fits = [&](const std::vector<std::string>& header) {
+            return header.size() >= columns.size() && header.size() <= all.size() && std::equal(header.begin(), header.end(), all.begin());
+        };
+        if (csv.rows.empty() || !header_fits(csv.rows[0].fields)) {
             d_.error(rel, 1, "", "the first row must name the columns " + join(all, ","),
                      "make the first row exactly: " + join(all, ","));
             unreadable_.insert(rel);
@@ -319,11 +324,12 @@ private:
         const std::string rel = "places.csv";
         std::set<std::string> seen;
         for (auto& row : read_table(rel, {"id", "kind", "name", "address", "lat", "lon", "approximate", "opening_hours", "phone",
-                                          "services"})) {
+                                          "services"}, {"from", "until"})) {
             if (!check_id(rel, row, "place", seen)) continue;
             const auto& f = row.fields;
             const std::string item = "place " + in_quotes(f[0]);
-            Place p{f[0], f[1], f[2], f[3], 0, 0, f[6] == "yes", f[7], f[8], split_words(f[9])};
+            Place p{f[0], f[1], f[2], f[3], 0, 0, f[6] == "yes", f[7], f[8], split_words(f[9]),
+                    read_shown_days(d_, rel, row.line, item, f[10], f[11], checks_.today)};
             if (!contains(kPlaceKinds, p.kind))
                 d_.error(rel, row.line, item, "kind " + in_quotes(p.kind) + " is unknown",
                          "use one of call_center, office, food_hub, help_desk, mobile_unit");
@@ -422,7 +428,7 @@ private:
     void load_links() {
         const std::string rel = "links.csv";
         std::set<std::string> seen;
-        for (auto& row : read_table(rel, {"id", "kind", "target"}, {"approximate"})) {
+        for (auto& row : read_table(rel, {"id", "kind", "target"}, {"approximate", "from", "until"})) {
             if (!check_id(rel, row, "link", seen)) continue;
             const auto& f = row.fields;
             const std::string item = "link " + in_quotes(f[0]);
@@ -443,7 +449,7 @@ private:
                     d_.error(rel, row.line, item, "target " + in_quotes(f[2]) + " " + (problem ? *problem : "is a phone number in a " + f[1] + " link"),
                              "write the kind tel and the number with its country code and its groups, e.g. tel:+39-011-0112-5500 "
                              "(short numbers such as tel:112 as they are)");
-            Link link{f[0], f[1], f[2], f[3] == "yes"};
+            Link link{f[0], f[1], f[2], f[3] == "yes", read_shown_days(d_, rel, row.line, item, f[4], f[5], checks_.today)};
             if (link.kind == "directions") check_directions_position(rel, row.line, item, link, f[3]);
             c_.links.push_back(std::move(link));
         }
@@ -473,11 +479,11 @@ private:
     void load_guides() {
         const std::string rel = "guides.csv";
         std::set<std::string> seen;
-        for (auto& row : read_table(rel, {"id", "category", "places", "links"})) {
+        for (auto& row : read_table(rel, {"id", "category", "places", "links"}, {"from", "until"})) {
             if (!check_id(rel, row, "guide", seen)) continue;
             const auto& f = row.fields;
             const std::string item = "guide " + in_quotes(f[0]);
-            Guide g{f[0], f[1], split_words(f[2]), split_words(f[3])};
+            Guide g{f[0], f[1], split_words(f[2]), split_words(f[3]), read_shown_days(d_, rel, row.line, item, f[4], f[5], checks_.today)};
             if (!known("categories.csv", c_.categories, g.category))
                 d_.error(rel, row.line, item, "category " + in_quotes(g.category) + " does not exist",
                          "use an id from categories.csv, or add the category there");
@@ -488,6 +494,30 @@ private:
                 if (!known("links.csv", c_.links, l))
                     d_.error(rel, row.line, item, "link " + in_quotes(l) + " does not exist", "use an id from links.csv, or add the link there");
             c_.guides.push_back(std::move(g));
+        }
+    }
+
+    // notices.csv (optional): dated banners on the home screen, a guide or a place; each one's
+    // text is the string notice.<id>, checked with the other strings (check_completeness).
+    void load_notices() {
+        const std::string rel = "notices.csv";
+        if (!anything_at(root_ / rel)) return;
+        std::set<std::string> seen;
+        for (auto& row : read_table(rel, {"id", "on", "from", "until"})) {
+            if (!check_id(rel, row, "notice", seen)) continue;
+            const auto& f = row.fields;
+            const std::string item = "notice " + in_quotes(f[0]);
+            Notice notice{f[0], f[1], read_shown_days(d_, rel, row.line, item, f[2], f[3], checks_.today)};
+            const auto colon = notice.on.find(':');
+            const std::string kind = notice.on.substr(0, colon), id = colon == std::string::npos ? "" : notice.on.substr(colon + 1);
+            if (notice.on != "home" && !((kind == "guide" || kind == "place") && !id.empty()))
+                d_.error(rel, row.line, item, "on " + in_quotes(notice.on) + " is not home, guide:<id> or place:<id>",
+                         "write where the notice shows, e.g. home, guide:food-help or place:hub-nord");
+            else if (kind == "guide" && !known("guides.csv", c_.guides, id))
+                d_.error(rel, row.line, item, "guide " + in_quotes(id) + " does not exist", "use an id from guides.csv after guide:");
+            else if (kind == "place" && !known("places.csv", c_.places, id))
+                d_.error(rel, row.line, item, "place " + in_quotes(id) + " does not exist", "use an id from places.csv after place:");
+            c_.notices.push_back(std::move(notice));
         }
     }
 
@@ -644,6 +674,7 @@ private:
         for (const auto& cat : c_.categories)
             for (const char* field : {".title", ".summary"}) keys.push_back("category." + cat.id + field);
         for (const auto& link : c_.links) keys.push_back("link." + link.id + ".label");
+        for (const auto& notice : c_.notices) keys.push_back("notice." + notice.id);
         for (const auto& key : keys) {
             if (!in_fallback(key, [](const LanguageText& t, const std::string& k) { return t.strings.contains(k); }) &&
                 !fallback_unreadable(""))
@@ -730,6 +761,7 @@ private:
         // Services are defined by their labels, so any well-formed id is one.
         if (key.starts_with("service.") && valid_id(std::string_view(key).substr(8))) return std::nullopt;
         if (auto r = dotted("link.", {".label"}, c_.links, "link", "links.csv")) return *r;
+        if (auto r = dotted("notice.", {""}, c_.notices, "notice", "notices.csv")) return *r;
         return "unknown key";
     }
 

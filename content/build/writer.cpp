@@ -31,6 +31,9 @@ std::string join_words(const std::vector<std::string>& words) {
     return out;
 }
 
+// A ShownDays end as the bundle stores it: YYYY-MM-DD, or '' for none.
+std::string day_text(const std::optional<CivilDate>& day) { return day ? format_date(*day) : std::string(); }
+
 // Texts that belong to one category, place or link rather than to the interface. `place.access`
 // itself is the interface's label: a place's own texts have an id between the dots.
 bool is_item_string(const std::string& key) {
@@ -70,10 +73,12 @@ void insert_all(sql::Database& db, const Content& c, const Content& written) {
     for (const auto& cat : c.categories) category.bind(1, cat.id).bind(2, cat.icon).bind(3, pos++).run();
 
     auto place = db.prepare(
-        "INSERT INTO place(id, kind, name, address, lat, lon, approximate, opening_hours, phone) VALUES(?,?,?,?,?,?,?,?,?)");
+        "INSERT INTO place(id, kind, name, address, lat, lon, approximate, opening_hours, phone, shown_from, shown_until) "
+        "VALUES(?,?,?,?,?,?,?,?,?,?,?)");
     for (const auto& p : c.places)
         place.bind(1, p.id).bind(2, p.kind).bind(3, p.name).bind(4, p.address).bind(5, p.lat).bind(6, p.lon)
-            .bind(7, std::int64_t{p.approximate}).bind(8, p.opening_hours).bind(9, p.phone).run();
+            .bind(7, std::int64_t{p.approximate}).bind(8, p.opening_hours).bind(9, p.phone)
+            .bind(10, day_text(p.shown.from)).bind(11, day_text(p.shown.until)).run();
     auto place_service = db.prepare("INSERT INTO place_service(place_id, service_id, position) VALUES(?, ?, ?)");
     for (const auto& p : c.places) {
         std::int64_t i = 0;
@@ -87,15 +92,22 @@ void insert_all(sql::Database& db, const Content& c, const Content& written) {
             .bind(5, st.name).bind(6, st.address).bind(7, st.lat).bind(8, st.lon).bind(9, std::int64_t{st.approximate})
             .bind(10, std::int64_t{st.example}).run();
 
-    auto link = db.prepare("INSERT INTO link(id, kind, target, approximate) VALUES(?, ?, ?, ?)");
-    for (const auto& l : c.links) link.bind(1, l.id).bind(2, l.kind).bind(3, l.target).bind(4, std::int64_t{l.approximate}).run();
+    auto link = db.prepare("INSERT INTO link(id, kind, target, approximate, shown_from, shown_until) VALUES(?, ?, ?, ?, ?, ?)");
+    for (const auto& l : c.links)
+        link.bind(1, l.id).bind(2, l.kind).bind(3, l.target).bind(4, std::int64_t{l.approximate})
+            .bind(5, day_text(l.shown.from)).bind(6, day_text(l.shown.until)).run();
 
-    auto guide = db.prepare("INSERT INTO guide(id, category_id, position) VALUES(?, ?, ?)");
+    auto notice = db.prepare("INSERT INTO notice(id, target, shown_from, shown_until, position) VALUES(?, ?, ?, ?, ?)");
+    pos = 0;
+    for (const auto& n : c.notices)
+        notice.bind(1, n.id).bind(2, n.on).bind(3, day_text(n.shown.from)).bind(4, day_text(n.shown.until)).bind(5, pos++).run();
+
+    auto guide = db.prepare("INSERT INTO guide(id, category_id, position, shown_from, shown_until) VALUES(?, ?, ?, ?, ?)");
     auto guide_place = db.prepare("INSERT INTO guide_place(guide_id, place_id, position) VALUES(?, ?, ?)");
     auto guide_link = db.prepare("INSERT INTO guide_link(guide_id, link_id, position) VALUES(?, ?, ?)");
     pos = 0;
     for (const auto& g : c.guides) {
-        guide.bind(1, g.id).bind(2, g.category).bind(3, pos++).run();
+        guide.bind(1, g.id).bind(2, g.category).bind(3, pos++).bind(4, day_text(g.shown.from)).bind(5, day_text(g.shown.until)).run();
         std::int64_t i = 0;
         for (const auto& p : g.places) guide_place.bind(1, g.id).bind(2, p).bind(3, i++).run();
         i = 0;

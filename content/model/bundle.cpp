@@ -12,6 +12,17 @@
 namespace content {
 
 namespace {
+// The rows of guide, place, link or notice shown on a day: `shown_from <= ?A AND (shown_until =
+// '' OR shown_until >= ?B)`, with both the day as YYYY-MM-DD, or bounds every date passes.
+std::string shown_clause(int from_parameter, int until_parameter) {
+    return "shown_from <= ?" + std::to_string(from_parameter) + " AND (shown_until = '' OR shown_until >= ?" +
+           std::to_string(until_parameter) + ")";
+}
+void bind_shown_on(sql::Statement& s, int from_parameter, int until_parameter, const ShownOn& on) {
+    s.bind(from_parameter, on ? format_date(*on) : std::string("9999-12-31"));
+    s.bind(until_parameter, on ? format_date(*on) : std::string("0000-01-01"));
+}
+
 sql::Database open_read_only(const std::filesystem::path& path) {
     if (!std::filesystem::is_regular_file(path))
         throw BundleError(path.string() + ": no bundle file here. Fix: build one with `kiosk-bundle build SRC -o " +
@@ -113,10 +124,11 @@ std::optional<CategoryView> Bundle::category(std::string_view id, std::string_vi
                         pick_one("SELECT lang, summary FROM category_text WHERE category_id = ?", id, lang)};
 }
 
-std::vector<GuideSummary> Bundle::guides_in(std::string_view category_id, std::string_view lang) const {
+std::vector<GuideSummary> Bundle::guides_in(std::string_view category_id, std::string_view lang, ShownOn on) const {
     std::vector<GuideSummary> out;
-    auto s = db_.prepare("SELECT id FROM guide WHERE category_id = ? ORDER BY position");
+    auto s = db_.prepare("SELECT id FROM guide WHERE category_id = ?1 AND " + shown_clause(2, 3) + " ORDER BY position");
     s.bind(1, category_id);
+    bind_shown_on(s, 2, 3, on);
     while (s.step())
         if (auto g = guide_summary(s.text(0), lang)) out.push_back(std::move(*g));
     return out;
@@ -170,7 +182,26 @@ std::vector<FontFile> Bundle::fonts() const {
     return out;
 }
 
-std::vector<SearchHit> Bundle::search(std::string_view query, std::string_view lang, int limit) const {
+bool Bundle::shown(std::string_view kind, std::string_view id, const CivilDate& day) const {
+    const char* table = kind == "guide" ? "guide" : kind == "place" ? "place" : kind == "link" ? "link" : nullptr;
+    if (!table) return false;
+    auto s = db_.prepare(std::string("SELECT 1 FROM ") + table + " WHERE id = ?1 AND " + shown_clause(2, 3));
+    s.bind(1, id);
+    bind_shown_on(s, 2, 3, day);
+    return s.step();
+}
+
+std::vector<Localized> Bundle::notices(std::string_view target, std::string_view lang, const CivilDate& day) const {
+    std::vector<Localized> out;
+    auto s = db_.prepare("SELECT id FROM notice WHERE target = ?1 AND " + shown_clause(2, 3) + " ORDER BY position");
+    s.bind(1, target);
+    bind_shown_on(s, 2, 3, day);
+    while (s.step())
+        if (auto text = ui("notice." + s.text(0), lang); text.found()) out.push_back(std::move(text));
+    return out;
+}
+
+std::vector<SearchHit> Bundle::search(std::string_view query, std::string_view lang, int limit, ShownOn on) const {
     const std::string match = match_expression(query);
     if (match.empty() || limit <= 0) return {};
     auto position = db_.prepare("SELECT position FROM language WHERE code = ?");
@@ -185,7 +216,8 @@ std::vector<SearchHit> Bundle::search(std::string_view query, std::string_view l
         "JOIN search_doc AS d ON d.doc = hit.rowid ORDER BY hit.score");
     s.bind(1, match).bind(2, first).bind(3, last).bind(4, std::int64_t{limit});
     std::vector<SearchHit> out;
-    while (s.step()) out.push_back({s.text(0), s.text(1)});
+    while (s.step())
+        if (!on || shown(s.text(0), s.text(1), *on)) out.push_back({s.text(0), s.text(1)});
     return out;
 }
 
@@ -212,7 +244,7 @@ std::vector<std::int64_t> Bundle::chunk_ids_in(double min_x, double min_y, doubl
     return read_chunk_ids_in(db_, {min_x, min_y, max_x, max_y});
 }
 
-std::optional<GuideView> Bundle::guide(std::string_view id, std::string_view lang) const {
+std::optional<GuideView> Bundle::guide(std::string_view id, std::string_view lang, ShownOn on) const {
     auto g = db_.prepare("SELECT category_id FROM guide WHERE id = ?");
     g.bind(1, id);
     if (!g.step()) return std::nullopt;
@@ -252,11 +284,13 @@ std::optional<GuideView> Bundle::guide(std::string_view id, std::string_view lan
     auto places = db_.prepare("SELECT place_id FROM guide_place WHERE guide_id = ? ORDER BY position");
     places.bind(1, id);
     while (places.step())
-        if (auto p = place(places.text(0), lang)) view.places.push_back(std::move(*p));
+        if (!on || shown("place", places.text(0), *on))
+            if (auto p = place(places.text(0), lang)) view.places.push_back(std::move(*p));
     auto links = db_.prepare("SELECT link_id FROM guide_link WHERE guide_id = ? ORDER BY position");
     links.bind(1, id);
     while (links.step())
-        if (auto l = link(links.text(0), lang)) view.links.push_back(std::move(*l));
+        if (!on || shown("link", links.text(0), *on))
+            if (auto l = link(links.text(0), lang)) view.links.push_back(std::move(*l));
     return view;
 }
 
@@ -274,9 +308,11 @@ std::vector<std::string> Bundle::link_ids() const {
     return ids;
 }
 
-std::vector<PlaceView> Bundle::places(std::string_view lang) const {
+std::vector<PlaceView> Bundle::places(std::string_view lang, ShownOn on) const {
     std::vector<PlaceView> out;
-    for (auto s = db_.prepare("SELECT id FROM place ORDER BY rowid"); s.step();)
+    auto s = db_.prepare("SELECT id FROM place WHERE " + shown_clause(1, 2) + " ORDER BY rowid");
+    bind_shown_on(s, 1, 2, on);
+    while (s.step())
         if (auto p = place(s.text(0), lang)) out.push_back(std::move(*p));
     return out;
 }
@@ -284,11 +320,13 @@ std::vector<PlaceView> Bundle::places(std::string_view lang) const {
 bool Bundle::has_places() const { return db_.prepare("SELECT 1 FROM place LIMIT 1").step(); }
 
 std::optional<PlaceView> Bundle::place(std::string_view id, std::string_view lang) const {
-    auto s = db_.prepare("SELECT kind, name, address, lat, lon, approximate, opening_hours, phone FROM place WHERE id = ?");
+    auto s = db_.prepare(
+        "SELECT kind, name, address, lat, lon, approximate, opening_hours, phone, shown_from, shown_until FROM place WHERE id = ?");
     s.bind(1, id);
     PlaceView view;
     if (!s.step()) return std::nullopt;
-    view.place = {std::string(id), s.text(0), s.text(1), s.text(2), s.real(3), s.real(4), s.integer(5) != 0, s.text(6), s.text(7), {}};
+    view.place = {std::string(id), s.text(0), s.text(1), s.text(2), s.real(3), s.real(4), s.integer(5) != 0, s.text(6), s.text(7), {},
+                  {parse_date(s.text(8)), parse_date(s.text(9))}};
     view.note = pick_one("SELECT lang, note FROM place_text WHERE place_id = ?", id, lang);
     view.access = pick_one("SELECT lang, access FROM place_access WHERE place_id = ?", id, lang);
     auto services = db_.prepare("SELECT service_id FROM place_service WHERE place_id = ? ORDER BY position");

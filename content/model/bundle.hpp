@@ -74,6 +74,11 @@ struct SearchHit {
     std::string id;
 };
 
+/// The day a list is for, on the kiosk's own calendar in Torino: guides, places, links and
+/// notices with dates (ShownDays) are left out on other days. None: everything, whatever its
+/// dates (tools, and lookups by id).
+using ShownOn = std::optional<CivilDate>;
+
 /// What a kiosk's configuration changes in every bundle it shows.
 struct LanguageChoice {
     std::vector<std::string> offered;   // the languages visitors may choose; empty: all the bundle's
@@ -103,13 +108,14 @@ public:
     Localized ui(std::string_view key, std::string_view lang) const;
     std::vector<CategoryView> categories(std::string_view lang) const;
     std::optional<CategoryView> category(std::string_view id, std::string_view lang) const;
-    std::vector<GuideSummary> guides_in(std::string_view category_id, std::string_view lang) const;
-    std::optional<GuideView> guide(std::string_view id, std::string_view lang) const;
+    std::vector<GuideSummary> guides_in(std::string_view category_id, std::string_view lang, ShownOn on = {}) const;
+    /// A guide by id, whatever its dates; its places and links only those shown `on`.
+    std::optional<GuideView> guide(std::string_view id, std::string_view lang, ShownOn on = {}) const;
     /// A guide's title and summary, without its body (for lists such as search results).
     std::optional<GuideSummary> guide_summary(std::string_view id, std::string_view lang) const;
     std::optional<PlaceView> place(std::string_view id, std::string_view lang) const;
     /// Every place, in the source's order.
-    std::vector<PlaceView> places(std::string_view lang) const;
+    std::vector<PlaceView> places(std::string_view lang, ShownOn on = {}) const;
     bool has_places() const;
     /// A mobile unit's stops, by date and time; empty for a place without any.
     std::vector<Stop> stops(std::string_view unit_id) const;
@@ -130,7 +136,12 @@ public:
     /// `query` as a prefix, best first (bm25, titles weigh more); at most `limit`. A query with
     /// no letters or digits finds nothing. The index was built along the bundle's own fallback
     /// chain: set_fallback() does not change what is found.
-    std::vector<SearchHit> search(std::string_view query, std::string_view lang, int limit) const;
+    std::vector<SearchHit> search(std::string_view query, std::string_view lang, int limit, ShownOn on = {}) const;
+    /// Whether the guide, place or link (`kind`) `id` is shown on `day`: it exists and its dates include the day.
+    bool shown(std::string_view kind, std::string_view id, const CivilDate& day) const;
+    /// The texts of the notices on `target` (home, guide:<id>, place:<id>) shown on `day`, in
+    /// the source's order, each in the visitor's language or its fallback.
+    std::vector<Localized> notices(std::string_view target, std::string_view lang, const CivilDate& day) const;
     /// The on-screen keyboard layouts, in the source's order; empty when the bundle has none.
     std::vector<Keyboard> keyboards() const;
 

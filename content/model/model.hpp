@@ -3,6 +3,7 @@
 // Plain data: no SQLite, no SDL, no ImGui.
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,15 @@ struct Language {
     Direction direction = Direction::LeftToRight;
 };
 
+/// The days something is shown, both included, on the kiosk's own calendar in Torino: a guide,
+/// place, link or notice with `from`/`until` dates. A missing end is open; neither: always.
+struct ShownDays {
+    std::optional<CivilDate> from, until;
+    bool include(const CivilDate& day) const { return (!from || *from <= day) && (!until || day <= *until); }
+    bool always() const { return !from && !until; }
+    friend bool operator==(const ShownDays&, const ShownDays&) = default;
+};
+
 struct Category {
     std::string id;
     std::string icon;
@@ -46,6 +56,7 @@ struct Guide {
     std::string category;
     std::vector<std::string> places;
     std::vector<std::string> links;
+    ShownDays shown;
 };
 
 struct Place {
@@ -58,6 +69,7 @@ struct Place {
     std::string opening_hours;  // OpenStreetMap opening_hours syntax, empty when unknown
     std::string phone;
     std::vector<std::string> services;  // service ids, each labelled by a `service.<id>` string
+    ShownDays shown;
 };
 
 /// Where a mobile unit stands on one day, and when: a wall-clock span in Europe/Rome time that
@@ -77,6 +89,15 @@ struct Link {
     std::string kind;  // booking, web, tel, directions
     std::string target;
     bool approximate = false;  // a directions link to a position its source gives as approximate
+    ShownDays shown;
+};
+
+/// A dated banner (notices.csv): "Closed for the holidays until 7 January", on the home screen,
+/// a guide or a place, shown only on its days. Its text is the string `notice.<id>`.
+struct Notice {
+    std::string id;
+    std::string on;  // home, guide:<id> or place:<id>
+    ShownDays shown;
 };
 
 struct GuideText {
@@ -152,6 +173,7 @@ struct Content {
     std::vector<Place> places;
     std::vector<Stop> stops;                     // in file order; empty when the source has none
     std::vector<Link> links;
+    std::vector<Notice> notices;                 // in file order; empty when the source has none
     std::map<std::string, LanguageText> texts;  // by language code
     std::map<std::string, std::string> source_texts;  // lang/source-texts.txt: fingerprint -> a text translated from
     std::vector<Keyboard> keyboards;             // in file order; empty when the source has none

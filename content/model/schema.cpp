@@ -21,8 +21,11 @@ CREATE TABLE category(id TEXT PRIMARY KEY, icon TEXT NOT NULL, position INTEGER 
 CREATE TABLE category_text(
   category_id TEXT NOT NULL REFERENCES category(id), lang TEXT NOT NULL REFERENCES language(code),
   title TEXT, summary TEXT, PRIMARY KEY(category_id, lang), CHECK(title IS NOT NULL OR summary IS NOT NULL));
+-- shown_from and shown_until (guide, place, link, notice): the first and last day shown,
+-- YYYY-MM-DD on the kiosk's calendar in Torino, '' for no limit (model.hpp ShownDays).
 CREATE TABLE guide(
-  id TEXT PRIMARY KEY, category_id TEXT NOT NULL REFERENCES category(id), position INTEGER NOT NULL);
+  id TEXT PRIMARY KEY, category_id TEXT NOT NULL REFERENCES category(id), position INTEGER NOT NULL,
+  shown_from TEXT NOT NULL, shown_until TEXT NOT NULL);
 CREATE TABLE guide_text(
   guide_id TEXT NOT NULL REFERENCES guide(id), lang TEXT NOT NULL REFERENCES language(code),
   title TEXT NOT NULL, summary TEXT NOT NULL, body TEXT NOT NULL,
@@ -30,7 +33,7 @@ CREATE TABLE guide_text(
 CREATE TABLE place(
   id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, address TEXT NOT NULL,
   lat REAL NOT NULL, lon REAL NOT NULL, approximate INTEGER NOT NULL,
-  opening_hours TEXT NOT NULL, phone TEXT NOT NULL);
+  opening_hours TEXT NOT NULL, phone TEXT NOT NULL, shown_from TEXT NOT NULL, shown_until TEXT NOT NULL);
 CREATE TABLE place_text(
   place_id TEXT NOT NULL REFERENCES place(id), lang TEXT NOT NULL REFERENCES language(code),
   note TEXT NOT NULL, PRIMARY KEY(place_id, lang));
@@ -49,7 +52,11 @@ CREATE TABLE unit_stop(
   example INTEGER NOT NULL, PRIMARY KEY(unit_id, date, from_minute));
 CREATE TABLE link(
   id TEXT PRIMARY KEY, kind TEXT NOT NULL CHECK(kind IN ('booking','web','tel','directions')),
-  target TEXT NOT NULL, approximate INTEGER NOT NULL);
+  target TEXT NOT NULL, approximate INTEGER NOT NULL, shown_from TEXT NOT NULL, shown_until TEXT NOT NULL);
+-- Dated banners; target is home, guide:<id> or place:<id>; the text is ui_string notice.<id>.
+CREATE TABLE notice(
+  id TEXT PRIMARY KEY, target TEXT NOT NULL, shown_from TEXT NOT NULL, shown_until TEXT NOT NULL,
+  position INTEGER NOT NULL);
 CREATE TABLE link_text(
   link_id TEXT NOT NULL REFERENCES link(id), lang TEXT NOT NULL REFERENCES language(code),
   label TEXT NOT NULL, PRIMARY KEY(link_id, lang));
@@ -95,7 +102,7 @@ CREATE VIRTUAL TABLE map_chunk_box USING rtree(id, min_x, max_x, min_y, max_y);
 )sql";
 
 constexpr const char* kTables[] = {"meta", "language", "ui_string", "category", "category_text", "guide",
-                                   "guide_text", "place", "place_text", "place_access", "place_service", "unit_stop", "link", "link_text", "guide_place",
+                                   "guide_text", "place", "place_text", "place_access", "place_service", "unit_stop", "link", "link_text", "notice", "guide_place",
                                    "guide_link", "font", "search", "search_doc", "keyboard", "map", "map_layer",
                                    "map_chunk", "map_chunk_box"};
 }  // namespace

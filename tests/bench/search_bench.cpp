@@ -71,7 +71,7 @@ struct Fixture {
         c.categories = demo.categories;
         c.places = demo.places;
         Writer w;
-        for (int i = 0; i < kGuides; ++i) c.guides.push_back({"guide-" + std::to_string(i), demo.categories[size_t(i) % demo.categories.size()].id, {}, {}});
+        for (int i = 0; i < kGuides; ++i) c.guides.push_back({"guide-" + std::to_string(i), demo.categories[size_t(i) % demo.categories.size()].id, {}, {}, {}});
         for (const auto& lang : c.languages) {
             const auto vocab = vocabulary(demo.texts.at(lang.code), lang.code);
             const bool zh = is_chinese(lang.code);
