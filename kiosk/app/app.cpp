@@ -1,5 +1,7 @@
 #include "kiosk/app/app.hpp"
 
+#include "content/hours/dates.hpp"
+
 namespace kiosk {
 
 namespace {
@@ -11,6 +13,16 @@ App::App(std::shared_ptr<const content::Bundle> bundle, std::string lang, Route 
     if (!bundle_->language(lang_)) lang_ = bundle_->languages().front().code;
     default_lang_ = lang_;
     route_ = exists(start) ? start : Route::home();
+}
+
+content::CivilDate App::today() const { return content::today(clock_->wall()); }
+
+bool App::turn_day() {
+    const content::CivilDate now = today();
+    const bool turned = day_ && *day_ != now;
+    day_ = now;
+    if (turned) ++screen_changes_;  // the same screen, built for the new day
+    return turned;
 }
 
 void App::new_visitor() {

@@ -80,6 +80,12 @@ public:
     /// The time screens read: what is open now. The frame loop sets its own clock.
     const platform::Clock& clock() const { return *clock_; }
     void set_clock(const platform::Clock* clock) { clock_ = clock; }
+    /// Today on the kiosk's calendar in Torino: the day screens list guides, places, links and
+    /// notices for (content::ShownOn).
+    content::CivilDate today() const;
+    /// Call as a frame begins: once the day has changed, the screen is built again, so what is
+    /// dated to begin or end at midnight comes and goes without a new bundle. True when it has.
+    bool turn_day();
     /// Where the kiosk stands (latitude, longitude), for distances; none when not configured.
     const std::optional<std::pair<double, double>>& here() const { return here_; }
     void set_here(std::optional<std::pair<double, double>> here) { here_ = here; }
@@ -127,6 +133,7 @@ private:
     AdminServices* admin_ = nullptr;
     TicketPrinter* printer_ = nullptr;
     const platform::Clock* clock_;
+    std::optional<content::CivilDate> day_;  // the day the screens were last built for
     std::optional<std::pair<double, double>> here_;
     Listener listener_;
     bool exit_requested_ = false;

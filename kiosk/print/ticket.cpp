@@ -116,7 +116,7 @@ std::optional<Ticket> ticket_for(const content::Bundle& bundle, const Route& rou
     if (route.screen == Route::Screen::Place)
         if (const auto p = bundle.place(route.id, lang)) return place_ticket(bundle, *p, lang, at);
     if (route.screen == Route::Screen::Guide)
-        if (const auto g = bundle.guide(route.id, lang)) return guide_ticket(bundle, *g, lang, at);
+        if (const auto g = bundle.guide(route.id, lang, content::TimeZone::rome().local(at.now).date)) return guide_ticket(bundle, *g, lang, at);
     if (route.screen == Route::Screen::Qr)
         if (const auto l = bundle.link(route.id, lang)) return link_ticket(bundle, *l, lang, at);
     return std::nullopt;

@@ -16,7 +16,7 @@ CategoryScreen::CategoryScreen(App& app) : app_(app) {
         fallback_ = shown.is_fallback;
         if (fallback_) notice_ = fallback_notice(app, shown.lang);
     }
-    for (const auto& g : bundle.guides_in(app.route().id, app.lang()))
+    for (const auto& g : bundle.guides_in(app.route().id, app.lang(), app.today()))
         cards_.push_back(card_text(bundle, g.id, g.title, g.summary));
 }
 

@@ -16,8 +16,9 @@ constexpr const char* kStaffLanguage = "it";  // what the officers at Torino's d
 GuideScreen::GuideScreen(App& app)
     : print_(app, [&app, route = app.route()] { return app.printer()->print_route(app.bundle(), route, app.lang()); }, app.route().id) {
     const auto& bundle = app.bundle();
-    const auto guide = bundle.guide(app.route().id, app.lang());
+    const auto guide = bundle.guide(app.route().id, app.lang(), app.today());
     if (!guide) return;
+    dated_notices_ = dated_notices(app, "guide:" + guide->id);
     const auto* lang = bundle.language(guide->lang);
     const bool rtl = lang && lang->direction == content::Direction::RightToLeft;
     if (auto c = bundle.category(guide->category_id, app.lang())) header_ = text_of(bundle, c->title, true);
@@ -124,6 +125,7 @@ void GuideScreen::draw_side_by_side(Ui& ui) {
 void GuideScreen::draw(Ui& ui) {
     const Theme& t = ui.theme;
     if (has_notice_) ui.notice(notice_);
+    for (auto& notice : dated_notices_) ui.notice(notice);
     ui.text(title_, t.title, t.text);
     ui.text(summary_, t.body, t.muted);
     ImGui::Dummy(ImVec2(0, t.gap()));

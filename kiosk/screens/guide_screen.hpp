@@ -34,6 +34,7 @@ private:
 
     TextBlock header_, title_, summary_, notice_, places_heading_, links_heading_;
     bool has_notice_ = false;  // a fallback language's text, or an outdated translation
+    std::vector<TextBlock> dated_notices_;  // notices.csv's on this guide, shown today
     std::vector<Item> items_;
     // "Show to the staff": the guide in Italian (empty when the visitor reads Italian or the bundle
     // has no Italian text of it), and whether it is shown.

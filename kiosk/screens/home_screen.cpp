@@ -13,13 +13,16 @@ HomeScreen::HomeScreen(App& app) : app_(app) {
     const auto& bundle = app.bundle();
     const std::string& lang = app.lang();
     title_ = text_of(bundle, bundle.ui("home.heading", lang), true);
+    notices_ = dated_notices(app, "home");
+    const content::CivilDate today = app.today();
     if (bundle.has_places())
         actions_.push_back({Route::places(), "pin", card_text(bundle, "nav:places", bundle.ui("places.title", lang), {})});
     for (const auto& id : bundle.meta().home_links)
-        if (const auto link = bundle.link(id, lang))
+        if (const auto link = bundle.link(id, lang); link && bundle.shown("link", id, today))
             actions_.push_back({Route::qr(id), link->kind == "tel" ? "phone" : "info", card_text(bundle, "action:" + id, link->label, {})});
     for (const auto& c : bundle.categories(lang)) {
-        const auto guides = bundle.guides_in(c.id, lang);
+        const auto guides = bundle.guides_in(c.id, lang, today);
+        if (guides.empty()) continue;  // none of its guides is shown today
         const Route target = guides.size() == 1 ? Route::guide(guides.front().id) : Route::category(c.id);
         categories_.push_back({target, c.icon, card_text(bundle, "category:" + c.id, c.title, c.summary)});
     }
@@ -75,6 +78,7 @@ void HomeScreen::draw(Ui& ui) {
     // The question is the header's title (on its own row on a portrait screen): the page's room
     // goes to the answers.
     const int columns = ImGui::GetContentRegionAvail().x > t.px(1400) ? 3 : 2;
+    for (auto& notice : notices_) ui.notice(notice);
     if (!actions_.empty() && !draw_grid(ui, actions_, static_cast<int>(actions_.size()), false)) return;
     ImGui::Dummy(ImVec2(0, t.px(8)));
     const bool summaries = grid_height(ui, categories_, columns, true) <= ImGui::GetContentRegionAvail().y;

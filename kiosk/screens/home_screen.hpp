@@ -35,6 +35,7 @@ private:
 
     App& app_;
     TextBlock title_;
+    std::vector<TextBlock> notices_;  // dated notices on the home screen, shown today
     std::vector<Card> actions_, categories_;
 };
 

@@ -28,7 +28,7 @@ MapScreen::MapScreen(App& app) : app_(app) {
     std::vector<std::string> kinds;
     bool approximate = false, hours_unknown = false;
     const auto now = std::chrono::floor<std::chrono::seconds>(app.clock().wall());
-    for (const auto& p : bundle.places(lang)) {
+    for (const auto& p : bundle.places(lang, app_.today())) {
         const bool unknown = place_hours_now(bundle, lang, p.place.opening_hours, now).state == HoursState::Unknown;
         markers_.push_back({p.place.id, p.place.kind, info.projection.project(p.place.lat, p.place.lon), p.place.approximate, false, unknown});
         hours_unknown = hours_unknown || unknown;

@@ -1,11 +1,12 @@
 #include "kiosk/screens/place_screen.hpp"
 
 #include "kiosk/app/app.hpp"
+#include "kiosk/ui/bundle_text.hpp"
 #include "kiosk/ui/ui.hpp"
 
 namespace kiosk {
 
-PlaceScreen::PlaceScreen(App& app) {
+PlaceScreen::PlaceScreen(App& app) : notices_(dated_notices(app, "place:" + app.route().id)) {
     if (const auto place = app.bundle().place(app.route().id, app.lang())) {
         card_ = place_card(app, *place, true);
         panel_.emplace(app, *place);
@@ -13,6 +14,7 @@ PlaceScreen::PlaceScreen(App& app) {
 }
 
 void PlaceScreen::draw(Ui& ui) {
+    for (auto& notice : notices_) ui.notice(notice);
     if (!panel_) {
         draw_info_card(ui, card_);
         return;

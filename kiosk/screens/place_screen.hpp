@@ -1,5 +1,6 @@
 #pragma once
 #include <optional>
+#include <vector>
 
 #include "kiosk/screens/parts/info_card.hpp"
 #include "kiosk/screens/parts/place_panel.hpp"
@@ -17,6 +18,7 @@ public:
     bool shows_code() const override { return panel_ && panel_->qr().has_value(); }
 
 private:
+    std::vector<TextBlock> notices_;  // notices.csv's on this place, shown today
     InfoCard card_;
     std::optional<PlacePanel> panel_;
 };

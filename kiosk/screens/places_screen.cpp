@@ -22,7 +22,7 @@ PlacesScreen::PlacesScreen(App& app) : app_(app) {
     if (bundle.map()) map_ = text_of(bundle, bundle.ui("places.map", lang), true);
     const auto now = std::chrono::floor<std::chrono::seconds>(app.clock().wall());
     std::vector<std::string> kinds;
-    for (const auto& p : bundle.places(lang)) {
+    for (const auto& p : bundle.places(lang, app_.today())) {
         Entry e{p.place.id, p.place.kind, HoursState::Unknown, -1, {}};
         if (const auto& here = app.here()) {
             const content::MapProjection from_here(here->first, here->second);

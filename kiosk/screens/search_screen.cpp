@@ -23,7 +23,7 @@ void SearchScreen::search() {
     field_ = TextBlock::plain(searched_, app_.lang(), app_.rtl());
     results_.clear();
     const auto& bundle = app_.bundle();
-    for (const auto& hit : bundle.search(searched_, app_.lang(), kLimit)) {
+    for (const auto& hit : bundle.search(searched_, app_.lang(), kLimit, app_.today())) {
         if (hit.kind == "guide") {
             if (const auto g = bundle.guide_summary(hit.id, app_.lang()))
                 results_.push_back({Route::guide(hit.id), card_text(bundle, "result:guide:" + hit.id, g->title, g->summary)});

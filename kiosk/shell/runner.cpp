@@ -258,6 +258,9 @@ void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height)
     }
     FrameTime time;
     time.now = clock_->now();
+    // What is dated comes and goes at midnight in Torino: the header's clock wakes the loop as
+    // each minute turns, and a dark kiosk builds the new day's screen when it wakes.
+    if (app_.turn_day()) wanted_ = std::max(wanted_, 2);  // the new day's screen lays out next frame
     time.dt = std::max(1e-4f, std::chrono::duration<float>(time.now - last_frame_).count());
     io.DeltaTime = time.dt;
     last_frame_ = time.now;

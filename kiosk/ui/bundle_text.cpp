@@ -40,4 +40,10 @@ TextBlock outdated_notice(const App& app) {
     return naming(app, app.bundle().ui("outdated.notice", app.lang()), app.bundle().meta().source_language);
 }
 
+std::vector<TextBlock> dated_notices(const App& app, const std::string& target) {
+    std::vector<TextBlock> out;
+    for (const auto& text : app.bundle().notices(target, app.lang(), app.today())) out.push_back(text_of(app.bundle(), text, true));
+    return out;
+}
+
 }  // namespace kiosk

@@ -2,6 +2,7 @@
 // The bundle's texts as screens and the chrome lay them out: in the direction of the language
 // each is actually written in, with the marker and notice a fallback text carries.
 #include <string>
+#include <vector>
 
 #include "content/model/bundle.hpp"
 #include "kiosk/ui/text_layout.hpp"
@@ -28,5 +29,8 @@ TextBlock fallback_notice(const App& app, const std::string& shown_lang);
 /// "This translation may be out of date: the Italiano text has changed since", naming the
 /// bundle's source language: for a text translated from a source text that changed since.
 TextBlock outdated_notice(const App& app);
+/// The dated notices (notices.csv) on `target` — home, guide:<id>, place:<id> — shown today,
+/// each in the language it is written in.
+std::vector<TextBlock> dated_notices(const App& app, const std::string& target);
 
 }  // namespace kiosk
