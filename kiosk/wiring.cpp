@@ -33,13 +33,9 @@ fs::path find_bundle(const Options& o) {
     return "torino.kbundle";
 }
 
-std::optional<std::vector<content::minisign::PublicKey>> read_trusted_keys(const Options& o, std::string& error) {
-    if (o.trusted_keys.empty()) {
-        error = "--store needs at least one --trust PUB key to check bundles with";
-        return std::nullopt;
-    }
+std::optional<std::vector<content::minisign::PublicKey>> read_keys(const std::vector<std::string>& files, std::string& error) {
     std::vector<content::minisign::PublicKey> keys;
-    for (const auto& file : o.trusted_keys) {
+    for (const auto& file : files) {
         const auto text = content::read_file(file);
         if (!text) {
             error = "cannot read the trusted key " + file + ". Fix: give the path of a minisign .pub file";
@@ -107,6 +103,7 @@ std::unique_ptr<UpdateService> start_updates(Setup& s, platform::EventWaiter& wa
     // 1 to 4096 MB and 1 s to a day (kiosk/config/ranges.hpp): in bytes and seconds nothing
     // wraps round, so the cap always holds and the server is never asked without pause.
     config.max_bundle_bytes = static_cast<std::uintmax_t>(o.max_bundle_mb) << 20;
+    config.roots = s.roots;
     content::InstallPolicy policy{o.channel, KIOSK_VERSION, "", config.max_bundle_bytes};
     UpdateSchedule schedule;
     schedule.server_every = std::chrono::seconds(o.check_every_s);
@@ -115,6 +112,14 @@ std::unique_ptr<UpdateService> start_updates(Setup& s, platform::EventWaiter& wa
 }
 
 }  // namespace
+
+std::vector<content::minisign::PublicKey> Setup::trusted() const {
+    if (!store || roots.empty()) return keys;
+    std::string problem;
+    const auto keyring = store->keyring(roots, &problem);
+    if (!problem.empty()) platform::log::problem(problem);
+    return content::trusted_keys(keys, keyring ? &*keyring : nullptr);
+}
 
 int Setup::clean_exit() {
     if (store) store->end_run();
@@ -149,9 +154,16 @@ std::unique_ptr<Setup> configure(Options options, std::string& error) {
     }
     if (o.usage_csv) return s;  // nothing more is needed to print the counters
     if (!o.store.empty()) {
-        auto trusted = read_trusted_keys(o, error);
-        if (!trusted) return nullptr;
-        s->keys = std::move(*trusted);
+        if (o.trusted_keys.empty() && o.root_keys.empty()) {
+            error = "--store needs at least one --trust PUB key, or the fleet's --trust-root PUB, to check bundles with";
+            return nullptr;
+        }
+        auto given = read_keys(o.trusted_keys, error);
+        if (!given) return nullptr;
+        auto roots = read_keys(o.root_keys, error);
+        if (!roots) return nullptr;
+        s->keys = std::move(*given);
+        s->roots = std::move(*roots);
         try {
             s->store.emplace(o.store);
             if (const auto said = s->store->begin_run()) platform::log::problem(*said);
@@ -178,7 +190,7 @@ bool choose_content(Setup& s, std::string& error) {
             return false;
         }
     } else {
-        auto opened = open_start_bundle(s.store ? &*s.store : nullptr, s.keys, find_bundle(o), error);
+        auto opened = open_start_bundle(s.store ? &*s.store : nullptr, s.trusted(), find_bundle(o), error);
         if (!opened) return false;
         for (const auto& code : o.fallback)
             if (!opened->language(code)) {
@@ -243,7 +255,7 @@ std::unique_ptr<Session> open_session(Setup& s, std::string& error) {
     session->printer = make_print_queue(s.settings, [waiter = session->waiter.get()] { waiter->wake(); });
     app.set_printer(session->printer.get());
     session->admin = std::make_unique<KioskAdmin>(s.settings.admin_pin_hash, app,
-                                                  KioskAdmin::Parts{s.store ? &*s.store : nullptr, nullptr, s.usage.get(), s.settings.usage_db});
+                                                  KioskAdmin::Parts{s.store ? &*s.store : nullptr, nullptr, s.usage.get(), s.settings.usage_db, s.roots});
     app.set_admin(session->admin.get());
     return session;
 }

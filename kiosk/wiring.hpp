@@ -32,7 +32,11 @@ struct Setup {
     content::LanguageChoice languages;
     std::unique_ptr<UsageCounters> usage;  // null without usage_db (or when it cannot be opened)
     std::optional<content::Store> store;
-    std::vector<content::minisign::PublicKey> keys;
+    std::vector<content::minisign::PublicKey> keys;   // given with --trust
+    std::vector<content::minisign::PublicKey> roots;  // given with --trust-root: they sign the keyring
+    /// The keys bundles are checked with: those given, and the store's keyring's publishers
+    /// (less the keys it revokes).
+    std::vector<content::minisign::PublicKey> trusted() const;
     std::unique_ptr<PreviewService> preview;  // kiosk --preview
     std::shared_ptr<const content::Bundle> bundle;
     std::optional<Route> start;

@@ -12,6 +12,7 @@
 #include "kiosk/admin/usage_counters.hpp"
 #include "kiosk/services/update_service.hpp"
 #include "tests/kiosk_fixture.hpp"
+#include "tests/signed_bundles.hpp"
 #include "tests/test_support.hpp"
 
 using namespace test;
@@ -167,14 +168,14 @@ TEST_CASE("the kiosk's admin services: status lines, export beside the counters,
     usage.count("2026-11-24", "guide_opened", "food-help");
     content::Store store(dir / "store");
     Kiosk k(demo_bundle(), "it", Route::home());
-    kiosk::KioskAdmin admin("", k.app, {&store, nullptr, &usage, dir / "usage.sqlite"});
+    kiosk::KioskAdmin admin("", k.app, {&store, nullptr, &usage, dir / "usage.sqlite", {}});
 
     std::vector<std::string> keys;
     for (const auto& [key, value] : admin.status()) keys.push_back(key);
-    CHECK(keys == std::vector<std::string>{"content_version", "channel", "key_id", "expires", "content_age", "last_update", "last_contact",
-                                           "last_error", "free_disk", "printer", "uptime"});
+    CHECK(keys == std::vector<std::string>{"content_version", "channel", "published_by", "keyring", "expires", "content_age", "last_update",
+                                           "last_contact", "last_error", "free_disk", "printer", "uptime"});
     CHECK(admin.status()[0].second.starts_with("1 "));  // the demo bundle's version
-    CHECK(admin.status()[8].second.find(" GB of ") != std::string::npos);
+    CHECK(admin.status()[9].second.find(" GB of ") != std::string::npos);
 
     CHECK(admin.check_for_updates().find("No update source") != std::string::npos);
     const std::string exported = admin.export_usage();
@@ -187,6 +188,32 @@ TEST_CASE("the kiosk's admin services: status lines, export beside the counters,
     CHECK(admin.roll_back().find("nothing to roll back") != std::string::npos);
     CHECK(admin.restart_requested());
     CHECK(k.app.exit_requested());  // the frame loop ends; main starts the kiosk again
+}
+
+TEST_CASE("the admin panel says who published the bundle it runs, by the name the keyring gives the key") {
+    test::Publisher anna;  // signed_bundles.hpp: a bundle signed with a key made for the test
+    const auto root = content::minisign::generate_key_pair();
+    test::TempDir dir;
+    content::Store store(dir / "store");
+    REQUIRE(anna.install(store, anna.make(3)).outcome == content::InstallResult::Outcome::Installed);
+    Kiosk k(demo_bundle(), "en", Route::home());
+    const auto row = [&](kiosk::KioskAdmin& admin, const std::string& wanted) {
+        for (const auto& [key, value] : admin.status())
+            if (key == wanted) return value;
+        return std::string("(no row)");
+    };
+    const std::string id = content::minisign::key_id_hex(anna.keys.first.id);
+    kiosk::KioskAdmin before("", k.app, {&store, nullptr, nullptr, {}, {root.first}});
+    CHECK(row(before, "published_by") == "key " + id);  // no keyring yet: the key alone
+    CHECK(row(before, "keyring") == "none");
+    content::Keyring keyring{1, {{anna.keys.first, "Anna Rossi"}}, {}};
+    const std::string text = content::format_keyring(keyring);
+    const auto signature = content::minisign::format_signature(
+        content::minisign::sign(content::minisign::hash_bytes(text), root.second, content::keyring_comment(1)));
+    REQUIRE(store.install_keyring(text, signature, {&root.first, 1}).outcome == content::InstallResult::Outcome::Installed);
+    kiosk::KioskAdmin admin("", k.app, {&store, nullptr, nullptr, {}, {root.first}});
+    CHECK(row(admin, "published_by") == "Anna Rossi (key " + id + ")");
+    CHECK(row(admin, "keyring") == "version 1, 1 publishers");
 }
 
 TEST_CASE("the admin panel warns of the bundle's expiry in its last 30 days, and says when it has expired") {
@@ -218,7 +245,7 @@ TEST_CASE("a kiosk whose server stopped answering does not look healthy: content
                                      std::lock_guard lock(mutex);
                                      if (problem) problems.push_back(line);
                                  });
-    kiosk::KioskAdmin admin("", k.app, {&store, &updates, nullptr, {}});
+    kiosk::KioskAdmin admin("", k.app, {&store, &updates, nullptr, {}, {}});
     updates.check_now();
     const auto value = [&](const std::string& key) {
         for (const auto& [k2, v] : admin.status())

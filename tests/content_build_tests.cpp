@@ -224,6 +224,26 @@ TEST_CASE("kiosk-bundle validate lists every problem at once") {
     CHECK(r.output.find("lang/ru/guides/food-help.md: warning: guide \"food-help\": not translated") != std::string::npos);
 }
 
+TEST_CASE("based_on in bundle.ini: the version an edit started from, a whole number below version") {
+    for (const auto& [line, problem] : std::vector<std::pair<std::string, std::string>>{
+             {"based_on = seven", "bundle.ini:5: error: based_on: \"seven\" is not a whole number above 0"},
+             {"based_on = 1", "bundle.ini:5: error: based_on: version 1 cannot be built on version 1, which is not older. Fix: set version "
+                              "above based_on, e.g. version = 2"}}) {
+        test::TempDir dir;
+        const fs::path src = test::copy_demo_source(dir);
+        test::replace_in_file(src / "bundle.ini", "version = 1\n", "version = 1\n" + line + "\n");
+        const auto r = test::run(kBundleTool + " validate " + src.string());
+        CHECK(r.status == 1);
+        CHECK_MESSAGE(r.output.find(problem) != std::string::npos, r.output);
+    }
+    test::TempDir dir;
+    const fs::path src = test::copy_demo_source(dir);
+    test::replace_in_file(src / "bundle.ini", "version = 1\n", "version = 8\nbased_on = 7\n");
+    const fs::path out = dir / "b.kbundle";
+    REQUIRE(test::run(kBundleTool + " build " + src.string() + " -o " + out.string()).status == 0);
+    CHECK(content::Bundle(out).meta().based_on == 7);
+}
+
 TEST_CASE("build fails per language and item on a character that no bundled font has, and keeps the old bundle") {
     test::TempDir dir;
     const fs::path src = test::copy_demo_source(dir);

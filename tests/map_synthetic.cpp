@@ -48,7 +48,7 @@ std::string synthetic_map_geojson(int vertices) {
 
 Content synthetic_map_content(int vertices) {
     Content c;
-    c.meta = {"Synthetic map", 1, "bench", "2026-01-01", "2027-01-01", "0.1.0", {"en"}, true, {}, {}, "en"};
+    c.meta = {"Synthetic map", 1, 0, "bench", "2026-01-01", "2027-01-01", "0.1.0", {"en"}, true, {}, {}, "en"};
     c.languages = {{"en", "English", Direction::LeftToRight}};
     c.map.attribution = "Synthetic data";
     c.map.layers.push_back({{"stars", MapLayerKind::Polygon, 0xefebe3, 0xb4a79a, 2}, "map/stars.geojson", synthetic_map_geojson(vertices)});

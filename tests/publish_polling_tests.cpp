@@ -61,6 +61,7 @@ struct Harness {
         bundles.resize(kLastVersion + 1);
         for (long long v = 1; v <= kLastVersion; ++v) {
             c.meta.version = v;
+            c.meta.based_on = v - 1;  // published in order, each on the one before
             bundles[v] = builds / ("v" + std::to_string(v)) / "torino.kbundle";
             fs::create_directories(bundles[v].parent_path());
             content::write_bundle(c, bundles[v]);
@@ -166,7 +167,7 @@ std::string summary(const Polling& p) {
 TEST_CASE("HTTP: a kiosk polling while versions 2..24 are published never gets a mismatched pair, and ends on the last") {
     Harness h;
     const auto publish = [&](long long v) {
-        content::publish({h.bundles[v], h.out, "torino.kbundle", "", 3}, h.keys.second);
+        content::publish({h.bundles[v], h.out, "torino.kbundle", "", 3, "", {}, {}}, h.keys.second);
     };
     publish(1);
     const auto start = std::chrono::steady_clock::now();
@@ -236,7 +237,7 @@ TEST_CASE("HTTP: a kiosk whose download is so slow that its version is pruned me
     // NAME would pair version 4's bundle with version 1's signature; the kiosk asks for the
     // signature again instead and follows it to version 4.
     Harness h;
-    const auto publish = [&](long long v) { content::publish({h.bundles[v], h.out, "torino.kbundle", "", 3}, h.keys.second); };
+    const auto publish = [&](long long v) { content::publish({h.bundles[v], h.out, "torino.kbundle", "", 3, "", {}, {}}, h.keys.second); };
     publish(1);
     HeldKiosk kiosk(h);
     kiosk.start_check();

@@ -39,11 +39,13 @@ struct Fixture {
     std::pair<ms::PublicKey, ms::SecretKey> keys = ms::generate_key_pair();
     Fixture() { fs::create_directories(builds); }
 
-    // An unsigned bundle as `kiosk-bundle build` writes it, with `edit` applied to its metadata.
+    // An unsigned bundle as `kiosk-bundle build` writes it, built on the version the folder
+    // serves now, with `edit` applied to its metadata.
     template <typename Edit>
     fs::path build(long long version, Edit edit) {
         content::Content c = demo_content();
         c.meta.version = version;
+        c.meta.based_on = fs::exists(out / "torino.kbundle.minisig") ? published_version() : 0;
         edit(c.meta);
         const fs::path path = builds / ("v" + std::to_string(version)) / "torino.kbundle";
         fs::create_directories(path.parent_path());
@@ -54,7 +56,12 @@ struct Fixture {
         return build(version, [](content::Meta&) {});
     }
     content::Published publish(const fs::path& bundle, int keep = 3) {
-        return content::publish({bundle, out, "torino.kbundle", "2026-01-01", keep}, keys.second);
+        return content::publish({bundle, out, "torino.kbundle", "2026-01-01", keep, "Anna Rossi", {}, {}}, keys.second);
+    }
+    // As a named publisher at a given moment on Torino's clock ("2026-12-07T10:42").
+    content::Published publish_as(const fs::path& bundle, const std::string& who, const char* when, std::vector<std::string> changes = {}) {
+        return content::publish({bundle, out, "torino.kbundle", "2026-01-01", 3, who, std::move(changes), content::parse_local_iso(when)},
+                                keys.second);
     }
     std::string refusal(const fs::path& bundle) {
         try {
@@ -78,7 +85,7 @@ struct Fixture {
     std::vector<std::string> folder() const {
         std::vector<std::string> names;
         for (const auto& e : fs::recursive_directory_iterator(out))
-            if (e.path().filename() != ".publish-lock") names.push_back(fs::relative(e.path(), out).string());
+            if (e.path().filename() != ".publish-lock" && e.path().filename() != content::kPublishLogName) names.push_back(fs::relative(e.path(), out).string());
         std::sort(names.begin(), names.end());
         return names;
     }
@@ -130,7 +137,7 @@ TEST_CASE("publish: a bundle goes out under the name kiosks ask for, whatever it
     Fixture f;
     const fs::path renamed = f.builds / "torino-v5.kbundle";
     fs::copy_file(f.build(1), renamed);
-    const auto p = content::publish({renamed, f.out, "", "2026-01-01", 3}, f.keys.second);
+    const auto p = content::publish({renamed, f.out, "", "2026-01-01", 3, "", {}, {}}, f.keys.second);
     CHECK(p.written.back() == f.out / "torino.kbundle.minisig");
     CHECK(f.folder() == std::vector<std::string>{"torino.kbundle", "torino.kbundle.minisig", "v1", "v1/torino.kbundle",
                                                  "v1/torino.kbundle.minisig"});
@@ -139,7 +146,7 @@ TEST_CASE("publish: a bundle goes out under the name kiosks ask for, whatever it
     const auto before = f.folder();
     const fs::path v2 = f.build(2);
     try {
-        content::publish({v2, f.out, "torino-v2.kbundle", "2026-01-01", 1}, f.keys.second);
+        content::publish({v2, f.out, "torino-v2.kbundle", "2026-01-01", 1, "", {}, {}}, f.keys.second);
         FAIL("published under a name the folder does not serve");
     } catch (const content::PublishError& e) {
         CHECK(std::string(e.what()) == v2.string() + ": error: name: the folder " + f.out.string() +
@@ -257,4 +264,46 @@ TEST_CASE("kiosk-bundle publish: a password-protected key, what it prints, refus
     const auto no_out = test::run(tool + " publish " + KIOSK_DEMO_BUNDLE + " --key " + sec);
     CHECK(no_out.status == 2);
     CHECK(no_out.output.find("missing --out") != std::string::npos);
+}
+
+// Two editors once overwrote each other: the second publish raised the version and silently
+// reverted the first one's change (issue 21). A bundle names the version it was built on.
+TEST_CASE("publish: a bundle built on a version since replaced is refused, naming who published what and when") {
+    Fixture f;
+    f.publish_as(f.build(1), "Anna Rossi", "2026-12-07T09:15");
+    const fs::path marco_v2 = f.build(2, [](content::Meta& m) { m.title = "Marco's edit"; });  // both start from version 1
+    const fs::path anna_v2 = f.build(2);
+    f.publish_as(anna_v2, "Anna Rossi", "2026-12-07T10:42", {"place hub-sud: hours \"\" → \"Mo 10:00-12:00\""});
+    const std::string key = ms::key_id_hex(f.keys.first.id);
+    const std::string stale = ": error: based_on: version 2 was published at 10:42 on 2026-12-07 by Anna Rossi (key " + key +
+                              "), after version 1 this bundle was built on: publishing it would undo that version's changes. Fix: rebuild "
+                              "on top of version 2: take its changes into your source, set based_on = 2 and version = 3 in bundle.ini, "
+                              "build and publish again";
+    const auto before = f.folder();
+    CHECK(f.refusal(marco_v2) == marco_v2.string() + stale);
+    // Raising the version alone, as the second editor once did, changes nothing.
+    const fs::path marco_v3 = f.build(3, [](content::Meta& m) { m.based_on = 1; });
+    CHECK(f.refusal(marco_v3) == marco_v3.string() + stale);
+    CHECK(f.folder() == before);
+    CHECK(f.published_version() == 2);
+    // Not saying which version it was built on is refused too, once something is published.
+    const fs::path unsaid = f.build(3, [](content::Meta& m) { m.based_on = 0; });
+    CHECK(f.refusal(unsaid).find("based_on: the bundle does not say which version it was built on, and version 2 was published at 10:42") !=
+          std::string::npos);
+    // Rebuilt on top of version 2, it goes through.
+    CHECK(f.publish_as(f.build(3), "Marco Bianchi", "2026-12-07T11:05").meta.version == 3);
+
+    // The log: who published which version, on which, when, with which key, and what changed.
+    const auto log = content::read_publish_log(f.out / content::kPublishLogName);
+    REQUIRE(log.size() == 3);
+    CHECK(log[1].version == 2);
+    CHECK(log[1].based_on == 1);
+    CHECK(log[1].time == "2026-12-07T10:42+01:00");
+    CHECK(log[1].publisher == "Anna Rossi");
+    CHECK(log[1].key_id == key);
+    CHECK(log[1].changes == std::vector<std::string>{"place hub-sud: hours \"\" → \"Mo 10:00-12:00\""});
+    CHECK(log[2].publisher == "Marco Bianchi");
+    CHECK(log[2].based_on == 2);
+    CHECK(test::read(f.out / content::kPublishLogName).find("version 2 on 1 · 2026-12-07T10:42+01:00 · Anna Rossi · key " + key +
+                                                              " · 1 change\n  place hub-sud: hours") != std::string::npos);
 }

@@ -188,6 +188,12 @@ private:
                 if (ec != std::errc() || p != e.value.data() + e.value.size() || m.version <= 0)
                     d_.error(rel, e.line, "version", in_quotes(e.value) + " is not a whole number above 0",
                              "write a whole number, higher than the last published bundle's, e.g. version = 7");
+            } else if (e.key == "based_on") {
+                auto [p, ec] = std::from_chars(e.value.data(), e.value.data() + e.value.size(), m.based_on);
+                if (ec != std::errc() || p != e.value.data() + e.value.size() || m.based_on <= 0)
+                    d_.error(rel, e.line, "based_on", in_quotes(e.value) + " is not a whole number above 0",
+                             "write the version published when you began this edit, e.g. based_on = 7 (kiosk-bundle publish names it)");
+                based_on_line_ = e.line;
             } else if (e.key == "channel") {
                 m.channel = e.value;
                 if (!valid_channel(e.value))
@@ -228,12 +234,16 @@ private:
                 home_links_line_ = e.line;
             } else
                 d_.error(rel, e.line, "key " + in_quotes(e.key), "unknown key",
-                         "use title, version, channel, created, expires, min_kiosk_version, fallback, source_language, demo, area, directions_url "
-                         "or home_links");
+                         "use title, version, based_on, channel, created, expires, min_kiosk_version, fallback, source_language, demo, area, "
+                         "directions_url or home_links");
         }
         for (const char* key : {"title", "version", "channel", "created", "expires", "min_kiosk_version", "fallback"})
             if (!seen.contains(key))
                 d_.error(rel, 0, "key " + in_quotes(key), "missing", std::string("add a line: ") + key + " = ...");
+        if (m.based_on > 0 && m.version > 0 && m.based_on >= m.version)
+            d_.error(rel, based_on_line_, "based_on", "version " + std::to_string(m.version) + " cannot be built on version " +
+                         std::to_string(m.based_on) + ", which is not older",
+                     "set version above based_on, e.g. version = " + std::to_string(m.based_on + 1));
         if (!m.created.empty() && !m.expires.empty() && m.expires <= m.created)
             d_.error(rel, 0, "expires", "the bundle expires (" + m.expires + ") before it is created (" + m.created + ")",
                      "set expires to a later date than created");
@@ -779,7 +789,7 @@ private:
     Content c_;
     std::optional<Area> area_;
     std::string area_text_;
-    int fallback_line_ = 0, home_links_line_ = 0, source_language_line_ = 0;
+    int fallback_line_ = 0, home_links_line_ = 0, source_language_line_ = 0, based_on_line_ = 0;
     std::set<std::string> unreadable_;                        // files that could not be read as a whole
     std::set<std::pair<std::string, std::string>> refused_;  // (table, id) of rows refused for their own mistake
     struct ServiceUse {

@@ -50,6 +50,7 @@ void insert_all(sql::Database& db, const Content& c, const Content& written) {
     const std::pair<const char*, std::string> meta_rows[] = {
         {"title", c.meta.title},
         {"version", std::to_string(c.meta.version)},
+        {"based_on", std::to_string(c.meta.based_on)},
         {"channel", c.meta.channel},
         {"created", c.meta.created},
         {"expires", c.meta.expires},

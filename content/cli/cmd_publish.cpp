@@ -5,26 +5,68 @@
 
 #include "content/cli/cli_args.hpp"
 #include "content/cli/commands.hpp"
+#include "content/build/bundle_diff.hpp"
+#include "content/delivery/keyring.hpp"
 #include "content/delivery/publish.hpp"
+#include "content/delivery/published_folder.hpp"
 #include "content/delivery/store.hpp"
 #include "content/hours/dates.hpp"
+#include "content/text/regular_file.hpp"
+#include "content/text/text_files.hpp"
 
 namespace content::cli {
 
+namespace fs = std::filesystem;
+
 int publish(const Words& words) {
-    Args args(words, {}, {"--secret", "--key", "--password-file", "--out", "--name", "--keep", "--today"});
+    Args args(words, {}, {"--secret", "--key", "--password-file", "--out", "--name", "--keep", "--today", "--publisher"});
     if (args.positional().size() != 1) throw UsageError("publish takes one bundle file");
     PublishOptions options;
     options.bundle = args.positional()[0];
     options.out = args.required("--out");
     options.name = args.option("--name").value_or("");
     options.today = args.option("--today").value_or(today_iso(std::chrono::system_clock::now()));
+    options.publisher = args.option("--publisher").value_or("");
+    for (const char c : options.publisher)
+        if (static_cast<unsigned char>(c) < 0x20) throw UsageError("--publisher takes a name on one line");
+    // What changed since the version served now, for the publish log (diff's own lines).
+    const fs::path served = options.out / (options.name.empty() ? published_folder::kDefaultName : options.name);
+    if (content::anything_at(served)) {
+        try {
+            options.changes = diff_bundles(served, options.bundle);
+        } catch (const std::exception&) {  // publish names what is wrong with either file
+        }
+    }
     if (const auto keep = args.option("--keep")) {
         const auto [end, ec] = std::from_chars(keep->data(), keep->data() + keep->size(), options.keep);
         if (ec != std::errc() || end != keep->data() + keep->size() || options.keep < 1) throw UsageError("--keep takes a number of versions, 1 or more");
     }
     if (!args.option("--secret") && !args.option("--key")) throw UsageError("missing --secret FILE");
     const auto key = secret_key(args);
+    // A folder with a keyring serves kiosks that trust its publishers only: the key must be one
+    // of them, and the log names its publisher as the keyring does.
+    if (const auto text = read_file(options.out / kKeyringName)) {
+        const std::string id = minisign::key_id_hex(key.id);
+        try {
+            const Keyring keyring = parse_keyring(*text);
+            if (const auto* revoked = keyring.revocation(key.id)) {
+                std::cerr << options.bundle.string() << ": error: key: key " << id << " (" << revoked->name << ") is revoked in "
+                          << (options.out / kKeyringName).string() << ": kiosks refuse what it signs. Fix: publish with your own current key\n";
+                return 1;
+            }
+            const auto* publisher = keyring.publisher(key.id);
+            if (!publisher) {
+                std::cerr << options.bundle.string() << ": error: key: key " << id << " is not in " << (options.out / kKeyringName).string()
+                          << ", so kiosks would refuse this bundle. Fix: ask whoever keeps the root key to add it (kiosk-bundle keyring add), "
+                             "or publish with your key that is in it\n";
+                return 1;
+            }
+            options.publisher = publisher->name;
+        } catch (const KeyringError& e) {
+            std::cerr << (options.out / kKeyringName).string() << ": error: " << e.what() << "\n";
+            return 1;
+        }
+    }
     try {
         const Published p = content::publish(options, key);
         std::cout << "published version " << p.meta.version << " (channel " << p.meta.channel << ", expires " << p.meta.expires
@@ -33,7 +75,8 @@ int publish(const Words& words) {
         for (const auto& folder : p.pruned) std::cout << "  removed " << folder.string() << "\n";
         std::cout << "  versions served from their folders:";
         for (const long long v : p.kept) std::cout << " " << v;
-        std::cout << "\n";
+        const std::string logged = format_log_entry(p.logged);
+        std::cout << "\n  logged in " << kPublishLogName << ": " << logged.substr(0, logged.find('\n')) << "\n";
         return 0;
     } catch (const PublishError& e) {
         std::cerr << e.what() << "\n";

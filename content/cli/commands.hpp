@@ -24,6 +24,7 @@ int verify(const Words& args);
 int install(const Words& args);
 int status(const Words& args);
 int publish(const Words& args);
+int keyring(const Words& args);
 int hours(const Words& args);
 int export_po(const Words& args);
 int import_po(const Words& args);

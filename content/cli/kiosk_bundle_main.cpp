@@ -60,6 +60,17 @@ Usage:
                                           default torino.kbundle whatever BUNDLE is called; a
                                           folder serves one NAME. --key is another name for
                                           --secret
+  kiosk-bundle keyring add KEYRING --public PUB --name NAME
+  kiosk-bundle keyring revoke KEYRING --key-id ID
+  kiosk-bundle keyring sign KEYRING --secret ROOT_SEC [--password-file F]
+  kiosk-bundle keyring publish KEYRING --out DIR
+  kiosk-bundle keyring show KEYRING [--root ROOT_PUB]
+                                          the publishers kiosks trust: add or revoke one (the
+                                          version goes up), sign with the offline root key
+                                          (KEYRING.minisig), put both into the published
+                                          folder (text first), list them; kiosks given the root
+                                          key (trust_root) take a newer keyring from the
+                                          published folder or a USB stick
   kiosk-bundle hours 'OPENING_HOURS' [--at YYYY-MM-DDTHH:MM[+HH:MM]]
                                           whether opening hours (OpenStreetMap syntax) say open
                                           at that Europe/Rome time (default: now). Prints
@@ -88,7 +99,7 @@ int main(int argc, char** argv) {
     const std::map<std::string, int (*)(const Words&)> commands = {
         {"build", build},   {"validate", validate}, {"info", info},     {"links", links},       {"coverage", coverage}, {"diff", diff},       {"keygen", keygen},
         {"sign", sign},     {"trusted-comment", trusted_comment},       {"verify", verify},
-        {"install", install}, {"status", status}, {"publish", publish}, {"hours", hours},
+        {"install", install}, {"status", status}, {"publish", publish}, {"keyring", keyring}, {"hours", hours},
         {"export-po", export_po}, {"import-po", import_po}, {"mark-translated", mark_translated},
     };
     const auto command = commands.find(args[0]);

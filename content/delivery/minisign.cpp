@@ -245,6 +245,13 @@ Hash hash_file(const std::filesystem::path& path, const std::function<bool()>& s
     return hash;
 }
 
+Hash hash_bytes(std::string_view data) {
+    init_sodium();
+    Hash hash{};
+    crypto_generichash(hash.data(), hash.size(), reinterpret_cast<const unsigned char*>(data.data()), data.size(), nullptr, 0);
+    return hash;
+}
+
 Signature sign(const Hash& file_hash, const SecretKey& key, const std::string& trusted_comment) {
     init_sodium();
     if (trusted_comment.find_first_of("\r\n") != std::string::npos) throw Error("a trusted comment must be one line");

@@ -72,6 +72,9 @@ std::string format_signature(const Signature& signature);
 /// every MiB) says to stop: a large bundle must not hold a kiosk that is stopping.
 Hash hash_file(const std::filesystem::path& path, const std::function<bool()>& stop = {});
 
+/// The same for a file's bytes already in memory (a keyring).
+Hash hash_bytes(std::string_view data);
+
 Signature sign(const Hash& file_hash, const SecretKey& key, const std::string& trusted_comment);
 
 /// Checks `signature` against a file hash and the trusted keys; returns the key that signed.

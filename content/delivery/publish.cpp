@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 
+#include "content/delivery/keyring.hpp"
 #include "content/delivery/published_folder.hpp"
 #include "content/delivery/signed_bundle.hpp"
 #include "content/delivery/store.hpp"
@@ -126,15 +127,35 @@ minisign::PublicKey public_half(const minisign::SecretKey& key) {
     return pk;
 }
 
-// The names a folder serves: those with a signature beside them at its top level.
+// The names a folder serves: those with a signature beside them at its top level (the
+// keyring's aside).
 std::set<std::string> served_names(const fs::path& folder) {
     std::set<std::string> names;
     std::error_code ec;
     for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
         const std::string file = it->path().filename().string();
-        if (file.ends_with(".minisig") && file.size() > 8) names.insert(file.substr(0, file.size() - 8));
+        if (file.ends_with(".minisig") && file.size() > 8 && file != std::string(kKeyringName) + ".minisig")
+            names.insert(file.substr(0, file.size() - 8));
     }
     return names;
+}
+
+// A bundle must say it was built on the version the folder serves now (bundle.ini based_on):
+// one built on an older version would undo the changes published since, as a second editor's
+// publish once silently did.
+void check_based_on(const PublishOptions& o, const Meta& meta, long long current, const std::vector<PublishLogEntry>& log) {
+    if (meta.based_on == current) return;
+    const std::string now = std::to_string(current), next = std::to_string(current + 1);
+    const auto entry = std::find_if(log.rbegin(), log.rend(), [&](const PublishLogEntry& e) { return e.version == current; });
+    const std::string published = "version " + now + (entry != log.rend() ? " was published " + published_when_by(*entry) : " is published in " + o.out.string());
+    if (meta.based_on == 0)
+        refuse(o.bundle, "based_on", "the bundle does not say which version it was built on, and " + published +
+                   ": publishing a bundle built on an older one would undo its changes",
+               "if your edit started from version " + now + ", set based_on = " + now + " in bundle.ini, build and publish again");
+    refuse(o.bundle, "based_on", published + ", after version " + std::to_string(meta.based_on) +
+               " this bundle was built on: publishing it would undo that version's changes",
+           "rebuild on top of version " + now + ": take its changes into your source, set based_on = " + now + " and version = " + next +
+               " in bundle.ini, build and publish again");
 }
 
 // One publish at a time per folder: two would interleave their renames.
@@ -172,11 +193,15 @@ Published publish(const PublishOptions& o, const minisign::SecretKey& key) {
                "publish with --name " + first + " (or without --name when that is " + published_folder::kDefaultName +
                    "); a bundle for other kiosks goes into a folder of its own");
     }
+    const fs::path log_file = o.out / kPublishLogName;
     if (const auto now = published_claims(pointer)) {
         const std::string was = std::to_string(*now->version);
+        const auto log = read_publish_log(log_file);
+        if (meta.based_on != 0) check_based_on(o, meta, *now->version, log);
         if (meta.version <= *now->version)
             refuse(o.bundle, "version", "version " + v + " is not higher than version " + was + ", already published in " + o.out.string(),
                    "raise version in bundle.ini above " + was + ", build and publish again");
+        check_based_on(o, meta, *now->version, log);
         if (!now->channel.empty() && now->channel != meta.channel)
             refuse(o.bundle, "channel", "the bundle is for channel " + meta.channel + " but " + o.out.string() + " serves channel " +
                    now->channel + ", whose kiosks would refuse it",
@@ -222,6 +247,18 @@ Published publish(const PublishOptions& o, const minisign::SecretKey& key) {
     fsync_path(o.out, true);
     result.written.push_back(o.out / name);
     result.written.push_back(pointer);
+
+    // The log, once kiosks can fetch the new version: it never names one they cannot.
+    PublishLogEntry& entry = result.logged;
+    entry.version = meta.version;
+    entry.based_on = meta.based_on;
+    entry.time = format_local_iso(o.now.value_or(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())));
+    entry.publisher = o.publisher.empty() ? "(no name)" : o.publisher;
+    entry.key_id = result.key_id;
+    entry.changes = o.changes;
+    entry.change_count = o.changes.size();
+    replace_durably(log_file, read_file(log_file).value_or("") + format_log_entry(entry));
+    fsync_path(o.out, true);
 
     // 4. Older version folders go, but not the last few: a kiosk that read an older pointer may
     //    still be fetching from one. Newer ones (a publish interrupted before its pointer) stay.

@@ -3,11 +3,14 @@
 // published_folder.hpp): signed, written version folder first and the signature last, so a
 // kiosk polling meanwhile gets either the old pair or the new one, never one of each.
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "content/delivery/minisign.hpp"
+#include "content/delivery/publish_log.hpp"
+#include "content/hours/time_zone.hpp"
 #include "content/model/model.hpp"
 
 namespace content {
@@ -23,6 +26,9 @@ struct PublishOptions {
     std::string name;           // the file name kiosks ask for (--bundle-name); empty: published_folder::kDefaultName
     std::string today;          // YYYY-MM-DD: a bundle expired by then is refused
     int keep = 3;               // version folders kept, the new one included
+    std::string publisher;      // who publishes, for the publish log; empty: "(no name)"
+    std::vector<std::string> changes;  // what changed since the version before (kiosk-bundle diff's lines), for the log
+    std::optional<Instant> now;        // when, for the log; none: the system's clock
 };
 
 struct Published {
@@ -31,12 +37,15 @@ struct Published {
     std::vector<std::filesystem::path> written;  // in the order they were put in place
     std::vector<std::filesystem::path> pruned;   // version folders removed
     std::vector<long long> kept;                 // versions still served from their folders
+    PublishLogEntry logged;                      // what the publish log now says of it
 };
 
-/// Signs `options.bundle` with `key` and publishes it. Refuses, changing nothing that kiosks
-/// read, a bundle that does not open, has no usable channel, has expired, is for another
-/// channel than the folder serves, is not newer than the version published there, or would be
-/// published under another name than the one the folder already serves (no kiosk would ask).
+/// Signs `options.bundle` with `key` and publishes it, adding it to the folder's publish log.
+/// Refuses, changing nothing that kiosks read, a bundle that does not open, has no usable
+/// channel, has expired, is for another channel than the folder serves, was built on another
+/// version than the one published there (it would undo that one's changes), is not newer than
+/// it, or would be published under another name than the one the folder already serves (no
+/// kiosk would ask).
 Published publish(const PublishOptions& options, const minisign::SecretKey& key);
 
 }  // namespace content

@@ -226,6 +226,13 @@ std::optional<InstallResult> Store::decide_from_signature(const minisign::Signat
         return result;
     }
     if (const auto cur = current(); cur && version_in_name(*cur) == *claims.version) {
+        // The same signature is the same bundle. Another one with the same version may be
+        // another bundle (from a USB stick and the server): fetched, and compared in install.
+        const auto installed = read_file(cur->string() + ".minisig");
+        try {
+            if (installed && minisign::parse_signature(*installed).signature != signature.signature) return std::nullopt;
+        } catch (const minisign::Error&) {
+        }
         result.outcome = InstallResult::Outcome::AlreadyCurrent;
         result.reason = "version " + std::to_string(*claims.version) + " is already installed";
         return result;
@@ -325,6 +332,11 @@ InstallResult Store::install_locked(const fs::path& bundle, const fs::path& sign
     const auto old = current();
     const std::string name = file_name_for(m.version);
     if (old && old->filename() == name) {
+        // Two bundles that both say version N (one from a USB stick, one from the server): the
+        // one installed first stays, and the other is refused, said, and logged.
+        if (minisign::hash_file(staged_bundle, policy.cancelled) != minisign::hash_file(*old, policy.cancelled))
+            return refuse("it says version " + std::to_string(m.version) + ", like the installed bundle, but its content differs: two "
+                          "different bundles carry one version. Fix: publish the right one as a higher version");
         result.outcome = InstallResult::Outcome::AlreadyCurrent;
         result.reason = "version " + std::to_string(m.version) + " is already installed";
         return result;

@@ -10,6 +10,8 @@
 //   STORE/highest                                    the highest version ever installed: no lower one installs,
 //                                                    even with `current` or its file lost
 //   STORE/checks                                     when an update source last answered, and the last error
+//   STORE/keyring                                    the publishers' keyring taken last: its signature's four
+//                                                    lines, then its text (one file, so one rename)
 //
 // Installing copies the bundle and its signature into staging, verifies them there, fsyncs,
 // moves them into bundles/ and switches `current` with an atomic rename, keeping the old one as
@@ -26,6 +28,7 @@
 #include <utility>
 #include <vector>
 
+#include "content/delivery/keyring.hpp"
 #include "content/delivery/minisign.hpp"
 #include "content/model/model.hpp"
 
@@ -125,6 +128,18 @@ public:
     /// updater would bring it straight back) and `current` goes back to the previous bundle, or
     /// to none so the kiosk shows its factory bundle. Returns what happened, in one line.
     std::string roll_back(const std::string& who);
+
+    /// The keyring installed here (keyring.hpp), verified with `roots`; none when none is, or
+    /// when it does not verify (`problem` then says why).
+    std::optional<Keyring> keyring(std::span<const minisign::PublicKey> roots, std::string* problem = nullptr) const;
+    /// Installs a keyring from its text and signature: it must verify with `roots` and be newer
+    /// than the one installed. An older one is refused (a rollback would bring revoked keys
+    /// back), and so is another text with the installed version. Never throws.
+    struct KeyringInstall {
+        InstallResult::Outcome outcome = InstallResult::Outcome::Refused;
+        std::string line;  // what happened, for the log
+    };
+    KeyringInstall install_keyring(std::string_view text, std::string_view signature, std::span<const minisign::PublicKey> roots);
 
 private:
     /// An exclusive lock on the store, held while the object lives. A lock that could not be

@@ -192,8 +192,69 @@ UpdateReport Updater::check_inbox() {
     return report;
 }
 
+std::vector<minisign::PublicKey> Updater::trusted() const {
+    if (config_.roots.empty()) return trusted_;
+    std::string problem;
+    const auto keyring = store_.keyring(config_.roots, &problem);
+    return trusted_keys(trusted_, keyring ? &*keyring : nullptr);
+}
+
+void Updater::take_keyring(const std::string& text, const std::string& signature, const std::string& source, UpdateReport& report) {
+    const auto r = store_.install_keyring(text, signature, config_.roots);
+    if (r.outcome == InstallResult::Outcome::Refused) report.problem(source + ": " + r.line);
+    else if (r.outcome == InstallResult::Outcome::Installed) report.say(source + ": " + r.line);
+}
+
+// BASE/keyring.txt and its signature, when the folder has them: taken before the bundle, whose
+// publisher it may name. Small, and asked for only when its signature changed.
+void Updater::check_http_keyring(const std::string& base, UpdateReport& report) {
+    const fs::path sig = store_.downloads() / temp_name(".keyring.minisig"), text = store_.downloads() / temp_name(".keyring");
+    const RemoveOnExit cleanup{{sig, text}};
+    const std::string url = base + kKeyringName;
+    const auto s = get(url + ".minisig", sig, kMaxSignatureBytes, config_, stopping_, keyring_etag_);
+    if (s.status != Download::Status::Fetched) {
+        if (s.status == Download::Status::Failed && s.http_code != 404) report.problem(s.reason);
+        return;
+    }
+    const auto t = get(url, text, kMaxKeyringBytes, config_, stopping_);
+    if (t.status != Download::Status::Fetched) {
+        report.problem(t.reason);
+        return;
+    }
+    take_keyring(read_file(text).value_or(""), read_file(sig).value_or(""), url, report);
+    keyring_etag_ = s.etag;
+}
+
+// keyring.txt and keyring.txt.minisig at the top of the stick, read as any file from it is.
+void Updater::check_inbox_keyring(UpdateReport& report) {
+    const fs::path text_path = config_.inbox / kKeyringName, sig_path = config_.inbox / (std::string(kKeyringName) + ".minisig");
+    std::error_code ec;
+    if (fs::symlink_status(text_path, ec).type() == fs::file_type::not_found) return;
+    std::string problem;
+    const auto text_file = OutsideFile::open(text_path, Links::Refuse, problem);
+    const auto sig_file = text_file ? OutsideFile::open(sig_path, Links::Refuse, problem) : std::nullopt;
+    if (!text_file || !sig_file) {
+        const std::string line = escaped(text_path.string()) + ": skipped: " + (text_file ? "its signature " : "it ") + problem;
+        if (inbox_skipped_.insert(line).second) report.problem(line);
+        return;
+    }
+    const std::string seen = text_file->stamp() + " " + sig_file->stamp();
+    if (inbox_seen_[text_path.string()] == seen) return;
+    inbox_seen_[text_path.string()] = seen;
+    const fs::path sig = store_.downloads() / temp_name(".keyring.minisig"), text = store_.downloads() / temp_name(".keyring");
+    const RemoveOnExit cleanup{{sig, text}};
+    try {
+        sig_file->copy_to(sig, kMaxSignatureBytes, "signature", policy_.cancelled);
+        text_file->copy_to(text, kMaxKeyringBytes, "keyring", policy_.cancelled);
+    } catch (const std::exception& e) {
+        report.problem(escaped(text_path.string()) + ": skipped: " + e.what());
+        return;
+    }
+    take_keyring(read_file(text).value_or(""), read_file(sig).value_or(""), text_path.string(), report);
+}
+
 InstallResult Updater::install(const fs::path& bundle, const fs::path& signature, const std::string& source, UpdateReport& report) {
-    const auto r = store_.install(bundle, signature, trusted_, policy_for_today());
+    const auto r = store_.install(bundle, signature, trusted(), policy_for_today());
     report.installed |= r.outcome == InstallResult::Outcome::Installed;
     if (r.outcome == InstallResult::Outcome::Refused) report.problem(source + ": refused: " + r.reason);
     else report.say(source + ": " + r.reason);
@@ -208,6 +269,7 @@ InstallPolicy Updater::policy_for_today() const {
 
 void Updater::check_http(UpdateReport& report) {
     const std::string base = config_.base_url.ends_with('/') ? config_.base_url : config_.base_url + "/";
+    if (!config_.roots.empty()) check_http_keyring(base, report);
     const fs::path sig = store_.downloads() / temp_name(".minisig"), bundle = store_.downloads() / temp_name(".kbundle");
     const RemoveOnExit cleanup{{sig, bundle}};
     const std::string sig_url = base + config_.bundle_name + ".minisig";
@@ -244,7 +306,7 @@ void Updater::check_http(UpdateReport& report) {
             return;
         }
         // Decided from the signature first: a bundle that could not install is never fetched.
-        if (const auto decided = store_.decide_from_signature(*signature, trusted_, policy_for_today())) {
+        if (const auto decided = store_.decide_from_signature(*signature, trusted(), policy_for_today())) {
             const bool refused = decided->outcome == InstallResult::Outcome::Refused;
             if (refused) report.problem(sig_url + ": refused before download: " + decided->reason);
             else report.say(sig_url + ": unchanged: " + decided->reason);
@@ -292,6 +354,7 @@ void Updater::check_http(UpdateReport& report) {
 void Updater::check_inbox(UpdateReport& report) {
     std::error_code ec;
     if (!fs::is_directory(config_.inbox, ec)) return;
+    if (!config_.roots.empty()) check_inbox_keyring(report);
     // Told once per file and reason: a stick stays plugged in, and is looked at every few seconds.
     const auto skip = [&](const fs::path& path, const std::string& why) {
         const std::string line = escaped(path.string()) + ": skipped: " + why;

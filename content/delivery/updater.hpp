@@ -28,6 +28,9 @@ struct UpdaterConfig {
     std::chrono::seconds stall_timeout{20};
     std::chrono::seconds total_timeout{600};
     std::string ca_file;  // PEM certificates to trust instead of the system's (a private CA; tests)
+    /// The fleet's root keys (trust_root): a keyring they sign (keyring.txt beside the bundle,
+    /// on the server or the stick) adds and revokes publisher keys. None: no keyring is taken.
+    std::vector<minisign::PublicKey> roots;
 };
 
 /// What one check did, one line per event, for the log; the lines a person should act on
@@ -66,6 +69,11 @@ private:
     InstallResult install(const std::filesystem::path& bundle, const std::filesystem::path& signature, const std::string& source,
                           UpdateReport& report);
     InstallPolicy policy_for_today() const;
+    /// The keys bundles are checked with now: those given, with the keyring's (keyring.hpp).
+    std::vector<minisign::PublicKey> trusted() const;
+    void take_keyring(const std::string& text, const std::string& signature, const std::string& source, UpdateReport& report);
+    void check_http_keyring(const std::string& base, UpdateReport& report);
+    void check_inbox_keyring(UpdateReport& report);
 
     Store& store_;
     std::vector<minisign::PublicKey> trusted_;
@@ -74,6 +82,7 @@ private:
     bool stopping() const { return stopping_; }
 
     std::string etag_, last_modified_;  // of the signature last dealt with
+    std::string keyring_etag_;          // of the keyring's signature last taken
     std::map<std::string, std::string> inbox_seen_;  // file -> stamps of the bundle and signature handled
     std::set<std::string> inbox_skipped_;           // file and why, already told once
     std::atomic<bool> stopping_ = false;

@@ -42,6 +42,7 @@ Bundle::Bundle(const std::filesystem::path& path) : path_(path), db_(open_read_o
         for (auto s = db_.prepare("SELECT key, value FROM meta"); s.step();) meta[s.text(0)] = s.text(1);
         meta_.title = meta["title"];
         meta_.version = std::atoll(meta["version"].c_str());
+        meta_.based_on = std::atoll(meta["based_on"].c_str());
         meta_.channel = meta["channel"];
         meta_.created = meta["created"];
         meta_.expires = meta["expires"];

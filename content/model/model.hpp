@@ -18,6 +18,7 @@ inline constexpr int kExpiryWarningDays = 30;
 struct Meta {
     std::string title;
     long long version = 0;
+    long long based_on = 0;  // the published version this one was built on top of; 0: not said
     std::string channel;
     std::string created;  // YYYY-MM-DD
     std::string expires;  // YYYY-MM-DD

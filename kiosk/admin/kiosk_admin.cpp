@@ -59,7 +59,16 @@ std::vector<std::pair<std::string, std::string>> KioskAdmin::status() {
     std::vector<std::pair<std::string, std::string>> out;
     out.emplace_back("content_version", std::to_string(meta.version) + "  (" + app_.bundle().path().filename().string() + ")");
     out.emplace_back("channel", meta.channel);
-    out.emplace_back("key_id", parts_.store ? value_or("key_id", "-") : "- (factory bundle)");
+    // Who published what it runs: the keyring names the key's publisher.
+    if (parts_.store) {
+        const auto keyring = parts_.roots.empty() ? std::nullopt : parts_.store->keyring(parts_.roots);
+        const std::string key = value_or("key_id", "");
+        out.emplace_back("published_by", key.empty() ? "-" : content::signer_name(key, keyring ? &*keyring : nullptr));
+        out.emplace_back("keyring", keyring ? "version " + std::to_string(keyring->version) + ", " + std::to_string(keyring->publishers.size()) +
+                                                  " publishers" : "none");
+    } else {
+        out.emplace_back("published_by", "- (factory bundle)");
+    }
     out.emplace_back("expires", expiry(meta.expires));
     out.emplace_back("content_age", content_age(meta.created));
     // A frozen kiosk must not look healthy: when a source last answered and what last went wrong.

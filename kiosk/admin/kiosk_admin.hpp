@@ -4,7 +4,9 @@
 // panel then says so instead of offering what cannot work.
 #include <chrono>
 #include <filesystem>
+#include <vector>
 
+#include "content/delivery/minisign.hpp"
 #include "kiosk/admin/admin.hpp"
 
 namespace content {
@@ -24,6 +26,7 @@ public:
         UpdateService* updates = nullptr;
         UsageCounters* usage = nullptr;
         std::filesystem::path usage_file;  // exports go beside it
+        std::vector<content::minisign::PublicKey> roots;  // the fleet's root keys: the keyring names the publisher
     };
     KioskAdmin(std::string pin_hash, App& app, Parts parts);
 

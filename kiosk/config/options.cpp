@@ -17,6 +17,8 @@ Usage: kiosk [options]
   --bundle PATH           content bundle to show (default: the demo bundle beside the program)
   --store DIR             start on the store's current bundle, else its previous one, else --bundle
   --trust PUB             a minisign public key the store's bundles must be signed with (repeatable)
+  --trust-root PUB        the fleet's root key: a keyring it signs (keyring.txt beside the bundle
+                          on the server or a USB stick) names more publishers, or revokes them
   --update-url URL        with --store: fetch URL/NAME and URL/NAME.minisig, install when newer
   --bundle-name NAME      the bundle's file name on the server (default torino.kbundle)
   --inbox DIR             with --store: install bundles (+ .minisig) dropped here, e.g. a USB stick
@@ -116,6 +118,10 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
             auto v = value();
             if (!v) return std::nullopt;
             o.trusted_keys.push_back(*v);
+        } else if (a == "--trust-root") {
+            auto v = value();
+            if (!v) return std::nullopt;
+            o.root_keys.push_back(*v);
         } else if (a == "--fallback") {
             auto v = value();
             if (!v) return std::nullopt;
@@ -171,6 +177,7 @@ void take_settings(Options& o, const Settings& s) {
     fill(o.inbox, s.inbox);
     fill(o.channel, s.channel);
     if (o.trusted_keys.empty()) o.trusted_keys = s.trust;
+    if (o.root_keys.empty()) o.root_keys = s.trust_root;
     if (!o.bundle_name_given && !s.bundle_name.empty()) o.bundle_name = s.bundle_name;
     // load_settings kept both within their ranges (ranges.hpp), so the int holds them.
     if (!o.check_every_given) o.check_every_s = static_cast<int>(s.check_every.count());

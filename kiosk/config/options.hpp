@@ -14,6 +14,7 @@ struct Options {
     std::string store;            // a bundle store (kiosk-bundle install) to start from
     std::string preview;          // a content source folder, shown unsigned and rebuilt on change (content managers)
     std::vector<std::string> trusted_keys;  // minisign public key files
+    std::vector<std::string> root_keys;     // the fleet's root keys, which sign the publishers' keyring
     // bundle_name: the name `kiosk-bundle publish` uses unless told (published_folder::kDefaultName)
     std::string update_url, bundle_name = "torino.kbundle", inbox, channel;  // updates (need a store)
     int check_every_s = 900, max_bundle_mb = 512;

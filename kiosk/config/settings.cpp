@@ -144,6 +144,7 @@ std::optional<Settings> parse_settings(std::string_view text, const std::string&
         {"bundle", text_value(s.bundle)},
         {"store", text_value(s.store)},
         {"trust", list_value(s.trust)},
+        {"trust_root", list_value(s.trust_root)},
         {"update_url",
          [&](const std::string& v) -> std::optional<std::string> {
              if (!v.starts_with("https://") && !v.starts_with("http://"))

@@ -36,6 +36,7 @@ struct Settings {
     std::string bundle;                  // the factory bundle, shown when the store has nothing better
     std::string store;                   // the bundle store; empty: none, and no updates
     std::vector<std::string> trust;      // minisign public key files the store's bundles are checked with
+    std::vector<std::string> trust_root; // the fleet's root keys: a keyring they sign names more publishers
     std::string update_url, bundle_name, inbox, channel;
     std::chrono::seconds check_every{900};
     int max_bundle_mb = 512;

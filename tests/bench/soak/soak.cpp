@@ -114,7 +114,7 @@ struct Kiosk {
           // The printer's thread would wake the loop when a ticket is out; the soak waits for it
           // and says so itself, at the same frame every run.
           printer(kiosk::make_print_queue(settings, [] {})),
-          admin(settings.admin_pin_hash, app, {&feed.store(), &feed.service(), &usage, settings.usage_db}) {
+          admin(settings.admin_pin_hash, app, {&feed.store(), &feed.service(), &usage, settings.usage_db, {}}) {
         app.set_listener([this, &clock, &coverage](const std::string& event, const std::string& item) {
             coverage.event(event);
             if (event == "visit_ended") usage.flush();

@@ -1,0 +1,88 @@
+// The store's keyring (store.hpp, keyring.hpp): one file, STORE/keyring, holding the signature
+// and then the text, so that a power cut leaves the old pair or the new one, never a mix.
+#include <string>
+
+#include "content/delivery/store.hpp"
+#include "content/delivery/store_files.hpp"
+#include "content/text/text_files.hpp"
+
+namespace content {
+
+namespace {
+
+constexpr int kSignatureLines = 4;  // minisign's: untrusted comment, signature, trusted comment, global signature
+
+// The signature and the text of a stored keyring; nullopt when the file is not one.
+std::optional<std::pair<std::string, std::string>> split_stored(const std::string& stored) {
+    size_t at = 0;
+    for (int i = 0; i < kSignatureLines; ++i) {
+        at = stored.find('\n', at);
+        if (at == std::string::npos) return std::nullopt;
+        ++at;
+    }
+    return std::make_pair(stored.substr(0, at), stored.substr(at));
+}
+
+}  // namespace
+
+std::optional<Keyring> Store::keyring(std::span<const minisign::PublicKey> roots, std::string* problem) const {
+    const auto stored = read_file(dir_ / "keyring");
+    if (!stored) return std::nullopt;
+    const auto parts = split_stored(*stored);
+    try {
+        if (!parts) throw KeyringError("it is not a signature followed by a keyring");
+        return verify_keyring(parts->second, parts->first, roots);
+    } catch (const KeyringError& e) {
+        if (problem) *problem = (dir_ / "keyring").string() + ": " + e.what();
+        return std::nullopt;
+    }
+}
+
+Store::KeyringInstall Store::install_keyring(std::string_view text, std::string_view signature, std::span<const minisign::PublicKey> roots) {
+    KeyringInstall result;
+    const Lock held = lock();
+    if (!held) {
+        result.line = "keyring not taken: " + held.problem;
+        return result;
+    }
+    Keyring incoming;
+    try {
+        incoming = verify_keyring(text, signature, roots);
+    } catch (const KeyringError& e) {
+        result.line = std::string("keyring refused: ") + e.what();
+        return result;
+    }
+    std::string signature_text(signature);
+    if (!signature_text.ends_with('\n')) signature_text += '\n';
+    if (const auto installed = keyring(roots)) {
+        const std::string v = std::to_string(incoming.version), was = std::to_string(installed->version);
+        if (incoming.version < installed->version) {
+            result.line = "keyring refused: version " + v + " is older than the installed version " + was +
+                          " (an old keyring could bring revoked keys back). Fix: publish the newest keyring";
+            return result;
+        }
+        if (incoming.version == installed->version) {
+            const auto stored = split_stored(read_file(dir_ / "keyring").value_or(""));
+            if (stored && stored->second == text) {
+                result.outcome = InstallResult::Outcome::AlreadyCurrent;
+                result.line = "keyring version " + v + " is already taken";
+            } else {
+                result.line = "keyring refused: another keyring also says version " + v +
+                              ". Fix: raise its version (kiosk-bundle keyring add or revoke do), sign and publish it again";
+            }
+            return result;
+        }
+    }
+    try {
+        store_files::replace_file(dir_ / "keyring", signature_text + std::string(text));
+    } catch (const std::exception& e) {
+        result.line = std::string("keyring not taken: ") + e.what();
+        return result;
+    }
+    result.outcome = InstallResult::Outcome::Installed;
+    result.line = "took keyring version " + std::to_string(incoming.version) + " (" + std::to_string(incoming.publishers.size()) +
+                  " publishers, " + std::to_string(incoming.revoked.size()) + " revoked)";
+    return result;
+}
+
+}  // namespace content
