@@ -314,3 +314,46 @@ TEST_CASE("publishing as a team from the command line: own keys, the keyring in 
     CHECK(log[1].based_on == 1);
     CHECK(log[1].change_count >= 2);  // version and based_on at least, each a line of diff
 }
+
+// Issue 20's finding 9: a validly signed version far too high refuses every later one. The
+// keyring, which only the offline root key signs, is the way out.
+TEST_CASE("kiosk: a keyring's reset_versions drops versions published too high, once, so later ones install again") {
+    Fleet f;
+    f.keyring(1, {{&f.anna, "Anna Rossi"}}, {}, f.served);
+    f.publish(1, f.anna.second);
+    auto updater = f.updater();
+    updater.check();
+    f.publish(900, f.anna.second);  // a typo: 900 instead of 9
+    updater.check();
+    REQUIRE(f.version() == 900);
+    f.publish(2, f.anna.second);
+    auto r = updater.check();
+    CHECK(f.version() == 900);  // refused: older than 900
+    CHECK(f.store.highest_version() == 900);
+
+    content::Keyring reset{2, {{f.anna.first, "Anna Rossi"}}, {}, 1};
+    const std::string text = content::format_keyring(reset);
+    CHECK(text.find("reset_versions = 1\n") != std::string::npos);
+    test::write(f.served / content::kKeyringName, text);
+    test::write(f.served / (std::string(content::kKeyringName) + ".minisig"),
+                ms::format_signature(ms::sign(ms::hash_bytes(text), f.root.second, content::keyring_comment(2))));
+    r = updater.check();
+    INFO(joined(r.lines));
+    CHECK(joined(r.lines).find("forgot versions above 1 as it says: 900") != std::string::npos);
+    CHECK(f.version() == 2);  // and in the same check, version 2 installed
+    CHECK(f.store.highest_version() == 2);
+    CHECK_FALSE(fs::exists(f.store_dir / "bundles" / "v900.kbundle"));
+    // A later keyring that keeps the line does not reset again: version 3 stays.
+    f.publish(3, f.anna.second);
+    updater.check();
+    REQUIRE(f.version() == 3);
+    f.keyring(3, {{&f.anna, "Anna Rossi"}}, {}, f.served);
+    content::Keyring kept{4, {{f.anna.first, "Anna Rossi"}}, {}, 1};
+    const std::string kept_text = content::format_keyring(kept);
+    test::write(f.served / content::kKeyringName, kept_text);
+    test::write(f.served / (std::string(content::kKeyringName) + ".minisig"),
+                ms::format_signature(ms::sign(ms::hash_bytes(kept_text), f.root.second, content::keyring_comment(4))));
+    updater.check();
+    CHECK(f.version() == 3);
+    CHECK(f.store.keyring({&f.root.first, 1})->version == 4);
+}

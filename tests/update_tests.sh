@@ -219,4 +219,22 @@ out=$(kiosk_on "$work/s" --exit-after 0)
 check "trickle: four stops in a row withdrew nothing" not_contains "$out" "withdrawn"
 check "trickle: still on version 1" test "$(starts_on "$work/s")" = v1
 
+## A kiosk given only the fleet's root key takes the keyring from a stick, then the bundle its publisher signed
+"$tool" keygen --public "$work/root.pub" --secret "$work/root.sec" --no-password >/dev/null
+rm -rf "$work/rooted" "$work/root-stick"; mkdir -p "$work/root-stick"
+"$tool" keyring add "$work/root-stick/keyring.txt" --public "$work/k.pub" --name "Anna Rossi" >/dev/null
+"$tool" keyring sign "$work/root-stick/keyring.txt" --secret "$work/root.sec" >/dev/null
+cp "$work/v2.kbundle" "$work/v2.kbundle.minisig" "$work/root-stick/"
+out=$("$kiosk" --store "$work/rooted" --trust-root "$work/root.pub" --bundle "$demo" --headless --channel demo --inbox "$work/root-stick" --exit-after 3000 2>&1)
+check "root: the keyring is taken from the stick" contains "$out" "keyring.txt: took keyring version 1 (1 publishers, 0 revoked)"
+check "root: then the bundle its publisher signed" contains "$out" "v2.kbundle: installed version 2"
+out=$("$kiosk" --store "$work/rooted" --trust-root "$work/root.pub" --bundle "$demo" --headless --exit-after 0 2>&1)
+check "root: at the next start the store's keyring vouches for it" contains "$out" "showing the current bundle $work/rooted/bundles/v2.kbundle"
+# Revoked: at the next start the kiosk leaves the bundle that key signed, for its factory bundle.
+"$tool" keyring revoke "$work/root-stick/keyring.txt" --key-id "$("$tool" keyring show "$work/root-stick/keyring.txt" | awk '/^publisher/{print $2}')" >/dev/null
+"$tool" keyring sign "$work/root-stick/keyring.txt" --secret "$work/root.sec" >/dev/null
+"$kiosk" --store "$work/rooted" --trust-root "$work/root.pub" --bundle "$demo" --headless --channel demo --inbox "$work/root-stick" --exit-after 3000 >/dev/null 2>&1
+out=$("$kiosk" --store "$work/rooted" --trust-root "$work/root.pub" --bundle "$demo" --headless --exit-after 0 2>&1)
+check "root: a revoked key's bundle is passed over at start" contains "$out" "showing the factory bundle"
+
 finish updates

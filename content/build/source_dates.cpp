@@ -16,7 +16,8 @@ ShownDays read_shown_days(Diagnostics& d, const std::string& file, int line, con
                 "write the day as year-month-day, e.g. 2027-01-07, or leave it empty (" + empty_means + ")");
         return false;
     };
-    const bool good = read(from, "from", shown.from) & read(until, "until", shown.until);
+    const bool from_read = read(from, "from", shown.from), until_read = read(until, "until", shown.until);  // both said
+    const bool good = from_read && until_read;
     if (good && shown.from && shown.until && *shown.until < *shown.from)
         d.error(file, line, item, "until " + until + " is before from " + from, "write the first day shown in from and the last in until");
     else if (good && today && shown.until && *shown.until < *today)

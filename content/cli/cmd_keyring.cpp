@@ -1,6 +1,7 @@
 // kiosk-bundle keyring add | revoke | sign | show: the publishers kiosks trust (keyring.hpp).
 // add and revoke change the text and raise its version; sign, with the fleet's offline root
 // key, makes it something kiosks take; show reads it back, verified when given the root key.
+#include <charconv>
 #include <iostream>
 
 #include "content/cli/cli_args.hpp"
@@ -66,6 +67,18 @@ int revoke(const Args& args, const std::string& file) {
     return 0;
 }
 
+// A way out of a fast-forward lock-out (keyring.hpp, reset_versions).
+int reset(const Args& args, const std::string& file) {
+    Keyring k = load(file);
+    const std::string above = args.required("--above");
+    const auto [end, ec] = std::from_chars(above.data(), above.data() + above.size(), k.reset_versions);
+    if (ec != std::errc() || end != above.data() + above.size() || k.reset_versions <= 0)
+        throw UsageError("--above takes the last good version, a whole number above 0");
+    ++k.version;
+    save(file, k);
+    return 0;
+}
+
 int sign_keyring(const Args& args, const std::string& file) {
     const auto text = read_file(file);
     if (!text) throw std::runtime_error("cannot read the keyring " + file);
@@ -113,19 +126,21 @@ int show(const Args& args, const std::string& file) {
     std::cout << "version " << k.version << "\n";
     for (const auto& p : k.publishers) std::cout << "publisher " << minisign::key_id_hex(p.key.id) << " " << p.name << "\n";
     for (const auto& r : k.revoked) std::cout << "revoked   " << minisign::key_id_hex(r.id) << " " << r.name << "\n";
+    if (k.reset_versions) std::cout << "kiosks forget versions above " << k.reset_versions << "\n";
     return 0;
 }
 
 }  // namespace
 
 int keyring(const Words& words) {
-    Args args(words, {}, {"--public", "--name", "--key-id", "--secret", "--password-file", "--root", "--out"});
-    if (args.positional().size() != 2) throw UsageError("keyring takes an action (add, revoke, sign, publish, show) and the keyring file");
+    Args args(words, {}, {"--public", "--name", "--key-id", "--secret", "--password-file", "--root", "--out", "--above"});
+    if (args.positional().size() != 2) throw UsageError("keyring takes an action (add, revoke, reset, sign, publish, show) and the keyring file");
     const std::string& action = args.positional()[0];
     const std::string& file = args.positional()[1];
     try {
         if (action == "add") return add(args, file);
         if (action == "revoke") return revoke(args, file);
+        if (action == "reset") return reset(args, file);
         if (action == "sign") return sign_keyring(args, file);
         if (action == "publish") return publish_keyring(args, file);
         if (action == "show") return show(args, file);

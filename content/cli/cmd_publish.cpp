@@ -6,13 +6,11 @@
 #include "content/cli/cli_args.hpp"
 #include "content/cli/commands.hpp"
 #include "content/build/bundle_diff.hpp"
-#include "content/delivery/keyring.hpp"
 #include "content/delivery/publish.hpp"
 #include "content/delivery/published_folder.hpp"
 #include "content/delivery/store.hpp"
 #include "content/hours/dates.hpp"
 #include "content/text/regular_file.hpp"
-#include "content/text/text_files.hpp"
 
 namespace content::cli {
 
@@ -43,30 +41,6 @@ int publish(const Words& words) {
     }
     if (!args.option("--secret") && !args.option("--key")) throw UsageError("missing --secret FILE");
     const auto key = secret_key(args);
-    // A folder with a keyring serves kiosks that trust its publishers only: the key must be one
-    // of them, and the log names its publisher as the keyring does.
-    if (const auto text = read_file(options.out / kKeyringName)) {
-        const std::string id = minisign::key_id_hex(key.id);
-        try {
-            const Keyring keyring = parse_keyring(*text);
-            if (const auto* revoked = keyring.revocation(key.id)) {
-                std::cerr << options.bundle.string() << ": error: key: key " << id << " (" << revoked->name << ") is revoked in "
-                          << (options.out / kKeyringName).string() << ": kiosks refuse what it signs. Fix: publish with your own current key\n";
-                return 1;
-            }
-            const auto* publisher = keyring.publisher(key.id);
-            if (!publisher) {
-                std::cerr << options.bundle.string() << ": error: key: key " << id << " is not in " << (options.out / kKeyringName).string()
-                          << ", so kiosks would refuse this bundle. Fix: ask whoever keeps the root key to add it (kiosk-bundle keyring add), "
-                             "or publish with your key that is in it\n";
-                return 1;
-            }
-            options.publisher = publisher->name;
-        } catch (const KeyringError& e) {
-            std::cerr << (options.out / kKeyringName).string() << ": error: " << e.what() << "\n";
-            return 1;
-        }
-    }
     try {
         const Published p = content::publish(options, key);
         std::cout << "published version " << p.meta.version << " (channel " << p.meta.channel << ", expires " << p.meta.expires

@@ -53,15 +53,20 @@ Usage:
                        [--channel C]      verify and install as the kiosk's updater does
   kiosk-bundle status --store DIR         what a store holds and the last update's result
   kiosk-bundle publish BUNDLE --secret SEC --out DIR [--password-file F] [--name NAME] [--keep N]
-                                          sign and publish for kiosks polling DIR's URL:
+                       [--publisher NAME] sign and publish for kiosks polling DIR's URL:
                                           DIR/vVERSION/NAME first, then DIR/NAME and, last,
                                           DIR/NAME.minisig; keeps the last N versions (3).
                                           NAME is what kiosks ask for (bundle_name), by
                                           default torino.kbundle whatever BUNDLE is called; a
                                           folder serves one NAME. --key is another name for
-                                          --secret
+                                          --secret. Refused when bundle.ini's based_on is not
+                                          the version DIR serves, or DIR/keyring.txt does not
+                                          name the key; DIR/publish-log.txt records who
+                                          (the keyring's name, else --publisher), when, what
   kiosk-bundle keyring add KEYRING --public PUB --name NAME
   kiosk-bundle keyring revoke KEYRING --key-id ID
+  kiosk-bundle keyring reset KEYRING --above N  kiosks forget versions above N (a version
+                                          published far too high locks out every later one)
   kiosk-bundle keyring sign KEYRING --secret ROOT_SEC [--password-file F]
   kiosk-bundle keyring publish KEYRING --out DIR
   kiosk-bundle keyring show KEYRING [--root ROOT_PUB]

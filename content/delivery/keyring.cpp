@@ -67,13 +67,18 @@ Keyring parse_keyring(std::string_view text) {
             if (p.name.empty()) refuse(e.line, "the publisher has no name", "write the person's name after the key, as the publish log shows it");
             if (k.publisher(p.key.id)) refuse(e.line, "key " + minisign::key_id_hex(p.key.id) + " is listed twice", "keep one line for it");
             k.publishers.push_back(std::move(p));
+        } else if (e.key == "reset_versions") {
+            const auto [end, ec] = std::from_chars(e.value.data(), e.value.data() + e.value.size(), k.reset_versions);
+            if (ec != std::errc() || end != e.value.data() + e.value.size() || k.reset_versions <= 0)
+                refuse(e.line, "reset_versions \"" + e.value + "\" is not a whole number above 0",
+                       "write the last good version, e.g. reset_versions = 40: kiosks forget the versions above it");
         } else if (e.key == "revoked") {
             const auto [hex, name] = key_and_name(e.value);
             const auto id = key_id_from_hex(hex);
             if (!id) refuse(e.line, "\"" + hex + "\" is not a key id", "write the 16 hexadecimal digits minisign shows, e.g. revoked = 2BD7D0B6C77306D1 Luca Verdi");
             k.revoked.push_back({*id, name});
         } else {
-            refuse(e.line, "unknown key \"" + e.key + "\"", "use version, publisher or revoked");
+            refuse(e.line, "unknown key \"" + e.key + "\"", "use version, publisher, revoked or reset_versions");
         }
     }
     if (k.version == 0) refuse(0, "the keyring has no version", "add a line: version = 1");
@@ -92,6 +97,7 @@ std::string format_keyring(const Keyring& k) {
         out += "publisher = " + pub.substr(key_line, pub.size() - key_line - 1) + " " + p.name + "\n";
     }
     for (const auto& r : k.revoked) out += "revoked = " + minisign::key_id_hex(r.id) + " " + r.name + "\n";
+    if (k.reset_versions) out += "reset_versions = " + std::to_string(k.reset_versions) + "\n";
     return out;
 }
 

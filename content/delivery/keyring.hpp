@@ -10,6 +10,7 @@
 //   version = 3
 //   publisher = RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3 Anna Rossi
 //   revoked = 2BD7D0B6C77306D1 Luca Verdi
+//   reset_versions = 40                     optional: kiosks forget versions above 40 (below)
 //
 // Its signature (keyring.txt.minisig) has the trusted comment `kiosk-keyring version:3`, and
 // the stock `minisign -V -p root.pub -m keyring.txt` verifies it.
@@ -44,6 +45,11 @@ struct Keyring {
     long long version = 0;
     std::vector<Publisher> publishers;
     std::vector<RevokedKey> revoked;
+    /// A way out of a fast-forward lock-out: a validly signed bundle with a version far too high
+    /// (9000000) makes a kiosk refuse every lower one. A keyring with `reset_versions = 40`
+    /// makes kiosks forget every version above 40 once (the store drops them), so version 41
+    /// installs again. 0: none.
+    long long reset_versions = 0;
 
     const Publisher* publisher(const minisign::KeyId& id) const;
     const RevokedKey* revocation(const minisign::KeyId& id) const;

@@ -158,6 +158,30 @@ void check_based_on(const PublishOptions& o, const Meta& meta, long long current
                " in bundle.ini, build and publish again");
 }
 
+// A folder with a keyring serves kiosks that trust its publishers only: the key must be one of
+// them, not revoked; the log then names its publisher as the keyring does. Returns that name,
+// `given` when the folder has no keyring.
+std::string publisher_in_keyring(const PublishOptions& o, const minisign::SecretKey& key, const std::string& given) {
+    const fs::path file = o.out / kKeyringName;
+    const auto text = read_file(file);
+    if (!text) return given;
+    Keyring keyring;
+    try {
+        keyring = parse_keyring(*text);
+    } catch (const KeyringError& e) {
+        refuse(file, "keyring", e.what(), "publish the keyring again (kiosk-bundle keyring publish)");
+    }
+    const std::string id = minisign::key_id_hex(key.id);
+    if (const auto* revoked = keyring.revocation(key.id))
+        refuse(o.bundle, "key", "key " + id + " (" + revoked->name + ") is revoked in " + file.string() + ": kiosks refuse what it signs",
+               "publish with your own current key");
+    const auto* publisher = keyring.publisher(key.id);
+    if (!publisher)
+        refuse(o.bundle, "key", "key " + id + " is not in " + file.string() + ", so kiosks would refuse this bundle",
+               "ask whoever keeps the root key to add it (kiosk-bundle keyring add), or publish with your key that is in it");
+    return publisher->name;
+}
+
 // One publish at a time per folder: two would interleave their renames.
 struct FolderLock {
     int fd;
@@ -193,6 +217,7 @@ Published publish(const PublishOptions& o, const minisign::SecretKey& key) {
                "publish with --name " + first + " (or without --name when that is " + published_folder::kDefaultName +
                    "); a bundle for other kiosks goes into a folder of its own");
     }
+    const std::string publisher = publisher_in_keyring(o, key, o.publisher);
     const fs::path log_file = o.out / kPublishLogName;
     if (const auto now = published_claims(pointer)) {
         const std::string was = std::to_string(*now->version);
@@ -253,7 +278,7 @@ Published publish(const PublishOptions& o, const minisign::SecretKey& key) {
     entry.version = meta.version;
     entry.based_on = meta.based_on;
     entry.time = format_local_iso(o.now.value_or(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())));
-    entry.publisher = o.publisher.empty() ? "(no name)" : o.publisher;
+    entry.publisher = publisher.empty() ? "(no name)" : publisher;
     entry.key_id = result.key_id;
     entry.changes = o.changes;
     entry.change_count = o.changes.size();

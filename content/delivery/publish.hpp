@@ -26,7 +26,7 @@ struct PublishOptions {
     std::string name;           // the file name kiosks ask for (--bundle-name); empty: published_folder::kDefaultName
     std::string today;          // YYYY-MM-DD: a bundle expired by then is refused
     int keep = 3;               // version folders kept, the new one included
-    std::string publisher;      // who publishes, for the publish log; empty: "(no name)"
+    std::string publisher;      // who publishes, for the log where the folder has no keyring (which names them); empty: "(no name)"
     std::vector<std::string> changes;  // what changed since the version before (kiosk-bundle diff's lines), for the log
     std::optional<Instant> now;        // when, for the log; none: the system's clock
 };
@@ -44,8 +44,8 @@ struct Published {
 /// Refuses, changing nothing that kiosks read, a bundle that does not open, has no usable
 /// channel, has expired, is for another channel than the folder serves, was built on another
 /// version than the one published there (it would undo that one's changes), is not newer than
-/// it, or would be published under another name than the one the folder already serves (no
-/// kiosk would ask).
+/// it, is signed with a key the folder's keyring does not name or revokes, or would be
+/// published under another name than the one the folder already serves (no kiosk would ask).
 Published publish(const PublishOptions& options, const minisign::SecretKey& key);
 
 }  // namespace content

@@ -134,7 +134,8 @@ public:
     std::optional<Keyring> keyring(std::span<const minisign::PublicKey> roots, std::string* problem = nullptr) const;
     /// Installs a keyring from its text and signature: it must verify with `roots` and be newer
     /// than the one installed. An older one is refused (a rollback would bring revoked keys
-    /// back), and so is another text with the installed version. Never throws.
+    /// back), and so is another text with the installed version. A reset_versions it brings
+    /// (one the keyring taken before did not have) drops the versions above it. Never throws.
     struct KeyringInstall {
         InstallResult::Outcome outcome = InstallResult::Outcome::Refused;
         std::string line;  // what happened, for the log
@@ -168,6 +169,9 @@ private:
     void raise_highest(long long version);
     /// With the lock held: withdraws `version`, moves `current` back; returns where it is now.
     std::string withdraw_current(long long version);
+    /// With the lock held: drops every version above `last` (a keyring's reset_versions):
+    /// their files, withdrawals and links; `last` becomes the highest. Returns the versions dropped.
+    std::vector<long long> forget_versions_above(long long last);
 
     std::filesystem::path dir_;
 };

@@ -194,15 +194,18 @@ UpdateReport Updater::check_inbox() {
 
 std::vector<minisign::PublicKey> Updater::trusted() const {
     if (config_.roots.empty()) return trusted_;
-    std::string problem;
-    const auto keyring = store_.keyring(config_.roots, &problem);
+    const auto keyring = store_.keyring(config_.roots);
     return trusted_keys(trusted_, keyring ? &*keyring : nullptr);
 }
 
 void Updater::take_keyring(const std::string& text, const std::string& signature, const std::string& source, UpdateReport& report) {
     const auto r = store_.install_keyring(text, signature, config_.roots);
     if (r.outcome == InstallResult::Outcome::Refused) report.problem(source + ": " + r.line);
-    else if (r.outcome == InstallResult::Outcome::Installed) report.say(source + ": " + r.line);
+    if (r.outcome != InstallResult::Outcome::Installed) return;
+    report.say(source + ": " + r.line);
+    // A bundle refused under the old keyring (a key it did not name, a version it had not
+    // reset) may install now: each source looks again, on its own thread.
+    keyring_news_for_http_ = keyring_news_for_inbox_ = true;
 }
 
 // BASE/keyring.txt and its signature, when the folder has them: taken before the bundle, whose
@@ -270,6 +273,10 @@ InstallPolicy Updater::policy_for_today() const {
 void Updater::check_http(UpdateReport& report) {
     const std::string base = config_.base_url.ends_with('/') ? config_.base_url : config_.base_url + "/";
     if (!config_.roots.empty()) check_http_keyring(base, report);
+    if (keyring_news_for_http_.exchange(false)) {  // the signature is asked for again in full
+        etag_.clear();
+        last_modified_.clear();
+    }
     const fs::path sig = store_.downloads() / temp_name(".minisig"), bundle = store_.downloads() / temp_name(".kbundle");
     const RemoveOnExit cleanup{{sig, bundle}};
     const std::string sig_url = base + config_.bundle_name + ".minisig";
@@ -355,6 +362,8 @@ void Updater::check_inbox(UpdateReport& report) {
     std::error_code ec;
     if (!fs::is_directory(config_.inbox, ec)) return;
     if (!config_.roots.empty()) check_inbox_keyring(report);
+    if (keyring_news_for_inbox_.exchange(false))  // the stick's bundles are looked at again
+        std::erase_if(inbox_seen_, [](const auto& seen) { return seen.first.ends_with(".kbundle"); });
     // Told once per file and reason: a stick stays plugged in, and is looked at every few seconds.
     const auto skip = [&](const fs::path& path, const std::string& why) {
         const std::string line = escaped(path.string()) + ": skipped: " + why;

@@ -83,6 +83,7 @@ private:
 
     std::string etag_, last_modified_;  // of the signature last dealt with
     std::string keyring_etag_;          // of the keyring's signature last taken
+    std::atomic<bool> keyring_news_for_http_ = false, keyring_news_for_inbox_ = false;  // a keyring was taken since each last looked
     std::map<std::string, std::string> inbox_seen_;  // file -> stamps of the bundle and signature handled
     std::set<std::string> inbox_skipped_;           // file and why, already told once
     std::atomic<bool> stopping_ = false;
