@@ -86,7 +86,7 @@ int sign_keyring(const Args& args, const std::string& file) {
     const auto key = secret_key(args);
     store_files::replace_file(file + ".minisig", minisign::format_signature(minisign::sign(minisign::hash_bytes(*text), key, keyring_comment(k.version))));
     std::cout << "wrote " << file << ".minisig (version " << k.version << ", root key " << minisign::key_id_hex(key.id)
-              << "); put both files into the published folder, or on the USB stick beside the bundle\n";
+              << "); publish it with kiosk-bundle keyring publish " << file << " --out DIR, or copy both files onto the USB stick\n";
     return 0;
 }
 
