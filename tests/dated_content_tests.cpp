@@ -7,6 +7,7 @@
 
 #include "content/hours/dates.hpp"
 #include "content/model/bundle.hpp"
+#include "content/translate/po_export.hpp"
 #include "tests/content_fixture.hpp"
 
 using namespace test;
@@ -161,4 +162,16 @@ TEST_CASE("an older source without date columns still loads, and a header may st
     CHECK(food->shown.from == day("2026-12-20"));
     CHECK_FALSE(food->shown.until);
     CHECK(c.notices.empty());
+}
+
+TEST_CASE("a notice's text goes to translators with a note saying what it is") {
+    TempDir dir;
+    const fs::path src = copy_demo_source(dir);
+    add_dated_demo_content(src);
+    const std::string po = content::export_po(loaded(src), "fr");
+    const size_t entry = po.find("msgctxt \"notice.holidays\"");
+    REQUIRE(entry != std::string::npos);
+    const size_t note = po.rfind("#. ", entry);
+    CHECK(po.substr(note, entry - note).starts_with("#. A dated notice (notices.csv), a banner at the top of the screen it is on"));
+    CHECK(po.find("msgid \"Chiuso per le feste fino al 6 gennaio\"", entry) != std::string::npos);
 }

@@ -33,6 +33,9 @@ std::string where(const TranslationItem& item) {
                         return "On " + std::string(slot->name) + " (" + item.file + "): it must fit on one line of the button, about " +
                                std::to_string(letters) + " Latin letters; kiosk-bundle validate measures it.";
                     }
+            if (item.name.starts_with("notice."))
+                return "A dated notice (notices.csv), a banner at the top of the screen it is on, shown only on its days (" + item.file +
+                       ", one line). Keep its dates and times as the source gives them.";
             return "A text of the kiosk's screens (" + item.file + ", one line).";
         case ItemKind::GuideTitle: return "The guide's title, on its button and at the top of its page (" + item.file + ", the title: line). Keep it short: one line.";
         case ItemKind::GuideSummary: return "The line under the guide's title in lists (" + item.file + ", the summary: line): one sentence.";
