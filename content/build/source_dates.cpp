@@ -26,11 +26,4 @@ ShownDays read_shown_days(Diagnostics& d, const std::string& file, int line, con
     return shown;
 }
 
-std::string describe(const ShownDays& shown) {
-    std::string out;
-    if (shown.from) out += "from " + format_date(*shown.from);
-    if (shown.until) out += std::string(out.empty() ? "" : " ") + "until " + format_date(*shown.until);
-    return out;
-}
-
 }  // namespace content

@@ -15,7 +15,4 @@ namespace content {
 ShownDays read_shown_days(Diagnostics& diagnostics, const std::string& file, int line, const std::string& item,
                           const std::string& from, const std::string& until, const std::optional<CivilDate>& today);
 
-/// "from 2026-12-20 until 2027-01-07", "until 2027-01-07", "" for always: for messages and diffs.
-std::string describe(const ShownDays& shown);
-
 }  // namespace content
