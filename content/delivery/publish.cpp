@@ -222,6 +222,8 @@ Published publish(const PublishOptions& o, const minisign::SecretKey& key) {
     if (const auto now = published_claims(pointer)) {
         const std::string was = std::to_string(*now->version);
         const auto log = read_publish_log(log_file);
+        // A stale base is named before the version, whose fix alone (raise it) would not do;
+        // a missing base after it, so republishing the same bundle hears "not higher" first.
         if (meta.based_on != 0) check_based_on(o, meta, *now->version, log);
         if (meta.version <= *now->version)
             refuse(o.bundle, "version", "version " + v + " is not higher than version " + was + ", already published in " + o.out.string(),
