@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <set>
 
 #include "content/text/text_files.hpp"
 #include "kiosk/admin/pin_gate.hpp"
@@ -14,6 +15,8 @@
 #include "kiosk/shell/script.hpp"
 #include "kiosk/wiring.hpp"
 #include "platform/log.hpp"
+#include "platform/speech_synth.hpp"
+#include "platform/wav_file.hpp"
 
 namespace fs = std::filesystem;
 
@@ -48,6 +51,39 @@ int screenshot(kiosk::Setup& s, kiosk::Session& session) {
     std::string error;
     if (!session.runner->screenshot(s.options.screenshot, error)) return fail(error);
     std::cout << "wrote " << s.options.screenshot << " (" << session.app->route().str() << ", " << session.app->lang() << ")\n";
+    return s.clean_exit();
+}
+
+// --speak-to: what the screen says from the top, as a WAV, and its words on standard output.
+int speak_to(kiosk::Setup& s, kiosk::Session& session) {
+    session.runner->settle();
+    const auto said = session.runner->page_speech();
+    std::string error;
+    auto synth = platform::SpeechSynth::open(error);
+    if (!synth) return fail(error);
+    const auto voices = synth->voice_languages();
+    std::vector<int16_t> samples;
+    std::set<std::string> voiceless;
+    for (const auto& u : said) {
+        const std::string voice = kiosk::voice_for(u.lang, voices);
+        std::cout << u.lang << (voice.empty() ? " (no voice)" : "") << ": " << u.text << "\n";
+        if (voice.empty()) {
+            voiceless.insert(u.lang);
+            continue;
+        }
+        if (!synth->synthesize(u.text, voice, 175, [&](std::span<const int16_t> part) {
+                samples.insert(samples.end(), part.begin(), part.end());
+                return true;
+            }, error))
+            return fail(error);
+    }
+    if (samples.empty())
+        return fail("nothing on " + session.app->route().str() + " in " + session.app->lang() + " can be spoken: espeak-ng has no voice for " +
+                    (voiceless.empty() ? std::string("its texts") : *voiceless.begin()) +
+                    ". Fix: record the screen's texts and put the recordings in the bundle, or choose another language");
+    if (!platform::write_wav(s.options.speak_to, synth->sample_rate(), samples, error)) return fail(error);
+    std::cout << "wrote " << s.options.speak_to << " (" << session.app->route().str() << ", " << session.app->lang() << ", "
+              << samples.size() * 1000 / static_cast<size_t>(synth->sample_rate()) << " ms)\n";
     return s.clean_exit();
 }
 
@@ -116,6 +152,7 @@ int main(int argc, char** argv) {
     hold_stop_signals(SIG_UNBLOCK);
     if (!o.screenshot.empty()) return screenshot(*setup, *session);
     if (!o.script.empty()) return run_script(*setup, *session);
+    if (!o.speak_to.empty()) return speak_to(*setup, *session);
     if (kiosk::run_kiosk(*setup, *session)) {
         setup->clean_exit();
         session.reset();

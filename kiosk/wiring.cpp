@@ -221,7 +221,7 @@ bool choose_content(Setup& s, std::string& error) {
 
 std::unique_ptr<Session> open_session(Setup& s, std::string& error) {
     const Options& o = s.options;
-    const bool offscreen = o.headless || !o.screenshot.empty() || !o.script.empty();
+    const bool offscreen = o.headless || !o.screenshot.empty() || !o.script.empty() || !o.speak_to.empty();
     platform::DisplayOptions display_options;
     display_options.mode = offscreen     ? platform::DisplayOptions::Mode::Offscreen
                            : o.windowed ? platform::DisplayOptions::Mode::Windowed
@@ -252,12 +252,30 @@ std::unique_ptr<Session> open_session(Setup& s, std::string& error) {
     session->runner = std::make_unique<Runner>(*session->display, app, o.fonts, s.settings);
     for (const auto& w : session->runner->warnings()) std::cerr << "kiosk: warning: " << w << "\n";
     session->waiter = std::make_unique<platform::EventWaiter>(session->display->driver());
+    if (o.screenshot.empty() && o.speak_to.empty()) {
+        session->speech = open_speech(o.audio_device);
+        session->speech->set_on_progress([waiter = session->waiter.get()] { waiter->wake(); });
+        session->runner->set_speech(*session->speech);
+    }
     session->printer = make_print_queue(s.settings, [waiter = session->waiter.get()] { waiter->wake(); });
     app.set_printer(session->printer.get());
     session->admin = std::make_unique<KioskAdmin>(s.settings.admin_pin_hash, app,
                                                   KioskAdmin::Parts{s.store ? &*s.store : nullptr, nullptr, s.usage.get(), s.settings.usage_db, s.roots});
     app.set_admin(session->admin.get());
     return session;
+}
+
+std::unique_ptr<Speech> open_speech(const std::string& audio_device) {
+    if (audio_device == "none") return std::make_unique<Speech>(nullptr, nullptr);
+    std::string error;
+    auto synth = platform::SpeechSynth::open(error);
+    if (!synth) {
+        platform::log::problem("speech: " + error + ". The kiosk works on without a voice");
+        return std::make_unique<Speech>(nullptr, nullptr);
+    }
+    auto output = platform::AudioOutput::open(audio_device, synth->sample_rate(), error);
+    if (!output) platform::log::problem("speech: " + error + ". The kiosk works on without a voice");
+    return std::make_unique<Speech>(std::move(synth), std::move(output));
 }
 
 bool run_kiosk(Setup& s, Session& session) {

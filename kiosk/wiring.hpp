@@ -20,6 +20,7 @@
 #include "kiosk/print/print_queue.hpp"
 #include "kiosk/services/preview_service.hpp"
 #include "kiosk/shell/runner.hpp"
+#include "kiosk/speech/speech.hpp"
 #include "platform/display.hpp"
 #include "platform/event_wait.hpp"
 
@@ -57,6 +58,7 @@ bool choose_content(Setup& setup, std::string& error);
 struct Session {
     std::unique_ptr<platform::Display> display;
     std::unique_ptr<App> app;
+    std::unique_ptr<Speech> speech;  // before the runner, which speaks through it
     std::unique_ptr<Runner> runner;
     // A print that ends (on the printer's thread) wakes the loop to redraw the screen. The
     // waiter comes first so it outlives the printer, whose thread is joined when it goes.
@@ -65,7 +67,12 @@ struct Session {
     std::unique_ptr<KioskAdmin> admin;
 };
 
-/// Opens the display the options ask for (offscreen for screenshots, scripts and --headless).
+/// The voice on `audio_device` (Settings::audio_device); a silent one, with the reason in the
+/// log, when there is no engine or no sound.
+std::unique_ptr<Speech> open_speech(const std::string& audio_device);
+
+/// Opens the display the options ask for (offscreen for screenshots, scripts and --headless), and
+/// the voice on the configured sound output, except for screenshots, which say nothing.
 std::unique_ptr<Session> open_session(Setup& setup, std::string& error);
 
 /// The interactive loop, with the updater and the preview's rebuilds handed over between frames

@@ -27,8 +27,8 @@ TEST_CASE("scripts: every command with its numbers, each read once") {
 }
 
 TEST_CASE("scripts: mistakes are refused with their line and a fix") {
-    CHECK(refusal("tap 1 2\njump 3\n") == "t.kscript:2: unknown command \"jump\". Fix: use tap, tap-item, drag, pinch, hold, type, wait, "
-                                          "screenshot, expect-route, expect-lang, expect-text, restart or report");
+    CHECK(refusal("tap 1 2\njump 3\n") == "t.kscript:2: unknown command \"jump\". Fix: use tap, tap-item, drag, pinch, hold, type, key, wait, "
+                                          "screenshot, expect-route, expect-lang, expect-text, expect-speech, restart or report");
     CHECK(refusal("tap 1\n").starts_with("t.kscript:1: \"tap\" takes 2 argument(s), not 1. Fix: "));
     CHECK(refusal("tap one 2\n").starts_with("t.kscript:1: \"one\" is not a number. Fix: "));
     // Found by tests/fuzz/script_fuzz: run() turns milliseconds into an int, which inf, nan and

@@ -28,7 +28,7 @@ struct AskedKeys {
 // bundle's. A key built at run time is "family." + something.
 AskedKeys read_kiosk_code() {
     static const std::regex asking(R"((\bui\(|\bsay\(bundle|\blabel\())");
-    static const std::regex key(R"re("([a-z]+(?:_[a-z]+)*(?:\.[a-z0-9_]+)+)")re");
+    static const std::regex key(R"re("([a-z][a-z0-9]*(?:_[a-z]+)*(?:\.[a-z0-9_]+)+)")re");
     static const std::regex family(R"re("([a-z]+(?:_[a-z]+)*(?:\.[a-z0-9_]+)*\.)"\)?\s*\+)re");
     AskedKeys asked;
     for (const auto& entry : fs::recursive_directory_iterator(fs::path(KIOSK_SOURCE_DIR) / "kiosk")) {

@@ -812,7 +812,10 @@ const std::vector<std::string>& required_string_keys() {
         "kind.call_center", "kind.office", "kind.food_hub", "kind.help_desk", "kind.mobile_unit",
         "place.services", "place.access", "stops.next", "places.map", "map.title", "map.here", "place.on_map",
         "qr.opens.booking", "qr.opens.web", "qr.opens.tel", "qr.opens.directions", "qr.scan",
-        "ticket.printing", "ticket.printed", "ticket.unavailable"};
+        "ticket.printing", "ticket.printed", "ticket.unavailable",
+        // speech: what controls are, the keys' help, and the names of controls drawn as symbols
+        "speech.role.button", "speech.role.link", "speech.role.language", "speech.help", "a11y.contrast", "a11y.text",
+        "key.space", "key.backspace", "search.clear", "map.zoom_in", "map.zoom_out", "map.recenter"};
     return keys;
 }
 

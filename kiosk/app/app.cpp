@@ -29,7 +29,7 @@ void App::new_visitor() {
     if (bundle_->language(default_lang_)) lang_ = default_lang_;
     route_ = Route::attract();
     history_.clear();
-    larger_text_ = high_contrast_ = false;
+    larger_text_ = high_contrast_ = speech_mode_ = false;
     search_text_.clear();
     ++visitor_;
     changed();

@@ -58,6 +58,15 @@ public:
     bool high_contrast() const { return high_contrast_; }
     void toggle_larger_text();
     void toggle_high_contrast();
+    /// Speech mode, for a visitor who cannot see the screen: started by the first key of a keypad
+    /// or keyboard, it speaks every screen and what the focus ring reaches, and doubles the time
+    /// limits. Forgotten with the visitor.
+    bool speech_mode() const { return speech_mode_; }
+    void set_speech_mode(bool on) {
+        if (on == speech_mode_) return;
+        speech_mode_ = on;
+        ++changes_;  // drawn again with the focus ring
+    }
     /// What the visitor typed into search: kept while they look at results and come back,
     /// forgotten with them, never counted or logged.
     const std::string& search_text() const { return search_text_; }
@@ -128,7 +137,7 @@ private:
     std::string lang_, default_lang_;
     Route route_;
     long visitor_ = 0;
-    bool larger_text_ = false, high_contrast_ = false;
+    bool larger_text_ = false, high_contrast_ = false, speech_mode_ = false;
     std::string search_text_;
     AdminServices* admin_ = nullptr;
     TicketPrinter* printer_ = nullptr;

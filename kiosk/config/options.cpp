@@ -32,6 +32,9 @@ Usage: kiosk [options]
                           qr/<link id> (README: Routes)
   --windowed WxH          a window on a desktop instead of fullscreen
   --screenshot OUT.png    render the screen headless to a PNG and exit
+  --speak-to OUT.wav      write what the screen says from the top (the --open screen in --lang) as a WAV, print
+                          its words, and exit
+  --audio-device NAME     the sound output speech goes to, by SDL's name; none: silent (default: the configuration's)
   --size WxH              screen size for --screenshot, --script and --headless (default 1920x1080)
   --print-preview OUT.png the ticket of the --open screen (a place, a guide or a link's QR screen) as the paper shows it, and exit
   --print-to FILE         the ESC/POS bytes the printer would receive for that ticket, and exit
@@ -139,7 +142,8 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
                                 : a == "--fonts" ? &o.fonts : a == "--store" ? &o.store : a == "--config" ? &o.config
                                 : a == "--update-url" ? &o.update_url : a == "--bundle-name" ? &o.bundle_name
                                 : a == "--inbox" ? &o.inbox : a == "--channel" ? &o.channel : a == "--preview" ? &o.preview
-                                : a == "--print-preview" ? &o.print_preview : a == "--print-to" ? &o.print_to : nullptr;
+                                : a == "--print-preview" ? &o.print_preview : a == "--print-to" ? &o.print_to
+                                : a == "--speak-to" ? &o.speak_to : a == "--audio-device" ? &o.audio_device : nullptr;
             if (!target) {
                 error = "unknown option " + a + ". Fix: see kiosk --help";
                 return std::nullopt;
@@ -167,6 +171,7 @@ std::optional<std::string> combination_problem(const Options& o) {
 
 void take_settings(Options& o, const Settings& s) {
     if (o.fallback.empty()) o.fallback = s.fallback;
+    if (o.audio_device.empty()) o.audio_device = s.audio_device;
     if (!o.preview.empty()) return;  // a preview never installs: the kiosk's content settings are not for it
     const auto fill = [](std::string& option, const std::string& setting) {
         if (option.empty()) option = setting;

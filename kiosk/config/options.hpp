@@ -26,6 +26,8 @@ struct Options {
     std::pair<int, int> size{1920, 1080};  // headless size
     std::string screenshot;       // write this PNG and exit
     std::string script;           // run this script headless and exit
+    std::string speak_to;         // write the --open screen's speech as a WAV and exit
+    std::string audio_device;     // SDL's name of the sound output; "none": silent; empty: the default
     std::string print_preview;    // write the --open screen's ticket as a PNG and exit
     std::string print_to;         // write the bytes the printer would receive and exit
     int paper = 0;                // --paper 58|80; 0: the configuration's

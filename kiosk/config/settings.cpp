@@ -118,6 +118,7 @@ std::optional<Settings> parse_settings(std::string_view text, const std::string&
              return std::nullopt;
          }},
         {"location", text_value(s.location)},
+        {"audio_device", text_value(s.audio_device)},
         {"printer",
          [&](const std::string& v) -> std::optional<std::string> {
              std::string problem;

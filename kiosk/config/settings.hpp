@@ -27,6 +27,9 @@ struct Settings {
     int printer_paper = 80;           // mm: 58 or 80
     bool printer_native_qr = false;   // the printer's own QR command instead of raster (escpos.hpp)
     std::chrono::seconds printer_timeout{10};
+    // The sound output speech goes to, by SDL's name (the panel's speaker, a headset jack; the
+    // kiosk's log lists the names when it cannot open one); empty: the default; "none": silent.
+    std::string audio_device;
     std::string display;              // the DRM card: auto, or a path such as /dev/dri/by-path/platform-gpu-card
 
     std::vector<std::string> languages;  // offered to visitors; empty: all the bundle's

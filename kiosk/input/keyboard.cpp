@@ -1,5 +1,7 @@
 #include "kiosk/input/keyboard.hpp"
 
+#include "kiosk/app/app.hpp"
+
 #include <algorithm>
 
 #include "kiosk/ui/theme.hpp"
@@ -147,7 +149,7 @@ Keyboard::Typed Keyboard::draw(Ui& ui, ImVec2 origin, float width) {
     }
     x += 2 * unit + gap;
     ImGui::SetCursorScreenPos(ImVec2(x, y));
-    if (ui.blank_button("key:space", ImVec2(6 * unit, h), false, t.card)) {
+    if (ui.blank_button("key:space", ui.app.bundle().ui("key.space", ui.app.lang()), ImVec2(6 * unit, h), false, t.card)) {
         typed = {Typed::Kind::Text, " ", {}};
         family_.reset();
     }
@@ -157,7 +159,7 @@ Keyboard::Typed Keyboard::draw(Ui& ui, ImVec2 origin, float width) {
                       t.text, 0, t.px(4));
     x += 6 * unit + gap;
     ImGui::SetCursorScreenPos(ImVec2(x, y));
-    if (ui.blank_button("key:backspace", ImVec2(2 * unit, h), false, t.card)) {
+    if (ui.blank_button("key:backspace", ui.app.bundle().ui("key.backspace", ui.app.lang()), ImVec2(2 * unit, h), false, t.card)) {
         typed = {Typed::Kind::Backspace, {}, {}};
         family_.reset();
     }

@@ -18,6 +18,16 @@ constexpr float kEdgeResistance = 0.5f;  // a pull past the edge shows half the 
 
 void ScrollArea::pull(float amount) { edge_ = std::clamp(edge_ + amount * kEdgeResistance, -400.0f, 400.0f); }
 
+float ScrollArea::reveal(float top, float bottom) {
+    float move = 0;
+    if (bottom > pos_.y + size_.y) move = bottom - (pos_.y + size_.y);
+    if (top - move < pos_.y) move = top - pos_.y;
+    const float before = offset_;
+    offset_ = std::clamp(offset_ + move, 0.0f, max_);
+    velocity_ = 0;
+    return offset_ - before;
+}
+
 void ScrollArea::begin(const char* id, ImVec2 pos, ImVec2 size, Pointer& pointer, const Theme& theme, float dt) {
     pos_ = pos;
     size_ = size;

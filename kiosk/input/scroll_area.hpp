@@ -20,6 +20,9 @@ public:
     void end(const Theme& theme);
     /// Back to the top, motionless (a new screen, a new visitor).
     void reset();
+    /// Scrolls so that what lies from `top` to `bottom` (screen pixels, as last drawn) is in view,
+    /// its top first when it is taller than the area. Returns how far the content moved up.
+    float reveal(float top, float bottom);
     /// A fling or an edge glow is under way: the area wants another frame.
     bool animating() const { return velocity_ != 0 || edge_ != 0; }
 

@@ -46,7 +46,7 @@ void AttractScreen::draw(Ui& ui) {
         }
     }
     // Any other touch starts a visit at the language chooser.
-    if (ui.button_area("attract:start", page, page_size)) {
+    if (ui.button_area("attract:start", app_.bundle().ui("language.prompt", app_.lang()), page, page_size)) {
         app_.begin_visit();
         return;
     }

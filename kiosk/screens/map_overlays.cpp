@@ -69,9 +69,9 @@ void MapScreen::draw_controls(Ui& ui, ImVec2 min, ImVec2 size) {
     float y = min.y + size.y - t.px(24) - 3 * side - 2 * gap;
     ImDrawList* list = ImGui::GetWindowDrawList();
     const float bar = t.px(6), arm = side * 0.28f;
-    const auto button = [&](const char* id, bool enabled) {
+    const auto button = [&](const char* id, const content::Localized& name, bool enabled) {
         ImGui::SetCursorScreenPos(ImVec2(x, y));
-        const bool tapped = ui.blank_button(id, ImVec2(side, side), false, t.background);
+        const bool tapped = ui.blank_button(id, name, ImVec2(side, side), false, t.background);
         list->AddRect(ImVec2(x, y), ImVec2(x + side, y + side), t.card_border, t.px(12), 0, t.px(2));
         const ImVec2 c(x + side / 2, y + side / 2);
         y += side + gap;
@@ -79,12 +79,12 @@ void MapScreen::draw_controls(Ui& ui, ImVec2 min, ImVec2 size) {
     };
     const ImVec2 centre(min.x + size.x / 2, min.y + size.y / 2);
     const bool can_in = camera_.scale() < camera_.max_scale(), can_out = camera_.scale() > camera_.min_scale();
-    const auto [zoom_in, plus] = button("map:zoom_in", can_in);
+    const auto [zoom_in, plus] = button("map:zoom_in", app_.bundle().ui("map.zoom_in", app_.lang()), can_in);
     list->AddRectFilled(ImVec2(plus.x - arm, plus.y - bar / 2), ImVec2(plus.x + arm, plus.y + bar / 2), can_in ? t.text : t.card_border);
     list->AddRectFilled(ImVec2(plus.x - bar / 2, plus.y - arm), ImVec2(plus.x + bar / 2, plus.y + arm), can_in ? t.text : t.card_border);
-    const auto [zoom_out, minus] = button("map:zoom_out", can_out);
+    const auto [zoom_out, minus] = button("map:zoom_out", app_.bundle().ui("map.zoom_out", app_.lang()), can_out);
     list->AddRectFilled(ImVec2(minus.x - arm, minus.y - bar / 2), ImVec2(minus.x + arm, minus.y + bar / 2), can_out ? t.text : t.card_border);
-    const auto [recenter, target] = button("map:recenter", true);
+    const auto [recenter, target] = button("map:recenter", app_.bundle().ui("map.recenter", app_.lang()), true);
     // A target: where the map goes back to.
     list->AddCircle(target, arm * 0.8f, t.text, 24, bar * 0.7f);
     list->AddCircleFilled(target, bar * 0.8f, t.text, 12);

@@ -30,7 +30,9 @@ MapScreen::MapScreen(App& app) : app_(app) {
     const auto now = std::chrono::floor<std::chrono::seconds>(app.clock().wall());
     for (const auto& p : bundle.places(lang, app_.today())) {
         const bool unknown = place_hours_now(bundle, lang, p.place.opening_hours, now).state == HoursState::Unknown;
-        markers_.push_back({p.place.id, p.place.kind, info.projection.project(p.place.lat, p.place.lon), p.place.approximate, false, unknown});
+        content::Localized name = bundle.ui("kind." + p.place.kind, lang);
+        name.text += ": " + p.place.name;
+        markers_.push_back({p.place.id, p.place.kind, info.projection.project(p.place.lat, p.place.lon), p.place.approximate, false, unknown, name});
         hours_unknown = hours_unknown || unknown;
         if (std::find(kinds.begin(), kinds.end(), p.place.kind) == kinds.end()) kinds.push_back(p.place.kind);
         approximate = approximate || p.place.approximate;
@@ -65,7 +67,7 @@ bool MapScreen::add_stops(const content::MapInfo& info, bool& approximate) {
             const content::MapPoint at = info.projection.project(stop.lat, stop.lon);
             const bool known = std::any_of(markers_.begin() + static_cast<std::ptrdiff_t>(places), markers_.end(),
                                            [&](const Marker& m) { return m.at.x == at.x && m.at.y == at.y; });
-            if (!known) markers_.push_back({markers_[i].id, "mobile_unit", at, stop.approximate, true});
+            if (!known) markers_.push_back({markers_[i].id, "mobile_unit", at, stop.approximate, true, false, markers_[i].name});
             any = true;
             approximate = approximate || stop.approximate;
         }
@@ -180,7 +182,7 @@ void MapScreen::draw(Ui& ui) {
     draw_controls(ui, min, size);
     draw_attribution(ui, min, size);
     // The map's own tap goes last: a control drawn over the map takes its taps first.
-    if (ui.button_area("map:area", min, size))
+    if (ui.button_area("map:area", app_.bundle().ui("map.title", app_.lang()), min, size))
         if (const Marker* m = marker_at(ImGui::GetIO().MousePos, std::max(t.touch() / 2, marker_radius(ui) * 1.6f))) {
             app_.open(Route::place(m->id));
             return;
@@ -229,7 +231,7 @@ void MapScreen::record_markers(Ui& ui) {
         const ImVec2 s = camera_.to_screen(m.at);
         const std::string id = m.stop ? "stop:" + m.id + ":" + std::to_string(stop++) : "marker:" + m.id;
         if (s.x < min.x || s.y < min.y || s.x > min.x + size.x || s.y > min.y + size.y) continue;
-        ui.hits.add(id, ImVec2(s.x - reach, s.y - reach), ImVec2(s.x + reach, s.y + reach));
+        ui.spot(id, m.name, ImVec2(s.x - reach, s.y - reach), ImVec2(s.x + reach, s.y + reach));
     }
 }
 

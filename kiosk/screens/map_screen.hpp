@@ -35,6 +35,7 @@ private:
         bool approximate = false;
         bool stop = false;  // where a mobile unit will be, drawn hollow
         bool hours_unknown = false;  // a "?" badge: not known is not closed
+        content::Localized name{};   // what it is and its name, as spoken
     };
     struct LegendRow {
         std::string kind;  // empty: "you are here"; "approximate": the uncertainty halo; "stop": a mobile unit's next

@@ -53,7 +53,7 @@ void SearchScreen::draw_field(Ui& ui) {
     if (typed) {  // a button that empties the field, at the field's far end
         const float x = ui.rtl() ? pos.x + t.px(8) : pos.x + avail - clear - t.px(8);
         ImGui::SetCursorScreenPos(ImVec2(x, pos.y + (height - clear) / 2));
-        if (ui.blank_button("search:clear", ImVec2(clear, clear), false, t.card)) app_.set_search_text({});
+        if (ui.blank_button("search:clear", app_.bundle().ui("search.clear", app_.lang()), ImVec2(clear, clear), false, t.card)) app_.set_search_text({});
         const ImVec2 c(x + clear / 2, pos.y + height / 2);
         const float r = clear * 0.2f;
         list->AddLine(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), t.text, t.px(6));

@@ -82,6 +82,7 @@ void Chrome::draw(Ui& ui, View& view, ImVec2 screen, std::optional<float> countd
         page_visitor_ = ui.app.visitor();
     }
     const ImVec2 page_size(display.x, display.y - top - bottom);
+    if (DrawnText::current) DrawnText::current->in_page = true;
     if (view.scrolls()) {
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.margin(), t.px(32)));
         page_.begin("content", ImVec2(0, top), page_size, ui.pointer, t, ui.time.dt);
@@ -94,6 +95,7 @@ void Chrome::draw(Ui& ui, View& view, ImVec2 screen, std::optional<float> countd
         view.draw(ui);
         ImGui::EndChild();
     }
+    if (DrawnText::current) DrawnText::current->in_page = false;
     view_animating_ = view.animating();
 
     if (grid.height > 0) footer(ui, display, grid);
@@ -121,7 +123,7 @@ void Chrome::countdown(Ui& ui, ImVec2 display, float left, float total, float ba
     ImGui::SetNextWindowSize(display);
     ImGui::Begin("idle", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                      ImGuiWindowFlags_NoBackground);
-    ui.button_area("idle:continue", ImVec2(0, 0), display);  // any touch: the runner keeps the visit going
+    ui.button_area("idle:continue", ui.app.bundle().ui("idle.continue", ui.app.lang()), ImVec2(0, 0), display);  // any touch: the runner keeps the visit going
     if (band > 0) {
         countdown_band(ui, display, left, total, band);
         ImGui::End();
@@ -246,16 +248,16 @@ void Chrome::header(Ui& ui, View& view, ImVec2 display, float height, bool narro
         const float from_edge = t.margin() + static_cast<float>(i) * (square + t.gap());
         return rtl ? from_edge : display.x - from_edge - square;
     };
-    if (icon_button(ui, "a11y:contrast", Icon::Contrast, ImVec2(far_x(0), pad), ui.app.high_contrast())) {
+    if (icon_button(ui, "a11y:contrast", ui.app.bundle().ui("a11y.contrast", ui.app.lang()), Icon::Contrast, ImVec2(far_x(0), pad), ui.app.high_contrast())) {
         ui.app.toggle_high_contrast();
         return;
     }
-    if (icon_button(ui, "a11y:text", Icon::TextSize, ImVec2(far_x(1), pad), ui.app.larger_text())) {
+    if (icon_button(ui, "a11y:text", ui.app.bundle().ui("a11y.text", ui.app.lang()), Icon::TextSize, ImVec2(far_x(1), pad), ui.app.larger_text())) {
         ui.app.toggle_larger_text();
         return;
     }
     const bool searching = ui.app.route().screen == Route::Screen::Search;
-    if (icon_button(ui, "nav:search", Icon::Search, ImVec2(far_x(2), pad), searching) && !searching) {
+    if (icon_button(ui, "nav:search", ui.app.bundle().ui("search.title", ui.app.lang()), Icon::Search, ImVec2(far_x(2), pad), searching) && !searching) {
         ui.app.open(Route::search());
         return;
     }
@@ -274,11 +276,11 @@ void Chrome::header(Ui& ui, View& view, ImVec2 display, float height, bool narro
     if (title.lines().size() == 1) title.draw(list, ImVec2(title_x, row_y + (row_h - title_h) / 2), t.header_text, t.header_text);
 }
 
-bool Chrome::icon_button(Ui& ui, const std::string& id, Icon icon, ImVec2 at, bool on) {
+bool Chrome::icon_button(Ui& ui, const std::string& id, const content::Localized& name, Icon icon, ImVec2 at, bool on) {
     const Theme& t = ui.theme;
     const float side = t.touch();
     ImGui::SetCursorScreenPos(at);
-    const bool tapped = ui.blank_button(id, ImVec2(side, side), on, t.header_button);
+    const bool tapped = ui.blank_button(id, name, ImVec2(side, side), on, t.header_button);
     ImDrawList* list = ImGui::GetWindowDrawList();
     const ImU32 ink = on ? t.selected_text : t.header_text;
     const ImVec2 c(at.x + side / 2, at.y + side / 2);

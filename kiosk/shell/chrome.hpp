@@ -32,6 +32,9 @@ public:
     /// The page is still gliding or glowing: more frames wanted.
     bool animating() const { return page_.animating() || view_animating_; }
     const ScrollArea& page() const { return page_; }
+    /// Scrolls the page so that what lies from `top` to `bottom` (as last drawn) is in view;
+    /// returns how far it moved up.
+    float reveal(float top, float bottom) { return page_.reveal(top, bottom); }
 
 private:
     void refresh(const App& app);
@@ -47,8 +50,8 @@ private:
     void countdown(Ui& ui, ImVec2 display, float left, float total, float band);
     void countdown_band(Ui& ui, ImVec2 display, float left, float total, float height);
     enum class Icon { Contrast, TextSize, Search };
-    /// A square header button drawn as a symbol: the same in every language.
-    bool icon_button(Ui& ui, const std::string& id, Icon icon, ImVec2 at, bool on);
+    /// A square header button drawn as a symbol: the same in every language; spoken as `name`.
+    bool icon_button(Ui& ui, const std::string& id, const content::Localized& name, Icon icon, ImVec2 at, bool on);
     /// Language buttons wrap into as many rows as their longest native name needs.
     struct FooterGrid {
         int columns = 1, rows = 1;

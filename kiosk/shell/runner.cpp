@@ -7,6 +7,7 @@
 #include <cmath>
 #include <ctime>
 
+#include "fonts/utf8.hpp"
 #include "kiosk/app/app.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "platform/display.hpp"
@@ -30,7 +31,7 @@ Runner::Runner(platform::Display& display, App& app, const std::filesystem::path
                const platform::Clock* clock)
     : display_(display), app_(app), settings_(settings), rotation_{settings.rotation}, clock_(clock ? clock : &kSystemClock),
       idle_(settings.idle_timeout, settings.idle_countdown), sleep_(settings.hours), font_dir_(font_dir), screens_(app),
-      visitor_freed_(app.visitor()) {
+      visitor_freed_(app.visitor()), silent_speech_(std::make_unique<Speech>(nullptr, nullptr)), narrator_(*silent_speech_) {
     idle_.touched(clock_->now());
     app_.set_clock(clock_);
     app_.set_here(settings.position);
@@ -149,6 +150,12 @@ void Runner::handle(const SDL_Event& e) {
             if (e.wheel.which == SDL_TOUCH_MOUSEID) return;
             pointer_.wheel(static_cast<float>(e.wheel.y));
             break;
+        case SDL_KEYDOWN:
+            // A keypad or keyboard: speech mode's keys. During the countdown or on a dark screen a
+            // key only says "still here", as a touch does.
+            if (!counting_down_ && !sleep_.sleeping())
+                narrator_.key(reader_key(e.key.keysym.sym, app_.rtl()), drawn_text_, title(), app_, chrome_, pointer_, now);
+            break;
         default: input = false;
     }
     if (input) {
@@ -215,7 +222,9 @@ void Runner::render(ImU32 clear) {
 
 std::optional<float> Runner::visitor_idle(FrameTime& time) {
     counting_down_ = false;
-    idle_.set_longer(screens_.current().shows_code());
+    // Twice the time before a QR code (the phone is being got out) and in speech mode (EN 301 549
+    // 5.1.3.16: a visitor listening needs longer).
+    idle_.set_longer(screens_.current().shows_code() || app_.speech_mode());
     if (app_.route().screen == Route::Screen::Attract) return std::nullopt;  // nobody to wait for
     switch (idle_.phase(time.now)) {
         case IdleTimer::Phase::Expired:
@@ -299,6 +308,7 @@ void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height)
     DrawnText::current = &drawn_text_;
     if (!sleep_.sleeping()) chrome_.draw(ui, screens_.current(), io.DisplaySize, countdown, static_cast<float>(settings_.idle_countdown.count()));
     DrawnText::current = nullptr;
+    narrator_.draw_focus(ImGui::GetForegroundDrawList(), drawn_text_, *theme_, app_);
     ImGui::Render();
     const auto built = thread_cpu_time();
     glyph_texture_->upload(atlas);
@@ -321,6 +331,7 @@ void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height)
     if (wanted_ > 0) --wanted_;
     if (app_.changes() != before) wanted_ = std::max(wanted_, 2);  // the new screen lays out next frame
     drawn_changes_ = app_.changes();
+    if (app_.changes() == before) narrator_.after_frame(drawn_text_, title(), app_);
     if (released || pointer_.busy() || chrome_.animating()) wanted_ = std::max(wanted_, 1);
     if (atlas.wants_redraw()) wanted_ = std::max(wanted_, 1);  // glyphs skipped for lack of room
     due_ = time.due;
@@ -362,6 +373,13 @@ void Runner::run(platform::EventWaiter& waiter, std::optional<std::chrono::milli
         if (exit_after && remaining().count() == 0) break;
     }
 }
+
+content::Localized Runner::title() {
+    const TextBlock& title = screens_.current().title();
+    return {fonts::encode_utf8(title.text()), title.lang(), false};
+}
+
+std::vector<Utterance> Runner::page_speech() { return speak_page(drawn_text_, title(), app_); }
 
 std::string Runner::screen_text() const {
     std::string text;

@@ -16,6 +16,7 @@
 #include "kiosk/input/rotation.hpp"
 #include "kiosk/shell/chrome.hpp"
 #include "kiosk/shell/idle_timer.hpp"
+#include "kiosk/shell/narrator.hpp"
 #include "kiosk/shell/screen_stack.hpp"
 #include "kiosk/shell/sleep_policy.hpp"
 #include "kiosk/ui/glyph_texture.hpp"
@@ -91,8 +92,17 @@ public:
     /// Outside the kiosk's hours with nobody there, the screen is dark until touched.
     bool sleeping() const { return sleep_.sleeping(); }
     const platform::Clock& clock() const { return *clock_; }
+    /// The voice: silent (keeping only its log) until one is given; it must outlive the runner.
+    Speech& speech() { return narrator_.speech(); }
+    void set_speech(Speech& speech) { narrator_.set_speech(speech); }
+    /// Speech mode's focus ring and what it speaks.
+    const Narrator& narrator() const { return narrator_; }
+    /// What the current screen says from the top (Listen, kiosk --speak-to), as last drawn.
+    std::vector<Utterance> page_speech();
 
 private:
+    /// The screen's title as the header shows it.
+    content::Localized title();
     /// Builds fonts and style for the current screen size (at start and after a resize).
     void apply_theme();
     /// ImGui's own colours and sizes from the theme (after a new theme or look).
@@ -133,6 +143,8 @@ private:
     HitMap hits_;
     DrawnText drawn_text_;
     Pointer pointer_;
+    std::unique_ptr<Speech> silent_speech_;  // before set_speech: the log only
+    Narrator narrator_;
     int wanted_ = 3;  // frames still to draw before the screen is settled
     long frames_ = 0;
     FrameCost last_cost_;

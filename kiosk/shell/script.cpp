@@ -39,8 +39,12 @@ void tap(Runner& runner, ImVec2 at) {
 
 bool Script::run(Runner& runner, App& app, std::string& error) const {
     runner.settle();
+    std::vector<Utterance> heard;  // what the kiosk said since the last input
     for (const auto& cmd : commands_) {
         const std::string where = file_ + ":" + std::to_string(cmd.line) + ": ";
+        const auto said = runner.speech().take_log();
+        if (!cmd.name.starts_with("expect") && cmd.name != "screenshot" && cmd.name != "report") heard.clear();
+        heard.insert(heard.end(), said.begin(), said.end());
         const std::vector<float>& n = cmd.numbers;
         if (cmd.name == "tap") {
             tap(runner, ImVec2(n[0], n[1]));
@@ -136,6 +140,27 @@ bool Script::run(Runner& runner, App& app, std::string& error) const {
             if (!runner.drawn().wholly_in_view(text, runner.display_size().y)) {
                 error = where + "\"" + text + "\" is not wholly in view on " + app.route().str() +
                         (runner.screen_text().find(text) != std::string::npos ? " (it is drawn, but scrolled away or cut off)" : "");
+                return false;
+            }
+        } else if (cmd.name == "key") {
+            std::string name;
+            for (const auto& word : cmd.args) name += (name.empty() ? "" : " ") + word;
+            SDL_Event e{};
+            e.type = SDL_KEYDOWN;
+            e.key.keysym.sym = SDL_GetKeyFromName(name.c_str());
+            SDL_PushEvent(&e);
+            e.type = SDL_KEYUP;
+            SDL_PushEvent(&e);
+            runner.settle();
+        } else if (cmd.name == "expect-speech") {
+            std::string text;
+            for (const auto& word : cmd.args) text += (text.empty() ? "" : " ") + word;
+            const auto more = runner.speech().take_log();
+            heard.insert(heard.end(), more.begin(), more.end());
+            if (std::none_of(heard.begin(), heard.end(), [&](const Utterance& u) { return u.text.find(text) != std::string::npos; })) {
+                std::string words;
+                for (const auto& u : heard) words += "\n  " + u.lang + ": " + u.text;
+                error = where + "the kiosk did not say \"" + text + "\" on " + app.route().str() + "; it said:" + (words.empty() ? " nothing" : words);
                 return false;
             }
         } else if (cmd.name == "restart") {

@@ -12,6 +12,10 @@
 //                            (two seconds in each top corner open the admin panel)
 //   type TEXT                tap the on-screen keyboard's keys for TEXT (spaces: key:space; a
 //                            letter form, Ethiopic ሉ: its key ለ, then form:ሉ)
+//   key NAME                 press and release a key of a keypad or keyboard, by SDL's name (Down,
+//                            Return, Escape, F1, Keypad 5): the first one starts speech mode
+//   expect-speech TEXT       stop with an error unless something the kiosk said after the last
+//                            input (tap, key, type, ..., restart, wait) contains TEXT
 //   wait MS                  let the kiosk run with no input
 //   screenshot FILE          write the screen as a PNG
 //   expect-route ROUTE       stop with an error unless the kiosk shows ROUTE (e.g. guide/food-help)

@@ -7,6 +7,8 @@
 
 #include "kiosk/shell/script.hpp"
 
+#include <SDL_keyboard.h>
+
 namespace kiosk {
 
 namespace {
@@ -16,7 +18,7 @@ const std::map<std::string, std::pair<size_t, size_t>> kCommands = {
     {"tap", {2, 2}},        {"tap-item", {1, 1}},     {"drag", {4, 5}},       {"wait", {1, 1}},
     {"screenshot", {1, 1}}, {"expect-route", {1, 1}}, {"expect-lang", {1, 1}}, {"report", {0, 0}},
     {"hold", {3, 3}},       {"type", {1, 99}},        {"pinch", {4, 5}},      {"expect-text", {1, 99}},
-    {"restart", {0, 0}},
+    {"restart", {0, 0}},    {"key", {1, 3}},          {"expect-speech", {1, 99}},
 };
 
 // A finite number: from_chars reads "inf" and "nan" too, which no pixel or duration is.
@@ -50,7 +52,8 @@ std::optional<Script> Script::parse(const std::string& text, const std::string& 
         const std::string where = file + ":" + std::to_string(line_no) + ": ";
         if (known == kCommands.end()) {
             error = where + "unknown command \"" + cmd.name +
-                    "\". Fix: use tap, tap-item, drag, pinch, hold, type, wait, screenshot, expect-route, expect-lang, expect-text, restart or report";
+                    "\". Fix: use tap, tap-item, drag, pinch, hold, type, key, wait, screenshot, expect-route, expect-lang, expect-text, "
+                    "expect-speech, restart or report";
             return std::nullopt;
         }
         if (cmd.args.size() < known->second.first || cmd.args.size() > known->second.second) {
@@ -73,6 +76,14 @@ std::optional<Script> Script::parse(const std::string& text, const std::string& 
                     return std::nullopt;
                 }
                 cmd.numbers.push_back(v);
+            }
+        }
+        if (cmd.name == "key") {
+            std::string name;
+            for (const auto& w : cmd.args) name += (name.empty() ? "" : " ") + w;
+            if (SDL_GetKeyFromName(name.c_str()) == SDLK_UNKNOWN) {
+                error = where + "\"" + name + "\" is no key SDL knows. Fix: write an SDL key name, e.g. Down, Up, Left, Right, Return, Escape, F1, \"Keypad 5\"";
+                return std::nullopt;
             }
         }
         script.commands_.push_back(std::move(cmd));

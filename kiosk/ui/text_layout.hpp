@@ -14,6 +14,7 @@
 #include "fonts/glyph_atlas.hpp"
 #include "fonts/line_layout.hpp"
 #include "fonts/shaper.hpp"
+#include "kiosk/ui/drawn_text.hpp"
 
 namespace kiosk {
 
@@ -29,29 +30,6 @@ struct TextStyle {
     TextEngine* engine = nullptr;
     float size = 0;
     float line_height() const { return size * 1.5f; }
-};
-
-/// The texts drawn in one frame, in drawing order, as UTF-8: what is on the screen in words,
-/// for tests (and for reading a screen aloud). Collected while `current` points at one.
-struct DrawnText {
-    std::vector<std::string> blocks;
-    /// Beside blocks: where each was drawn, and the part of that which is inside its clip (the
-    /// page's scroll area), empty when it is scrolled out of view.
-    std::vector<std::pair<ImVec2, ImVec2>> boxes, visible;
-    std::vector<bool> rtl;  // beside blocks: laid out as a right-to-left paragraph
-    static inline DrawnText* current = nullptr;
-
-    /// Whether a text containing `part` lies wholly in view: its box not cut by its scroll area's
-    /// clip, nor by the bottom of the screen.
-    bool wholly_in_view(const std::string& part, float screen_height) const {
-        for (size_t i = 0; i < blocks.size(); ++i) {
-            if (blocks[i].find(part) == std::string::npos) continue;
-            const auto& [min, max] = boxes[i];
-            const auto& [vmin, vmax] = visible[i];
-            if (vmin.y == min.y && vmax.y == max.y && max.y <= screen_height) return true;
-        }
-        return false;
-    }
 };
 
 /// Where a link of a laid-out block lies on screen: one box per line it runs over, the height
@@ -92,6 +70,8 @@ public:
     /// How many times the style's line height its lines are: more than 1 in a tall script (Nastaliq).
     float line_scale() const { return shaped_.line_height; }
     bool rtl() const { return rtl_; }
+    /// The language the text is in (what shapes it, and what voice reads it).
+    const std::string& lang() const { return lang_; }
     bool empty() const { return text_.empty(); }
     /// The laid-out lines, for tests.
     const std::vector<fonts::Line>& lines() const { return lines_; }

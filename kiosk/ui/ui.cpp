@@ -1,10 +1,36 @@
 #include "kiosk/ui/ui.hpp"
 
+#include <algorithm>
+#include <iterator>
+
 #include "content/model/text_slots.hpp"
+#include "fonts/utf8.hpp"
 #include "kiosk/app/app.hpp"
 #include "kiosk/ui/pictogram.hpp"
 
 namespace kiosk {
+
+void append_sentence(std::string& name, const std::string& sentence) {
+    if (sentence.empty()) return;
+    if (!name.empty()) {
+        // Full stops of Latin, Arabic, Chinese, Ethiopic and Bengali script, and ! ? : …
+        static const char* const kEnds[] = {".", "!", "?", ":", "\xE2\x80\xA6", "\xD8\x9F", "\xDB\x94", "\xE3\x80\x82", "\xEF\xBC\x81",
+                                            "\xEF\xBC\x9F", "\xE1\x8D\xA2", "\xE0\xA5\xA4"};
+        const bool ended = std::any_of(std::begin(kEnds), std::end(kEnds), [&](const char* end) { return name.ends_with(end); });
+        name += ended ? " " : ". ";
+    }
+    name += sentence;
+}
+
+NamingTexts::NamingTexts(int control) {
+    if (DrawnText::current) DrawnText::current->labelling = control;
+}
+
+NamingTexts::~NamingTexts() {
+    if (DrawnText::current) DrawnText::current->labelling = -1;
+}
+
+int NamingTexts::last_control() { return DrawnText::current ? static_cast<int>(DrawnText::current->controls.size()) - 1 : -1; }
 
 std::optional<ImVec2> HitMap::center(const std::string& id) const {
     auto it = rects_.find(id);
@@ -19,15 +45,28 @@ float Ui::start_x(float width) const {
     return ImGui::GetCursorScreenPos().x + (rtl() ? avail - width : 0);
 }
 
-// Records the control's rectangle, in screen coordinates clipped to what is visible.
-static void record(HitMap& hits, const std::string& id) {
-    if (!ImGui::IsItemVisible()) return;
+// Records the last ImGui item as the control `id` named `name`: in the hit map its part in view,
+// in the frame's reading order all of it. Returns its index there (-1 when nothing collects).
+static int record(HitMap& hits, const std::string& id, const content::Localized& name) {
     const ImDrawList* list = ImGui::GetWindowDrawList();
     const ImVec2 clip_min = list->GetClipRectMin(), clip_max = list->GetClipRectMax();
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    const bool clipped = min.x < clip_min.x || min.y < clip_min.y || max.x > clip_max.x || max.y > clip_max.y;
-    hits.add(id, ImVec2(std::max(min.x, clip_min.x), std::max(min.y, clip_min.y)),
-             ImVec2(std::min(max.x, clip_max.x), std::min(max.y, clip_max.y)), clipped);
+    const bool visible = ImGui::IsItemVisible();
+    if (visible) {
+        const bool clipped = min.x < clip_min.x || min.y < clip_min.y || max.x > clip_max.x || max.y > clip_max.y;
+        hits.add(id, ImVec2(std::max(min.x, clip_min.x), std::max(min.y, clip_min.y)),
+                 ImVec2(std::min(max.x, clip_max.x), std::min(max.y, clip_max.y)), clipped);
+    }
+    if (!DrawnText::current) return -1;
+    return DrawnText::current->add_control({id, name.text, name.lang, min, max, visible, false});
+}
+
+// The words of a block, for a control it names.
+static content::Localized words_of(const TextBlock& block) { return {fonts::encode_utf8(block.text()), block.lang(), false}; }
+
+void Ui::spot(const std::string& id, const content::Localized& name, ImVec2 min, ImVec2 max) {
+    hits.add(id, min, max);
+    if (DrawnText::current) DrawnText::current->add_control({id, name.text, name.lang, min, max, true, false});
 }
 
 // The room a card's pictogram takes at the reading edge, its gap included.
@@ -55,7 +94,9 @@ bool Ui::card(const std::string& id, TextBlock& title, TextBlock* summary, const
     }
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool tapped = ImGui::InvisibleButton(id.c_str(), ImVec2(width, height));
-    record(hits, id);
+    content::Localized name = words_of(title);
+    if (summary) append_sentence(name.text, words_of(*summary).text);
+    const NamingTexts naming(record(hits, id, name));
     const bool pressed = ImGui::IsItemActive();
     ImDrawList* list = ImGui::GetWindowDrawList();
     const ImVec2 max(pos.x + width, pos.y + height);
@@ -87,10 +128,10 @@ bool Ui::card(const std::string& id, TextBlock& title, TextBlock* summary, const
     return tapped;
 }
 
-bool Ui::blank_button(const std::string& id, ImVec2 size, bool selected, ImU32 fill) {
+bool Ui::blank_button(const std::string& id, const content::Localized& name, ImVec2 size, bool selected, ImU32 fill) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool tapped = ImGui::InvisibleButton(id.c_str(), size);
-    record(hits, id);
+    record(hits, id, name);
     ImDrawList* list = ImGui::GetWindowDrawList();
     const ImVec2 max(pos.x + size.x, pos.y + size.y);
     ImU32 background = selected ? theme.selected : fill;
@@ -103,7 +144,8 @@ bool Ui::blank_button(const std::string& id, ImVec2 size, bool selected, ImU32 f
 bool Ui::button(const std::string& id, TextBlock& label, ImVec2 size, bool selected, ImU32 fill, ImU32 text_color,
                 const TextStyle* style) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const bool tapped = blank_button(id, size, selected, fill);
+    const bool tapped = blank_button(id, words_of(label), size, selected, fill);
+    const NamingTexts naming(NamingTexts::last_control());
     ImDrawList* list = ImGui::GetWindowDrawList();
     const float inner = size.x - theme.px(2 * content::kButtonLabelInset);
     // Larger text can make a label too big for its fixed button: it shrinks back until it fits
@@ -115,10 +157,10 @@ bool Ui::button(const std::string& id, TextBlock& label, ImVec2 size, bool selec
     return tapped;
 }
 
-bool Ui::button_area(const std::string& id, ImVec2 min, ImVec2 size) {
+bool Ui::button_area(const std::string& id, const content::Localized& name, ImVec2 min, ImVec2 size) {
     ImGui::SetCursorScreenPos(min);
     const bool tapped = ImGui::InvisibleButton(id.c_str(), size);
-    record(hits, id);
+    record(hits, id, name);
     return tapped;
 }
 
@@ -144,7 +186,8 @@ void Ui::follow_links(const TextBlock& block, ImVec2 origin) {
         const float min = theme.touch_small(64);
         const ImVec2 size(std::max(a.max.x - a.min.x, min), std::max(a.max.y - a.min.y, min));
         const ImVec2 at((a.min.x + a.max.x - size.x) / 2, (a.min.y + a.max.y - size.y) / 2);
-        if (button_area(id, at, size)) app.open(Route::qr(link));
+        const auto view = app.bundle().link(link, app.lang());
+        if (button_area(id, view ? view->label : content::Localized{}, at, size)) app.open(Route::qr(link));
     }
     ImGui::SetCursorScreenPos(cursor);
 }

@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 
+#include "content/model/bundle.hpp"
 #include "kiosk/ui/text_layout.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "platform/clock.hpp"
@@ -54,6 +55,21 @@ private:
     std::set<std::string> clipped_;
 };
 
+/// Adds `sentence` to a control's spoken name, after a full stop unless `name` ends in one of its own.
+void append_sentence(std::string& name, const std::string& sentence);
+
+/// While one lives, the texts drawn are the words of a control (its label), not texts of their
+/// own: the screen reader speaks them once, as the control's name.
+struct NamingTexts {
+    /// `control`: an index into DrawnText::current's controls; -1 names nothing.
+    explicit NamingTexts(int control);
+    ~NamingTexts();
+    NamingTexts(const NamingTexts&) = delete;
+    NamingTexts& operator=(const NamingTexts&) = delete;
+    /// The control recorded last (-1 when none, or nothing collects).
+    static int last_control();
+};
+
 struct Ui {
     App& app;
     Theme& theme;
@@ -78,10 +94,13 @@ struct Ui {
     bool button(const std::string& id, TextBlock& label, ImVec2 size, bool selected, ImU32 fill, ImU32 text,
                 const TextStyle* style = nullptr);
     /// A button of the given size at the cursor with nothing written on it (the caller draws a
-    /// symbol); true when tapped.
-    bool blank_button(const std::string& id, ImVec2 size, bool selected, ImU32 fill);
-    /// An invisible button over a region in screen coordinates; true when tapped.
-    bool button_area(const std::string& id, ImVec2 min, ImVec2 size);
+    /// symbol); `name` is what it is called when spoken. True when tapped.
+    bool blank_button(const std::string& id, const content::Localized& name, ImVec2 size, bool selected, ImU32 fill);
+    /// An invisible button over a region in screen coordinates, spoken as `name`; true when tapped.
+    bool button_area(const std::string& id, const content::Localized& name, ImVec2 min, ImVec2 size);
+    /// A control that is no ImGui item (a map marker, tapped through the map under it): recorded
+    /// for taps by id and for the focus ring, spoken as `name`.
+    void spot(const std::string& id, const content::Localized& name, ImVec2 min, ImVec2 max);
     /// Wrapped text across the available width, advancing the cursor; its links are tappable.
     void text(TextBlock& block, const TextStyle& style, ImU32 color);
     /// Makes the links of a block drawn at `origin` tappable: a tap on link:<id> opens that

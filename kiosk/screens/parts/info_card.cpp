@@ -8,6 +8,7 @@
 #include "kiosk/words/hours_text.hpp"
 #include "kiosk/words/place_text.hpp"
 #include "kiosk/words/words.hpp"
+#include "fonts/utf8.hpp"
 
 namespace kiosk {
 
@@ -77,6 +78,11 @@ bool draw_info_card(Ui& ui, InfoCard& card, const std::string& id) {
     for (auto& l : card.lines) height += t.px(6) + l.layout(t.body, inner);
     height += 2 * pad;
     const ImVec2 pos = ImGui::GetCursorScreenPos();
+    // A card that leads somewhere is one control, its texts its name.
+    content::Localized name{fonts::encode_utf8(card.heading.text()), card.heading.lang(), false};
+    for (const auto& l : card.lines) append_sentence(name.text, fonts::encode_utf8(l.text()));
+    const bool tapped = !id.empty() && ui.button_area(id, name, pos, ImVec2(avail, height));
+    const NamingTexts naming(id.empty() ? -1 : NamingTexts::last_control());
     ImDrawList* list = ImGui::GetWindowDrawList();
     list->AddRectFilled(pos, ImVec2(pos.x + avail, pos.y + height), t.card, t.px(12));
     float y = pos.y + pad;
@@ -87,7 +93,6 @@ bool draw_info_card(Ui& ui, InfoCard& card, const std::string& id) {
         l.draw(list, ImVec2(pos.x + pad, y), t.muted, t.link);
         y += l.layout(t.body, inner);
     }
-    const bool tapped = !id.empty() && ui.button_area(id, pos, ImVec2(avail, height));
     ImGui::SetCursorScreenPos(pos);
     ImGui::Dummy(ImVec2(avail, height + t.gap()));
     return tapped;

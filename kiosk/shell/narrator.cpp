@@ -1,0 +1,145 @@
+#include "kiosk/shell/narrator.hpp"
+
+#include <algorithm>
+
+#include "kiosk/app/app.hpp"
+#include "kiosk/input/pointer.hpp"
+#include "kiosk/shell/chrome.hpp"
+#include "kiosk/speech/speech.hpp"
+#include "kiosk/ui/theme.hpp"
+
+namespace kiosk {
+
+namespace {
+
+std::string screen_key(const App& app) { return app.route().str() + "|" + app.lang() + "|" + std::to_string(app.visitor()); }
+
+// Where the item lies: a control's whole box, a text's.
+std::pair<ImVec2, ImVec2> box_of(const DrawnText& drawn, const ReadingItem& item) {
+    if (item.control >= 0) {
+        const auto& c = drawn.controls[static_cast<size_t>(item.control)];
+        return {c.min, c.max};
+    }
+    return drawn.boxes[static_cast<size_t>(item.block)];
+}
+
+bool in_page(const DrawnText& drawn, const ReadingItem& item) {
+    return item.control >= 0 ? drawn.controls[static_cast<size_t>(item.control)].in_page : drawn.block_in_page[static_cast<size_t>(item.block)];
+}
+
+}  // namespace
+
+void Narrator::key(ReaderKey key, const DrawnText& drawn, const content::Localized& title, App& app, Chrome& chrome, Pointer& pointer,
+                   std::chrono::steady_clock::time_point now) {
+    // The first key starts speech mode; on the attract screen it also starts the visit, at the
+    // language chooser, which is then spoken: each language's name in its own voice.
+    const bool starting = !app.speech_mode();
+    app.set_speech_mode(true);
+    if (app.route().screen == Route::Screen::Attract) {
+        app.begin_visit();
+        return;
+    }
+    if (starting && key != ReaderKey::Help) return;  // the screen is spoken from the top after the frame
+    const auto items = reading_items(drawn);
+    const auto at = std::find_if(items.begin(), items.end(), [&](const ReadingItem& i) { return i.key == focus_; });
+    const int index = at == items.end() ? -1 : static_cast<int>(at - items.begin());
+    switch (key) {
+        case ReaderKey::Next:
+        case ReaderKey::Previous: {
+            if (items.empty()) return;
+            const int n = static_cast<int>(items.size());
+            // From nothing, Next starts at the top and Previous at the bottom; past an end, round again.
+            const int next = index < 0 ? (key == ReaderKey::Next ? 0 : n - 1) : (index + (key == ReaderKey::Next ? 1 : n - 1)) % n;
+            focus_ = items[static_cast<size_t>(next)].key;
+            if (in_page(drawn, items[static_cast<size_t>(next)])) {
+                const auto [min, max] = box_of(drawn, items[static_cast<size_t>(next)]);
+                chrome.reveal(min.y, max.y);
+            }
+            say_item(drawn, app);
+            return;
+        }
+        case ReaderKey::Activate: {
+            if (index < 0) {
+                speech_->say(speak_page(drawn, title, app));
+                return;
+            }
+            const ReadingItem& item = items[static_cast<size_t>(index)];
+            if (item.control < 0) {
+                say_item(drawn, app);
+                return;
+            }
+            auto [min, max] = box_of(drawn, item);
+            const float moved = in_page(drawn, item) ? chrome.reveal(min.y, max.y) : 0;
+            const ImVec2 centre((min.x + max.x) / 2, (min.y + max.y) / 2 - moved);
+            speech_->stop();  // what the control leads to speaks next
+            pointer.press(centre, true, now);
+            pointer.release(centre, now);
+            return;
+        }
+        case ReaderKey::Back:
+            speech_->stop();
+            if (app.can_go_back()) app.back();
+            else app.home();
+            return;
+        case ReaderKey::Help: {
+            std::vector<Utterance> help{{title.text, title.lang.empty() ? app.lang() : title.lang, -1}};
+            const content::Localized keys = app.bundle().ui("speech.help", app.lang());
+            help.push_back({keys.text, keys.lang, -1});
+            speech_->say(std::move(help));
+            return;
+        }
+        case ReaderKey::Repeat:
+            if (index >= 0) say_item(drawn, app);
+            else speech_->say(speak_page(drawn, title, app));
+            return;
+        case ReaderKey::Louder:
+        case ReaderKey::Quieter:
+            speech_->set_volume(speech_->volume() + (key == ReaderKey::Louder ? 0.2f : -0.2f));
+            if (index >= 0) say_item(drawn, app);
+            return;
+        case ReaderKey::Faster:
+        case ReaderKey::Slower:
+            speech_->set_rate(speech_->rate() + (key == ReaderKey::Faster ? 40 : -40));
+            if (index >= 0) say_item(drawn, app);
+            return;
+        case ReaderKey::None: return;
+    }
+}
+
+void Narrator::say_item(const DrawnText& drawn, const App& app) {
+    const auto items = reading_items(drawn);
+    for (size_t i = 0; i < items.size(); ++i)
+        if (items[i].key == focus_) speech_->say(speak_item(drawn, items[i], app, static_cast<int>(i)));
+}
+
+void Narrator::after_frame(const DrawnText& drawn, const content::Localized& title, const App& app) {
+    if (app.visitor() != visitor_) {
+        if (visitor_ >= 0) speech_->stop();
+        visitor_ = app.visitor();
+        speech_->set_volume(1.0f);
+        speech_->set_rate(175);
+        focus_.clear();
+    }
+    if (!app.speech_mode()) return;
+    const std::string screen = screen_key(app);
+    if (screen == announced_) return;
+    announced_ = screen;
+    focus_.clear();
+    speech_->say(speak_page(drawn, title, app));
+}
+
+void Narrator::draw_focus(ImDrawList* list, const DrawnText& drawn, const Theme& theme, const App& app) const {
+    if (!app.speech_mode() || focus_.empty()) return;
+    for (const auto& item : reading_items(drawn)) {
+        if (item.key != focus_) continue;
+        auto [min, max] = box_of(drawn, item);
+        const float out = theme.px(6), width = theme.px(6);
+        // Two rings, dark inside light, so the focus shows on every background and in high contrast.
+        list->AddRect(ImVec2(min.x - out, min.y - out), ImVec2(max.x + out, max.y + out), IM_COL32(255, 196, 0, 255), theme.px(14), 0, width);
+        list->AddRect(ImVec2(min.x - out - width, min.y - out - width), ImVec2(max.x + out + width, max.y + out + width),
+                      IM_COL32(0, 0, 0, 255), theme.px(18), 0, theme.px(3));
+        return;
+    }
+}
+
+}  // namespace kiosk

@@ -1,0 +1,47 @@
+#pragma once
+// Speech mode's half of the frame loop: when a visitor is in speech mode (App::speech_mode), it
+// speaks each new screen from the top, keeps the focus ring that a keypad's keys move through
+// the screen's items (screen_reader.hpp), activates the focused control as a tap would, and
+// answers Help, Repeat, volume and speed keys. It reads what the last frame drew.
+#include <imgui.h>
+
+#include <string>
+
+#include "kiosk/shell/screen_reader.hpp"
+
+namespace kiosk {
+
+class App;
+class Chrome;
+class Pointer;
+class Speech;
+struct Theme;
+
+class Narrator {
+public:
+    explicit Narrator(Speech& speech) : speech_(&speech) {}
+    void set_speech(Speech& speech) { speech_ = &speech; }
+    Speech& speech() const { return *speech_; }
+
+    /// A key was pressed, with `drawn` the last frame and `title` its screen's title. A tap, if
+    /// the key asks for one, is given to `pointer` at the focused control, scrolled into view first.
+    void key(ReaderKey key, const DrawnText& drawn, const content::Localized& title, App& app, Chrome& chrome, Pointer& pointer,
+             std::chrono::steady_clock::time_point now);
+    /// After a frame: a new screen in speech mode is spoken from the top; a new visitor silences
+    /// what the last one was hearing and gets the usual loudness and speed.
+    void after_frame(const DrawnText& drawn, const content::Localized& title, const App& app);
+    /// The focus ring around the focused item, over everything else.
+    void draw_focus(ImDrawList* list, const DrawnText& drawn, const Theme& theme, const App& app) const;
+    /// The item the focus ring is on ("" for none): a control's id or text:<n>.
+    const std::string& focus() const { return focus_; }
+
+private:
+    void say_item(const DrawnText& drawn, const App& app);
+
+    Speech* speech_;
+    std::string focus_;
+    std::string announced_;  // the screen last spoken from the top (route, language, visitor)
+    long visitor_ = -1;
+};
+
+}  // namespace kiosk

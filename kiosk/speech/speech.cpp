@@ -1,0 +1,109 @@
+#include "kiosk/speech/speech.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+#include "platform/audio_output.hpp"
+#include "platform/log.hpp"
+#include "platform/speech_synth.hpp"
+
+namespace kiosk {
+
+std::string voice_for(const std::string& lang, const std::set<std::string>& voices) {
+    const std::string voice = lang == "zh" ? "cmn-latn-pinyin" : lang;
+    return voices.contains(voice) ? voice : std::string();
+}
+
+Speech::Speech(std::unique_ptr<platform::SpeechSynth> synth, std::unique_ptr<platform::AudioOutput> output)
+    : synth_(std::move(synth)), output_(std::move(output)) {
+    if (synth_) voices_ = synth_->voice_languages();
+    if (audible()) worker_ = std::thread([this] { work(); });
+}
+
+Speech::~Speech() {
+    {
+        std::lock_guard lock(mutex_);
+        quit_ = true;
+        ++job_;
+    }
+    wake_.notify_all();
+    if (worker_.joinable()) worker_.join();
+}
+
+void Speech::say(std::vector<Utterance> utterances) {
+    log_.insert(log_.end(), utterances.begin(), utterances.end());
+    {
+        std::lock_guard lock(mutex_);
+        ++job_;
+        pending_ = std::move(utterances);
+        marks_.clear();
+        queued_ = 0;
+        if (output_) output_->clear();
+    }
+    wake_.notify_all();
+}
+
+void Speech::stop() { say({}); }
+
+bool Speech::speaking() const {
+    std::lock_guard lock(mutex_);
+    return working_ || !pending_.empty() || (output_ && output_->waiting() > 0);
+}
+
+int Speech::heard_item() const {
+    std::lock_guard lock(mutex_);
+    if (!output_ || marks_.empty()) return -1;
+    const uint64_t waiting = output_->waiting();
+    if (waiting == 0 && !working_) return -1;  // all of it heard
+    const uint64_t heard = queued_ - std::min<uint64_t>(waiting, queued_);
+    for (const auto& m : marks_)
+        if (heard < m.end) return m.item;
+    return marks_.back().item;  // the next words are still being made
+}
+
+void Speech::set_volume(float volume) { volume_ = std::clamp(volume, 0.0f, 1.0f); }
+
+void Speech::set_rate(int words_per_minute) { rate_ = std::clamp(words_per_minute, 80, 450); }
+
+std::vector<Utterance> Speech::take_log() { return std::exchange(log_, {}); }
+
+void Speech::work() {
+    std::vector<int16_t> scaled;
+    std::unique_lock lock(mutex_);
+    for (;;) {
+        wake_.wait(lock, [&] { return quit_ || !pending_.empty(); });
+        if (quit_) return;
+        const uint64_t job = job_;
+        std::vector<Utterance> utterances = std::exchange(pending_, {});
+        working_ = true;
+        for (const Utterance& u : utterances) {
+            if (job_ != job) break;
+            const std::string voice = voice_for(u.lang, voices_);
+            if (voice.empty() || u.text.empty()) continue;
+            marks_.push_back({u.item, queued_, queued_});
+            lock.unlock();
+            if (on_progress_) on_progress_();
+            std::string error;
+            const bool ok = synth_->synthesize(u.text, voice, rate_, [&](std::span<const int16_t> samples) {
+                const float gain = volume_;
+                scaled.resize(samples.size());
+                for (size_t i = 0; i < samples.size(); ++i) scaled[i] = static_cast<int16_t>(std::lround(samples[i] * gain));
+                std::lock_guard still(mutex_);
+                if (job_ != job) return false;  // a newer job: these words are no longer wanted
+                output_->queue(scaled);
+                queued_ += scaled.size();
+                marks_.back().end = queued_;
+                return true;
+            }, error);
+            if (!ok) platform::log::problem("speech: " + error);
+            lock.lock();
+        }
+        working_ = false;
+        lock.unlock();
+        if (on_progress_) on_progress_();
+        lock.lock();
+    }
+}
+
+}  // namespace kiosk

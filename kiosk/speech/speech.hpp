@@ -1,0 +1,97 @@
+#pragma once
+// The kiosk's voice: what to say, in which language, said on a worker thread and played as it is
+// made, so the first words come out while the rest is still being made. Saying something new
+// stops what was being said (any new action interrupts, as ADA 707.5 asks). Nothing said is
+// stored; the log of what was asked to be said lives only as long as the kiosk's process and is
+// there for tests (`--script` expect-speech). Without an engine or a sound device the kiosk still
+// works, silently, and keeps the log.
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "platform/audio_output.hpp"
+#include "platform/speech_synth.hpp"
+
+namespace kiosk {
+
+/// Something to say: its words and their language. `item` says what on the screen it reads
+/// (an index the caller chose), so the screen can highlight what is being heard.
+struct Utterance {
+    std::string text, lang;
+    int item = -1;
+};
+
+/// The espeak-ng voice that speaks `lang` (a bundle's language code): the code itself, but for
+/// Chinese the Mandarin voice that reads Chinese characters (espeak-ng's "cmn" reads digits in
+/// English). Empty when there is none; another language's voice is never taken instead.
+std::string voice_for(const std::string& lang, const std::set<std::string>& voices);
+
+class Speech {
+public:
+    /// A voice that speaks through `output`. Either may be null: then nothing is heard, and the
+    /// log is kept as if it were.
+    Speech(std::unique_ptr<platform::SpeechSynth> synth, std::unique_ptr<platform::AudioOutput> output);
+    ~Speech();
+    Speech(const Speech&) = delete;
+    Speech& operator=(const Speech&) = delete;
+
+    /// Stops what is being said and says these, in order.
+    void say(std::vector<Utterance> utterances);
+    void say(std::string text, std::string lang, int item = -1) { say({{std::move(text), std::move(lang), item}}); }
+    /// Silence at once.
+    void stop();
+    /// Words are being made or heard.
+    bool speaking() const;
+    /// The `item` of the utterance being heard now; -1 when none is.
+    int heard_item() const;
+
+    /// Whether this kiosk can speak `lang` (it has the engine, a sound device and the voice).
+    bool can_speak(const std::string& lang) const { return audible() && !voice_for(lang, voices_).empty(); }
+    bool audible() const { return synth_ && output_; }
+    /// Loudness, 0 to 1, and speed in words a minute (espeak-ng's 80 to 450; 175 usual).
+    float volume() const { return volume_; }
+    void set_volume(float volume);
+    int rate() const { return rate_; }
+    void set_rate(int words_per_minute);
+
+    /// Told on the worker thread whenever what is heard may have moved on (a new utterance began,
+    /// speech ended): the frame loop wakes to show it.
+    void set_on_progress(std::function<void()> on_progress) { on_progress_ = std::move(on_progress); }
+
+    /// What the kiosk was asked to say, in order, since it started or the log was last taken.
+    std::vector<Utterance> take_log();
+
+private:
+    void work();
+    // An utterance's place in what was queued: samples [begin, end) of the current job.
+    struct Mark {
+        int item;
+        uint64_t begin, end;
+    };
+
+    std::unique_ptr<platform::SpeechSynth> synth_;
+    std::unique_ptr<platform::AudioOutput> output_;
+    std::set<std::string> voices_;
+    std::atomic<float> volume_{1.0f};
+    std::atomic<int> rate_{175};
+    std::function<void()> on_progress_;
+    std::vector<Utterance> log_;
+
+    mutable std::mutex mutex_;  // guards what follows
+    std::condition_variable wake_;
+    std::vector<Utterance> pending_;
+    uint64_t job_ = 0;          // counts say() and stop(): the worker drops what an older job made
+    bool working_ = false, quit_ = false;
+    std::vector<Mark> marks_;   // the current job's utterances queued so far
+    uint64_t queued_ = 0;       // samples of the current job queued
+    std::thread worker_;
+};
+
+}  // namespace kiosk

@@ -1,0 +1,129 @@
+// Speech mode driven by keys alone, headless, asserted on the speech log (what the kiosk asked its
+// voice to say; no sound device is needed): the first key on the attract screen, the focus ring
+// moving in reading order (mirrored in Arabic), Enter, Back, and what each control is called.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "kiosk/shell/screen_reader.hpp"
+#include "tests/kiosk_fixture.hpp"
+
+using namespace test;
+using kiosk::Route;
+
+namespace {
+
+void key(Kiosk& k, SDL_Keycode code) {
+    SDL_Event e{};
+    e.type = SDL_KEYDOWN;
+    e.key.keysym.sym = code;
+    SDL_PushEvent(&e);
+    k.runner.settle();
+}
+
+std::string said(const std::vector<kiosk::Utterance>& log) {
+    std::string all;
+    for (const auto& u : log) all += u.lang + ": " + u.text + "\n";
+    return all;
+}
+
+bool has(const std::vector<kiosk::Utterance>& log, const std::string& lang, const std::string& part) {
+    return std::any_of(log.begin(), log.end(), [&](const kiosk::Utterance& u) { return u.lang == lang && u.text.find(part) != std::string::npos; });
+}
+
+// Moves the focus with Down until it rests on `id`; at most `limit` keys.
+void focus_on(Kiosk& k, const std::string& id, int limit = 80) {
+    for (int i = 0; i < limit && k.runner.narrator().focus() != id; ++i) key(k, SDLK_DOWN);
+    REQUIRE_MESSAGE(k.runner.narrator().focus() == id, "the focus never reached " << id << " on " << k.app.route().str());
+}
+
+}  // namespace
+
+TEST_CASE("speech: the first key on the attract screen starts speech mode and says each language's name in its own voice") {
+    Kiosk k(demo_bundle(), "it", Route::attract());
+    k.runner.speech().take_log();
+    CHECK_FALSE(k.app.speech_mode());
+    key(k, SDLK_DOWN);
+    CHECK(k.app.speech_mode());
+    CHECK(k.app.route() == Route::languages());
+    const auto log = k.runner.speech().take_log();
+    INFO(said(log));
+    CHECK(has(log, "uk", "Українська"));
+    CHECK(has(log, "ar", "العربية"));
+    CHECK(has(log, "zh", "中文"));
+    CHECK(has(log, "it", "lingua"));  // what the buttons are, in the kiosk's language
+}
+
+TEST_CASE("speech: keys alone lead from the attract screen to the call center's number, in Ukrainian") {
+    Kiosk k(demo_bundle(), "it", Route::attract());
+    key(k, SDLK_RETURN);  // starts speech mode: the language chooser
+    focus_on(k, "lang:uk");
+    k.runner.speech().take_log();
+    key(k, SDLK_RETURN);
+    CHECK(k.app.lang() == "uk");
+    CHECK(k.app.route() == Route::home());
+    focus_on(k, "category:ukraine");
+    key(k, SDLK_RETURN);
+    // The category has one guide, or the guide is a card of its own: either way Enter reaches it.
+    if (k.app.route().screen == Route::Screen::Category) {
+        focus_on(k, "guide:ukraine-call-center");
+        key(k, SDLK_RETURN);
+    }
+    CHECK(k.app.route() == Route::guide("ukraine-call-center"));
+    const auto log = k.runner.speech().take_log();
+    INFO(said(log));
+    // The page is spoken from the top on arrival: the phone number in its digit groups.
+    CHECK(has(log, "uk", "0 1 1, 0 1 1 2, 5 5 0 0"));
+    // Back returns to the screen before, and it is spoken again.
+    key(k, SDLK_ESCAPE);
+    CHECK(k.app.route() != Route::guide("ukraine-call-center"));
+    CHECK_FALSE(k.runner.speech().take_log().empty());
+}
+
+TEST_CASE("speech: in Arabic the focus goes right to left, and the right arrow goes back") {
+    Kiosk en(demo_bundle(), "en", Route::home());
+    Kiosk ar(demo_bundle(), "ar", Route::home());
+    for (Kiosk* k : {&en, &ar}) {
+        key(*k, SDLK_DOWN);  // speech mode, the home screen spoken
+        key(*k, SDLK_DOWN);  // the first control: Back's place in the header, Home here
+    }
+    const std::string first = en.runner.narrator().focus();
+    REQUIRE(first == ar.runner.narrator().focus());
+    const auto x_of = [](Kiosk& k, const std::string& id) { return k.runner.hits().center(id)->x; };
+    CHECK(x_of(en, first) < 960);  // at the left in English
+    CHECK(x_of(ar, first) > 960);  // at the right in Arabic
+    key(ar, SDLK_LEFT);  // in Arabic, left reads on
+    const std::string second = ar.runner.narrator().focus();
+    CHECK(second != first);
+    key(ar, SDLK_RIGHT);  // and right goes back
+    CHECK(ar.runner.narrator().focus() == first);
+}
+
+TEST_CASE("speech: every control on the main screens has a name in the visitor's language") {
+    for (const char* lang : {"it", "en", "ar", "fa", "uk", "zh", "bn", "ti", "so", "am"}) {
+        for (const Route& route : {Route::home(), Route::guide("ukraine-call-center"), Route::languages()}) {
+            Kiosk k(demo_bundle(), lang, route);
+            const auto& drawn = k.runner.drawn();
+            REQUIRE_FALSE(drawn.controls.empty());
+            for (const auto& c : drawn.controls) {
+                INFO(lang << " " << route.str() << " " << c.id);
+                CHECK_FALSE(c.label.empty());
+                // A language button says its name in that language; everything else is in the visitor's.
+                if (c.id.starts_with("lang:")) CHECK(c.lang == c.id.substr(5));
+                else if (c.id != "idle:continue") CHECK(c.lang == lang);
+            }
+        }
+    }
+}
+
+TEST_CASE("speech: phone numbers are said in their digit groups, hours on the hour as the hour") {
+    CHECK(kiosk::spoken_text("Phone: 011 0112 5500") == "Phone: 0 1 1, 0 1 1 2, 5 5 0 0");
+    CHECK(kiosk::spoken_text("+39 011 0112 5500.") == "+ 3 9, 0 1 1, 0 1 1 2, 5 5 0 0.");
+    CHECK(kiosk::spoken_text("Monday to Friday, 9:00 to 17:00") == "Monday to Friday, 9 to 17");
+    CHECK(kiosk::spoken_text("09:30") == "09:30");
+    CHECK(kiosk::spoken_text("Corso Regina Margherita 137") == "Corso Regina Margherita 137");
+    CHECK(kiosk::spoken_text("call 112") == "call 112");
+    CHECK(kiosk::spoken_text("\xE2\x81\xA6" "011 0112 5500" "\xE2\x81\xA9") == "0 1 1, 0 1 1 2, 5 5 0 0");
+}
