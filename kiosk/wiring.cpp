@@ -252,8 +252,11 @@ std::unique_ptr<Session> open_session(Setup& s, std::string& error) {
     session->runner = std::make_unique<Runner>(*session->display, app, o.fonts, s.settings);
     for (const auto& w : session->runner->warnings()) std::cerr << "kiosk: warning: " << w << "\n";
     session->waiter = std::make_unique<platform::EventWaiter>(session->display->driver());
-    if (o.screenshot.empty() && o.speak_to.empty()) {
-        session->speech = open_speech(o.audio_device);
+    if (o.speak_to.empty()) {  // --speak-to speaks through an engine of its own
+        // Headless, nothing is played aloud: SDL's dummy driver takes the sound (unless the
+        // environment names another, e.g. disk for a benchmark).
+        if (offscreen) setenv("SDL_AUDIODRIVER", "dummy", 0);
+        session->speech = open_speech(o.audio_device, o.screenshot.empty());  // a screenshot says nothing
         session->speech->set_on_progress([waiter = session->waiter.get()] { waiter->wake(); });
         session->runner->set_speech(*session->speech);
     }
@@ -265,7 +268,7 @@ std::unique_ptr<Session> open_session(Setup& s, std::string& error) {
     return session;
 }
 
-std::unique_ptr<Speech> open_speech(const std::string& audio_device) {
+std::unique_ptr<Speech> open_speech(const std::string& audio_device, bool sound) {
     if (audio_device == "none") return std::make_unique<Speech>(nullptr, nullptr);
     std::string error;
     auto synth = platform::SpeechSynth::open(error);
@@ -273,6 +276,7 @@ std::unique_ptr<Speech> open_speech(const std::string& audio_device) {
         platform::log::problem("speech: " + error + ". The kiosk works on without a voice");
         return std::make_unique<Speech>(nullptr, nullptr);
     }
+    if (!sound) return std::make_unique<Speech>(std::move(synth), nullptr);
     auto output = platform::AudioOutput::open(audio_device, synth->sample_rate(), error);
     if (!output) platform::log::problem("speech: " + error + ". The kiosk works on without a voice");
     return std::make_unique<Speech>(std::move(synth), std::move(output));

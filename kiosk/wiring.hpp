@@ -68,11 +68,12 @@ struct Session {
 };
 
 /// The voice on `audio_device` (Settings::audio_device); a silent one, with the reason in the
-/// log, when there is no engine or no sound.
-std::unique_ptr<Speech> open_speech(const std::string& audio_device);
+/// log, when there is no engine or no sound. Without `sound`, the engine only (its voices known,
+/// nothing played).
+std::unique_ptr<Speech> open_speech(const std::string& audio_device, bool sound = true);
 
 /// Opens the display the options ask for (offscreen for screenshots, scripts and --headless), and
-/// the voice on the configured sound output, except for screenshots, which say nothing.
+/// the voice on the configured sound output (SDL's dummy driver when offscreen).
 std::unique_ptr<Session> open_session(Setup& setup, std::string& error);
 
 /// The interactive loop, with the updater and the preview's rebuilds handed over between frames

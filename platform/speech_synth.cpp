@@ -27,31 +27,32 @@ int on_samples(short* wav, int count, espeak_EVENT* events) {
     return 0;
 }
 
-std::atomic<bool> opened{false};
+std::atomic<bool> in_use{false};
+int engine_rate = 0;  // set once espeak-ng is started: it stays for the process
 
 }  // namespace
 
 std::unique_ptr<SpeechSynth> SpeechSynth::open(std::string& error) {
-    if (opened.exchange(true)) {
+    if (in_use.exchange(true)) {
         error = "espeak-ng is already in use in this process (it has one engine per process)";
         return nullptr;
     }
-    // Synchronous: the caller's thread makes the samples and gets them through the callback; no
-    // audio device of espeak-ng's own. DONT_EXIT: a missing data folder is an error, not an exit.
-    const int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 100, nullptr, espeakINITIALIZE_DONT_EXIT);
-    if (rate <= 0) {
-        opened = false;
+    // Started once and kept: espeak-ng 1.51's espeak_Terminate can wait forever for a thread of
+    // its own that nothing wakes, so the engine lives as long as the process and a later
+    // SpeechSynth takes it over. Synchronous: the caller's thread makes the samples and gets them
+    // through the callback; no audio device of espeak-ng's own. DONT_EXIT: a missing data
+    // folder is an error, not an exit.
+    if (engine_rate <= 0) engine_rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 100, nullptr, espeakINITIALIZE_DONT_EXIT);
+    if (engine_rate <= 0) {
+        in_use = false;
         error = "espeak-ng could not start (is espeak-ng-data installed?)";
         return nullptr;
     }
     espeak_SetSynthCallback(on_samples);
-    return std::unique_ptr<SpeechSynth>(new SpeechSynth(rate));
+    return std::unique_ptr<SpeechSynth>(new SpeechSynth(engine_rate));
 }
 
-SpeechSynth::~SpeechSynth() {
-    espeak_Terminate();
-    opened = false;
-}
+SpeechSynth::~SpeechSynth() { in_use = false; }
 
 std::set<std::string> SpeechSynth::voice_languages() const {
     std::set<std::string> languages;

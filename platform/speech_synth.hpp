@@ -1,7 +1,7 @@
 #pragma once
 // Speech from text, offline: espeak-ng turns a text into 16-bit mono PCM with one of its voices.
-// espeak-ng keeps one engine per process and is not thread-safe, so a SpeechSynth is made once
-// and then used from one thread only (the kiosk's speech worker). Nothing spoken is stored.
+// espeak-ng keeps one engine per process and is not thread-safe, so one SpeechSynth at a time
+// uses it, from one thread at a time (the kiosk's speech worker). Nothing spoken is stored.
 #include <cstdint>
 #include <functional>
 #include <memory>

@@ -124,7 +124,7 @@ TEST_CASE("export-po writes one entry per string, guide title and summary, and b
     CHECK(home.msgstr == "Accueil");
     CHECK(home.format.empty());
     // Where it shows and how long it may be; a placeholder flagged for msgfmt -c and Poedit.
-    CHECK(home.extracted_comments.find("the header's Back and Home buttons (lang/fr/strings.txt): it must fit on one line of the button, about ") !=
+    CHECK(home.extracted_comments.find("the header's Back, Home and Listen buttons (lang/fr/strings.txt): it must fit on one line of the button, about ") !=
           std::string::npos);
     CHECK(entry(read, "fallback.notice").extracted_comments.find("Keep {language}") != std::string::npos);
     CHECK(entry(read, "fallback.notice").format == "python-brace-format");

@@ -7,7 +7,12 @@
 #include <string>
 #include <vector>
 
+#include <chrono>
+#include <thread>
+
 #include "kiosk/shell/screen_reader.hpp"
+#include "platform/audio_output.hpp"
+#include "platform/speech_synth.hpp"
 #include "tests/kiosk_fixture.hpp"
 
 using namespace test;
@@ -126,4 +131,78 @@ TEST_CASE("speech: phone numbers are said in their digit groups, hours on the ho
     CHECK(kiosk::spoken_text("Corso Regina Margherita 137") == "Corso Regina Margherita 137");
     CHECK(kiosk::spoken_text("call 112") == "call 112");
     CHECK(kiosk::spoken_text("\xE2\x81\xA6" "011 0112 5500" "\xE2\x81\xA9") == "0 1 1, 0 1 1 2, 5 5 0 0");
+}
+
+namespace {
+
+// A real voice on SDL's dummy audio driver, which plays at the speed of sound into nothing.
+std::unique_ptr<kiosk::Speech> real_voice() {
+    setenv("SDL_AUDIODRIVER", "dummy", 1);
+    std::string error;
+    auto synth = platform::SpeechSynth::open(error);
+    REQUIRE_MESSAGE(synth, error);
+    auto output = platform::AudioOutput::open("", synth->sample_rate(), error);
+    REQUIRE_MESSAGE(output, error);
+    return std::make_unique<kiosk::Speech>(std::move(synth), std::move(output));
+}
+
+// Lets the kiosk run, in real time, until `done` or five seconds.
+template <class F>
+bool within_seconds(Kiosk& k, F done) {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (!done() && std::chrono::steady_clock::now() < until) {
+        k.step(20);
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return done();
+}
+
+}  // namespace
+
+TEST_CASE("speech: Listen reads the page from the top, shows what is heard, reads from a tapped paragraph, and stops") {
+    auto voice = real_voice();
+    Kiosk k(demo_bundle(), "en", Route::guide("ukraine-call-center"));
+    k.runner.set_speech(*voice);
+    k.runner.settle();
+    REQUIRE(k.runner.hits().center("speech:listen"));
+    k.tap("speech:listen");
+    auto log = voice->take_log();
+    INFO(said(log));
+    REQUIRE_FALSE(log.empty());
+    CHECK(log.front().text == "Fleeing Ukraine");  // the title first
+    CHECK(has(log, "en", "0 1 1, 0 1 1 2, 5 5 0 0"));
+    CHECK(within_seconds(k, [&] { return voice->heard_item() >= 0; }));
+    CHECK(voice->speaking());
+
+    // A tap on a paragraph in view reads from there.
+    const auto& drawn = k.runner.drawn();
+    const std::string paragraph = "Help by phone in Ukrainian, Russian, Italian and English.";
+    const auto at = std::find(drawn.blocks.begin(), drawn.blocks.end(), paragraph);
+    REQUIRE(at != drawn.blocks.end());
+    const auto [min, max] = drawn.boxes[static_cast<size_t>(at - drawn.blocks.begin())];
+    k.finger(SDL_FINGERDOWN, ImVec2(min.x + 10, (min.y + max.y) / 2));
+    k.finger(SDL_FINGERUP, ImVec2(min.x + 10, (min.y + max.y) / 2));
+    k.runner.settle();
+    log = voice->take_log();
+    REQUIRE_FALSE(log.empty());
+    CHECK(log.front().text == paragraph);
+
+    // The button says Stop while speaking; a second tap stops.
+    CHECK(k.runner.screen_text().find("Stop") != std::string::npos);
+    k.tap("speech:listen");
+    CHECK(within_seconds(k, [&] { return !voice->speaking(); }));
+    k.runner.settle();
+    CHECK(k.runner.screen_text().find("Listen") != std::string::npos);
+}
+
+TEST_CASE("speech: a language with no voice says so on its Listen button, and reads nothing with another voice") {
+    auto voice = real_voice();
+    Kiosk k(demo_bundle(), "ti", Route::guide("ukraine-call-center"));
+    k.runner.set_speech(*voice);
+    k.runner.settle();
+    CHECK(k.runner.screen_text().find("ድምጺ የለን") != std::string::npos);
+    voice->take_log();
+    k.tap("speech:listen");
+    CHECK_FALSE(voice->speaking());
+    CHECK(voice->take_log().empty());
 }

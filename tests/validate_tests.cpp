@@ -152,7 +152,7 @@ TEST_CASE("validate rule: a text too long for the button it appears in") {
         const auto e = only_problem(d, "lang/fr/strings.txt", "key \"nav.home\"");
         CHECK(e.severity == Diagnostic::Severity::Error);
         CHECK(e.line == 2);
-        CHECK(has(e.problem, "too long for the header's Back and Home buttons"));
+        CHECK(has(e.problem, "too long for the header's Back, Home and Listen buttons"));
         CHECK(has(e.problem, "where 226 px fit"));
     }
     SUBCASE("a language's own name in the footer, right to left") {

@@ -3,7 +3,8 @@
 namespace content {
 
 const TextSlot& header_button_slot() {
-    static const TextSlot slot{"the header's Back and Home buttons", 250, 32, true, {"nav.back", "nav.home"}};
+    static const TextSlot slot{"the header's Back, Home and Listen buttons", 250, 32, true,
+                               {"nav.back", "nav.home", "speech.listen", "speech.stop", "speech.no_voice"}};
     return slot;
 }
 

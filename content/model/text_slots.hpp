@@ -22,7 +22,7 @@ struct TextSlot {
     float room() const { return button_width - 2 * kButtonLabelInset; }
 };
 
-/// The header's Back and Home buttons.
+/// The header's Back, Home and Listen buttons.
 const TextSlot& header_button_slot();
 /// A language's name in the footer, on every screen.
 const TextSlot& language_button_slot();

@@ -20,6 +20,7 @@ public:
     explicit GuideScreen(App& app);
     void draw(Ui& ui) override;
     TextBlock& title() override { return header_; }
+    bool listenable() const override { return true; }
 
 private:
     struct Item {

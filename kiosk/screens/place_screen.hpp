@@ -15,6 +15,7 @@ public:
     explicit PlaceScreen(App& app);
     void draw(Ui& ui) override;
     TextBlock& title() override { return card_.heading; }
+    bool listenable() const override { return true; }
     bool shows_code() const override { return panel_ && panel_->qr().has_value(); }
 
 private:

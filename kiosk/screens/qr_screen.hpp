@@ -16,6 +16,7 @@ public:
     explicit QrScreen(App& app);
     void draw(Ui& ui) override;
     TextBlock& title() override { return title_; }
+    bool listenable() const override { return true; }
     bool shows_code() const override { return code_.has_value(); }
 
 private:

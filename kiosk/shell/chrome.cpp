@@ -12,6 +12,7 @@
 #include "content/text/locale_format.hpp"
 #include "fonts/utf8.hpp"
 #include "kiosk/app/app.hpp"
+#include "kiosk/speech/speech.hpp"
 #include "kiosk/ui/ui.hpp"
 #include "kiosk/words/place_text.hpp"
 
@@ -26,6 +27,9 @@ void Chrome::refresh(const App& app) {
     all_languages_tall_ = {-1, false};
     clock_text_.clear();
     home_ = text_of(bundle, bundle.ui("nav.home", app.lang()), true);
+    listen_ = text_of(bundle, bundle.ui("speech.listen", app.lang()), true);
+    stop_ = text_of(bundle, bundle.ui("speech.stop", app.lang()), true);
+    no_voice_ = text_of(bundle, bundle.ui("speech.no_voice", app.lang()), true);
     still_there_ = text_of(bundle, bundle.ui("idle.question", app.lang()), true);
     touch_to_continue_ = text_of(bundle, bundle.ui("idle.continue", app.lang()));
     restart_in_ = bundle.ui("idle.restart_in", app.lang());
@@ -264,8 +268,18 @@ void Chrome::header(Ui& ui, View& view, ImVec2 display, float height, bool narro
     // The title, and at the far end the date and time: beside the buttons, or on a row of their own.
     const float row_y = narrow ? buttons_h - t.px(8) : 0, row_h = narrow ? height - row_y : height;
     const float far_end = narrow ? t.margin() : t.margin() + 3 * (square + t.gap());
-    const float clock_w = draw_clock(ui, rtl ? far_end : display.x - far_end, row_y + row_h / 2);
-    const float title_start = narrow ? t.margin() : t.margin() + 2 * size.x + 2 * t.gap();
+    // Listen follows Home; on a narrow screen, where the row of buttons is full, it takes the
+    // clock's place at the end of the title's row.
+    const bool listen = view.listenable() && ui.speech && ui.speech->has_engine();
+    float clock_w = 0;
+    if (listen && narrow) {
+        listen_button(ui, ImVec2(rtl ? far_end : display.x - far_end - size.x, row_y + (row_h - size.y) / 2), size);
+        clock_w = size.x;
+    } else {
+        if (listen) listen_button(ui, ImVec2(rtl ? home_x - t.gap() - size.x : home_x + size.x + t.gap(), pad), size);
+        clock_w = draw_clock(ui, rtl ? far_end : display.x - far_end, row_y + row_h / 2);
+    }
+    const float title_start = narrow ? t.margin() : t.margin() + (listen ? 3 : 2) * (size.x + t.gap());
     const float title_w = display.x - title_start - far_end - clock_w - t.gap();
     TextBlock& title = view.title();
     // A long title shrinks to fit its line, not below the smallest size a visitor reads.
@@ -274,6 +288,17 @@ void Chrome::header(Ui& ui, View& view, ImVec2 display, float height, bool narro
     // Only a title that fits on one line: the page repeats it anyway, and a word broken in two
     // beside the buttons reads worse than none.
     if (title.lines().size() == 1) title.draw(list, ImVec2(title_x, row_y + (row_h - title_h) / 2), t.header_text, t.header_text);
+}
+
+void Chrome::listen_button(Ui& ui, ImVec2 at, ImVec2 size) {
+    const Theme& t = ui.theme;
+    ImGui::SetCursorScreenPos(at);
+    if (!ui.speech->has_voice(ui.app.lang())) {  // says so, in the language, and does nothing
+        ui.button("speech:listen", no_voice_, size, false, t.header_button, t.header_disabled);
+        return;
+    }
+    const bool speaking = ui.speech->speaking();
+    if (ui.button("speech:listen", speaking ? stop_ : listen_, size, speaking, t.header_button, t.header_text)) listen_tapped_ = true;
 }
 
 bool Chrome::icon_button(Ui& ui, const std::string& id, const content::Localized& name, Icon icon, ImVec2 at, bool on) {

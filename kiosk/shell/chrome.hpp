@@ -32,6 +32,8 @@ public:
     /// The page is still gliding or glowing: more frames wanted.
     bool animating() const { return page_.animating() || view_animating_; }
     const ScrollArea& page() const { return page_; }
+    /// Whether Listen was tapped since the last call.
+    bool take_listen() { return std::exchange(listen_tapped_, false); }
     /// Scrolls the page so that what lies from `top` to `bottom` (as last drawn) is in view;
     /// returns how far it moved up.
     float reveal(float top, float bottom) { return page_.reveal(top, bottom); }
@@ -67,6 +69,11 @@ private:
     Route page_route_;  // the screen and visitor the page's scroll position belongs to
     long page_visitor_ = -1;
     long seen_changes_ = -1;
+    /// The header's Listen button (Stop while speaking; "No voice" in a language without one),
+    /// at `at`, `size` big.
+    void listen_button(Ui& ui, ImVec2 at, ImVec2 size);
+    bool listen_tapped_ = false;
+    TextBlock listen_, stop_, no_voice_;
     TextBlock back_, home_, strip_;  // strip: "may be out of date" and/or the demo label
     TextBlock all_languages_;        // the compact footer's way to every language
     // Whether all_languages_ needs two places, for the button width it was measured at: measured

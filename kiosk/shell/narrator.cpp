@@ -112,7 +112,7 @@ void Narrator::say_item(const DrawnText& drawn, const App& app) {
         if (items[i].key == focus_) speech_->say(speak_item(drawn, items[i], app, static_cast<int>(i)));
 }
 
-void Narrator::after_frame(const DrawnText& drawn, const content::Localized& title, const App& app) {
+bool Narrator::after_frame(const DrawnText& drawn, const content::Localized& title, const App& app, Chrome& chrome) {
     if (app.visitor() != visitor_) {
         if (visitor_ >= 0) speech_->stop();
         visitor_ = app.visitor();
@@ -120,17 +120,58 @@ void Narrator::after_frame(const DrawnText& drawn, const content::Localized& tit
         speech_->set_rate(175);
         focus_.clear();
     }
-    if (!app.speech_mode()) return;
     const std::string screen = screen_key(app);
-    if (screen == announced_) return;
-    announced_ = screen;
-    focus_.clear();
-    speech_->say(speak_page(drawn, title, app));
+    if (screen != announced_) {
+        // Another screen: what was read of the last one stops; in speech mode this one is read.
+        if (!announced_.empty() && !app.speech_mode()) speech_->stop();
+        announced_ = screen;
+        focus_.clear();
+        heard_.clear();
+        if (app.speech_mode()) speech_->say(speak_page(drawn, title, app));
+        return false;
+    }
+    // What is heard is kept in view as the reading goes down the page (not while a keypad moves
+    // the focus, which scrolls itself).
+    const int heard = speech_->heard_item();
+    const auto items = reading_items(drawn);
+    if (heard < 0 || heard >= static_cast<int>(items.size()) || items[static_cast<size_t>(heard)].key == heard_) return false;
+    const ReadingItem& item = items[static_cast<size_t>(heard)];
+    heard_ = item.key;
+    if (!in_page(drawn, item) || item.key == focus_) return false;
+    const auto [min, max] = box_of(drawn, item);
+    return chrome.reveal(min.y, max.y) != 0;
 }
 
-void Narrator::draw_focus(ImDrawList* list, const DrawnText& drawn, const Theme& theme, const App& app) const {
+void Narrator::listen(const DrawnText& drawn, const content::Localized& title, const App& app) {
+    if (speech_->speaking()) speech_->stop();
+    else speech_->say(speak_page(drawn, title, app));
+}
+
+void Narrator::tapped(ImVec2 at, const DrawnText& drawn, const content::Localized& title, const App& app) {
+    if (!speech_->speaking()) return;
+    const auto items = reading_items(drawn);
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (items[i].block < 0 || !in_page(drawn, items[i])) continue;
+        const auto [min, max] = box_of(drawn, items[i]);
+        if (at.x >= min.x && at.x < max.x && at.y >= min.y && at.y < max.y) {
+            speech_->say(speak_page(drawn, title, app, i));
+            return;
+        }
+    }
+}
+
+void Narrator::draw(ImDrawList* list, const DrawnText& drawn, const Theme& theme, const App& app) const {
+    const auto items = reading_items(drawn);
+    const int heard = speech_->heard_item();
+    if (heard >= 0 && heard < static_cast<int>(items.size()) && items[static_cast<size_t>(heard)].key != focus_) {
+        // The text being heard: a band of the focus colour behind it, and a bar at its reading edge.
+        auto [min, max] = box_of(drawn, items[static_cast<size_t>(heard)]);
+        const float pad = theme.px(6);
+        list->AddRectFilled(ImVec2(min.x - pad, min.y - pad), ImVec2(max.x + pad, max.y + pad), IM_COL32(255, 196, 0, 70), theme.px(8));
+        list->AddRect(ImVec2(min.x - pad, min.y - pad), ImVec2(max.x + pad, max.y + pad), IM_COL32(255, 196, 0, 255), theme.px(8), 0, theme.px(3));
+    }
     if (!app.speech_mode() || focus_.empty()) return;
-    for (const auto& item : reading_items(drawn)) {
+    for (const auto& item : items) {
         if (item.key != focus_) continue;
         auto [min, max] = box_of(drawn, item);
         const float out = theme.px(6), width = theme.px(6);

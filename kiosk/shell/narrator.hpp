@@ -28,10 +28,15 @@ public:
     void key(ReaderKey key, const DrawnText& drawn, const content::Localized& title, App& app, Chrome& chrome, Pointer& pointer,
              std::chrono::steady_clock::time_point now);
     /// After a frame: a new screen in speech mode is spoken from the top; a new visitor silences
-    /// what the last one was hearing and gets the usual loudness and speed.
-    void after_frame(const DrawnText& drawn, const content::Localized& title, const App& app);
-    /// The focus ring around the focused item, over everything else.
-    void draw_focus(ImDrawList* list, const DrawnText& drawn, const Theme& theme, const App& app) const;
+    /// what the last one was hearing and gets the usual loudness and speed; what is being heard
+    /// is scrolled into view. True when another frame is wanted (the page moved).
+    bool after_frame(const DrawnText& drawn, const content::Localized& title, const App& app, Chrome& chrome);
+    /// Listen was tapped: the page is read from the top, or, while something is read, stopped.
+    void listen(const DrawnText& drawn, const content::Localized& title, const App& app);
+    /// A tap at `at` that no control took: while the page is read aloud, it reads from the text there.
+    void tapped(ImVec2 at, const DrawnText& drawn, const content::Localized& title, const App& app);
+    /// Over everything else: the text being heard, highlighted, and speech mode's focus ring.
+    void draw(ImDrawList* list, const DrawnText& drawn, const Theme& theme, const App& app) const;
     /// The item the focus ring is on ("" for none): a control's id or text:<n>.
     const std::string& focus() const { return focus_; }
 
@@ -41,6 +46,7 @@ private:
     Speech* speech_;
     std::string focus_;
     std::string announced_;  // the screen last spoken from the top (route, language, visitor)
+    std::string heard_;      // the item being heard when last looked (scrolled into view once)
     long visitor_ = -1;
 };
 

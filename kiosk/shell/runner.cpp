@@ -303,12 +303,12 @@ void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height)
     std::optional<float> countdown = visitor_idle(time);
     watch_corners(time);
     sleep_.update(time, clock_->wall(), app_.route().screen == Route::Screen::Attract, idle_.expires());
-    Ui ui{app_, *theme_, hits_, pointer_, time, display_.renderer()};
+    Ui ui{app_, *theme_, hits_, pointer_, time, display_.renderer(), &narrator_.speech()};
     drawn_text_ = {};
     DrawnText::current = &drawn_text_;
     if (!sleep_.sleeping()) chrome_.draw(ui, screens_.current(), io.DisplaySize, countdown, static_cast<float>(settings_.idle_countdown.count()));
     DrawnText::current = nullptr;
-    narrator_.draw_focus(ImGui::GetForegroundDrawList(), drawn_text_, *theme_, app_);
+    narrator_.draw(ImGui::GetForegroundDrawList(), drawn_text_, *theme_, app_);
     ImGui::Render();
     const auto built = thread_cpu_time();
     glyph_texture_->upload(atlas);
@@ -331,9 +331,16 @@ void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height)
     if (wanted_ > 0) --wanted_;
     if (app_.changes() != before) wanted_ = std::max(wanted_, 2);  // the new screen lays out next frame
     drawn_changes_ = app_.changes();
-    if (app_.changes() == before) narrator_.after_frame(drawn_text_, title(), app_);
+    if (app_.changes() == before) {
+        // Listen, and a tap on a text of the page while it is read; what is heard kept in view.
+        if (chrome_.take_listen()) narrator_.listen(drawn_text_, title(), app_);
+        else if (released && !hits_.at(io.MousePos)) narrator_.tapped(io.MousePos, drawn_text_, title(), app_);
+        if (narrator_.after_frame(drawn_text_, title(), app_, chrome_)) wanted_ = std::max(wanted_, 1);
+    }
     if (released || pointer_.busy() || chrome_.animating()) wanted_ = std::max(wanted_, 1);
     if (atlas.wants_redraw()) wanted_ = std::max(wanted_, 1);  // glyphs skipped for lack of room
+    // While words are heard, a frame every quarter of a second moves the highlight along.
+    if (narrator_.speech().speaking()) time.wake_at(time.now + std::chrono::milliseconds(250));
     due_ = time.due;
 }
 

@@ -2,6 +2,7 @@
 // The frame loop. Frames are drawn only when something changed: input, a new screen, a worker's
 // news. With nothing to do the loop sleeps in EventWaiter, so an unchanging screen costs no
 // frames and almost no CPU. The same loop runs headless for screenshots, scripts and tests.
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <functional>
@@ -94,7 +95,10 @@ public:
     const platform::Clock& clock() const { return *clock_; }
     /// The voice: silent (keeping only its log) until one is given; it must outlive the runner.
     Speech& speech() { return narrator_.speech(); }
-    void set_speech(Speech& speech) { narrator_.set_speech(speech); }
+    void set_speech(Speech& speech) {
+        narrator_.set_speech(speech);
+        wanted_ = std::max(wanted_, 2);  // the header offers Listen from the next frame
+    }
     /// Speech mode's focus ring and what it speaks.
     const Narrator& narrator() const { return narrator_; }
     /// What the current screen says from the top (Listen, kiosk --speak-to), as last drawn.

@@ -52,8 +52,11 @@ public:
     /// The `item` of the utterance being heard now; -1 when none is.
     int heard_item() const;
 
-    /// Whether this kiosk can speak `lang` (it has the engine, a sound device and the voice).
-    bool can_speak(const std::string& lang) const { return audible() && !voice_for(lang, voices_).empty(); }
+    /// The kiosk has a speech engine: the pages offer Listen.
+    bool has_engine() const { return synth_ != nullptr; }
+    /// The engine has a voice for `lang`; without one, Listen says so and nothing is read.
+    bool has_voice(const std::string& lang) const { return !voice_for(lang, voices_).empty(); }
+    /// Words are heard: an engine and a sound device.
     bool audible() const { return synth_ && output_; }
     /// Loudness, 0 to 1, and speed in words a minute (espeak-ng's 80 to 450; 175 usual).
     float volume() const { return volume_; }

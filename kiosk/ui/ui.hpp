@@ -20,6 +20,7 @@ namespace kiosk {
 
 class App;
 class Pointer;
+class Speech;
 
 /// Whether `p` lies in the rectangle at `min` of `size` (screen pixels).
 inline bool contains(ImVec2 min, ImVec2 size, ImVec2 p) { return p.x >= min.x && p.y >= min.y && p.x < min.x + size.x && p.y < min.y + size.y; }
@@ -46,6 +47,12 @@ public:
         if (clipped) clipped_.insert(id);
     }
     bool clipped(const std::string& id) const { return clipped_.contains(id); }
+    /// Whether some control was drawn under `p` last frame.
+    bool at(ImVec2 p) const {
+        for (const auto& [id, r] : rects_)
+            if (p.x >= r.first.x && p.y >= r.first.y && p.x < r.second.x && p.y < r.second.y) return true;
+        return false;
+    }
     /// Centre of the control drawn last frame under this id.
     std::optional<ImVec2> center(const std::string& id) const;
     const std::map<std::string, std::pair<ImVec2, ImVec2>>& all() const { return rects_; }
@@ -78,6 +85,8 @@ struct Ui {
     FrameTime& time;
     /// For a screen that keeps pictures of its own (the map's); null where nothing is drawn.
     SDL_Renderer* renderer = nullptr;
+    /// The voice, for what it can say and whether it is speaking; null where nothing speaks.
+    const Speech* speech = nullptr;
 
     bool rtl() const;
     /// A card with a title and an optional summary; true when tapped. A title that is not in

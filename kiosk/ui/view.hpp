@@ -27,6 +27,8 @@ public:
     /// The screen shows a QR code to scan: the visitor gets longer before "Still there?", and the
     /// countdown is a band over the header, never over the code.
     virtual bool shows_code() const { return false; }
+    /// A page a visitor may have read aloud: the header offers Listen (guides, places, QR codes).
+    virtual bool listenable() const { return false; }
     /// Something on the screen moves with nobody touching it (the map gliding): more frames.
     virtual bool animating() const { return false; }
     /// A panel fixed under the page where the language bar would be (the search keyboard):

@@ -52,7 +52,7 @@ struct HeadlessKiosk {
         ImGui::NewFrame();
         hits.clear();
         kiosk::FrameTime time{{}, io.DeltaTime, {}};
-        kiosk::Ui ui{app, *theme, hits, pointer, time};
+        kiosk::Ui ui{app, *theme, hits, pointer, time, nullptr, nullptr};
         chrome.draw(ui, screens.current(), io.DisplaySize);
         ImGui::Render();
         theme->engine.atlas->take_dirty();
