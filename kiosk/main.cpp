@@ -15,6 +15,7 @@
 #include "kiosk/shell/script.hpp"
 #include "kiosk/wiring.hpp"
 #include "platform/log.hpp"
+#include "platform/ogg_audio.hpp"
 #include "platform/speech_synth.hpp"
 #include "platform/wav_file.hpp"
 
@@ -66,7 +67,13 @@ int speak_to(kiosk::Setup& s, kiosk::Session& session) {
     std::set<std::string> voiceless;
     for (const auto& u : said) {
         const std::string voice = kiosk::voice_for(u.lang, voices);
-        std::cout << u.lang << (voice.empty() ? " (no voice)" : "") << ": " << u.text << "\n";
+        std::cout << u.lang << (u.recording ? " (recorded)" : voice.empty() ? " (no voice)" : "") << ": " << u.text << "\n";
+        if (u.recording) {
+            const auto recorded = platform::decode_ogg_vorbis(*u.recording, synth->sample_rate(), error);
+            if (!recorded) return fail(error);
+            samples.insert(samples.end(), recorded->begin(), recorded->end());
+            continue;
+        }
         if (voice.empty()) {
             voiceless.insert(u.lang);
             continue;

@@ -9,6 +9,7 @@
 #include "content/build/facts.hpp"
 #include "content/build/source_dates.hpp"
 #include "content/build/source_keyboards.hpp"
+#include "content/build/source_recordings.hpp"
 #include "content/build/source_outdated.hpp"
 #include "content/hours/opening_hours.hpp"
 #include "content/map/map_source.hpp"
@@ -72,6 +73,7 @@ public:
         load_map(root_, c_, d_);
         check_meta_languages();
         load_language_folders();
+        load_recordings(root_, c_, d_);
         check_keyboard_scripts(c_, d_);
         check_completeness();
         check_facts(c_, [this](const std::string& table, const std::string& id) { return reported_already(table, id); }, d_);

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "content/build/facts.hpp"
+#include "content/build/source_recordings.hpp"
 #include "content/build/translation_items.hpp"
 #include "content/map/map_build.hpp"
 #include "content/model/map_index.hpp"
@@ -12,6 +13,7 @@
 #include "content/model/search_index.hpp"
 #include "content/model/sqlite.hpp"
 #include "content/model/unit_stops.hpp"
+#include "content/text/spoken_key.hpp"
 
 namespace content {
 
@@ -172,6 +174,9 @@ void insert_all(sql::Database& db, const Content& c, const Content& written) {
         keyboard.bind(1, k.id).bind(2, k.label).bind(3, join_words(k.languages)).bind(4, lines(k.rows)).bind(5, lines(k.forms)).bind(6, pos++).run();
     auto font = db.prepare("INSERT INTO font(position, family, style, scale, line_height, languages, data) VALUES(?, ?, ?, ?, ?, ?, ?)");
     pos = 0;
+    auto recording = db.prepare("INSERT OR REPLACE INTO recording(lang, key, data) VALUES(?, ?, ?)");
+    for (const auto& r : c.recordings)
+        if (const auto text = recording_text(c, r)) recording.bind(1, r.lang).bind(2, spoken_key(*text)).bind_blob(3, r.ogg).run();
     for (const auto& f : c.fonts)
         font.bind(1, pos++).bind(2, f.family).bind(3, f.style).bind(4, f.scale).bind(5, f.line_height).bind(6, join_words(f.languages)).bind_blob(7, f.data).run();
 }

@@ -7,6 +7,7 @@
 #include "content/model/schema.hpp"
 #include "content/model/unit_stops.hpp"
 #include "content/text/search_text.hpp"
+#include "content/text/spoken_key.hpp"
 #include "content/text/text_files.hpp"
 
 namespace content {
@@ -301,6 +302,18 @@ std::optional<LinkView> Bundle::link(std::string_view id, std::string_view lang)
     if (!s.step()) return std::nullopt;
     return LinkView{std::string(id), s.text(0), s.text(1), s.integer(2) != 0,
                     pick_one("SELECT lang, label FROM link_text WHERE link_id = ?", id, lang)};
+}
+
+std::vector<unsigned char> Bundle::recording(std::string_view lang, std::string_view text) const {
+    auto s = db_.prepare("SELECT data FROM recording WHERE lang = ? AND key = ?");
+    s.bind(1, lang).bind(2, spoken_key(text));
+    return s.step() ? s.blob(0) : std::vector<unsigned char>{};
+}
+
+bool Bundle::has_recordings(std::string_view lang) const {
+    auto s = db_.prepare("SELECT 1 FROM recording WHERE lang = ? LIMIT 1");
+    s.bind(1, lang);
+    return s.step();
 }
 
 std::vector<std::string> Bundle::link_ids() const {

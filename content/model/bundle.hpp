@@ -142,6 +142,10 @@ public:
     /// The texts of the notices on `target` (home, guide:<id>, place:<id>) shown on `day`, in
     /// the source's order, each in the visitor's language or its fallback.
     std::vector<Localized> notices(std::string_view target, std::string_view lang, const CivilDate& day) const;
+    /// The recording (Ogg Vorbis) of `text` read aloud in `lang`; empty when there is none.
+    std::vector<unsigned char> recording(std::string_view lang, std::string_view text) const;
+    /// Whether any text of `lang` is recorded.
+    bool has_recordings(std::string_view lang) const;
     /// The on-screen keyboard layouts, in the source's order; empty when the bundle has none.
     std::vector<Keyboard> keyboards() const;
 

@@ -101,6 +101,15 @@ struct Notice {
     ShownDays shown;
 };
 
+/// A text read aloud by a person (lang/<code>/recordings.csv): the kiosk plays it instead of its
+/// synthetic voice wherever it speaks that text in that language, and a language with no voice
+/// (Tigrinya, Somali) is heard through its recordings alone.
+struct Recording {
+    std::string lang;
+    std::string item;  // string:<key>, guide:<id>:title, guide:<id>:summary or guide:<id>:<n>, the body's nth block
+    std::vector<unsigned char> ogg;  // Ogg Vorbis
+};
+
 struct GuideText {
     std::string title;
     std::string summary;
@@ -175,6 +184,7 @@ struct Content {
     std::vector<Stop> stops;                     // in file order; empty when the source has none
     std::vector<Link> links;
     std::vector<Notice> notices;                 // in file order; empty when the source has none
+    std::vector<Recording> recordings;           // by language, in file order
     std::map<std::string, LanguageText> texts;  // by language code
     std::map<std::string, std::string> source_texts;  // lang/source-texts.txt: fingerprint -> a text translated from
     std::vector<Keyboard> keyboards;             // in file order; empty when the source has none

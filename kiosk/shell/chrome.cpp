@@ -293,11 +293,11 @@ void Chrome::header(Ui& ui, View& view, ImVec2 display, float height, bool narro
 void Chrome::listen_button(Ui& ui, ImVec2 at, ImVec2 size) {
     const Theme& t = ui.theme;
     ImGui::SetCursorScreenPos(at);
-    if (!ui.speech->has_voice(ui.app.lang())) {  // says so, in the language, and does nothing
+    if (!speakable_) {  // says so, in the language, and does nothing
         ui.button("speech:listen", no_voice_, size, false, t.header_button, t.header_disabled);
         return;
     }
-    const bool speaking = ui.speech->speaking();
+    const bool speaking = ui.speaking;
     if (ui.button("speech:listen", speaking ? stop_ : listen_, size, speaking, t.header_button, t.header_text)) listen_tapped_ = true;
 }
 

@@ -34,6 +34,8 @@ public:
     const ScrollArea& page() const { return page_; }
     /// Whether Listen was tapped since the last call.
     bool take_listen() { return std::exchange(listen_tapped_, false); }
+    /// Whether the page can be heard (Narrator::speakable): Listen, or "No voice".
+    void set_speakable(bool speakable) { speakable_ = speakable; }
     /// Scrolls the page so that what lies from `top` to `bottom` (as last drawn) is in view;
     /// returns how far it moved up.
     float reveal(float top, float bottom) { return page_.reveal(top, bottom); }
@@ -72,7 +74,7 @@ private:
     /// The header's Listen button (Stop while speaking; "No voice" in a language without one),
     /// at `at`, `size` big.
     void listen_button(Ui& ui, ImVec2 at, ImVec2 size);
-    bool listen_tapped_ = false;
+    bool listen_tapped_ = false, speakable_ = false;
     TextBlock listen_, stop_, no_voice_;
     TextBlock back_, home_, strip_;  // strip: "may be out of date" and/or the demo label
     TextBlock all_languages_;        // the compact footer's way to every language

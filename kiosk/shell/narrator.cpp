@@ -127,8 +127,11 @@ bool Narrator::after_frame(const DrawnText& drawn, const content::Localized& tit
         announced_ = screen;
         focus_.clear();
         heard_.clear();
-        if (app.speech_mode()) speech_->say(speak_page(drawn, title, app));
-        return false;
+        auto page = speak_page(drawn, title, app);
+        speakable_ = speech_->has_voice(app.lang()) ||
+                     std::any_of(page.begin(), page.end(), [&](const Utterance& u) { return u.recording && u.lang == app.lang(); });
+        if (app.speech_mode()) speech_->say(std::move(page));
+        return true;  // Listen's label may change
     }
     // What is heard is kept in view as the reading goes down the page (not while a keypad moves
     // the focus, which scrolls itself).

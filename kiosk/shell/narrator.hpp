@@ -20,7 +20,11 @@ struct Theme;
 class Narrator {
 public:
     explicit Narrator(Speech& speech) : speech_(&speech) {}
-    void set_speech(Speech& speech) { speech_ = &speech; }
+    /// Another voice: what the screen can be heard in is found again after the next frame.
+    void set_speech(Speech& speech) {
+        speech_ = &speech;
+        announced_.clear();
+    }
     Speech& speech() const { return *speech_; }
 
     /// A key was pressed, with `drawn` the last frame and `title` its screen's title. A tap, if
@@ -37,6 +41,9 @@ public:
     void tapped(ImVec2 at, const DrawnText& drawn, const content::Localized& title, const App& app);
     /// Over everything else: the text being heard, highlighted, and speech mode's focus ring.
     void draw(ImDrawList* list, const DrawnText& drawn, const Theme& theme, const App& app) const;
+    /// Whether the screen last spoken can be heard: the engine has the language's voice, or the
+    /// bundle a recording of some of its texts. Listen says "No voice" otherwise.
+    bool speakable() const { return speakable_; }
     /// The item the focus ring is on ("" for none): a control's id or text:<n>.
     const std::string& focus() const { return focus_; }
 
@@ -48,6 +55,7 @@ private:
     std::string announced_;  // the screen last spoken from the top (route, language, visitor)
     std::string heard_;      // the item being heard when last looked (scrolled into view once)
     long visitor_ = -1;
+    bool speakable_ = false;
 };
 
 }  // namespace kiosk

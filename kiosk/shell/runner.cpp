@@ -303,9 +303,11 @@ void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height)
     std::optional<float> countdown = visitor_idle(time);
     watch_corners(time);
     sleep_.update(time, clock_->wall(), app_.route().screen == Route::Screen::Attract, idle_.expires());
-    Ui ui{app_, *theme_, hits_, pointer_, time, display_.renderer(), &narrator_.speech()};
+    const bool speaking = narrator_.speech().speaking();
+    Ui ui{app_, *theme_, hits_, pointer_, time, display_.renderer(), &narrator_.speech(), speaking};
     drawn_text_ = {};
     DrawnText::current = &drawn_text_;
+    chrome_.set_speakable(narrator_.speakable());
     if (!sleep_.sleeping()) chrome_.draw(ui, screens_.current(), io.DisplaySize, countdown, static_cast<float>(settings_.idle_countdown.count()));
     DrawnText::current = nullptr;
     narrator_.draw(ImGui::GetForegroundDrawList(), drawn_text_, *theme_, app_);
@@ -333,14 +335,18 @@ void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height)
     drawn_changes_ = app_.changes();
     if (app_.changes() == before) {
         // Listen, and a tap on a text of the page while it is read; what is heard kept in view.
-        if (chrome_.take_listen()) narrator_.listen(drawn_text_, title(), app_);
-        else if (released && !hits_.at(io.MousePos)) narrator_.tapped(io.MousePos, drawn_text_, title(), app_);
+        if (chrome_.take_listen()) {
+            narrator_.listen(drawn_text_, title(), app_);
+            wanted_ = std::max(wanted_, 1);  // Listen turns to Stop, or back
+        } else if (released && !hits_.at(io.MousePos)) {
+            narrator_.tapped(io.MousePos, drawn_text_, title(), app_);
+        }
         if (narrator_.after_frame(drawn_text_, title(), app_, chrome_)) wanted_ = std::max(wanted_, 1);
     }
     if (released || pointer_.busy() || chrome_.animating()) wanted_ = std::max(wanted_, 1);
     if (atlas.wants_redraw()) wanted_ = std::max(wanted_, 1);  // glyphs skipped for lack of room
     // While words are heard, a frame every quarter of a second moves the highlight along.
-    if (narrator_.speech().speaking()) time.wake_at(time.now + std::chrono::milliseconds(250));
+    if (speaking || narrator_.speech().speaking()) time.wake_at(time.now + std::chrono::milliseconds(250));
     due_ = time.due;
 }
 

@@ -1,6 +1,7 @@
 #include "kiosk/shell/screen_reader.hpp"
 
 #include <algorithm>
+#include <memory>
 
 #include "kiosk/app/app.hpp"
 
@@ -43,6 +44,14 @@ ReaderKey reader_key(SDL_Keycode key, bool rtl) {
 }
 
 namespace {
+
+// The words to say, with the bundle's recording of them when it has one.
+Utterance utterance(const std::string& drawn, const std::string& lang, int index, const App& app) {
+    Utterance u{spoken_text(drawn), lang, index};
+    if (auto recorded = app.bundle().recording(lang, drawn); !recorded.empty())
+        u.recording = std::make_shared<const std::vector<unsigned char>>(std::move(recorded));
+    return u;
+}
 
 bool whole_screen(const std::string& id) { return id == "attract:start" || id == "idle:continue" || id == "map:area"; }
 
@@ -135,21 +144,25 @@ std::string spoken_text(const std::string& text) {
 std::vector<Utterance> speak_item(const DrawnText& drawn, const ReadingItem& item, const App& app, int index) {
     if (item.block >= 0) {
         const auto b = static_cast<size_t>(item.block);
-        std::string words = spoken_text(drawn.blocks[b]);
-        if (words.find_first_not_of(" \t\n") == std::string::npos) return {};
-        return {{std::move(words), drawn.langs[b].empty() ? app.lang() : drawn.langs[b], index}};
+        Utterance u = utterance(drawn.blocks[b], drawn.langs[b].empty() ? app.lang() : drawn.langs[b], index, app);
+        if (u.text.find_first_not_of(" \t\n") == std::string::npos) return {};
+        return {std::move(u)};
     }
     const DrawnControl& c = drawn.controls[static_cast<size_t>(item.control)];
     const content::Localized what = role(c.id, app);
     const std::string lang = c.lang.empty() ? app.lang() : c.lang;
-    if (lang == what.lang) return {{spoken_text(c.label) + ", " + what.text, lang, index}};
-    // A language's name in its own voice, then what it is in the visitor's.
-    return {{spoken_text(c.label), lang, index}, {what.text, what.lang, index}};
+    Utterance name = utterance(c.label, lang, index, app);
+    if (lang == what.lang && !name.recording) {
+        name.text += ", " + what.text;
+        return {std::move(name)};
+    }
+    // A language's name in its own voice (or a recording of it), then what it is in the visitor's.
+    return {std::move(name), utterance(what.text, what.lang, index, app)};
 }
 
 std::vector<Utterance> speak_page(const DrawnText& drawn, const content::Localized& title, const App& app, size_t from) {
     std::vector<Utterance> said;
-    if (from == 0 && !title.text.empty()) said.push_back({spoken_text(title.text), title.lang.empty() ? app.lang() : title.lang, -1});
+    if (from == 0 && !title.text.empty()) said.push_back(utterance(title.text, title.lang.empty() ? app.lang() : title.lang, -1, app));
     const auto items = reading_items(drawn);
     for (size_t i = from; i < items.size(); ++i) {
         const bool in_page = items[i].block >= 0 ? drawn.block_in_page[static_cast<size_t>(items[i].block)]

@@ -6,6 +6,7 @@
 
 #include "platform/audio_output.hpp"
 #include "platform/log.hpp"
+#include "platform/ogg_audio.hpp"
 #include "platform/speech_synth.hpp"
 
 namespace kiosk {
@@ -80,12 +81,12 @@ void Speech::work() {
         for (const Utterance& u : utterances) {
             if (job_ != job) break;
             const std::string voice = voice_for(u.lang, voices_);
-            if (voice.empty() || u.text.empty()) continue;
+            if ((voice.empty() && !u.recording) || u.text.empty()) continue;
             marks_.push_back({u.item, queued_, queued_});
             lock.unlock();
             if (on_progress_) on_progress_();
             std::string error;
-            const bool ok = synth_->synthesize(u.text, voice, rate_, [&](std::span<const int16_t> samples) {
+            const auto queue = [&](std::span<const int16_t> samples) {
                 const float gain = volume_;
                 scaled.resize(samples.size());
                 for (size_t i = 0; i < samples.size(); ++i) scaled[i] = static_cast<int16_t>(std::lround(samples[i] * gain));
@@ -95,7 +96,15 @@ void Speech::work() {
                 queued_ += scaled.size();
                 marks_.back().end = queued_;
                 return true;
-            }, error);
+            };
+            bool ok = true;
+            if (u.recording) {
+                const auto samples = platform::decode_ogg_vorbis(*u.recording, output_->sample_rate(), error);
+                ok = samples.has_value();
+                if (ok) queue(*samples);
+            } else {
+                ok = synth_->synthesize(u.text, voice, rate_, queue, error);
+            }
             if (!ok) platform::log::problem("speech: " + error);
             lock.lock();
         }

@@ -26,6 +26,8 @@ namespace kiosk {
 struct Utterance {
     std::string text, lang;
     int item = -1;
+    /// A person reading the text (Ogg Vorbis from the bundle): played instead of the voice.
+    std::shared_ptr<const std::vector<unsigned char>> recording = nullptr;
 };
 
 /// The espeak-ng voice that speaks `lang` (a bundle's language code): the code itself, but for
@@ -54,7 +56,7 @@ public:
 
     /// The kiosk has a speech engine: the pages offer Listen.
     bool has_engine() const { return synth_ != nullptr; }
-    /// The engine has a voice for `lang`; without one, Listen says so and nothing is read.
+    /// The engine has a voice for `lang`; without one, only recorded texts are read.
     bool has_voice(const std::string& lang) const { return !voice_for(lang, voices_).empty(); }
     /// Words are heard: an engine and a sound device.
     bool audible() const { return synth_ && output_; }

@@ -85,8 +85,11 @@ struct Ui {
     FrameTime& time;
     /// For a screen that keeps pictures of its own (the map's); null where nothing is drawn.
     SDL_Renderer* renderer = nullptr;
-    /// The voice, for what it can say and whether it is speaking; null where nothing speaks.
+    /// The voice, for what it can say; null where nothing speaks.
     const Speech* speech = nullptr;
+    /// Whether it was speaking as the frame began: read once, so the frame that shows "Stop" is
+    /// followed by another (Runner::frame), which sees it has ended.
+    bool speaking = false;
 
     bool rtl() const;
     /// A card with a title and an optional summary; true when tapped. A title that is not in

@@ -52,7 +52,7 @@ struct HeadlessKiosk {
         ImGui::NewFrame();
         hits.clear();
         kiosk::FrameTime time{{}, io.DeltaTime, {}};
-        kiosk::Ui ui{app, *theme, hits, pointer, time, nullptr, nullptr};
+        kiosk::Ui ui{app, *theme, hits, pointer, time, nullptr, nullptr, false};
         chrome.draw(ui, screens.current(), io.DisplaySize);
         ImGui::Render();
         theme->engine.atlas->take_dirty();

@@ -1,0 +1,25 @@
+#pragma once
+// Recorded speech in a content source: lang/<code>/recordings.txt lines `item = file`, the files
+// Ogg Vorbis in lang/<code>/recordings/ (docs/content-format.md, "Recorded speech"). Optional: a
+// language without the file has no recordings.
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "content/model/model.hpp"
+#include "content/text/diagnostics.hpp"
+
+namespace content {
+
+/// The largest recording a source may give: a paragraph read slowly is well under it.
+inline constexpr std::uintmax_t kMaxRecordingBytes = 4 * 1024 * 1024;
+
+/// Reads every language's recordings into content.recordings; call once the texts are loaded,
+/// as each recording is checked against the text it reads.
+void load_recordings(const std::filesystem::path& source, Content& content, Diagnostics& diagnostics);
+
+/// The words a recording reads, as the kiosk draws them (markup taken off); none when its item
+/// names no text of its language.
+std::optional<std::string> recording_text(const Content& content, const Recording& recording);
+
+}  // namespace content
