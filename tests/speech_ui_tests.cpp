@@ -131,6 +131,12 @@ TEST_CASE("speech: phone numbers are said in their digit groups, hours on the ho
     CHECK(kiosk::spoken_text("Corso Regina Margherita 137") == "Corso Regina Margherita 137");
     CHECK(kiosk::spoken_text("call 112") == "call 112");
     CHECK(kiosk::spoken_text("\xE2\x81\xA6" "011 0112 5500" "\xE2\x81\xA9") == "0 1 1, 0 1 1 2, 5 5 0 0");
+    // Ranges in words, in the language's own; Arabic-Indic digits' hours too.
+    CHECK(kiosk::spoken_text("Monday\u2013Friday: 09:00\u201317:00") == "Monday to Friday: 9 to 17");
+    CHECK(kiosk::spoken_text("lunedì\u2013venerdì: 9:00\u201317:30", "{from} a {to}") == "lunedì a venerdì: 9 a 17:30");
+    CHECK(kiosk::spoken_text("الاثنين\u2013الجمعة: \u0660\u0669:\u0660\u0660\u2013\u0661\u0667:\u0660\u0660", "{from} إلى {to}") ==
+          "الاثنين إلى الجمعة: \u0669 إلى \u0661\u0667");
+    CHECK(kiosk::spoken_text("A \u2013 B") == "A \u2013 B");  // a dash between spaces is a pause, not a range
 }
 
 namespace {

@@ -816,12 +816,14 @@ const std::vector<std::string>& required_string_keys() {
         "qr.opens.booking", "qr.opens.web", "qr.opens.tel", "qr.opens.directions", "qr.scan",
         "ticket.printing", "ticket.printed", "ticket.unavailable",
         // speech: what controls are, the keys' help, and the names of controls drawn as symbols
-        "speech.role.button", "speech.role.link", "speech.role.language", "speech.help", "speech.listen", "speech.stop", "speech.no_voice", "a11y.contrast", "a11y.text",
+        "speech.role.button", "speech.role.link", "speech.role.language", "speech.help", "speech.listen", "speech.stop", "speech.no_voice", "speech.range", "a11y.contrast", "a11y.text",
         "key.space", "key.backspace", "search.clear", "map.zoom_in", "map.zoom_out", "map.recenter"};
     return keys;
 }
 
 std::optional<StringProblem> string_problem(const std::string& key, const std::string& value, const std::string& lang) {
+    if (key == "speech.range" && (value.find("{from}") == std::string::npos || value.find("{to}") == std::string::npos))
+        return StringProblem{"the text does not contain {from} and {to}", "keep {from} and {to} where a range's ends go, e.g. {from} to {to}"};
     if ((key == "fallback.notice" || key == "outdated.notice") && value.find("{language}") == std::string::npos)
         return StringProblem{"the text does not contain {language}", "keep {language} where the language's name goes"};
     if (key == "idle.restart_in")

@@ -20,7 +20,12 @@ std::pair<ImVec2, ImVec2> box_of(const DrawnText& drawn, const ReadingItem& item
         const auto& c = drawn.controls[static_cast<size_t>(item.control)];
         return {c.min, c.max};
     }
-    return drawn.boxes[static_cast<size_t>(item.block)];
+    auto box = drawn.boxes[static_cast<size_t>(item.block)];
+    if (item.then >= 0) {  // a step: its number and its text
+        const auto& [min, max] = drawn.boxes[static_cast<size_t>(item.then)];
+        box = {ImVec2(std::min(box.first.x, min.x), std::min(box.first.y, min.y)), ImVec2(std::max(box.second.x, max.x), std::max(box.second.y, max.y))};
+    }
+    return box;
 }
 
 bool in_page(const DrawnText& drawn, const ReadingItem& item) {

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 
+#include "fonts/utf8.hpp"
 #include "kiosk/app/app.hpp"
 
 namespace kiosk {
@@ -47,10 +49,20 @@ namespace {
 
 // The words to say, with the bundle's recording of them when it has one.
 Utterance utterance(const std::string& drawn, const std::string& lang, int index, const App& app) {
-    Utterance u{spoken_text(drawn), lang, index};
+    // A range in the language's own words; in a language without them, the dash stays.
+    const content::Localized range = app.bundle().ui("speech.range", lang);
+    Utterance u{spoken_text(drawn, range.lang == lang ? range.text : "{from}\u2013{to}"), lang, index};
     if (auto recorded = app.bundle().recording(lang, drawn); !recorded.empty())
         u.recording = std::make_shared<const std::vector<unsigned char>>(std::move(recorded));
     return u;
+}
+
+bool is_digit(char32_t c);
+
+// A text that is a number alone: a step's.
+bool is_number(const std::string& text) {
+    const std::u32string chars = fonts::decode_utf8(text);
+    return !chars.empty() && chars.size() <= 3 && std::all_of(chars.begin(), chars.end(), is_digit);
 }
 
 bool whole_screen(const std::string& id) { return id == "attract:start" || id == "idle:continue" || id == "map:area"; }
@@ -63,8 +75,6 @@ content::Localized role(const std::string& id, const App& app) {
     return b.ui("speech.role.button", app.lang());
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
 }  // namespace
 
 std::vector<ReadingItem> reading_items(const DrawnText& drawn) {
@@ -74,77 +84,130 @@ std::vector<ReadingItem> reading_items(const DrawnText& drawn) {
         if (entry < 0) {
             const int control = -1 - entry;
             if (!whole_screen(drawn.controls[static_cast<size_t>(control)].id))
-                items.push_back({drawn.controls[static_cast<size_t>(control)].id, control, -1});
+                items.push_back({drawn.controls[static_cast<size_t>(control)].id, control, -1, -1});
         } else if (drawn.label_of[static_cast<size_t>(entry)] < 0 && drawn.block_in_page[static_cast<size_t>(entry)]) {
-            items.push_back({"text:" + std::to_string(texts++), -1, entry});
+            // A step's number and its text are one item: "2. Say which language you speak."
+            if (!items.empty() && items.back().block >= 0 && items.back().then < 0 &&
+                is_number(drawn.blocks[static_cast<size_t>(items.back().block)])) {
+                items.back().then = entry;
+                continue;
+            }
+            items.push_back({"text:" + std::to_string(texts++), -1, entry, -1});
         }
     }
     return items;
 }
 
-std::string spoken_text(const std::string& text) {
-    std::string out;
-    for (size_t i = 0; i < text.size();) {
-        // U+2066..U+2069 (isolates) and U+200E/U+200F (marks): E2 81 A6..A9, E2 80 8E/8F.
-        if (text.compare(i, 2, "\xE2\x81") == 0 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 2]) >= 0xA6 &&
-            static_cast<unsigned char>(text[i + 2]) <= 0xA9) {
-            i += 3;
+namespace {
+
+// A digit's value in the scripts the kiosk's languages write numbers in: ASCII, Arabic-Indic,
+// Persian, Devanagari and Bengali; -1 for anything else.
+int digit_value(char32_t c) {
+    for (const char32_t zero : {U'0', U'\u0660', U'\u06F0', U'\u0966', U'\u09E6'})
+        if (c >= zero && c <= zero + 9) return static_cast<int>(c - zero);
+    return -1;
+}
+
+bool is_digit(char32_t c) { return digit_value(c) >= 0; }
+
+bool ends_token(char32_t c) { return c == U' ' || c == U',' || c == U';' || c == U':' || c == U'.' || c == U')' || c == U'\u060C'; }
+
+// The digits of a phone number in their groups when `text` has one at `i` (an optional +, groups
+// split by single spaces or dashes, six digits or more in all, at least two groups, not inside a
+// time or a decimal); `end` is set past it.
+std::optional<std::u32string> phone_at(const std::u32string& text, size_t i, size_t& end) {
+    const bool plus = text[i] == U'+';
+    if (!(is_digit(text[i]) || (plus && i + 1 < text.size() && is_digit(text[i + 1])))) return std::nullopt;
+    if (i > 0 && (is_digit(text[i - 1]) || text[i - 1] == U':' || text[i - 1] == U'.')) return std::nullopt;
+    std::vector<std::u32string> groups;
+    size_t j = plus ? i + 1 : i, digits = 0;
+    while (j < text.size() && is_digit(text[j])) {
+        std::u32string group;
+        while (j < text.size() && is_digit(text[j])) group += text[j++];
+        digits += group.size();
+        groups.push_back(group);
+        if (j + 1 < text.size() && (text[j] == U' ' || text[j] == U'-') && is_digit(text[j + 1])) ++j;
+        else break;
+    }
+    const bool then_number = j + 1 < text.size() && (text[j] == U':' || text[j] == U'.' || text[j] == U'/') && is_digit(text[j + 1]);
+    if (groups.size() < 2 || digits < 6 || then_number) return std::nullopt;
+    std::u32string said = plus ? U"+ " : U"";
+    for (size_t g = 0; g < groups.size(); ++g) {
+        if (g > 0) said += U", ";
+        for (size_t d = 0; d < groups[g].size(); ++d) (said += d > 0 ? U" " : U"") += groups[g][d];
+    }
+    end = j;
+    return said;
+}
+
+// "Monday–Friday" and "9–17" with the range in words: `range` is "{from} to {to}".
+std::u32string ranges_in_words(const std::u32string& text, const std::u32string& range) {
+    std::u32string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const bool dash = text[i] == U'\u2013' && !out.empty() && out.back() != U' ' && i + 1 < text.size() && !ends_token(text[i + 1]);
+        if (!dash) {
+            out += text[i];
             continue;
         }
-        if (text.compare(i, 3, "\xE2\x80\x8E") == 0 || text.compare(i, 3, "\xE2\x80\x8F") == 0) {
-            i += 3;
+        const size_t left_start = out.find_last_of(U" ,;:(") == std::u32string::npos ? 0 : out.find_last_of(U" ,;:(") + 1;
+        const std::u32string left = out.substr(left_start);
+        out.erase(left_start);
+        size_t end = i + 1;
+        while (end < text.size() && !ends_token(text[end])) ++end;
+        std::u32string said = range;
+        if (const auto at = said.find(U"{from}"); at != std::u32string::npos) said.replace(at, 6, left);
+        if (const auto at = said.find(U"{to}"); at != std::u32string::npos) said.replace(at, 4, text.substr(i + 1, end - i - 1));
+        out += said;
+        i = end - 1;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string spoken_text(const std::string& text, const std::string& range) {
+    const std::u32string in = fonts::decode_utf8(text);
+    std::u32string out;
+    for (size_t i = 0; i < in.size();) {
+        const char32_t c = in[i];
+        if ((c >= U'\u2066' && c <= U'\u2069') || c == U'\u200E' || c == U'\u200F') {  // isolates and marks
+            ++i;
             continue;
         }
         // A time on the hour is said as its hour: "9:00" and "09:00" as "9", so a voice says "from
         // 9 to 17", not "nine hundred" or "zero nine zero zero".
-        if (is_digit(text[i]) && (i == 0 || !is_digit(text[i - 1]))) {
+        if (is_digit(c) && (i == 0 || !is_digit(in[i - 1]))) {
             size_t j = i;
-            while (j < text.size() && is_digit(text[j])) ++j;
-            if (j - i <= 2 && text.compare(j, 3, ":00") == 0 && (j + 3 >= text.size() || !is_digit(text[j + 3]))) {
-                const std::string hour = text.substr(i, j - i);
-                out += hour.size() == 2 && hour[0] == '0' ? hour.substr(1) : hour;
+            while (j < in.size() && is_digit(in[j])) ++j;
+            if (j - i <= 2 && j + 2 < in.size() && in[j] == U':' && digit_value(in[j + 1]) == 0 && digit_value(in[j + 2]) == 0 &&
+                (j + 3 >= in.size() || !is_digit(in[j + 3]))) {
+                const size_t from = j - i == 2 && digit_value(in[i]) == 0 ? i + 1 : i;
+                out.append(in, from, j - from);
                 i = j + 3;
                 continue;
             }
         }
-        // A phone number: an optional +, then groups of digits split by single spaces or dashes,
-        // six digits or more in all, at least two groups, not inside a word or a time (9:00).
-        if ((is_digit(text[i]) || (text[i] == '+' && i + 1 < text.size() && is_digit(text[i + 1]))) &&
-            (i == 0 || (!is_digit(text[i - 1]) && text[i - 1] != ':' && text[i - 1] != '.'))) {
-            std::vector<std::string> groups;
-            size_t j = text[i] == '+' ? i + 1 : i;
-            size_t digits = 0;
-            while (j < text.size() && is_digit(text[j])) {
-                std::string group;
-                while (j < text.size() && is_digit(text[j])) group += text[j++];
-                digits += group.size();
-                groups.push_back(group);
-                if (j + 1 < text.size() && (text[j] == ' ' || text[j] == '-') && is_digit(text[j + 1])) ++j;
-                else break;
-            }
-            const bool follows_well = j >= text.size() || (text[j] != ':' && text[j] != '.' && text[j] != '/') ||
-                                      (text[j] == '.' && (j + 1 >= text.size() || !is_digit(text[j + 1])));
-            if (groups.size() >= 2 && digits >= 6 && follows_well) {
-                if (text[i] == '+') out += "+ ";
-                for (size_t g = 0; g < groups.size(); ++g) {
-                    if (g > 0) out += ", ";
-                    for (size_t d = 0; d < groups[g].size(); ++d) out += (d > 0 ? " " : "") + std::string(1, groups[g][d]);
-                }
-                i = j;
-                continue;
-            }
-            while (i < j) out += text[i++];  // an ordinary number, as it is
+        size_t end = 0;
+        if (const auto phone = phone_at(in, i, end)) {
+            out += *phone;
+            i = end;
             continue;
         }
-        out += text[i++];
+        out += c;
+        ++i;
     }
-    return out;
+    return fonts::encode_utf8(ranges_in_words(out, fonts::decode_utf8(range)));
 }
 
 std::vector<Utterance> speak_item(const DrawnText& drawn, const ReadingItem& item, const App& app, int index) {
     if (item.block >= 0) {
         const auto b = static_cast<size_t>(item.block);
-        Utterance u = utterance(drawn.blocks[b], drawn.langs[b].empty() ? app.lang() : drawn.langs[b], index, app);
+        const std::string& lang = drawn.langs[b].empty() ? app.lang() : drawn.langs[b];
+        Utterance u = utterance(item.then < 0 ? drawn.blocks[b] : drawn.blocks[b] + ". " + drawn.blocks[static_cast<size_t>(item.then)], lang, index, app);
+        if (item.then >= 0 && !u.recording) {  // the step's text alone may be recorded
+            Utterance step = utterance(drawn.blocks[static_cast<size_t>(item.then)], lang, index, app);
+            if (step.recording) return {utterance(drawn.blocks[b], lang, index, app), std::move(step)};
+        }
         if (u.text.find_first_not_of(" \t\n") == std::string::npos) return {};
         return {std::move(u)};
     }

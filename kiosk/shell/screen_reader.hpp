@@ -28,6 +28,7 @@ ReaderKey reader_key(SDL_Keycode key, bool rtl);
 struct ReadingItem {
     std::string key;  // the control's id, or text:<n> for the page's n-th such text
     int control = -1, block = -1;  // its index in DrawnText
+    int then = -1;  // a step's text after its number (block): both are one item
 };
 /// Everything the focus ring reaches, in reading order: the header's controls, the page's texts
 /// and controls, the footer's. Whole-screen taps (the attract screen, the countdown, the map's
@@ -41,8 +42,10 @@ std::vector<Utterance> speak_item(const DrawnText& drawn, const ReadingItem& ite
 std::vector<Utterance> speak_page(const DrawnText& drawn, const content::Localized& title, const App& app, size_t from = 0);
 
 /// `text` as it should be heard: phone numbers said digit by digit in their groups ("011 0112
-/// 5500" → "0 1 1, 0 1 1 2, 5 5 0 0"), times on the hour as the hour ("9:00" → "9"), the direction marks that keep numbers in order in
-/// right-to-left text taken out.
-std::string spoken_text(const std::string& text);
+/// 5500" → "0 1 1, 0 1 1 2, 5 5 0 0"), times on the hour as the hour ("9:00" → "9", in Arabic
+/// digits too), a range's dash in words with `range` ("{from} to {to}": "Monday–Friday: 9–17" →
+/// "Monday to Friday: 9 to 17"), the direction marks that keep numbers in order in right-to-left
+/// text taken out.
+std::string spoken_text(const std::string& text, const std::string& range = "{from} to {to}");
 
 }  // namespace kiosk
