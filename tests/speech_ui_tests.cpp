@@ -231,3 +231,42 @@ TEST_CASE("speech: in Tigrinya, Listen plays the guide's recordings and nothing 
     k.runner.settle();
     CHECK(k.runner.screen_text().find("ድምጺ የለን") != std::string::npos);
 }
+
+TEST_CASE("speech: in speech mode the countdown is heard, a tone first, and waits twice as long") {
+    kiosk::Settings settings;
+    settings.idle_timeout = std::chrono::seconds(20);
+    settings.idle_countdown = std::chrono::seconds(5);
+    Kiosk k(demo_bundle(), "en", Route::home(), kWidth, kHeight, settings);
+    key(k, SDLK_DOWN);  // speech mode
+    k.runner.speech().take_log();
+    for (int t = 0; t < 20'000; t += 100) k.step(100);  // 20 s: a visitor without speech would see the countdown at 15
+    CHECK_FALSE(k.runner.counting_down());
+    for (int t = 0; t < 20'000 && !k.runner.counting_down(); t += 100) k.step(100);
+    REQUIRE(k.runner.counting_down());  // at 35 s: twice the 20 s, less the countdown
+    const auto log = k.runner.speech().take_log();
+    INFO(said(log));
+    REQUIRE(log.size() == 4);
+    CHECK(log[0].tone);
+    CHECK(log[1].text == "Still there?");
+    CHECK(log[2].text == "Press a key or touch the screen to continue.");
+    CHECK(log[3].text.find("5 seconds") != std::string::npos);
+    key(k, SDLK_DOWN);  // a key keeps the visit, as a touch does
+    CHECK_FALSE(k.runner.counting_down());
+    CHECK(k.app.route() == Route::home());
+}
+
+TEST_CASE("speech: the keypad's loudness and speed last for the visit; the next visitor starts at the usual") {
+    Kiosk k(demo_bundle(), "en", Route::home());
+    key(k, SDLK_DOWN);  // speech mode
+    key(k, SDLK_DOWN);
+    key(k, SDLK_KP_MINUS);
+    key(k, SDLK_KP_MINUS);
+    key(k, SDLK_KP_DIVIDE);
+    CHECK(k.runner.speech().volume() == doctest::Approx(0.6f));
+    CHECK(k.runner.speech().rate() == 135);
+    k.app.new_visitor();
+    k.runner.settle();
+    CHECK_FALSE(k.app.speech_mode());
+    CHECK(k.runner.speech().volume() == doctest::Approx(1.0f));
+    CHECK(k.runner.speech().rate() == 175);
+}

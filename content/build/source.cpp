@@ -816,7 +816,7 @@ const std::vector<std::string>& required_string_keys() {
         "qr.opens.booking", "qr.opens.web", "qr.opens.tel", "qr.opens.directions", "qr.scan",
         "ticket.printing", "ticket.printed", "ticket.unavailable",
         // speech: what controls are, the keys' help, and the names of controls drawn as symbols
-        "speech.role.button", "speech.role.link", "speech.role.language", "speech.help", "speech.listen", "speech.stop", "speech.no_voice", "speech.range", "a11y.contrast", "a11y.text",
+        "speech.role.button", "speech.role.link", "speech.role.language", "speech.help", "speech.listen", "speech.stop", "speech.no_voice", "speech.range", "speech.continue", "a11y.contrast", "a11y.text",
         "key.space", "key.backspace", "search.clear", "map.zoom_in", "map.zoom_out", "map.recenter"};
     return keys;
 }

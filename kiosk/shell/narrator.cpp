@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "content/text/locale_format.hpp"
 #include "kiosk/app/app.hpp"
 #include "kiosk/input/pointer.hpp"
 #include "kiosk/shell/chrome.hpp"
@@ -148,6 +149,18 @@ bool Narrator::after_frame(const DrawnText& drawn, const content::Localized& tit
     if (!in_page(drawn, item) || item.key == focus_) return false;
     const auto [min, max] = box_of(drawn, item);
     return chrome.reveal(min.y, max.y) != 0;
+}
+
+void Narrator::countdown(const App& app, long seconds) {
+    if (!app.speech_mode()) return;
+    const auto& bundle = app.bundle();
+    std::vector<Utterance> said{{"(tone)", app.lang(), -1, nullptr, true}};
+    for (const content::Localized& text : {bundle.ui("idle.question", app.lang()), bundle.ui("speech.continue", app.lang())})
+        said.push_back({text.text, text.lang, -1});
+    content::Localized restart = bundle.ui("idle.restart_in", app.lang());
+    restart.text = content::locale_format(restart.lang).count_message(restart.text, "seconds", seconds);
+    said.push_back({restart.text, restart.lang, -1});
+    speech_->say(std::move(said));
 }
 
 void Narrator::listen(const DrawnText& drawn, const content::Localized& title, const App& app) {

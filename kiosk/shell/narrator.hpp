@@ -35,6 +35,9 @@ public:
     /// what the last one was hearing and gets the usual loudness and speed; what is being heard
     /// is scrolled into view. True when another frame is wanted (the page moved).
     bool after_frame(const DrawnText& drawn, const content::Localized& title, const App& app, Chrome& chrome);
+    /// The "Still there?" countdown began with `seconds` left: in speech mode it is heard, a tone
+    /// then the question, what to do and the seconds left (EN 301 549 5.1.3.16).
+    void countdown(const App& app, long seconds);
     /// Listen was tapped: the page is read from the top, or, while something is read, stopped.
     void listen(const DrawnText& drawn, const content::Localized& title, const App& app);
     /// A tap at `at` that no control took: while the page is read aloud, it reads from the text there.

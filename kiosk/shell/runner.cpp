@@ -221,6 +221,7 @@ void Runner::render(ImU32 clear) {
 }
 
 std::optional<float> Runner::visitor_idle(FrameTime& time) {
+    const bool was_counting = counting_down_;
     counting_down_ = false;
     // Twice the time before a QR code (the phone is being got out) and in speech mode (EN 301 549
     // 5.1.3.16: a visitor listening needs longer).
@@ -231,6 +232,7 @@ std::optional<float> Runner::visitor_idle(FrameTime& time) {
             app_.new_visitor();
             return std::nullopt;
         case IdleTimer::Phase::Countdown: {
+            if (!was_counting) narrator_.countdown(app_, std::lround(std::ceil(idle_.seconds_left(time.now))));
             counting_down_ = true;
             // One frame a second, as the number changes: on a software renderer a frame of the
             // veiled page costs tens of milliseconds.

@@ -1,6 +1,7 @@
 #include "kiosk/speech/speech.hpp"
 
 #include <algorithm>
+#include <initializer_list>
 #include <cmath>
 #include <utility>
 
@@ -69,6 +70,19 @@ void Speech::set_rate(int words_per_minute) { rate_ = std::clamp(words_per_minut
 
 std::vector<Utterance> Speech::take_log() { return std::exchange(log_, {}); }
 
+std::vector<int16_t> Speech::tone(int sample_rate) {
+    // Two short rising notes, E5 then A5, each faded in and out so it does not click.
+    std::vector<int16_t> samples;
+    for (const double pitch : {659.25, 880.0}) {
+        const int n = sample_rate * 18 / 100;
+        for (int i = 0; i < n; ++i) {
+            const double fade = std::min({1.0, i / (0.01 * sample_rate), (n - i) / (0.02 * sample_rate)});
+            samples.push_back(static_cast<int16_t>(std::lround(9000 * fade * std::sin(2 * 3.14159265358979 * pitch * i / sample_rate))));
+        }
+    }
+    return samples;
+}
+
 void Speech::work() {
     std::vector<int16_t> scaled;
     std::unique_lock lock(mutex_);
@@ -81,7 +95,7 @@ void Speech::work() {
         for (const Utterance& u : utterances) {
             if (job_ != job) break;
             const std::string voice = voice_for(u.lang, voices_);
-            if ((voice.empty() && !u.recording) || u.text.empty()) continue;
+            if ((voice.empty() && !u.recording && !u.tone) || u.text.empty()) continue;
             marks_.push_back({u.item, queued_, queued_});
             lock.unlock();
             if (on_progress_) on_progress_();
@@ -98,7 +112,9 @@ void Speech::work() {
                 return true;
             };
             bool ok = true;
-            if (u.recording) {
+            if (u.tone) {
+                queue(tone(output_->sample_rate()));
+            } else if (u.recording) {
                 const auto samples = platform::decode_ogg_vorbis(*u.recording, output_->sample_rate(), error);
                 ok = samples.has_value();
                 if (ok) queue(*samples);

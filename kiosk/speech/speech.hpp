@@ -28,6 +28,8 @@ struct Utterance {
     int item = -1;
     /// A person reading the text (Ogg Vorbis from the bundle): played instead of the voice.
     std::shared_ptr<const std::vector<unsigned char>> recording = nullptr;
+    /// A tone instead of words (the text says what it means, for the log): the countdown's.
+    bool tone = false;
 };
 
 /// The espeak-ng voice that speaks `lang` (a bundle's language code): the code itself, but for
@@ -72,6 +74,9 @@ public:
 
     /// What the kiosk was asked to say, in order, since it started or the log was last taken.
     std::vector<Utterance> take_log();
+
+    /// The samples of the tone a `tone` utterance plays: half a second, two notes rising.
+    static std::vector<int16_t> tone(int sample_rate);
 
 private:
     void work();
