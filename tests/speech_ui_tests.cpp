@@ -10,6 +10,7 @@
 #include <chrono>
 #include <thread>
 
+#include "kiosk/print/ticket_printer.hpp"
 #include "kiosk/shell/screen_reader.hpp"
 #include "platform/audio_output.hpp"
 #include "platform/speech_synth.hpp"
@@ -269,4 +270,92 @@ TEST_CASE("speech: the keypad's loudness and speed last for the visit; the next 
     CHECK_FALSE(k.app.speech_mode());
     CHECK(k.runner.speech().volume() == doctest::Approx(1.0f));
     CHECK(k.runner.speech().rate() == 175);
+}
+
+TEST_CASE("speech: in speech mode a finger speaks what is under it, and a double tap activates it") {
+    Kiosk k(demo_bundle(), "en", Route::home());
+    key(k, SDLK_DOWN);  // speech mode
+    k.runner.speech().take_log();
+    const auto at = k.runner.hits().center("category:food");
+    REQUIRE(at);
+    k.finger(SDL_FINGERDOWN, *at);
+    k.finger(SDL_FINGERUP, *at);
+    k.runner.settle();
+    CHECK(k.app.route() == Route::home());  // one touch taps nothing
+    CHECK(k.runner.narrator().focus() == "category:food");
+    const auto log = k.runner.speech().take_log();
+    INFO(said(log));
+    CHECK(has(log, "en", "Food and basic needs"));
+    // A second touch a second later is another exploring touch, not a double tap.
+    k.step(1000);
+    k.finger(SDL_FINGERDOWN, *at);
+    k.finger(SDL_FINGERUP, *at);
+    k.runner.settle();
+    CHECK(k.app.route() == Route::home());
+    // Two quick ones activate.
+    k.finger(SDL_FINGERDOWN, *at);
+    k.finger(SDL_FINGERUP, *at);
+    k.runner.settle();
+    CHECK(k.app.route().str() != Route::home().str());
+}
+
+TEST_CASE("speech: keys alone lead to a food hub, whose unknown hours are said as unknown") {
+    Kiosk k(demo_bundle(), "it", Route::attract());
+    key(k, SDLK_RETURN);
+    focus_on(k, "lang:en");
+    key(k, SDLK_RETURN);
+    focus_on(k, "category:food");
+    key(k, SDLK_RETURN);
+    if (k.app.route().screen == Route::Screen::Category) {
+        focus_on(k, "guide:food-help");
+        key(k, SDLK_RETURN);
+    }
+    focus_on(k, "place:hub-nord");
+    k.runner.speech().take_log();
+    key(k, SDLK_RETURN);
+    CHECK(k.app.route() == Route::place("hub-nord"));
+    const auto log = k.runner.speech().take_log();
+    INFO(said(log));
+    CHECK(has(log, "en", "Hours not known"));  // the seeds give no hours: never "open now"
+    CHECK_FALSE(has(log, "en", "Open now"));
+    // The place's name is said once, not as the title and again as the page's heading.
+    CHECK(std::count_if(log.begin(), log.end(), [](const kiosk::Utterance& u) { return u.text == "Snodo Torino Solidale (zona nord)"; }) == 1);
+}
+
+namespace {
+
+// A printer that prints at once: the ticket's text and layout are print_tests' concern.
+class InstantPrinter : public kiosk::TicketPrinter {
+public:
+    bool print_place(const content::Bundle&, const content::PlaceView&, const std::string&) override { return printed(); }
+    bool print_route(const content::Bundle&, const Route&, const std::string&) override { return printed(); }
+    State state() const override { return state_; }
+
+private:
+    bool printed() {
+        state_ = State::Printed;
+        return true;
+    }
+    State state_ = State::Idle;
+};
+
+}  // namespace
+
+TEST_CASE("speech: keys alone print a ticket, and its confirmation is said") {
+    InstantPrinter printer;
+    Kiosk k(demo_bundle(), "uk", Route::guide("ukraine-call-center"));
+    k.app.set_printer(&printer);
+    k.app.open(Route::home());
+    k.runner.settle();
+    k.app.open(Route::guide("ukraine-call-center"));
+    k.runner.settle();
+    key(k, SDLK_DOWN);  // speech mode: the guide is spoken
+    focus_on(k, "ticket:print");
+    k.runner.speech().take_log();
+    key(k, SDLK_RETURN);
+    k.runner.settle();
+    const auto log = k.runner.speech().take_log();
+    INFO(said(log));
+    CHECK(has(log, "uk", k.bundle->ui("ticket.printed", "uk").text));
+    CHECK(k.app.route() == Route::guide("ukraine-call-center"));
 }

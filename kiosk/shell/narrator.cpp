@@ -112,6 +112,27 @@ void Narrator::key(ReaderKey key, const DrawnText& drawn, const content::Localiz
     }
 }
 
+void Narrator::explore(ImVec2 at, const DrawnText& drawn, const App& app) {
+    const auto items = reading_items(drawn);
+    // A control before the texts it lies over; the smallest box first where boxes nest.
+    const ReadingItem* under = nullptr;
+    float smallest = 0;
+    for (const auto& item : items) {
+        const auto [min, max] = box_of(drawn, item);
+        if (at.x < min.x || at.y < min.y || at.x >= max.x || at.y >= max.y) continue;
+        const float area = (max.x - min.x) * (max.y - min.y);
+        const bool control_over_text = item.control >= 0 && under && under->control < 0;
+        const bool smaller_of_a_kind = under && (item.control >= 0) == (under->control >= 0) && area < smallest;
+        if (!under || control_over_text || smaller_of_a_kind) {
+            under = &item;
+            smallest = area;
+        }
+    }
+    if (!under || under->key == focus_) return;  // the same item is not said again as the finger moves on it
+    focus_ = under->key;
+    say_item(drawn, app);
+}
+
 void Narrator::say_item(const DrawnText& drawn, const App& app) {
     const auto items = reading_items(drawn);
     for (size_t i = 0; i < items.size(); ++i)
@@ -133,12 +154,18 @@ bool Narrator::after_frame(const DrawnText& drawn, const content::Localized& tit
         announced_ = screen;
         focus_.clear();
         heard_.clear();
+        news_said_.clear();
         auto page = speak_page(drawn, title, app);
         speakable_ = speech_->has_voice(app.lang()) ||
                      std::any_of(page.begin(), page.end(), [&](const Utterance& u) { return u.recording && u.lang == app.lang(); });
         if (app.speech_mode()) speech_->say(std::move(page));
         return true;  // Listen's label may change
     }
+    // News on the same screen (a ticket printing, printed, or the printer unavailable): said once,
+    // as it appears, interrupting what was being said.
+    for (size_t b = 0; b < drawn.blocks.size(); ++b)
+        if (drawn.live[b] && app.speech_mode() && news_said_.insert(drawn.blocks[b]).second)
+            speech_->say(drawn.blocks[b], drawn.langs[b].empty() ? app.lang() : drawn.langs[b]);
     // What is heard is kept in view as the reading goes down the page (not while a keypad moves
     // the focus, which scrolls itself).
     const int heard = speech_->heard_item();

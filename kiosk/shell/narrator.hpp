@@ -5,6 +5,7 @@
 // answers Help, Repeat, volume and speed keys. It reads what the last frame drew.
 #include <imgui.h>
 
+#include <set>
 #include <string>
 
 #include "kiosk/shell/screen_reader.hpp"
@@ -31,6 +32,9 @@ public:
     /// the key asks for one, is given to `pointer` at the focused control, scrolled into view first.
     void key(ReaderKey key, const DrawnText& drawn, const content::Localized& title, App& app, Chrome& chrome, Pointer& pointer,
              std::chrono::steady_clock::time_point now);
+    /// Speech mode's touch: a finger at `at` puts the focus on what is under it and speaks it,
+    /// as a phone's screen reader does (a double tap activates: key(Activate)).
+    void explore(ImVec2 at, const DrawnText& drawn, const App& app);
     /// After a frame: a new screen in speech mode is spoken from the top; a new visitor silences
     /// what the last one was hearing and gets the usual loudness and speed; what is being heard
     /// is scrolled into view. True when another frame is wanted (the page moved).
@@ -57,6 +61,7 @@ private:
     std::string focus_;
     std::string announced_;  // the screen last spoken from the top (route, language, visitor)
     std::string heard_;      // the item being heard when last looked (scrolled into view once)
+    std::set<std::string> news_said_;  // this screen's announcements already said
     long visitor_ = -1;
     bool speakable_ = false;
 };

@@ -113,6 +113,25 @@ void Runner::handle(const SDL_Event& e) {
     const auto finger_at = [&] { return rotation_.to_logical(ImVec2(e.tfinger.x * panel.x, e.tfinger.y * panel.y), panel); };
     const auto mouse_at = [&](int x, int y) { return rotation_.to_logical(ImVec2(static_cast<float>(x), static_cast<float>(y)), panel); };
     bool input = true;
+    // Speech mode: a finger explores, speaking what is under it, and a double tap activates what
+    // was spoken; nothing is tapped or scrolled by a single touch.
+    if (app_.speech_mode() && !counting_down_ && !sleep_.sleeping() &&
+        (e.type == SDL_FINGERDOWN || e.type == SDL_FINGERMOTION || e.type == SDL_FINGERUP)) {
+        const ImVec2 at = finger_at();
+        if (e.type == SDL_FINGERUP) {
+            const bool second = last_lift_ && now - last_lift_->first < std::chrono::milliseconds(400) &&
+                                std::abs(at.x - last_lift_->second.x) < theme_->touch() && std::abs(at.y - last_lift_->second.y) < theme_->touch();
+            last_lift_.reset();
+            if (second) narrator_.key(ReaderKey::Activate, drawn_text_, title(), app_, chrome_, pointer_, now);
+            else last_lift_ = std::pair(now, at);
+        } else {
+            narrator_.explore(at, drawn_text_, app_);
+        }
+        sleep_.wake();
+        idle_.touched(now);
+        wanted_ = std::max(wanted_, 2);
+        return;
+    }
     switch (e.type) {
         case SDL_FINGERDOWN:
             if (!finger_ && !second_) {

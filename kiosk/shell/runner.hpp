@@ -133,6 +133,8 @@ private:
     SleepPolicy sleep_;  // outside its hours with nobody there: the screen is dark
     CornerGesture corners_;
     bool counting_down_ = false;
+    // Speech mode: when and where a finger last lifted, for a double tap.
+    std::optional<std::pair<platform::Clock::time_point, ImVec2>> last_lift_;
     bool pressed_ = false;  // ImGui saw the pointer down last frame
     ImGuiContext* context_ = nullptr;  // each runner has its own, so tests can run two kiosks
     std::unique_ptr<Theme> theme_;

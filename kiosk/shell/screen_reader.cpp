@@ -227,10 +227,15 @@ std::vector<Utterance> speak_page(const DrawnText& drawn, const content::Localiz
     std::vector<Utterance> said;
     if (from == 0 && !title.text.empty()) said.push_back(utterance(title.text, title.lang.empty() ? app.lang() : title.lang, -1, app));
     const auto items = reading_items(drawn);
+    bool first = from == 0;
     for (size_t i = from; i < items.size(); ++i) {
         const bool in_page = items[i].block >= 0 ? drawn.block_in_page[static_cast<size_t>(items[i].block)]
                                                  : drawn.controls[static_cast<size_t>(items[i].control)].in_page;
         if (!in_page) continue;
+        // A page that begins with its title (a place's name) does not say it twice.
+        const bool repeats_title = first && items[i].block >= 0 && drawn.blocks[static_cast<size_t>(items[i].block)] == title.text;
+        first = false;
+        if (repeats_title) continue;
         for (auto& u : speak_item(drawn, items[i], app, static_cast<int>(i))) said.push_back(std::move(u));
     }
     return said;

@@ -41,6 +41,7 @@ void Speech::say(std::vector<Utterance> utterances) {
         pending_ = std::move(utterances);
         marks_.clear();
         queued_ = 0;
+        first_sound_.reset();
         if (output_) output_->clear();
     }
     wake_.notify_all();
@@ -67,6 +68,11 @@ int Speech::heard_item() const {
 void Speech::set_volume(float volume) { volume_ = std::clamp(volume, 0.0f, 1.0f); }
 
 void Speech::set_rate(int words_per_minute) { rate_ = std::clamp(words_per_minute, 80, 450); }
+
+std::optional<std::chrono::steady_clock::time_point> Speech::first_sound() const {
+    std::lock_guard lock(mutex_);
+    return first_sound_;
+}
 
 std::vector<Utterance> Speech::take_log() { return std::exchange(log_, {}); }
 
@@ -107,6 +113,7 @@ void Speech::work() {
                 std::lock_guard still(mutex_);
                 if (job_ != job) return false;  // a newer job: these words are no longer wanted
                 output_->queue(scaled);
+                if (queued_ == 0) first_sound_ = std::chrono::steady_clock::now();
                 queued_ += scaled.size();
                 marks_.back().end = queued_;
                 return true;

@@ -6,6 +6,8 @@
 // there for tests (`--script` expect-speech). Without an engine or a sound device the kiosk still
 // works, silently, and keeps the log.
 #include <atomic>
+#include <chrono>
+#include <optional>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -72,6 +74,10 @@ public:
     /// speech ended): the frame loop wakes to show it.
     void set_on_progress(std::function<void()> on_progress) { on_progress_ = std::move(on_progress); }
 
+    /// When the first sound of what was last asked was handed to the sound device; none while it
+    /// is being made (benchmarks: key press to first sound).
+    std::optional<std::chrono::steady_clock::time_point> first_sound() const;
+
     /// What the kiosk was asked to say, in order, since it started or the log was last taken.
     std::vector<Utterance> take_log();
 
@@ -101,6 +107,7 @@ private:
     bool working_ = false, quit_ = false;
     std::vector<Mark> marks_;   // the current job's utterances queued so far
     uint64_t queued_ = 0;       // samples of the current job queued
+    std::optional<std::chrono::steady_clock::time_point> first_sound_;
     std::thread worker_;
 };
 

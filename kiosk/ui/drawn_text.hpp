@@ -29,13 +29,14 @@ struct DrawnText {
     std::vector<std::string> langs;   // beside blocks: the language the text is in
     std::vector<int> label_of;        // beside blocks: the control the text names, or -1
     std::vector<bool> block_in_page;  // beside blocks: inside the scrolling page
+    std::vector<bool> live;           // beside blocks: news of something the visitor did (a ticket printed), said when it appears
     std::vector<DrawnControl> controls;
     /// Blocks and controls interleaved as drawn: an index into blocks, or -1 - an index into controls.
     std::vector<int> order;
 
     /// While drawing: the control whose label is being drawn (-1: none), and whether the page is.
     int labelling = -1;
-    bool in_page = false;
+    bool in_page = false, announcing = false;
     static inline DrawnText* current = nullptr;
 
     void add_block(std::string text, std::string lang, bool right_to_left, ImVec2 min, ImVec2 max, ImVec2 vmin, ImVec2 vmax) {
@@ -47,6 +48,7 @@ struct DrawnText {
         visible.emplace_back(vmin, vmax);
         label_of.push_back(labelling);
         block_in_page.push_back(in_page);
+        live.push_back(announcing);
     }
     /// Returns the control's index.
     int add_control(DrawnControl control) {

@@ -22,6 +22,14 @@ void append_sentence(std::string& name, const std::string& sentence) {
     name += sentence;
 }
 
+Announcing::Announcing() {
+    if (DrawnText::current) DrawnText::current->announcing = true;
+}
+
+Announcing::~Announcing() {
+    if (DrawnText::current) DrawnText::current->announcing = false;
+}
+
 NamingTexts::NamingTexts(int control) {
     if (DrawnText::current) DrawnText::current->labelling = control;
 }

@@ -77,6 +77,15 @@ struct NamingTexts {
     static int last_control();
 };
 
+/// While one lives, the texts drawn are news of what the visitor did ("Take your ticket"): in
+/// speech mode they are said as they appear, on the same screen.
+struct Announcing {
+    Announcing();
+    ~Announcing();
+    Announcing(const Announcing&) = delete;
+    Announcing& operator=(const Announcing&) = delete;
+};
+
 struct Ui {
     App& app;
     Theme& theme;

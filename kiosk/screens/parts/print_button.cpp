@@ -39,6 +39,7 @@ void PrintButton::draw(Ui& ui, float x, float width) {
         if (line) {
             ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
             const float h = line->layout(t.body, width);
+            const Announcing news;  // the ticket's fate is said to a visitor who cannot see it
             line->draw(ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(), t.text, t.link);
             ImGui::Dummy(ImVec2(width, h));
         }
