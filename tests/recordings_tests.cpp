@@ -82,3 +82,31 @@ TEST_CASE("recordings: mistakes are named at their line with the fix") {
         CHECK_MESSAGE(e->format().find("Fix: ") != std::string::npos, e->format());
     }
 }
+
+TEST_CASE("spoken variants: the demo's Arabic paragraph is read with its vowels; mistakes are named") {
+    const content::Bundle bundle(KIOSK_DEMO_BUNDLE);
+    const auto guide = bundle.guide("ukraine-call-center", "ar");
+    REQUIRE(guide);
+    std::string first;
+    for (const auto& span : guide->body.blocks.at(0).spans) first += span.text;
+    const std::string variant = bundle.spoken_variant("ar", first);
+    CHECK(variant.starts_with("هَلْ هَرَبْتَ"));
+    CHECK(bundle.spoken_variant("ar", guide->title).empty());  // the title is read as written
+    CHECK(bundle.spoken_variant("fa", first).empty());
+
+    for (const auto& [line, problem] : std::vector<std::pair<std::string, std::string>>{
+             {"guide:ukraine-call-center:40 = نص", "spoken variant \"guide:ukraine-call-center:40\": no such text in ar"},
+             {"string:nav.back =", "spoken variant \"string:nav.back\": the text is empty"},
+             {"guide:ukraine-call-center:1 = نص", "the item has a spoken variant already"}}) {
+        INFO(line);
+        TempDir dir;
+        const fs::path src = copy_demo_source(dir);
+        write(src / "lang/ar/spoken.txt", read(src / "lang/ar/spoken.txt") + line + "\n");
+        content::Diagnostics d;
+        content::load_source(src, d);
+        const auto* e = error_about(d, "lang/ar/spoken.txt");
+        REQUIRE_MESSAGE(e, all_errors(d));
+        CHECK_MESSAGE(e->format().find(problem) != std::string::npos, e->format());
+        CHECK_MESSAGE(e->format().find("Fix: ") != std::string::npos, e->format());
+    }
+}

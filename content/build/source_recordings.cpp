@@ -58,8 +58,36 @@ std::optional<std::string> recording_text(const Content& content, const Recordin
     return block_words(blocks[n - 1]);
 }
 
+namespace {
+
+// lang/<code>/spoken.txt: `item = text`, what the voice reads instead.
+void load_spoken_variants(const fs::path& source, const std::string& code, Content& content, Diagnostics& d) {
+    const std::string rel = "lang/" + code + "/spoken.txt";
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(source / rel, ec))) return;
+    const auto text = read_source_file(source / rel, rel, d, {"spoken variants", "the file cannot be read", "check it is a text file"});
+    if (!text) return;
+    const auto lines = parse_key_values(*text);
+    for (int line : lines.malformed_lines)
+        d.error(rel, line, "", "this line is not `item = text`", "write e.g. guide:food-help:1 = the text as it is to be said, or start it with # to make it a comment");
+    std::set<std::string> seen;
+    for (const auto& e : lines.entries) {
+        const std::string item = "spoken variant " + in_quotes(e.key);
+        SpokenVariant v{code, e.key, e.value};
+        if (!seen.insert(e.key).second) d.error(rel, e.line, item, "the item has a spoken variant already, above", "keep one line per item");
+        else if (!recording_text(content, {code, e.key, {}}))
+            d.error(rel, e.line, item, "no such text in " + code,
+                    "name a string (string:nav.back), a guide's title or summary (guide:<id>:title) or a block of its text, counted from 1 (guide:<id>:3)");
+        else if (e.value.empty()) d.error(rel, e.line, item, "the text is empty", "write the text as it is to be said, or delete the line");
+        else content.spoken_variants.push_back(std::move(v));
+    }
+}
+
+}  // namespace
+
 void load_recordings(const fs::path& source, Content& content, Diagnostics& d) {
     for (const auto& language : content.languages) {
+        load_spoken_variants(source, language.code, content, d);
         const std::string folder = "lang/" + language.code + "/";
         const std::string rel = folder + "recordings.txt";
         std::error_code ec;

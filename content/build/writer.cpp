@@ -177,6 +177,9 @@ void insert_all(sql::Database& db, const Content& c, const Content& written) {
     auto recording = db.prepare("INSERT OR REPLACE INTO recording(lang, key, data) VALUES(?, ?, ?)");
     for (const auto& r : c.recordings)
         if (const auto text = recording_text(c, r)) recording.bind(1, r.lang).bind(2, spoken_key(*text)).bind_blob(3, r.ogg).run();
+    auto variant = db.prepare("INSERT OR REPLACE INTO spoken_variant(lang, key, text) VALUES(?, ?, ?)");
+    for (const auto& v : c.spoken_variants)
+        if (const auto text = recording_text(c, {v.lang, v.item, {}})) variant.bind(1, v.lang).bind(2, spoken_key(*text)).bind(3, v.text).run();
     for (const auto& f : c.fonts)
         font.bind(1, pos++).bind(2, f.family).bind(3, f.style).bind(4, f.scale).bind(5, f.line_height).bind(6, join_words(f.languages)).bind_blob(7, f.data).run();
 }

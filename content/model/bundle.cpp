@@ -310,6 +310,12 @@ std::vector<unsigned char> Bundle::recording(std::string_view lang, std::string_
     return s.step() ? s.blob(0) : std::vector<unsigned char>{};
 }
 
+std::string Bundle::spoken_variant(std::string_view lang, std::string_view text) const {
+    auto s = db_.prepare("SELECT text FROM spoken_variant WHERE lang = ? AND key = ?");
+    s.bind(1, lang).bind(2, spoken_key(text));
+    return s.step() ? s.text(0) : std::string();
+}
+
 bool Bundle::has_recordings(std::string_view lang) const {
     auto s = db_.prepare("SELECT 1 FROM recording WHERE lang = ? LIMIT 1");
     s.bind(1, lang);

@@ -144,6 +144,8 @@ public:
     std::vector<Localized> notices(std::string_view target, std::string_view lang, const CivilDate& day) const;
     /// The recording (Ogg Vorbis) of `text` read aloud in `lang`; empty when there is none.
     std::vector<unsigned char> recording(std::string_view lang, std::string_view text) const;
+    /// What the voice reads instead of `text` in `lang` (Arabic with its vowels); empty for `text` itself.
+    std::string spoken_variant(std::string_view lang, std::string_view text) const;
     /// Whether any text of `lang` is recorded.
     bool has_recordings(std::string_view lang) const;
     /// The on-screen keyboard layouts, in the source's order; empty when the bundle has none.

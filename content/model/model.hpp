@@ -110,6 +110,14 @@ struct Recording {
     std::vector<unsigned char> ogg;  // Ogg Vorbis
 };
 
+/// How a text is to be said when its letters do not say it (lang/<code>/spoken.txt): Arabic
+/// written without its short vowels is read with them, as the voice cannot guess them.
+struct SpokenVariant {
+    std::string lang;
+    std::string item;  // as a Recording's
+    std::string text;  // what the voice reads instead
+};
+
 struct GuideText {
     std::string title;
     std::string summary;
@@ -185,6 +193,7 @@ struct Content {
     std::vector<Link> links;
     std::vector<Notice> notices;                 // in file order; empty when the source has none
     std::vector<Recording> recordings;           // by language, in file order
+    std::vector<SpokenVariant> spoken_variants;  // by language, in file order
     std::map<std::string, LanguageText> texts;  // by language code
     std::map<std::string, std::string> source_texts;  // lang/source-texts.txt: fingerprint -> a text translated from
     std::vector<Keyboard> keyboards;             // in file order; empty when the source has none

@@ -69,6 +69,8 @@ CREATE TABLE guide_link(
 -- Texts read aloud by a person, Ogg Vorbis, found by the letters, marks and digits of the text
 -- they read (spoken_key.hpp) in their language.
 CREATE TABLE recording(lang TEXT NOT NULL REFERENCES language(code), key TEXT NOT NULL, data BLOB NOT NULL, PRIMARY KEY(lang, key));
+-- What the voice reads instead of a text (Arabic with its short vowels), found as a recording is.
+CREATE TABLE spoken_variant(lang TEXT NOT NULL REFERENCES language(code), key TEXT NOT NULL, text TEXT NOT NULL, PRIMARY KEY(lang, key));
 -- Fonts in fallback order; languages space-separated, empty when the family serves any text.
 CREATE TABLE font(
   position INTEGER PRIMARY KEY, family TEXT NOT NULL, style TEXT NOT NULL CHECK(style IN ('regular','bold')),
@@ -106,7 +108,7 @@ CREATE VIRTUAL TABLE map_chunk_box USING rtree(id, min_x, max_x, min_y, max_y);
 
 constexpr const char* kTables[] = {"meta", "language", "ui_string", "category", "category_text", "guide",
                                    "guide_text", "place", "place_text", "place_access", "place_service", "unit_stop", "link", "link_text", "notice", "guide_place",
-                                   "guide_link", "recording", "font", "search", "search_doc", "keyboard", "map", "map_layer",
+                                   "guide_link", "recording", "spoken_variant", "font", "search", "search_doc", "keyboard", "map", "map_layer",
                                    "map_chunk", "map_chunk_box"};
 }  // namespace
 

@@ -15,7 +15,7 @@ namespace content {
 // 8: a category's title or summary may be missing in a language (NULL): that text alone falls back
 // 9: a guide translated from a source text that has changed since is marked (guide_text.outdated)
 // 10: guides, places and links shown on some days only, and dated notices (shown_from, shown_until, notice)
-// 11: recorded speech (recording)
+// 11: recorded speech and spoken variants of texts (recording, spoken_variant)
 inline constexpr int kSchemaVersion = 11;
 
 /// Creates every table in an empty database and sets user_version.

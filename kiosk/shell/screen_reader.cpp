@@ -51,7 +51,8 @@ namespace {
 Utterance utterance(const std::string& drawn, const std::string& lang, int index, const App& app) {
     // A range in the language's own words; in a language without them, the dash stays.
     const content::Localized range = app.bundle().ui("speech.range", lang);
-    Utterance u{spoken_text(drawn, range.lang == lang ? range.text : "{from}\u2013{to}"), lang, index};
+    const std::string variant = app.bundle().spoken_variant(lang, drawn);  // Arabic with its vowels
+    Utterance u{spoken_text(variant.empty() ? drawn : variant, range.lang == lang ? range.text : "{from}\u2013{to}"), lang, index};
     if (auto recorded = app.bundle().recording(lang, drawn); !recorded.empty())
         u.recording = std::make_shared<const std::vector<unsigned char>>(std::move(recorded));
     return u;
