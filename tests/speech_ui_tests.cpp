@@ -256,7 +256,7 @@ TEST_CASE("speech: in speech mode the countdown is heard, a tone first, and wait
     CHECK(k.app.route() == Route::home());
 }
 
-TEST_CASE("speech: the keypad's loudness and speed last for the visit; the next visitor starts at the usual") {
+TEST_CASE("speech: loudness and speed last for the visit; the next visitor starts at the usual, and nothing said is kept") {
     Kiosk k(demo_bundle(), "en", Route::home());
     key(k, SDLK_DOWN);  // speech mode
     key(k, SDLK_DOWN);
@@ -267,6 +267,7 @@ TEST_CASE("speech: the keypad's loudness and speed last for the visit; the next 
     CHECK(k.runner.speech().rate() == 135);
     k.app.new_visitor();
     k.runner.settle();
+    CHECK(k.runner.speech().take_log().empty());  // what the last visitor heard is not kept
     CHECK_FALSE(k.app.speech_mode());
     CHECK(k.runner.speech().volume() == doctest::Approx(1.0f));
     CHECK(k.runner.speech().rate() == 175);

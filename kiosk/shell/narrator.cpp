@@ -141,7 +141,10 @@ void Narrator::say_item(const DrawnText& drawn, const App& app) {
 
 bool Narrator::after_frame(const DrawnText& drawn, const content::Localized& title, const App& app, Chrome& chrome) {
     if (app.visitor() != visitor_) {
-        if (visitor_ >= 0) speech_->stop();
+        if (visitor_ >= 0) {
+            speech_->stop();
+            speech_->take_log();  // nothing of the last visit outlives it
+        }
         visitor_ = app.visitor();
         speech_->set_volume(1.0f);
         speech_->set_rate(175);

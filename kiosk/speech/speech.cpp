@@ -35,6 +35,7 @@ Speech::~Speech() {
 
 void Speech::say(std::vector<Utterance> utterances) {
     log_.insert(log_.end(), utterances.begin(), utterances.end());
+    if (log_.size() > kLogLength) log_.erase(log_.begin(), log_.end() - static_cast<std::ptrdiff_t>(kLogLength));
     {
         std::lock_guard lock(mutex_);
         ++job_;

@@ -2,9 +2,9 @@
 // The kiosk's voice: what to say, in which language, said on a worker thread and played as it is
 // made, so the first words come out while the rest is still being made. Saying something new
 // stops what was being said (any new action interrupts, as ADA 707.5 asks). Nothing said is
-// stored; the log of what was asked to be said lives only as long as the kiosk's process and is
-// there for tests (`--script` expect-speech). Without an engine or a sound device the kiosk still
-// works, silently, and keeps the log.
+// stored: the log of what was asked to be said is there for tests (`--script` expect-speech),
+// holds the last kLogLength utterances in memory and is dropped with each visitor. Without an
+// engine or a sound device the kiosk still works, silently, and keeps the log.
 #include <atomic>
 #include <chrono>
 #include <optional>
@@ -78,8 +78,10 @@ public:
     /// is being made (benchmarks: key press to first sound).
     std::optional<std::chrono::steady_clock::time_point> first_sound() const;
 
-    /// What the kiosk was asked to say, in order, since it started or the log was last taken.
+    /// What the kiosk was asked to say, in order, since the log was last taken (at most the last
+    /// kLogLength utterances).
     std::vector<Utterance> take_log();
+    static constexpr size_t kLogLength = 500;
 
     /// The samples of the tone a `tone` utterance plays: half a second, two notes rising.
     static std::vector<int16_t> tone(int sample_rate);
