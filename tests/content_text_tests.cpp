@@ -1,9 +1,10 @@
-// The plain-text readers and the guide markup.
+// The plain-text readers, the guide markup and sentence breaks.
 #include <doctest/doctest.h>
 
 #include "content/text/body_blocks.hpp"
 #include "content/text/markup.hpp"
 #include "content/text/phone_number.hpp"
+#include "content/text/sentences.hpp"
 #include "content/text/text_files.hpp"
 
 using namespace content;
@@ -142,4 +143,25 @@ TEST_CASE("a place's phone: Italian numbers start with 0, 3 or 8 or are short; w
         CHECK(p->problem.find(said) != std::string::npos);
         CHECK_FALSE(p->fix.empty());
     }
+}
+
+TEST_CASE("sentences: a paragraph splits where each language ends a sentence, and an abbreviation or a number does not") {
+    const auto texts = [](std::u32string_view text, std::string_view lang) {
+        std::vector<std::u32string> out;
+        size_t covered = 0;
+        for (const auto& [begin, end] : content::sentences(text, lang)) {
+            CHECK(begin == covered);  // in order, with nothing left out
+            covered = end;
+            out.emplace_back(text.substr(begin, end - begin));
+        }
+        CHECK(covered == text.size());
+        return out;
+    };
+    CHECK(texts(U"Call 011 0112 5500. It is free.", "en") == std::vector<std::u32string>{U"Call 011 0112 5500. ", U"It is free."});
+    CHECK(texts(U"Tel. 011 0112 5500, open 9.00–17.00", "it").size() == 1);
+    CHECK(texts(U"هل تحتاج مساعدة؟ اتصل بنا.", "ar").size() == 2);
+    CHECK(texts(U"请打电话。电话是免费的。", "zh").size() == 2);
+    CHECK(texts(U"ደውሉ። ነጻ እዩ።", "ti").size() == 2);
+    CHECK(texts(U"فون کریں۔ یہ مفت ہے۔", "ur").size() == 2);
+    CHECK(texts(U"", "en").empty());
 }

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -178,7 +179,7 @@ TEST_CASE("speech: Listen reads the page from the top, shows what is heard, read
     REQUIRE_FALSE(log.empty());
     CHECK(log.front().text == "Fleeing Ukraine");  // the title first
     CHECK(has(log, "en", "0 1 1, 0 1 1 2, 5 5 0 0"));
-    CHECK(within_seconds(k, [&] { return voice->heard_item() >= 0; }));
+    CHECK(within_seconds(k, [&] { return voice->heard().item >= 0; }));
     CHECK(voice->speaking());
 
     // A tap on a paragraph in view reads from there.
@@ -200,6 +201,52 @@ TEST_CASE("speech: Listen reads the page from the top, shows what is heard, read
     CHECK(within_seconds(k, [&] { return !voice->speaking(); }));
     k.step(300);  // the next frame the loop wakes for, a quarter of a second on
     CHECK(k.runner.screen_text().find("Listen") != std::string::npos);
+}
+
+TEST_CASE("speech: a paragraph is read a sentence at a time, and the sentence heard is highlighted on its own lines") {
+    auto voice = real_voice();
+    Kiosk k(demo_bundle(), "en", Route::guide("food-help"));
+    k.runner.set_speech(*voice);
+    k.runner.settle();
+    k.tap("speech:listen");
+    const auto log = voice->take_log();
+    INFO(said(log));
+    // The guide's first paragraph, two sentences: two utterances of one item, each its own part.
+    const auto first = std::find_if(log.begin(), log.end(), [](const kiosk::Utterance& u) { return u.text.starts_with("Torino Solidale is"); });
+    REQUIRE(first != log.end());
+    REQUIRE(first + 1 != log.end());
+    const kiosk::Utterance& second = *(first + 1);
+    CHECK(second.text.starts_with("It helps people"));
+    CHECK(second.item == first->item);
+    CHECK(first->from == 0);
+    CHECK(second.from == first->to);
+
+    // Let it read until the second sentence is heard: a frame then finds that sentence's lines,
+    // inside the paragraph's box but not from its start.
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(40);
+    bool seen = false;
+    while (!seen && std::chrono::steady_clock::now() < until) {
+        k.step(50);
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        const auto& drawn = k.runner.drawn();
+        if (drawn.spotlight.from != static_cast<size_t>(second.from) || drawn.spotlit.empty()) continue;
+        seen = true;
+        const auto [min, max] = drawn.boxes[static_cast<size_t>(drawn.spotlight.block)];
+        CHECK(drawn.blocks[static_cast<size_t>(drawn.spotlight.block)].starts_with("Torino Solidale is"));
+        for (const auto& [line_min, line_max] : drawn.spotlit) {
+            CHECK(line_min.x >= min.x - 1);
+            CHECK(line_min.y >= min.y - 1);
+            CHECK(line_max.x <= max.x + 1);
+            CHECK(line_max.y <= max.y + 1);
+        }
+        const auto [start, end] = drawn.spotlit.front();
+        CHECK((start.y > min.y + 1 || start.x > min.x + 1));  // it begins inside the paragraph, after the first sentence
+        if (const char* png = std::getenv("SPEECH_HIGHLIGHT_PNG")) {  // to look at it
+            std::string error;
+            CHECK_MESSAGE(k.runner.screenshot(png, error), error);
+        }
+    }
+    CHECK(seen);
 }
 
 TEST_CASE("speech: a language with no voice says so on its Listen button, and reads nothing with another voice") {
@@ -225,7 +272,7 @@ TEST_CASE("speech: in Tigrinya, Listen plays the guide's recordings and nothing 
     const auto log = voice->take_log();
     const auto recorded = std::count_if(log.begin(), log.end(), [](const kiosk::Utterance& u) { return u.recording != nullptr; });
     CHECK(recorded == 3);
-    CHECK(within_seconds(k, [&] { return voice->heard_item() >= 0 || voice->speaking(); }));
+    CHECK(within_seconds(k, [&] { return voice->heard().item >= 0 || voice->speaking(); }));
     CHECK(voice->speaking());
     // Another guide has no recording: there, Listen says there is no voice.
     k.app.open(Route::guide("food-help"));

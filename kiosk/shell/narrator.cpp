@@ -171,14 +171,33 @@ bool Narrator::after_frame(const DrawnText& drawn, const content::Localized& tit
             speech_->say(drawn.blocks[b], drawn.langs[b].empty() ? app.lang() : drawn.langs[b]);
     // What is heard is kept in view as the reading goes down the page (not while a keypad moves
     // the focus, which scrolls itself).
-    const int heard = speech_->heard_item();
     const auto items = reading_items(drawn);
-    if (heard < 0 || heard >= static_cast<int>(items.size()) || items[static_cast<size_t>(heard)].key == heard_) return false;
+    const int heard = frame_heard_.item;
+    if (heard < 0 || heard >= static_cast<int>(items.size())) return false;
     const ReadingItem& item = items[static_cast<size_t>(heard)];
-    heard_ = item.key;
+    const std::string key = item.key + ":" + std::to_string(frame_heard_.from);
+    if (key == heard_) return false;
+    heard_ = key;
     if (!in_page(drawn, item) || item.key == focus_) return false;
-    const auto [min, max] = box_of(drawn, item);
+    const auto [min, max] = heard_box(drawn, item);
     return chrome.reveal(min.y, max.y) != 0;
+}
+
+DrawnText::Spotlight Narrator::before_frame(const DrawnText& last) {
+    frame_heard_ = speech_->heard();
+    const auto items = reading_items(last);
+    if (frame_heard_.item < 0 || frame_heard_.item >= static_cast<int>(items.size()) || frame_heard_.to < 0) return {};
+    const ReadingItem& item = items[static_cast<size_t>(frame_heard_.item)];
+    if (item.block < 0 || item.then >= 0) return {};
+    return {item.block, static_cast<size_t>(frame_heard_.from), static_cast<size_t>(frame_heard_.to)};
+}
+
+std::pair<ImVec2, ImVec2> Narrator::heard_box(const DrawnText& drawn, const ReadingItem& item) const {
+    if (drawn.spotlit.empty() || drawn.spotlight.block != item.block) return box_of(drawn, item);
+    std::pair<ImVec2, ImVec2> box = drawn.spotlit.front();
+    for (const auto& [min, max] : drawn.spotlit)
+        box = {ImVec2(std::min(box.first.x, min.x), std::min(box.first.y, min.y)), ImVec2(std::max(box.second.x, max.x), std::max(box.second.y, max.y))};
+    return box;
 }
 
 void Narrator::countdown(const App& app, long seconds) {
@@ -213,13 +232,18 @@ void Narrator::tapped(ImVec2 at, const DrawnText& drawn, const content::Localize
 
 void Narrator::draw(ImDrawList* list, const DrawnText& drawn, const Theme& theme, const App& app) const {
     const auto items = reading_items(drawn);
-    const int heard = speech_->heard_item();
+    const int heard = frame_heard_.item;
     if (heard >= 0 && heard < static_cast<int>(items.size()) && items[static_cast<size_t>(heard)].key != focus_) {
-        // The text being heard: a band of the focus colour behind it, and a bar at its reading edge.
-        auto [min, max] = box_of(drawn, items[static_cast<size_t>(heard)]);
+        // The text being heard, outlined; the sentence being heard, a band of the focus colour
+        // behind each of its lines.
+        const ReadingItem& item = items[static_cast<size_t>(heard)];
+        const auto [min, max] = box_of(drawn, item);
         const float pad = theme.px(6);
-        list->AddRectFilled(ImVec2(min.x - pad, min.y - pad), ImVec2(max.x + pad, max.y + pad), IM_COL32(255, 196, 0, 70), theme.px(8));
         list->AddRect(ImVec2(min.x - pad, min.y - pad), ImVec2(max.x + pad, max.y + pad), IM_COL32(255, 196, 0, 255), theme.px(8), 0, theme.px(3));
+        if (drawn.spotlit.empty() || drawn.spotlight.block != item.block)
+            list->AddRectFilled(ImVec2(min.x - pad, min.y - pad), ImVec2(max.x + pad, max.y + pad), IM_COL32(255, 196, 0, 70), theme.px(8));
+        for (const auto& [line_min, line_max] : drawn.spotlit)
+            if (drawn.spotlight.block == item.block) list->AddRectFilled(line_min, line_max, IM_COL32(255, 196, 0, 90), theme.px(4));
     }
     if (!app.speech_mode() || focus_.empty()) return;
     for (const auto& item : items) {

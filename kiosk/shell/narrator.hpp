@@ -46,7 +46,11 @@ public:
     void listen(const DrawnText& drawn, const content::Localized& title, const App& app);
     /// A tap at `at` that no control took: while the page is read aloud, it reads from the text there.
     void tapped(ImVec2 at, const DrawnText& drawn, const content::Localized& title, const App& app);
-    /// Over everything else: the text being heard, highlighted, and speech mode's focus ring.
+    /// Before a frame, with `last` the frame before: samples what is being heard for this frame
+    /// and returns the sentence to find on screen (DrawnText::spotlight), if one is heard.
+    DrawnText::Spotlight before_frame(const DrawnText& last);
+    /// Over everything else: the text being heard, outlined, its sentence highlighted; speech
+    /// mode's focus ring.
     void draw(ImDrawList* list, const DrawnText& drawn, const Theme& theme, const App& app) const;
     /// Whether the screen last spoken can be heard: the engine has the language's voice, or the
     /// bundle a recording of some of its texts. Listen says "No voice" otherwise.
@@ -56,11 +60,14 @@ public:
 
 private:
     void say_item(const DrawnText& drawn, const App& app);
+    /// Where what is heard of `item` lies: the sentence's lines when they were found, else the item.
+    std::pair<ImVec2, ImVec2> heard_box(const DrawnText& drawn, const ReadingItem& item) const;
 
     Speech* speech_;
     std::string focus_;
     std::string announced_;  // the screen last spoken from the top (route, language, visitor)
-    std::string heard_;      // the item being heard when last looked (scrolled into view once)
+    std::string heard_;      // the item and sentence being heard when last looked (scrolled into view once)
+    Heard frame_heard_;      // what is heard, sampled once for this frame
     std::set<std::string> news_said_;  // this screen's announcements already said
     long visitor_ = -1;
     bool speakable_ = false;

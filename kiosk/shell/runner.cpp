@@ -326,7 +326,9 @@ void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height)
     sleep_.update(time, clock_->wall(), app_.route().screen == Route::Screen::Attract, idle_.expires());
     const bool speaking = narrator_.speech().speaking();
     Ui ui{app_, *theme_, hits_, pointer_, time, display_.renderer(), &narrator_.speech(), speaking};
+    const DrawnText::Spotlight spotlight = narrator_.before_frame(drawn_text_);
     drawn_text_ = {};
+    drawn_text_.spotlight = spotlight;
     DrawnText::current = &drawn_text_;
     chrome_.set_speakable(narrator_.speakable());
     if (!sleep_.sleeping()) chrome_.draw(ui, screens_.current(), io.DisplaySize, countdown, static_cast<float>(settings_.idle_countdown.count()));

@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 
+#include "content/text/sentences.hpp"
 #include "fonts/utf8.hpp"
 #include "kiosk/app/app.hpp"
 
@@ -65,6 +66,8 @@ bool is_number(const std::string& text) {
     const std::u32string chars = fonts::decode_utf8(text);
     return !chars.empty() && chars.size() <= 3 && std::all_of(chars.begin(), chars.end(), is_digit);
 }
+
+bool blank(const std::string& text) { return text.find_first_not_of(" \t\n") == std::string::npos; }
 
 bool whole_screen(const std::string& id) { return id == "attract:start" || id == "idle:continue" || id == "map:area"; }
 
@@ -209,8 +212,20 @@ std::vector<Utterance> speak_item(const DrawnText& drawn, const ReadingItem& ite
             Utterance step = utterance(drawn.blocks[static_cast<size_t>(item.then)], lang, index, app);
             if (step.recording) return {utterance(drawn.blocks[b], lang, index, app), std::move(step)};
         }
-        if (u.text.find_first_not_of(" \t\n") == std::string::npos) return {};
-        return {std::move(u)};
+        if (blank(u.text)) return {};
+        if (item.then >= 0 || u.recording || !app.bundle().spoken_variant(lang, drawn.blocks[b]).empty()) return {std::move(u)};
+        // A paragraph is said a sentence at a time, so the sentence being heard can be highlighted;
+        // one recorded or given a spoken variant as a whole is said whole.
+        const std::u32string chars = fonts::decode_utf8(drawn.blocks[b]);
+        std::vector<Utterance> said;
+        for (const auto& [from, to] : content::sentences(chars, lang)) {
+            Utterance sentence = utterance(fonts::encode_utf8(chars.substr(from, to - from)), lang, index, app);
+            if (blank(sentence.text)) continue;
+            sentence.from = static_cast<int>(from);
+            sentence.to = static_cast<int>(to);
+            said.push_back(std::move(sentence));
+        }
+        return said;
     }
     const DrawnControl& c = drawn.controls[static_cast<size_t>(item.control)];
     const content::Localized what = role(c.id, app);

@@ -55,15 +55,15 @@ bool Speech::speaking() const {
     return working_ || !pending_.empty() || (output_ && output_->waiting() > 0);
 }
 
-int Speech::heard_item() const {
+Heard Speech::heard() const {
     std::lock_guard lock(mutex_);
-    if (!output_ || marks_.empty()) return -1;
+    if (!output_ || marks_.empty()) return {};
     const uint64_t waiting = output_->waiting();
-    if (waiting == 0 && !working_) return -1;  // all of it heard
+    if (waiting == 0 && !working_) return {};  // all of it heard
     const uint64_t heard = queued_ - std::min<uint64_t>(waiting, queued_);
     for (const auto& m : marks_)
-        if (heard < m.end) return m.item;
-    return marks_.back().item;  // the next words are still being made
+        if (heard < m.end) return m.heard;
+    return marks_.back().heard;  // the next words are still being made
 }
 
 void Speech::set_volume(float volume) { volume_ = std::clamp(volume, 0.0f, 1.0f); }
@@ -103,7 +103,7 @@ void Speech::work() {
             if (job_ != job) break;
             const std::string voice = voice_for(u.lang, voices_);
             if ((voice.empty() && !u.recording && !u.tone) || u.text.empty()) continue;
-            marks_.push_back({u.item, queued_, queued_});
+            marks_.push_back({{u.item, u.from, u.to}, queued_, queued_});
             lock.unlock();
             if (on_progress_) on_progress_();
             std::string error;

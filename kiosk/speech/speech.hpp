@@ -32,6 +32,15 @@ struct Utterance {
     std::shared_ptr<const std::vector<unsigned char>> recording = nullptr;
     /// A tone instead of words (the text says what it means, for the log): the countdown's.
     bool tone = false;
+    /// The part of the item these words say, as the caller counts ([from, to); to -1: all of it):
+    /// one sentence of a paragraph.
+    int from = 0, to = -1;
+};
+
+/// What is being heard: an utterance's item and part; item -1 when nothing is.
+struct Heard {
+    int item = -1, from = 0, to = -1;
+    bool operator==(const Heard&) const = default;
 };
 
 /// The espeak-ng voice that speaks `lang` (a bundle's language code): the code itself, but for
@@ -55,8 +64,8 @@ public:
     void stop();
     /// Words are being made or heard.
     bool speaking() const;
-    /// The `item` of the utterance being heard now; -1 when none is.
-    int heard_item() const;
+    /// The item and part of the utterance being heard now.
+    Heard heard() const;
 
     /// The kiosk has a speech engine: the pages offer Listen.
     bool has_engine() const { return synth_ != nullptr; }
@@ -90,7 +99,7 @@ private:
     void work();
     // An utterance's place in what was queued: samples [begin, end) of the current job.
     struct Mark {
-        int item;
+        Heard heard;
         uint64_t begin, end;
     };
 

@@ -34,6 +34,15 @@ struct DrawnText {
     /// Blocks and controls interleaved as drawn: an index into blocks, or -1 - an index into controls.
     std::vector<int> order;
 
+    /// The part of a text to find on screen, asked before drawing: characters [from, to) of the
+    /// block-th text drawn (what is being heard, so it can be highlighted). When that text is
+    /// drawn, `spotlit` gets one box per line the part runs over.
+    struct Spotlight {
+        int block = -1;
+        size_t from = 0, to = 0;
+    } spotlight;
+    std::vector<std::pair<ImVec2, ImVec2>> spotlit;
+
     /// While drawing: the control whose label is being drawn (-1: none), and whether the page is.
     int labelling = -1;
     bool in_page = false, announcing = false;
@@ -50,6 +59,8 @@ struct DrawnText {
         block_in_page.push_back(in_page);
         live.push_back(announcing);
     }
+    /// Whether the next text drawn is the one `spotlight` asks for.
+    bool spotlit_next() const { return spotlight.block == static_cast<int>(blocks.size()); }
     /// Returns the control's index.
     int add_control(DrawnControl control) {
         control.in_page = in_page;

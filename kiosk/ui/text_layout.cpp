@@ -119,9 +119,31 @@ std::vector<LinkArea> TextBlock::link_areas(ImVec2 origin) const {
     return areas;
 }
 
+std::vector<std::pair<ImVec2, ImVec2>> TextBlock::range_boxes(ImVec2 origin, size_t from, size_t to) const {
+    std::vector<std::pair<ImVec2, ImVec2>> boxes;
+    const float line_height = this->line_height();
+    float top = origin.y;
+    for (const auto& line : lines_) {
+        const float left = std::round(rtl_ ? origin.x + width_ - line.width : origin.x);
+        float x0 = 0, x1 = 0;
+        bool any = false;
+        for (const auto& g : line.glyphs) {
+            if (g.cluster < from || g.cluster >= to) continue;
+            x0 = any ? std::min(x0, left + g.x) : left + g.x;
+            x1 = any ? std::max(x1, left + g.x + g.advance) : left + g.x + g.advance;
+            any = true;
+        }
+        if (any) boxes.emplace_back(ImVec2(x0, top), ImVec2(x1, top + line_height));
+        top += line_height;
+    }
+    return boxes;
+}
+
 void TextBlock::draw(ImDrawList* list, ImVec2 origin, ImU32 color, ImU32 link_color) const {
     if (!style_.engine || !style_.engine->atlas) return;
     if (DrawnText::current && !text_.empty()) {
+        if (DrawnText::current->spotlit_next())
+            DrawnText::current->spotlit = range_boxes(origin, DrawnText::current->spotlight.from, DrawnText::current->spotlight.to);
         const ImVec2 min = origin, max(origin.x + width_, origin.y + line_height() * static_cast<float>(lines_.size()));
         const ImVec2 clip_min = list->GetClipRectMin(), clip_max = list->GetClipRectMax();
         const ImVec2 vmin(std::max(min.x, clip_min.x), std::max(min.y, clip_min.y)), vmax(std::min(max.x, clip_max.x), std::min(max.y, clip_max.y));

@@ -65,6 +65,9 @@ public:
     void draw(ImDrawList* list, ImVec2 origin, ImU32 color, ImU32 link_color) const;
     /// The boxes of the links of the last layout drawn at `origin`, in reading order.
     std::vector<LinkArea> link_areas(ImVec2 origin) const;
+    /// Where characters [from, to) of the last layout drawn at `origin` lie: one box per line
+    /// they run over, the height of the line.
+    std::vector<std::pair<ImVec2, ImVec2>> range_boxes(ImVec2 origin, size_t from, size_t to) const;
     /// Width of the longest line of the last layout.
     float widest() const { return widest_; }
     /// How many times the style's line height its lines are: more than 1 in a tall script (Nastaliq).
