@@ -39,6 +39,11 @@ TEST_CASE("distances rounded as a walker needs them, with the language's decimal
     CHECK(locale_format("it").distance(2140) == "2,1 km");
     CHECK(locale_format("it").distance(10'060) == "10,1 km");
     CHECK(locale_format("fa").distance(2140) == "۲٫۱ km");
+    // A voice reads "km" as two letters: what it says has the unit in full, in the language.
+    CHECK(locale_format("en").spoken_distance(1234) == "1.2 kilometres");
+    CHECK(locale_format("en").spoken_distance(350) == "350 metres");
+    CHECK(locale_format("it").spoken_distance(2140) == "2,1 chilometri");
+    CHECK(locale_format("uk").spoken_distance(2140).find("кілометр") != std::string::npos);
     CHECK(locale_format("ru").distance(2140) == "2,1 км");
     CHECK(locale_format("fa").integer(15) == "۱۵");
     CHECK(locale_format("bn").integer(1250) == "১২৫০");

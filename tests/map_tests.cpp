@@ -313,3 +313,17 @@ TEST_CASE("a line layer is drawn above the polygons, as polylines without triang
     // Cut by the grid into pieces, the street is still as long as it is.
     CHECK(street_length == doctest::Approx(haversine_metres(kPortaNuova, {45.0667, 7.6822}) + haversine_metres({45.0667, 7.6822}, kPiazzaCastello)).epsilon(0.01));
 }
+
+TEST_CASE("the way to a place is the nearest of the eight compass points") {
+    const MapPoint here{0, 0};
+    CHECK(compass_point(here, {0, 100}) == CompassPoint::North);
+    CHECK(compass_point(here, {30, 100}) == CompassPoint::North);  // 17° east of north
+    CHECK(compass_point(here, {50, 100}) == CompassPoint::NorthEast);  // 27°
+    CHECK(compass_point(here, {100, 0}) == CompassPoint::East);
+    CHECK(compass_point(here, {100, -100}) == CompassPoint::SouthEast);
+    CHECK(compass_point(here, {-10, -100}) == CompassPoint::South);
+    CHECK(compass_point(here, {-100, -100}) == CompassPoint::SouthWest);
+    CHECK(compass_point(here, {-100, 10}) == CompassPoint::West);
+    CHECK(compass_point(here, {-100, 100}) == CompassPoint::NorthWest);
+    CHECK(compass_point({5, 5}, {5, 105}) == CompassPoint::North);  // from anywhere, not only the origin
+}

@@ -181,3 +181,36 @@ TEST_CASE("a place's card inside a guide is tappable: it opens the place") {
         CHECK(k.app.route() == Route::place("hub-centro"));
     }
 }
+
+TEST_CASE("a place says how far it is from the kiosk and which way; a voice hears the unit in full") {
+    Kiosk k(demo_bundle(), "en", Route::places(), 1080, 2800, at_servizio_stranieri());
+    // Hub nord is 2.9 km north in a straight line: 3.7 km on foot, roughly.
+    const auto hub = std::find_if(k.runner.drawn().controls.begin(), k.runner.drawn().controls.end(),
+                                  [](const kiosk::DrawnControl& c) { return c.id == "place:hub-nord"; });
+    REQUIRE(hub != k.runner.drawn().controls.end());
+    INFO(hub->label);
+    CHECK(hub->label.find("about 3.7 kilometres north,") != std::string::npos);
+    CHECK(k.runner.screen_text().find("about \u20663.7 km\u2069 north  ·") != std::string::npos);
+    // Where the kiosk stands, the way is not said: too near for a compass point to mean anything.
+    CHECK(k.runner.screen_text().find("about \u206650 m\u2069  ·") != std::string::npos);
+    // A mobile unit moves: no distance, and it is listed after the places that have one.
+    CHECK(listed(k).back() == "mobile-unit");
+
+    CHECK(has_line(card_lines(k, "hub-nord"), "Distance: about \u20663.7 km\u2069 north"));
+    const auto unit = card_lines(k, "mobile-unit");
+    CHECK(std::none_of(unit.begin(), unit.end(), [](const std::string& line) { return line.starts_with("Distance"); }));
+    k.app.open(Route::place("hub-nord"));
+    k.runner.settle();
+    std::string page;
+    for (const auto& u : k.runner.page_speech()) page += u.text + "\n";
+    INFO(page);
+    CHECK(page.find("Distance: about 3.7 kilometres north\n") != std::string::npos);
+
+    // In Arabic the way is in Arabic, the distance kept left to right.
+    k.app.set_language("ar");
+    k.runner.settle();
+    const auto lines = card_lines(k, "hub-sud");
+    CHECK(std::any_of(lines.begin(), lines.end(), [](const std::string& line) {
+        return line.starts_with("المسافة: حوالي \u2066") && line.ends_with("\u2069 باتجاه الجنوب الغربي");
+    }));
+}

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "content/build/source.hpp"
+#include "content/model/map_projection.hpp"
 #include "content/text/text_files.hpp"
 #include "tests/test_support.hpp"
 
@@ -52,6 +53,7 @@ std::set<std::string> expand(const std::string& family) {
     const auto add = [&](const std::string& rest) { keys.insert(family + rest); };
     if (family == "kind.") for (const char* k : content::kPlaceKinds) add(k);
     else if (family == "qr.opens.") for (const char* k : content::kLinkKinds) add(k);
+    else if (family == "direction.") for (const char* k : content::kCompassPointNames) add(k);
     return keys;
 }
 

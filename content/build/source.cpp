@@ -812,18 +812,24 @@ const std::vector<std::string>& required_string_keys() {
         "search.title", "search.prompt", "search.none", "hours.open_until", "hours.open", "hours.opens_today",
         "hours.opens_tomorrow", "hours.opens_day", "hours.closed", "hours.closed_all_day", "places.title", "places.all", "places.open_now", "places.none",
         "kind.call_center", "kind.office", "kind.food_hub", "kind.help_desk", "kind.mobile_unit",
-        "place.services", "place.access", "stops.next", "places.map", "map.title", "map.here", "place.on_map",
+        "place.services", "place.access", "place.distance", "place.distance_from_here", "stops.next", "places.map", "map.title", "map.here", "place.on_map",
         "qr.opens.booking", "qr.opens.web", "qr.opens.tel", "qr.opens.directions", "qr.scan",
         "ticket.printing", "ticket.printed", "ticket.unavailable",
         // speech: what controls are, the keys' help, and the names of controls drawn as symbols
         "speech.role.button", "speech.role.link", "speech.role.language", "speech.help", "speech.listen", "speech.stop", "speech.no_voice", "speech.range", "speech.continue", "a11y.contrast", "a11y.text",
-        "key.space", "key.backspace", "search.clear", "map.zoom_in", "map.zoom_out", "map.recenter"};
+        "key.space", "key.backspace", "search.clear", "map.zoom_in", "map.zoom_out", "map.recenter",
+        // the way to a place from the kiosk, one of the eight compass points
+        "direction.north", "direction.north_east", "direction.east", "direction.south_east", "direction.south", "direction.south_west",
+        "direction.west", "direction.north_west"};
     return keys;
 }
 
 std::optional<StringProblem> string_problem(const std::string& key, const std::string& value, const std::string& lang) {
     if (key == "speech.range" && (value.find("{from}") == std::string::npos || value.find("{to}") == std::string::npos))
         return StringProblem{"the text does not contain {from} and {to}", "keep {from} and {to} where a range's ends go, e.g. {from} to {to}"};
+    if (key == "place.distance_from_here" && (value.find("{distance}") == std::string::npos || value.find("{direction}") == std::string::npos))
+        return StringProblem{"the text does not contain {distance} and {direction}",
+                             "keep {distance} where the distance goes and {direction} where the way goes, e.g. about {distance} {direction}"};
     if ((key == "fallback.notice" || key == "outdated.notice") && value.find("{language}") == std::string::npos)
         return StringProblem{"the text does not contain {language}", "keep {language} where the language's name goes"};
     if (key == "idle.restart_in")

@@ -20,4 +20,11 @@ LatLon MapProjection::unproject(MapPoint p) const {
 
 double distance_metres(MapPoint a, MapPoint b) { return std::hypot(a.x - b.x, a.y - b.y); }
 
+CompassPoint compass_point(MapPoint from, MapPoint to) {
+    // The bearing, clockwise from north, in eighths of a turn, rounded to the nearest.
+    const double bearing = std::atan2(to.x - from.x, to.y - from.y);  // east of north, -π to π
+    const long eighth = std::lround(bearing / (std::numbers::pi / 4));
+    return static_cast<CompassPoint>((eighth + 8) % 8);
+}
+
 }  // namespace content

@@ -39,4 +39,11 @@ private:
 /// Straight-line distance in metres between two projected points.
 double distance_metres(MapPoint a, MapPoint b);
 
+/// The eight compass points, clockwise from north, and their names in the bundle's strings
+/// (`direction.<name>`).
+enum class CompassPoint { North, NorthEast, East, SouthEast, South, SouthWest, West, NorthWest };
+inline constexpr const char* kCompassPointNames[] = {"north", "north_east", "east", "south_east", "south", "south_west", "west", "north_west"};
+/// The compass point nearest the way from `from` to `to` (two different points).
+CompassPoint compass_point(MapPoint from, MapPoint to);
+
 }  // namespace content

@@ -117,14 +117,18 @@ std::string LocaleFormat::integer(long n) const {
     return U_SUCCESS(status) ? out : std::to_string(n);
 }
 
-std::string LocaleFormat::distance(double metres) const {
+std::string LocaleFormat::distance(double metres) const { return distance(metres, false); }
+
+std::string LocaleFormat::spoken_distance(double metres) const { return distance(metres, true); }
+
+std::string LocaleFormat::distance(double metres, bool unit_in_full) const {
     namespace number = icu::number;
     UErrorCode status = U_ZERO_ERROR;
     const bool near = metres < 950;
     const double value = near ? std::max(50.0, std::round(metres / 50) * 50) : metres / 1000;
     const auto formatter = number::NumberFormatter::withLocale(f_->locale)
                                .unit(near ? icu::MeasureUnit::getMeter() : icu::MeasureUnit::getKilometer())
-                               .unitWidth(UNUM_UNIT_WIDTH_SHORT)
+                               .unitWidth(unit_in_full ? UNUM_UNIT_WIDTH_FULL_NAME : UNUM_UNIT_WIDTH_SHORT)
                                .precision(near ? number::Precision::integer() : number::Precision::fixedFraction(1));
     const std::string out = utf8(formatter.formatDouble(value, status).toString(status));
     return U_SUCCESS(status) ? out : std::to_string(static_cast<long>(value)) + (near ? " m" : " km");

@@ -37,6 +37,9 @@ public:
     /// A walking distance, rounded as a walker needs it: "350 m" up to 950 m (never under 50),
     /// then kilometres with one decimal ("1,2 km").
     std::string distance(double metres) const;
+    /// The same distance with its unit's full name, as a voice says it ("1.3 kilometres"): a
+    /// voice reads "km" as two letters.
+    std::string spoken_distance(double metres) const;
     /// An ICU message with one number argument, `{name, plural, one {# second} other {# seconds}}`,
     /// for `count`; the pattern as written when it is not a valid message.
     std::string count_message(const std::string& pattern, const std::string& name, long count) const;
@@ -46,6 +49,7 @@ public:
     std::string specimen() const;
 
 private:
+    std::string distance(double metres, bool unit_in_full) const;
     struct Formatters;
     std::string lang_;
     mutable std::mutex mutex_;  // ICU's formatters are not safe to share between threads

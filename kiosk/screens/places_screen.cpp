@@ -4,10 +4,9 @@
 
 #include <algorithm>
 
-#include "content/model/map_projection.hpp"
-#include "content/text/locale_format.hpp"
 #include "kiosk/app/app.hpp"
 #include "kiosk/ui/ui.hpp"
+#include "kiosk/words/distance_text.hpp"
 #include "kiosk/words/hours_text.hpp"
 #include "kiosk/words/words.hpp"
 
@@ -24,22 +23,25 @@ PlacesScreen::PlacesScreen(App& app) : app_(app) {
     std::vector<std::string> kinds;
     for (const auto& p : bundle.places(lang, app_.today())) {
         Entry e{p.place.id, p.place.kind, HoursState::Unknown, -1, {}};
-        if (const auto& here = app.here()) {
-            const content::MapProjection from_here(here->first, here->second);
-            e.metres = content::distance_metres({0, 0}, from_here.project(p.place.lat, p.place.lon)) * kDetour;
+        const std::string kind = bundle.ui("kind." + p.place.kind, lang).text;
+        std::string detail = kind, spoken = kind;
+        if (const auto distance = app.here() ? distance_text(bundle, lang, *app.here(), p.place) : std::nullopt) {
+            e.metres = distance->metres;
+            detail += "  ·  " + distance->shown;
+            spoken += ", " + distance->spoken;
         }
-        std::string detail = bundle.ui("kind." + p.place.kind, lang).text;
-        // Isolated left to right, so "800 m" keeps its order in an Arabic or Persian line.
-        if (e.metres >= 0) detail += "  ·  " + isolated("≈ " + content::locale_format(lang).distance(e.metres));
         const auto hours = place_hours_now(bundle, lang, p.place.opening_hours, now);
         e.hours = hours.state;
         detail += "  ·  " + hours.text;
+        spoken += ", " + hours.text;
         e.card = card_text(bundle, "place:" + p.place.id, {p.place.name, lang}, {detail, lang});
+        e.card.summary.set_spoken(spoken);
         if (std::find(kinds.begin(), kinds.end(), p.place.kind) == kinds.end()) kinds.push_back(p.place.kind);
         entries_.push_back(std::move(e));
     }
-    // Nearest first; without a position, in the bundle's order.
-    std::stable_sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.metres < b.metres; });
+    // Nearest first, then those without a distance (a mobile unit; all, without the kiosk's
+    // position) in the bundle's order.
+    std::stable_sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.metres >= 0 && (b.metres < 0 || a.metres < b.metres); });
     const auto label = [&](const std::string& key) { return text_of(bundle, bundle.ui(key, lang), true); };
     filters_.push_back({"filter:all", label("places.all")});
     filters_.push_back({"filter:open", label("places.open_now")});

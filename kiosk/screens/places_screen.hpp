@@ -18,15 +18,11 @@ public:
     void draw(Ui& ui) override;
     TextBlock& title() override { return title_; }
 
-    /// Straight-line distance times this is the walking estimate shown ("≈ 1.3 km"): streets
-    /// are rarely straight, and a visitor should not be told a place is nearer than it is.
-    static constexpr double kDetour = 1.3;
-
 private:
     struct Entry {
         std::string id, kind;
         HoursState hours = HoursState::Unknown;
-        double metres = -1;  // walking estimate; -1 when the kiosk's position is not configured
+        double metres = -1;  // walking estimate; -1 without one (a mobile unit, or no kiosk position)
         CardText card;
     };
     struct Filter {

@@ -207,13 +207,15 @@ std::vector<Utterance> speak_item(const DrawnText& drawn, const ReadingItem& ite
     if (item.block >= 0) {
         const auto b = static_cast<size_t>(item.block);
         const std::string& lang = drawn.langs[b].empty() ? app.lang() : drawn.langs[b];
-        Utterance u = utterance(item.then < 0 ? drawn.blocks[b] : drawn.blocks[b] + ". " + drawn.blocks[static_cast<size_t>(item.then)], lang, index, app);
+        const auto words = [&](size_t block) -> const std::string& { return drawn.said[block].empty() ? drawn.blocks[block] : drawn.said[block]; };
+        Utterance u = utterance(item.then < 0 ? words(b) : words(b) + ". " + words(static_cast<size_t>(item.then)), lang, index, app);
         if (item.then >= 0 && !u.recording) {  // the step's text alone may be recorded
-            Utterance step = utterance(drawn.blocks[static_cast<size_t>(item.then)], lang, index, app);
-            if (step.recording) return {utterance(drawn.blocks[b], lang, index, app), std::move(step)};
+            Utterance step = utterance(words(static_cast<size_t>(item.then)), lang, index, app);
+            if (step.recording) return {utterance(words(b), lang, index, app), std::move(step)};
         }
         if (blank(u.text)) return {};
-        if (item.then >= 0 || u.recording || !app.bundle().spoken_variant(lang, drawn.blocks[b]).empty()) return {std::move(u)};
+        if (item.then >= 0 || u.recording || !drawn.said[b].empty() || !app.bundle().spoken_variant(lang, drawn.blocks[b]).empty())
+            return {std::move(u)};
         // A paragraph is said a sentence at a time, so the sentence being heard can be highlighted;
         // one recorded or given a spoken variant as a whole is said whole.
         const std::u32string chars = fonts::decode_utf8(drawn.blocks[b]);

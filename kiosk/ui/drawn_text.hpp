@@ -26,6 +26,7 @@ struct DrawnText {
     /// page's scroll area), empty when it is scrolled out of view.
     std::vector<std::pair<ImVec2, ImVec2>> boxes, visible;
     std::vector<bool> rtl;            // beside blocks: laid out as a right-to-left paragraph
+    std::vector<std::string> said;    // beside blocks: the words a voice says when they are not those shown, else empty
     std::vector<std::string> langs;   // beside blocks: the language the text is in
     std::vector<int> label_of;        // beside blocks: the control the text names, or -1
     std::vector<bool> block_in_page;  // beside blocks: inside the scrolling page
@@ -48,9 +49,10 @@ struct DrawnText {
     bool in_page = false, announcing = false;
     static inline DrawnText* current = nullptr;
 
-    void add_block(std::string text, std::string lang, bool right_to_left, ImVec2 min, ImVec2 max, ImVec2 vmin, ImVec2 vmax) {
+    void add_block(std::string text, std::string spoken, std::string lang, bool right_to_left, ImVec2 min, ImVec2 max, ImVec2 vmin, ImVec2 vmax) {
         order.push_back(static_cast<int>(blocks.size()));
         blocks.push_back(std::move(text));
+        said.push_back(std::move(spoken));
         langs.push_back(std::move(lang));
         rtl.push_back(right_to_left);
         boxes.emplace_back(min, max);

@@ -147,7 +147,7 @@ void TextBlock::draw(ImDrawList* list, ImVec2 origin, ImU32 color, ImU32 link_co
         const ImVec2 min = origin, max(origin.x + width_, origin.y + line_height() * static_cast<float>(lines_.size()));
         const ImVec2 clip_min = list->GetClipRectMin(), clip_max = list->GetClipRectMax();
         const ImVec2 vmin(std::max(min.x, clip_min.x), std::max(min.y, clip_min.y)), vmax(std::min(max.x, clip_max.x), std::min(max.y, clip_max.y));
-        DrawnText::current->add_block(fonts::encode_utf8(text_), lang_, rtl_, min, max, vmin, vmax.x > vmin.x && vmax.y > vmin.y ? vmax : vmin);
+        DrawnText::current->add_block(fonts::encode_utf8(text_), spoken_, lang_, rtl_, min, max, vmin, vmax.x > vmin.x && vmax.y > vmin.y ? vmax : vmin);
     }
     fonts::GlyphAtlas& atlas = *style_.engine->atlas;
     const float to_u = 1.0f / static_cast<float>(atlas.width()), to_v = 1.0f / static_cast<float>(atlas.height());

@@ -76,6 +76,10 @@ public:
     /// The language the text is in (what shapes it, and what voice reads it).
     const std::string& lang() const { return lang_; }
     bool empty() const { return text_.empty(); }
+    /// The words a voice says for this text when they are not the ones shown ("1.3 kilometres"
+    /// for "1.3 km"); empty when they are.
+    const std::string& spoken() const { return spoken_; }
+    void set_spoken(std::string words) { spoken_ = std::move(words); }
     /// The laid-out lines, for tests.
     const std::vector<fonts::Line>& lines() const { return lines_; }
     /// The text, for tests.
@@ -89,7 +93,7 @@ private:
     std::vector<bool> bold_;
     std::vector<int> link_;  // per character: an index into targets_, or -1
     std::vector<std::string> targets_;
-    std::string lang_;
+    std::string lang_, spoken_;
     bool rtl_ = false;
     // Shaping, for the font set it was made with; lines for the last width and size.
     uint64_t shaped_with_ = 0;  // FontSet::id()

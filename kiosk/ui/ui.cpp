@@ -70,7 +70,10 @@ static int record(HitMap& hits, const std::string& id, const content::Localized&
 }
 
 // The words of a block, for a control it names.
-static content::Localized words_of(const TextBlock& block) { return {fonts::encode_utf8(block.text()), block.lang(), false}; }
+// The words that name a control drawn with `block`: those a voice says for it.
+static content::Localized words_of(const TextBlock& block) {
+    return {block.spoken().empty() ? fonts::encode_utf8(block.text()) : block.spoken(), block.lang(), false};
+}
 
 void Ui::spot(const std::string& id, const content::Localized& name, ImVec2 min, ImVec2 max) {
     hits.add(id, min, max);

@@ -5,6 +5,7 @@
 #include "kiosk/app/app.hpp"
 #include "kiosk/ui/ui.hpp"
 #include "kiosk/ui/view.hpp"
+#include "kiosk/words/distance_text.hpp"
 #include "kiosk/words/hours_text.hpp"
 #include "kiosk/words/place_text.hpp"
 #include "kiosk/words/words.hpp"
@@ -22,6 +23,11 @@ InfoCard place_card(const App& app, const content::PlaceView& p, bool with_week)
         card.lines.push_back(TextBlock::plain(name.text + ": " + value, app.lang(), ui_rtl));
     };
     if (!p.place.address.empty()) line(label("place.address"), p.place.address);
+    if (const auto distance = app.here() ? distance_text(bundle, app.lang(), *app.here(), p.place) : std::nullopt) {
+        const std::string name = label("place.distance").text + ": ";
+        card.lines.push_back(TextBlock::plain(name + distance->shown, app.lang(), ui_rtl));
+        card.lines.back().set_spoken(name + distance->spoken);
+    }
     const auto now = std::chrono::floor<std::chrono::seconds>(app.clock().wall());
     card.lines.push_back(TextBlock::plain(place_hours_now(bundle, app.lang(), p.place.opening_hours, now).text, app.lang(), ui_rtl, true));
     if (!p.place.opening_hours.empty()) {
