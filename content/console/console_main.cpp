@@ -1,0 +1,100 @@
+// kiosk-console: the content team's web console, and the commands that set it up.
+//
+//   kiosk-console serve --data DIR [--published DIR] [--listen 127.0.0.1:8080] [--web DIR] [--report-interval S] [--secure-cookies]
+//   kiosk-console add-user --data DIR NAME ROLE [LANGUAGES]   (the password on standard input)
+//   kiosk-console add-kiosk --data DIR NAME [SITE]            (prints the kiosk's report token)
+#include <csignal>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "content/console/console_server.hpp"
+
+namespace {
+
+using namespace content::console;
+
+constexpr const char* kUsage =
+    "usage: kiosk-console serve --data DIR [--published DIR] [--listen HOST:PORT] [--web DIR] [--report-interval SECONDS] [--secure-cookies]\n"
+    "       kiosk-console add-user --data DIR NAME ROLE [LANGUAGES]   (reads the password from standard input)\n"
+    "       kiosk-console add-kiosk --data DIR NAME [SITE]            (prints the token for the kiosk's report_token)\n"
+    "ROLE: editor, translator (LANGUAGES e.g. ar,fa), publisher, administrator\n";
+
+ConsoleServer* serving = nullptr;
+
+int fail(const std::string& message) {
+    std::cerr << "kiosk-console: " << message << "\n";
+    return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "--help") {
+        std::cout << kUsage;
+        return args.empty() ? 2 : 0;
+    }
+    const std::string command = args[0];
+    std::map<std::string, std::string> options;
+    std::vector<std::string> words;
+    for (size_t i = 1; i < args.size(); ++i) {
+        if (args[i] == "--secure-cookies") options[args[i]] = "yes";
+        else if (args[i].starts_with("--") && i + 1 < args.size()) options[args[i]] = args[i + 1], ++i;
+        else if (args[i].starts_with("--")) return fail(args[i] + " needs a value. Fix: see kiosk-console --help");
+        else words.push_back(args[i]);
+    }
+    if (!options.count("--data")) return fail("no --data folder. Fix: name the folder the console keeps its database in, e.g. --data /var/lib/kiosk-console");
+    try {
+        ConsoleOptions o;
+        o.data = options["--data"];
+        if (command == "add-user") {
+            if (words.size() < 2 || words.size() > 3) return fail("add-user takes NAME ROLE [LANGUAGES]. Fix: e.g. kiosk-console add-user --data DIR Amira translator ar,fa");
+            const auto role = parse_role(words[1]);
+            if (!role) return fail("\"" + words[1] + "\" is not a role. Fix: editor, translator, publisher or administrator");
+            User user{words[0], *role, {}};
+            if (words.size() == 3)
+                for (size_t at = 0; at < words[2].size();) {
+                    const size_t comma = std::min(words[2].find(',', at), words[2].size());
+                    if (comma > at) user.languages.push_back(words[2].substr(at, comma - at));
+                    at = comma + 1;
+                }
+            std::string password;
+            std::getline(std::cin, password);
+            ConsoleServer console(o);
+            console.accounts().set_user(user, password);
+            console.audit().record("(command line)", "account set", user.name + " as " + role_name(user.role));
+            std::cout << "account " << user.name << " (" << role_name(user.role) << ") saved\n";
+            return 0;
+        }
+        if (command == "add-kiosk") {
+            if (words.empty() || words.size() > 2) return fail("add-kiosk takes NAME [SITE]. Fix: e.g. kiosk-console add-kiosk --data DIR hub-nord-1 \"Snodo nord\"");
+            ConsoleServer console(o);
+            const std::string token = console.fleet().add_kiosk(words[0], words.size() == 2 ? words[1] : "");
+            console.audit().record("(command line)", "kiosk added", words[0]);
+            std::cout << token << "\n";
+            std::cerr << "put this token in kiosk " << words[0] << "'s kiosk.conf as report_token; it is not shown again\n";
+            return 0;
+        }
+        if (command != "serve") return fail("unknown command \"" + command + "\". Fix: see kiosk-console --help");
+        o.published = options.count("--published") ? options["--published"] : "";
+        o.web = options.count("--web") ? std::filesystem::path(options["--web"]) : std::filesystem::path(KIOSK_CONSOLE_WEB);
+        if (options.count("--report-interval")) o.report_interval = std::stoll(options["--report-interval"]);
+        o.secure_cookies = options.count("--secure-cookies") > 0;
+        const std::string listen = options.count("--listen") ? options["--listen"] : "127.0.0.1:8080";
+        const size_t colon = listen.rfind(':');
+        if (colon == std::string::npos) return fail("--listen " + listen + " has no port. Fix: e.g. --listen 127.0.0.1:8080");
+        ConsoleServer console(o);
+        const int port = console.bind(listen.substr(0, colon), std::stoi(listen.substr(colon + 1)));
+        if (port < 0) return fail("cannot listen on " + listen + ". Fix: choose a free port, or stop what uses it");
+        std::cout << "kiosk-console: serving http://" << listen.substr(0, colon) << ":" << port << "/" << std::endl;
+        serving = &console;
+        std::signal(SIGTERM, [](int) { serving->stop(); });
+        std::signal(SIGINT, [](int) { serving->stop(); });
+        console.run();
+        return 0;
+    } catch (const std::exception& e) {
+        return fail(e.what());
+    }
+}

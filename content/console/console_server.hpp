@@ -1,0 +1,66 @@
+#pragma once
+// The console's HTTP side (cpp-httplib): its static front end, the JSON API a signed-in content
+// manager's browser calls, and the endpoint kiosks report to. Everything but the report endpoint
+// and the login needs a session cookie (HttpOnly, SameSite=Strict); every change also needs the
+// session's CSRF token in an X-CSRF-Token header. Requests are handled one at a time against the
+// database: the console serves a team, not the public.
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "content/console/accounts.hpp"
+#include "content/console/audit_log.hpp"
+#include "content/console/fleet.hpp"
+
+namespace httplib {
+class Server;
+class Request;
+class Response;
+}  // namespace httplib
+
+namespace content::console {
+
+struct ConsoleOptions {
+    std::filesystem::path data;       // console.db lives here
+    std::filesystem::path published;  // the published folder (its publish log says the version); may be empty
+    std::filesystem::path web;        // the front end's files
+    std::int64_t report_interval = 300;  // seconds between a kiosk's reports, as kiosks are configured
+    bool secure_cookies = false;      // behind a TLS proxy: cookies only over HTTPS
+};
+
+class ConsoleServer {
+public:
+    /// A kiosk's report larger than this is refused (413) unread.
+    static constexpr size_t kMaxReport = 16 * 1024;
+
+    ConsoleServer(ConsoleOptions options, Clock clock = system_clock());
+    ~ConsoleServer();
+
+    /// Binds `host`; `port` 0 takes any free one. Returns the port, or -1 when it cannot bind.
+    int bind(const std::string& host, int port);
+    /// Serves until stop(); call after bind().
+    void run();
+    void stop();
+
+    Accounts& accounts() { return accounts_; }
+    Fleet& fleet() { return fleet_; }
+    AuditLog& audit() { return audit_; }
+
+private:
+    void routes();
+    /// The session of a request; for a change, only with its CSRF token. Answers 401 or 403 itself.
+    std::optional<Session> signed_in(const httplib::Request& request, httplib::Response& response, bool change);
+    std::int64_t published_version() const;
+
+    ConsoleOptions options_;
+    std::unique_ptr<sql::Database> db_;
+    Accounts accounts_;
+    AuditLog audit_;
+    Fleet fleet_;
+    std::mutex mutex_;  // one request at a time touches the database
+    std::unique_ptr<httplib::Server> server_;
+};
+
+}  // namespace content::console

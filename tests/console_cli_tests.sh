@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# kiosk-console as an administrator sets it up and a browser and a kiosk meet it: accounts and
+# kiosks added on the command line, then the real server on loopback driven with curl.
+# Usage: console_cli_tests.sh KIOSK_CONSOLE TESTS_DIR
+set -u
+console=$1 tests=$2
+work=$(mktemp -d)
+server=
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+source "$tests/lib.sh"
+
+out=$("$console" 2>&1); rc=$?
+check "no command: usage, exit 2" test $rc -eq 2
+check "no command: usage names serve" contains "$out" "kiosk-console serve --data DIR"
+out=$("$console" add-user Anna editor 2>&1); rc=$?
+check "no --data: exit 2" test $rc -eq 2
+check "no --data: says what to do" contains "$out" "Fix: name the folder the console keeps its database in"
+out=$(echo "a long password" | "$console" add-user --data "$work/data" Anna poet 2>&1); rc=$?
+check "a bad role is named" contains "$out" '"poet" is not a role. Fix: editor, translator, publisher or administrator'
+out=$(echo "short" | "$console" add-user --data "$work/data" Anna editor 2>&1); rc=$?
+check "a short password is refused" contains "$out" "the password for Anna is too short. Fix: use at least 10 characters"
+out=$(echo "anna's long password" | "$console" add-user --data "$work/data" Anna editor 2>&1); rc=$?
+check "an editor is added" test $rc -eq 0
+check "an editor is added: said" contains "$out" "account Anna (editor) saved"
+token=$("$console" add-kiosk --data "$work/data" hub-nord-1 "Snodo nord" 2>/dev/null)
+check "a kiosk's token: 64 hex digits" grep -qxE '[0-9a-f]{64}' <<<"$token"
+check "the token is not kept in the database" test -z "$(sqlite3 "$work/data/console.db" "SELECT name FROM kiosks WHERE digest = '$token'")"
+
+"$console" serve --data "$work/data" --listen 127.0.0.1:0 --report-interval 60 >"$work/serve.log" 2>&1 &
+server=$!
+for _ in $(seq 100); do grep -q serving "$work/serve.log" && break; sleep 0.1; done
+url=$(sed -n 's/.*serving \(http:[^ ]*\)/\1/p' "$work/serve.log")
+check "serve says where it listens" contains "$url" "http://127.0.0.1:"
+
+status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+check "the front end is served" contains "$(curl -s "$url")" '<script src="console.js" defer></script>'
+check "a kiosk reports" test "$(status -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+  -d '{"version": 3, "printer": "paper_out", "uptime_s": 100}' "${url}api/report")" = 204
+check "the fleet needs a session" test "$(status "${url}api/fleet")" = 401
+curl -s -c "$work/cookies" -H 'Content-Type: application/json' -d '{"name": "Anna", "password": "anna'"'"'s long password"}' "${url}api/login" >"$work/login.json"
+check "sign-in answers with a CSRF token" grep -q '"csrf":"[0-9a-f]\{64\}"' "$work/login.json"
+fleet=$(curl -s -b "$work/cookies" "${url}api/fleet")
+check "the fleet shows the kiosk's report" contains "$fleet" '"name":"hub-nord-1"'
+check "the fleet marks its printer" contains "$fleet" '"paper":true'
+
+kill "$server"; wait "$server" 2>/dev/null; rc=$?
+check "serve stops on SIGTERM" test $rc -eq 0
+server=
+finish console_cli

@@ -1,0 +1,279 @@
+// The content team's console: accounts, sessions and their limits, the kiosks' reports and the
+// fleet view, and the HTTP API end to end on a real server on loopback (cpp-httplib's client).
+#include <doctest/doctest.h>
+#include <httplib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "content/console/console_server.hpp"
+#include "content/delivery/publish_log.hpp"
+#include "tests/test_support.hpp"
+
+namespace fs = std::filesystem;
+using namespace content::console;
+using nlohmann::json;
+
+namespace {
+
+// A clock the test moves by hand.
+struct TestClock {
+    std::int64_t now = 1'765'000'000;  // 2025-12-06
+    Clock clock() {
+        return [this] { return now; };
+    }
+};
+
+fs::path fresh_dir(const std::string& name) {
+    const fs::path dir = fs::temp_directory_path() / ("console-tests-" + name + "-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+Report report(std::int64_t version) {
+    Report r;
+    r.version = version;
+    r.channel = "stable";
+    r.printer = "ok";
+    r.content_expires = "2026-06-30";
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("console accounts: argon2id passwords, sessions kept as digests, failed logins slowed, idle sessions ended") {
+    TestClock t;
+    auto db = open_console_db(fresh_dir("accounts"));
+    Accounts accounts(*db, t.clock());
+    CHECK_THROWS_WITH(accounts.set_user({"Anna", Role::Editor, {}}, "short"), doctest::Contains("at least 10 characters"));
+    CHECK_THROWS_WITH(accounts.set_user({"Amira", Role::Translator, {}}, "a long password"), doctest::Contains("has no languages"));
+    accounts.set_user({"Anna", Role::Editor, {}}, "anna's long password");
+    accounts.set_user({"Amira", Role::Translator, {"ar", "fa"}}, "amira's long password");
+    CHECK(accounts.user("Amira")->languages == std::vector<std::string>{"ar", "fa"});
+    auto stored = db->prepare("SELECT password FROM users WHERE name = 'Anna'");
+    REQUIRE(stored.step());
+    CHECK(stored.text(0).starts_with("$argon2id$"));
+
+    CHECK(accounts.log_in("Anna", "wrong password!", "10.0.0.1").result == Login::Result::Wrong);
+    const Login ok = accounts.log_in("Anna", "anna's long password", "10.0.0.1");
+    REQUIRE(ok.result == Login::Result::Ok);
+    CHECK(ok.token.size() == 64);
+    CHECK(ok.csrf != ok.token);
+    CHECK(accounts.session(ok.token)->user.name == "Anna");
+    CHECK_FALSE(accounts.session(ok.token + "0"));
+    auto plain = db->prepare("SELECT count(*) FROM sessions WHERE digest = ? OR csrf = ?");
+    plain.bind(1, ok.token).bind(2, ok.token);
+    REQUIRE(plain.step());
+    CHECK(plain.integer(0) == 0);  // the token itself is not kept
+
+    // Five wrong passwords for a name: the sixth try is not even checked, the right one too.
+    for (int i = 0; i < Accounts::kLoginTries - 1; ++i) CHECK(accounts.log_in("Anna", "guess " + std::to_string(i), "10.0.0.2").result == Login::Result::Wrong);
+    const Login throttled = accounts.log_in("Anna", "anna's long password", "10.0.0.3");
+    CHECK(throttled.result == Login::Result::Throttled);
+    CHECK(throttled.retry_after > 0);
+    CHECK(throttled.retry_after <= Accounts::kLoginWindow);
+    // Many names from one address are slowed too.
+    for (int i = 0; i < Accounts::kLoginTries; ++i) accounts.log_in("nobody" + std::to_string(i), "x", "10.0.0.9");
+    CHECK(accounts.log_in("Amira", "amira's long password", "10.0.0.9").result == Login::Result::Throttled);
+    CHECK(accounts.log_in("Amira", "amira's long password", "10.0.0.8").result == Login::Result::Ok);
+    t.now += Accounts::kLoginWindow + 1;
+    CHECK(accounts.log_in("Anna", "anna's long password", "10.0.0.3").result == Login::Result::Ok);
+
+    // A session left idle ends; one in use goes on.
+    const Login fresh = accounts.log_in("Anna", "anna's long password", "10.0.0.1");
+    t.now += Accounts::kSessionIdle - 10;
+    CHECK(accounts.session(fresh.token));
+    t.now += Accounts::kSessionIdle - 10;
+    CHECK(accounts.session(fresh.token));
+    t.now += Accounts::kSessionIdle + 1;
+    CHECK_FALSE(accounts.session(fresh.token));
+    accounts.log_out(ok.token);
+    CHECK_FALSE(accounts.session(ok.token));
+}
+
+TEST_CASE("kiosk reports: checked field by field, one per kiosk per gap, bounded, and read as the fleet's state") {
+    CHECK(std::get<std::string>(parse_report("{\"version\": \"8\"}")).starts_with("field \"version\": not a whole number"));
+    CHECK(std::get<std::string>(parse_report("{}")).starts_with("field \"version\": missing"));
+    CHECK(std::get<std::string>(parse_report("[1]")).starts_with("the report is not a JSON object"));
+    CHECK(std::get<std::string>(parse_report("{\"version\": 8, \"printer\": \"on fire\"}")).find("Fix: send one of ok, paper_low") != std::string::npos);
+    CHECK(std::get<std::string>(parse_report("{\"version\": 8, \"content_expires\": \"2026-02-30\"}")).find("YYYY-MM-DD") != std::string::npos);
+    const auto parsed = parse_report(R"({"version": 8, "printer": "paper_out", "usage": {"guide:food-help": 3}, "last_error": "<b>x</b>"})");
+    REQUIRE(std::holds_alternative<Report>(parsed));
+    CHECK(std::get<Report>(parsed).usage.at("guide:food-help") == 3);
+    CHECK(std::get<Report>(parse_report(report_json(std::get<Report>(parsed)))).last_error == "<b>x</b>");
+
+    TestClock t;
+    t.now = 1'781'000'000;  // 2026-06-09: the reports' content expires on 2026-06-30, within 30 days
+    auto db = open_console_db(fresh_dir("fleet"));
+    Fleet fleet(*db, t.clock());
+    CHECK_THROWS_WITH(fleet.add_kiosk("hub nord", ""), doctest::Contains("cannot be used"));
+    const std::string nord = fleet.add_kiosk("hub-nord-1", "Snodo nord"), sud = fleet.add_kiosk("hub-sud-1", "Snodo sud");
+    fleet.add_kiosk("questura-1", "Questura");
+    CHECK(fleet.take("not a token", report(8)) == Fleet::Taken::UnknownToken);
+    CHECK(fleet.take(nord, report(8)) == Fleet::Taken::Yes);
+    CHECK(fleet.take(nord, report(8)) == Fleet::Taken::TooSoon);
+    Report out_of_paper = report(7);
+    out_of_paper.printer = "paper_out";
+    out_of_paper.content_expires = "2027-01-31";
+    CHECK(fleet.take(sud, out_of_paper) == Fleet::Taken::Yes);
+
+    const auto states = fleet.states(8, 300);
+    REQUIRE(states.size() == 3);
+    CHECK(states[0].name == "hub-nord-1");
+    CHECK_FALSE(states[0].silent);
+    CHECK_FALSE(states[0].behind);
+    CHECK_FALSE(states[0].paper);
+    CHECK(states[0].expiring);
+    CHECK(states[1].name == "hub-sud-1");
+    CHECK(states[1].behind);
+    CHECK(states[1].paper);
+    CHECK_FALSE(states[1].expiring);
+    CHECK(states[2].name == "questura-1");
+    CHECK(states[2].silent);  // never reported
+    CHECK_FALSE(states[2].last);
+    t.now += 601;  // two intervals without a report
+    CHECK(fleet.states(8, 300)[0].silent);
+
+    // A kiosk reporting far too often for a long time keeps at most kKeep reports, none older than kKeepDays.
+    for (int i = 0; i < Fleet::kKeep + 40; ++i) {
+        t.now += Fleet::kMinGap;
+        REQUIRE(fleet.take(nord, report(8)) == Fleet::Taken::Yes);
+    }
+    const auto count = [&](const std::string& kiosk) {
+        auto rows = db->prepare("SELECT count(*) FROM reports WHERE kiosk = ?");
+        rows.bind(1, kiosk);
+        rows.step();
+        return rows.integer(0);
+    };
+    CHECK(count("hub-nord-1") == Fleet::kKeep);
+    t.now += Fleet::kKeepDays * 86400 + 1;
+    CHECK(fleet.take(nord, report(8)) == Fleet::Taken::Yes);
+    CHECK(count("hub-nord-1") == 1);
+}
+
+namespace {
+
+// A console serving on a free loopback port for the test's life.
+struct RunningConsole {
+    TestClock time;
+    fs::path data = fresh_dir("server");
+    std::unique_ptr<ConsoleServer> console;
+    std::thread thread;
+    int port = -1;
+
+    RunningConsole() {
+        fs::create_directories(data / "published");
+        content::PublishLogEntry entry;
+        entry.version = 8;
+        entry.time = "2026-12-07T10:42+01:00";
+        entry.publisher = "Paola";
+        entry.key_id = "FD0BF94AF9D84524";
+        std::ofstream(data / "published" / content::kPublishLogName) << content::format_log_entry(entry);
+        ConsoleOptions o;
+        o.data = data / "db";
+        o.published = data / "published";
+        o.web = fs::path(KIOSK_SOURCE_DIR) / "content/console/web";
+        console = std::make_unique<ConsoleServer>(o, time.clock());
+        console->accounts().set_user({"Anna", Role::Editor, {}}, "anna's long password");
+        console->accounts().set_user({"Admin", Role::Administrator, {}}, "admin's long password");
+        port = console->bind("127.0.0.1", 0);
+        REQUIRE(port > 0);
+        thread = std::thread([this] { console->run(); });
+    }
+    ~RunningConsole() {
+        console->stop();
+        thread.join();
+    }
+    httplib::Client client() const {
+        httplib::Client c("127.0.0.1", port);
+        c.set_connection_timeout(10);
+        c.set_read_timeout(30);
+        return c;
+    }
+};
+
+// Signs in; returns the session cookie and the CSRF token.
+std::pair<std::string, std::string> sign_in(const RunningConsole& rc, const std::string& name, const std::string& password) {
+    auto res = rc.client().Post("/api/login", json{{"name", name}, {"password", password}}.dump(), "application/json");
+    REQUIRE(res);
+    REQUIRE(res->status == 200);
+    const std::string set_cookie = res->get_header_value("Set-Cookie");
+    const std::string cookie = set_cookie.substr(0, set_cookie.find(';'));
+    return {cookie, json::parse(res->body)["csrf"]};
+}
+
+}  // namespace
+
+TEST_CASE("console over HTTP: sign-in, CSRF, roles, the report endpoint's refusals, and the fleet a browser reads") {
+    RunningConsole rc;
+    auto c = rc.client();
+
+    // The front end is served with a policy that runs only its own scripts.
+    auto page = c.Get("/");
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK(page->body.find("console.js") != std::string::npos);
+    CHECK(page->get_header_value("Content-Security-Policy").find("default-src 'self'") != std::string::npos);
+    auto escape = c.Get("/../../../../etc/passwd");
+    REQUIRE(escape);
+    CHECK(escape->body.find("root:") == std::string::npos);
+
+    // Without a session, nothing.
+    CHECK(c.Get("/api/fleet")->status == 401);
+    CHECK(c.Post("/api/login", "name=Anna&password=x", "application/x-www-form-urlencoded")->status == 415);
+    CHECK(c.Post("/api/login", "{\"name\": 1}", "application/json")->status == 400);
+    CHECK(c.Post("/api/login", json{{"name", "Anna"}, {"password", "wrong password"}}.dump(), "application/json")->status == 401);
+
+    auto login = c.Post("/api/login", json{{"name", "Anna"}, {"password", "anna's long password"}}.dump(), "application/json");
+    REQUIRE(login);
+    REQUIRE(login->status == 200);
+    const std::string set_cookie = login->get_header_value("Set-Cookie");
+    CHECK(set_cookie.find("HttpOnly") != std::string::npos);
+    CHECK(set_cookie.find("SameSite=Strict") != std::string::npos);
+    const auto [cookie, csrf] = sign_in(rc, "Anna", "anna's long password");
+    const httplib::Headers session{{"Cookie", cookie}};
+
+    // A kiosk reports.
+    const std::string token = rc.console->fleet().add_kiosk("hub-nord-1", "Snodo nord");
+    Report r = report(7);
+    r.printer = "paper_out";
+    r.last_error = "<script>alert(1)</script>";
+    const httplib::Headers kiosk{{"Authorization", "Bearer " + token}};
+    CHECK(c.Post("/api/report", report_json(r), "application/json")->status == 401);  // no token
+    CHECK(c.Post("/api/report", httplib::Headers{{"Authorization", "Bearer nope"}}, report_json(r), "application/json")->status == 401);
+    auto bad = c.Post("/api/report", kiosk, "{\"version\": -1}", "application/json");
+    CHECK(bad->status == 400);
+    CHECK(bad->body.find("field \\\"version\\\"") != std::string::npos);
+    CHECK(c.Post("/api/report", kiosk, std::string(20000, ' '), "application/json")->status == 413);
+    CHECK(c.Post("/api/report", kiosk, report_json(r), "application/json")->status == 204);
+    CHECK(c.Post("/api/report", kiosk, report_json(r), "application/json")->status == 429);
+
+    // The fleet as the browser reads it: behind the published version 8, printer out of paper.
+    auto fleet = c.Get("/api/fleet", session);
+    REQUIRE(fleet);
+    REQUIRE(fleet->status == 200);
+    const json f = json::parse(fleet->body);
+    CHECK(f["published_version"] == 8);
+    REQUIRE(f["kiosks"].size() == 1);
+    CHECK(f["kiosks"][0]["name"] == "hub-nord-1");
+    CHECK(f["kiosks"][0]["behind"] == true);
+    CHECK(f["kiosks"][0]["paper"] == true);
+    CHECK(f["kiosks"][0]["report"]["last_error"] == "<script>alert(1)</script>");  // data, for the page to show as text
+
+    // A change without the session's CSRF token is refused, and changes nothing.
+    CHECK(c.Post("/api/logout", session, "", "application/json")->status == 403);
+    CHECK(c.Get("/api/me", session)->status == 200);
+    // Only an administrator reads the audit log; it has the failed and the good logins.
+    CHECK(c.Get("/api/audit", session)->status == 403);
+    const auto [admin_cookie, admin_csrf] = sign_in(rc, "Admin", "admin's long password");
+    auto audit = c.Get("/api/audit", httplib::Headers{{"Cookie", admin_cookie}});
+    REQUIRE(audit->status == 200);
+    CHECK(audit->body.find("login failed") != std::string::npos);
+    CHECK(audit->body.find("\"user\":\"Anna\"") != std::string::npos);
+    // Signing out with the token ends the session.
+    CHECK(c.Post("/api/logout", httplib::Headers{{"Cookie", cookie}, {"X-CSRF-Token", csrf}}, "", "application/json")->status == 200);
+    CHECK(c.Get("/api/me", session)->status == 401);
+}
