@@ -8,6 +8,7 @@
 
 #include "content/text/text_files.hpp"
 #include "kiosk/print/printer_setup.hpp"
+#include "kiosk/services/report_service.hpp"
 #include "kiosk/services/update_service.hpp"
 #include "platform/drm_card.hpp"
 #include "platform/log.hpp"
@@ -282,10 +283,18 @@ std::unique_ptr<Speech> open_speech(const std::string& audio_device, bool sound)
     return std::make_unique<Speech>(std::move(synth), std::move(output));
 }
 
+// Reports to the console (report_url); none when not configured.
+std::unique_ptr<ReportService> start_reports(const Settings& settings, platform::EventWaiter& waiter) {
+    if (settings.report_url.empty()) return nullptr;
+    return std::make_unique<ReportService>(ReportConfig{settings.report_url, settings.report_token, "", settings.report_every},
+                                           [&waiter] { waiter.wake(); }, log_update);
+}
+
 bool run_kiosk(Setup& s, Session& session) {
     App& app = *session.app;
     platform::EventWaiter& waiter = *session.waiter;
     auto updates = start_updates(s, waiter);
+    auto reports = start_reports(s.settings, waiter);
     session.admin->set_updates(updates.get());
     std::optional<std::chrono::milliseconds> exit_after;
     if (s.options.exit_after_ms) exit_after = std::chrono::milliseconds(*s.options.exit_after_ms);
@@ -305,6 +314,7 @@ bool run_kiosk(Setup& s, Session& session) {
                 if (auto next = s.preview->take_new_bundle()) app.replace_bundle(std::move(next));
                 app.set_preview_note(s.preview->note());
             }
+            if (reports && reports->wanted()) reports->send(session.admin->fleet_report());
             if (!updates) return;
             if (auto next = updates->take_new_bundle()) app.replace_bundle(std::move(next));
         },
@@ -312,6 +322,7 @@ bool run_kiosk(Setup& s, Session& session) {
     s.preview.reset();
     session.admin->set_updates(nullptr);
     updates.reset();
+    reports.reset();
     if (exit_after) std::cout << "frames: " << session.runner->frames() << " polls: " << waiter.polls() << "\n";
     return session.admin->restart_requested();
 }

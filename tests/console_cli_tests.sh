@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # kiosk-console as an administrator sets it up and a browser and a kiosk meet it: accounts and
 # kiosks added on the command line, then the real server on loopback driven with curl.
-# Usage: console_cli_tests.sh KIOSK_CONSOLE TESTS_DIR
+# Usage: console_cli_tests.sh KIOSK_CONSOLE TESTS_DIR KIOSK DEMO_BUNDLE
 set -u
-console=$1 tests=$2
+console=$1 tests=$2 kiosk=$3 demo=$4
 work=$(mktemp -d)
 server=
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
@@ -42,6 +42,30 @@ check "sign-in answers with a CSRF token" grep -q '"csrf":"[0-9a-f]\{64\}"' "$wo
 fleet=$(curl -s -b "$work/cookies" "${url}api/fleet")
 check "the fleet shows the kiosk's report" contains "$fleet" '"name":"hub-nord-1"'
 check "the fleet marks its printer" contains "$fleet" '"paper":true'
+
+# A headless kiosk configured to report: its first report arrives at once, and the fleet shows it.
+token2=$("$console" add-kiosk --data "$work/data" questura-1 "Questura" 2>/dev/null)
+printf 'report_url = %sapi/report\nreport_every = 60\n' "$url" >"$work/kiosk.conf"
+out=$("$kiosk" --headless --config "$work/kiosk.conf" --bundle "$demo" --exit-after 500 2>&1); rc=$?
+check "report_url without report_token is refused" contains "$out" "report_url is set but report_token is not. Fix: add report_token ="
+printf 'report_token = abc\n' >>"$work/kiosk.conf"
+out=$("$kiosk" --headless --config "$work/kiosk.conf" --bundle "$demo" --exit-after 500 2>&1)
+check "a bad report_token is named with its fix" contains "$out" 'report_token: "abc" is not valid. Fix: write the 64 hex digits kiosk-console add-kiosk printed'
+sed -i '$d' "$work/kiosk.conf"
+printf 'report_token = %s\n' "$token2" >>"$work/kiosk.conf"
+"$kiosk" --headless --config "$work/kiosk.conf" --bundle "$demo" --exit-after 1500 >"$work/kiosk.log" 2>&1
+check "the kiosk ran" grep -q "^frames:" "$work/kiosk.log"
+fleet=$(curl -s -b "$work/cookies" "${url}api/fleet")
+row=$(python3 -c 'import json,sys; k=[k for k in json.load(sys.stdin)["kiosks"] if k["name"]=="questura-1"][0]; print(json.dumps(k["report"]) if "report" in k else "none")' <<<"$fleet")
+check "the kiosk's report reached the fleet" contains "$row" '"version": 1'
+check "the kiosk's report names its channel" contains "$row" '"channel": "demo"'
+check "the kiosk's report says it has no printer" contains "$row" '"printer": "none"'
+check "the kiosk's report has its free space" python3 -c 'import json,sys; assert json.loads(sys.argv[1])["free_bytes"] > 0' "$row"
+# A console that is not there: the kiosk logs it once and runs on.
+printf 'report_url = http://127.0.0.1:9/api/report\nreport_token = %s\n' "$token2" >"$work/nowhere.conf"
+"$kiosk" --headless --config "$work/nowhere.conf" --bundle "$demo" --exit-after 1500 >"$work/nowhere.log" 2>&1; rc=$?
+check "an absent console: the kiosk runs on" test $rc -eq 0
+check "an absent console: said once in the log" test "$(grep -c "report to http://127.0.0.1:9/api/report not taken" "$work/nowhere.log")" -eq 1
 
 kill "$server"; wait "$server" 2>/dev/null; rc=$?
 check "serve stops on SIGTERM" test $rc -eq 0

@@ -33,8 +33,8 @@ fs::path fresh_dir(const std::string& name) {
     return dir;
 }
 
-Report report(std::int64_t version) {
-    Report r;
+content::FleetReport report(std::int64_t version) {
+    content::FleetReport r;
     r.version = version;
     r.channel = "stable";
     r.printer = "ok";
@@ -95,15 +95,15 @@ TEST_CASE("console accounts: argon2id passwords, sessions kept as digests, faile
 }
 
 TEST_CASE("kiosk reports: checked field by field, one per kiosk per gap, bounded, and read as the fleet's state") {
-    CHECK(std::get<std::string>(parse_report("{\"version\": \"8\"}")).starts_with("field \"version\": not a whole number"));
-    CHECK(std::get<std::string>(parse_report("{}")).starts_with("field \"version\": missing"));
-    CHECK(std::get<std::string>(parse_report("[1]")).starts_with("the report is not a JSON object"));
-    CHECK(std::get<std::string>(parse_report("{\"version\": 8, \"printer\": \"on fire\"}")).find("Fix: send one of ok, paper_low") != std::string::npos);
-    CHECK(std::get<std::string>(parse_report("{\"version\": 8, \"content_expires\": \"2026-02-30\"}")).find("YYYY-MM-DD") != std::string::npos);
-    const auto parsed = parse_report(R"({"version": 8, "printer": "paper_out", "usage": {"guide:food-help": 3}, "last_error": "<b>x</b>"})");
-    REQUIRE(std::holds_alternative<Report>(parsed));
-    CHECK(std::get<Report>(parsed).usage.at("guide:food-help") == 3);
-    CHECK(std::get<Report>(parse_report(report_json(std::get<Report>(parsed)))).last_error == "<b>x</b>");
+    CHECK(std::get<std::string>(content::parse_fleet_report("{\"version\": \"8\"}")).starts_with("field \"version\": not a whole number"));
+    CHECK(std::get<std::string>(content::parse_fleet_report("{}")).starts_with("field \"version\": missing"));
+    CHECK(std::get<std::string>(content::parse_fleet_report("[1]")).starts_with("the report is not a JSON object"));
+    CHECK(std::get<std::string>(content::parse_fleet_report("{\"version\": 8, \"printer\": \"on fire\"}")).find("Fix: send one of ok, paper_low") != std::string::npos);
+    CHECK(std::get<std::string>(content::parse_fleet_report("{\"version\": 8, \"content_expires\": \"2026-02-30\"}")).find("YYYY-MM-DD") != std::string::npos);
+    const auto parsed = content::parse_fleet_report(R"({"version": 8, "printer": "paper_out", "usage": {"guide:food-help": 3}, "last_error": "<b>x</b>"})");
+    REQUIRE(std::holds_alternative<content::FleetReport>(parsed));
+    CHECK(std::get<content::FleetReport>(parsed).usage.at("guide:food-help") == 3);
+    CHECK(std::get<content::FleetReport>(content::parse_fleet_report(content::fleet_report_json(std::get<content::FleetReport>(parsed)))).last_error == "<b>x</b>");
 
     TestClock t;
     t.now = 1'781'000'000;  // 2026-06-09: the reports' content expires on 2026-06-30, within 30 days
@@ -115,7 +115,7 @@ TEST_CASE("kiosk reports: checked field by field, one per kiosk per gap, bounded
     CHECK(fleet.take("not a token", report(8)) == Fleet::Taken::UnknownToken);
     CHECK(fleet.take(nord, report(8)) == Fleet::Taken::Yes);
     CHECK(fleet.take(nord, report(8)) == Fleet::Taken::TooSoon);
-    Report out_of_paper = report(7);
+    content::FleetReport out_of_paper = report(7);
     out_of_paper.printer = "paper_out";
     out_of_paper.content_expires = "2027-01-31";
     CHECK(fleet.take(sud, out_of_paper) == Fleet::Taken::Yes);
@@ -238,18 +238,18 @@ TEST_CASE("console over HTTP: sign-in, CSRF, roles, the report endpoint's refusa
 
     // A kiosk reports.
     const std::string token = rc.console->fleet().add_kiosk("hub-nord-1", "Snodo nord");
-    Report r = report(7);
+    content::FleetReport r = report(7);
     r.printer = "paper_out";
     r.last_error = "<script>alert(1)</script>";
     const httplib::Headers kiosk{{"Authorization", "Bearer " + token}};
-    CHECK(c.Post("/api/report", report_json(r), "application/json")->status == 401);  // no token
-    CHECK(c.Post("/api/report", httplib::Headers{{"Authorization", "Bearer nope"}}, report_json(r), "application/json")->status == 401);
+    CHECK(c.Post("/api/report", content::fleet_report_json(r), "application/json")->status == 401);  // no token
+    CHECK(c.Post("/api/report", httplib::Headers{{"Authorization", "Bearer nope"}}, content::fleet_report_json(r), "application/json")->status == 401);
     auto bad = c.Post("/api/report", kiosk, "{\"version\": -1}", "application/json");
     CHECK(bad->status == 400);
     CHECK(bad->body.find("field \\\"version\\\"") != std::string::npos);
     CHECK(c.Post("/api/report", kiosk, std::string(20000, ' '), "application/json")->status == 413);
-    CHECK(c.Post("/api/report", kiosk, report_json(r), "application/json")->status == 204);
-    CHECK(c.Post("/api/report", kiosk, report_json(r), "application/json")->status == 429);
+    CHECK(c.Post("/api/report", kiosk, content::fleet_report_json(r), "application/json")->status == 204);
+    CHECK(c.Post("/api/report", kiosk, content::fleet_report_json(r), "application/json")->status == 429);
 
     // The fleet as the browser reads it: behind the published version 8, printer out of paper.
     auto fleet = c.Get("/api/fleet", session);

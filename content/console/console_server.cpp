@@ -128,7 +128,7 @@ void ConsoleServer::routes() {
         for (const auto& k : fleet_.states(published, options_.report_interval)) {
             json row = {{"name", k.name}, {"site", k.site}, {"received_at", k.received_at}, {"silent", k.silent},
                         {"behind", k.behind}, {"paper", k.paper}, {"expiring", k.expiring}};
-            if (k.last) row["report"] = json::parse(report_json(*k.last));
+            if (k.last) row["report"] = json::parse(fleet_report_json(*k.last));
             kiosks.push_back(std::move(row));
         }
         send_json(res, 200, {{"published_version", published}, {"report_interval", options_.report_interval}, {"kiosks", kiosks}});
@@ -148,10 +148,10 @@ void ConsoleServer::routes() {
         if (req.body.size() > kMaxReport) return refuse(res, 413, "the report is larger than 16 KiB");
         const std::string auth = req.get_header_value("Authorization");
         if (!auth.starts_with("Bearer ")) return refuse(res, 401, "no kiosk token: set report_token in kiosk.conf");
-        auto parsed = parse_report(req.body);
+        auto parsed = parse_fleet_report(req.body);
         if (auto* problem = std::get_if<std::string>(&parsed)) return refuse(res, 400, "report: " + *problem);
         const std::lock_guard lock(mutex_);
-        switch (fleet_.take(auth.substr(7), std::get<Report>(parsed))) {
+        switch (fleet_.take(auth.substr(7), std::get<FleetReport>(parsed))) {
             case Fleet::Taken::Yes: res.status = 204; return;
             case Fleet::Taken::UnknownToken: return refuse(res, 401, "unknown kiosk token: add the kiosk with kiosk-console add-kiosk");
             case Fleet::Taken::TooSoon: res.set_header("Retry-After", std::to_string(Fleet::kMinGap)); return refuse(res, 429, "reported too soon after the last report");

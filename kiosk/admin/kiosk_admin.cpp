@@ -18,6 +18,13 @@ namespace kiosk {
 
 namespace {
 
+// At most `bytes` of `text`, not cutting a character in two (the console takes 500).
+std::string utf8_prefix(const std::string& text, size_t bytes) {
+    if (text.size() <= bytes) return text;
+    while (bytes > 0 && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) --bytes;
+    return text.substr(0, bytes);
+}
+
 std::string gigabytes(double bytes) {
     char text[32];
     std::snprintf(text, sizeof text, "%.1f GB", bytes / 1e9);
@@ -90,6 +97,28 @@ std::vector<std::pair<std::string, std::string>> KioskAdmin::status() {
 }
 
 std::vector<std::string> KioskAdmin::recent_errors() { return platform::log::recent_problems(); }
+
+content::FleetReport KioskAdmin::fleet_report() const {
+    const auto& meta = app_.bundle().meta();
+    content::FleetReport r;
+    r.version = meta.version;
+    r.channel = meta.channel;
+    r.content_expires = content::days_since_epoch(meta.expires) ? meta.expires : "";
+    if (parts_.store) {
+        std::map<std::string, std::string> stored;
+        for (const auto& e : content::parse_key_values(parts_.store->status_text()).entries) stored[e.key] = e.value;
+        r.update_result = utf8_prefix(stored["last_result"] + " " + stored["last_reason"], 400);
+        r.update_time = stored["last_check"];
+    }
+    struct statvfs disk {};
+    const std::string where = parts_.store ? parts_.store->dir().string() : "/";
+    if (::statvfs(where.c_str(), &disk) == 0) r.free_bytes = static_cast<std::int64_t>(disk.f_bavail) * static_cast<std::int64_t>(disk.f_frsize);
+    r.uptime_s = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started_).count();
+    r.printer = app_.printer() ? app_.printer()->fleet_state() : "none";
+    if (const auto problems = platform::log::recent_problems(); !problems.empty()) r.last_error = utf8_prefix(problems.front(), 400);
+    if (parts_.usage) r.usage = parts_.usage->counts_on(UsageCounters::day_of(std::chrono::system_clock::now()));
+    return r;
+}
 
 std::string KioskAdmin::check_for_updates() {
     if (!parts_.updates) return "No update source is configured (--update-url, --inbox).";

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "content/delivery/fleet_report.hpp"
 #include "content/delivery/minisign.hpp"
 #include "kiosk/admin/admin.hpp"
 
@@ -32,6 +33,8 @@ public:
 
     std::vector<std::pair<std::string, std::string>> status() override;
     std::vector<std::string> recent_errors() override;
+    /// The kiosk's state for the console's fleet view (kiosk.conf report_url); nothing about visitors.
+    content::FleetReport fleet_report() const;
     std::string check_for_updates() override;
     std::string roll_back() override;
     std::string export_usage() override;

@@ -51,6 +51,14 @@ int UsageCounters::export_csv(std::ostream& out) const {
     return n;
 }
 
+std::map<std::string, std::int64_t> UsageCounters::counts_on(const std::string& day) const {
+    std::map<std::string, std::int64_t> out;
+    auto rows = db_->prepare("SELECT event, item, count FROM usage WHERE day = ?");
+    rows.bind(1, day);
+    while (rows.step()) out[rows.text(0) + " " + rows.text(1)] = rows.integer(2);
+    return out;
+}
+
 std::string UsageCounters::day_of(std::chrono::system_clock::time_point t) {
     const auto date = content::TimeZone::rome().local(std::chrono::floor<std::chrono::seconds>(t)).date;
     char text[16];

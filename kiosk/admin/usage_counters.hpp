@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <cstdint>
 #include <tuple>
 
 namespace content::sql {
@@ -35,6 +36,8 @@ public:
     /// Every count written so far as CSV: day,event,item,count. Returns the number of rows.
     int export_csv(std::ostream& out) const;
 
+    /// The counts written for `day`, as "event item" → count: what a report to the console carries.
+    std::map<std::string, std::int64_t> counts_on(const std::string& day) const;
     /// The Europe/Rome date of `t` as YYYY-MM-DD: the day a count belongs to.
     static std::string day_of(std::chrono::system_clock::time_point t);
 

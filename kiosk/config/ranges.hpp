@@ -26,6 +26,7 @@ inline constexpr Range kIdleTimeout{15, 3600, "seconds", "15 seconds to 1 hour"}
 inline constexpr Range kIdleCountdown{3, 60, "seconds", ""};  // and less than idle_timeout
 inline constexpr Range kPrinterTimeout{1, 120, "seconds", "up to 2 minutes"};
 inline constexpr Range kCheckEvery{60, 86400, "seconds", "1 minute to 1 day"};
+inline constexpr Range kReportEvery{60, 86400, "seconds", "1 minute to 1 day"};
 inline constexpr Range kMaxBundleMb{1, 4096, "megabytes", "up to 4 GiB"};
 inline constexpr Range kScreenSideMm{50, 3000, "millimetres", ""};  // each of width and height
 

@@ -157,6 +157,21 @@ std::optional<Settings> parse_settings(std::string_view text, const std::string&
         {"inbox", text_value(s.inbox)},
         {"channel", text_value(s.channel)},
         {"check_every", seconds("check_every", s.check_every, kCheckEvery)},
+        {"report_url",
+         [&](const std::string& v) -> std::optional<std::string> {
+             if (!v.starts_with("https://") && !v.starts_with("http://"))
+                 return invalid(v, "write the console's report address, e.g. https://console.example.org/api/report");
+             s.report_url = v;
+             return std::nullopt;
+         }},
+        {"report_token",
+         [&](const std::string& v) -> std::optional<std::string> {
+             if (v.size() != 64 || v.find_first_not_of("0123456789abcdef") != std::string::npos)
+                 return invalid(v, "write the 64 hex digits kiosk-console add-kiosk printed for this kiosk");
+             s.report_token = v;
+             return std::nullopt;
+         }},
+        {"report_every", seconds("report_every", s.report_every, kReportEvery)},
         {"max_bundle_mb",
          [&](const std::string& v) -> std::optional<std::string> {
              long n = 0;
@@ -191,6 +206,10 @@ std::optional<Settings> parse_settings(std::string_view text, const std::string&
         error = name + ":" + std::to_string(timing_line) + ": idle_countdown: \"" + std::to_string(s.idle_countdown.count()) +
                 "\" is not shorter than idle_timeout (" + std::to_string(s.idle_timeout.count()) +
                 " seconds). Fix: make it shorter, e.g. idle_timeout = 90 and idle_countdown = 10";
+        return std::nullopt;
+    }
+    if (!s.report_url.empty() && s.report_token.empty()) {
+        error = name + ": report_url is set but report_token is not. Fix: add report_token = the token kiosk-console add-kiosk printed for this kiosk";
         return std::nullopt;
     }
     return s;

@@ -42,6 +42,9 @@ struct Settings {
     std::vector<std::string> trust_root; // the fleet's root keys: a keyring they sign names more publishers
     std::string update_url, bundle_name, inbox, channel;
     std::chrono::seconds check_every{900};
+    // Reports to the console's fleet view; empty url: none.
+    std::string report_url, report_token;
+    std::chrono::seconds report_every{300};
     int max_bundle_mb = 512;
 
     /// Pixels per millimetre on a panel `panel_width` pixels wide; 0 when the size is unknown.

@@ -96,6 +96,12 @@ std::string PrintQueue::status_line() const {
     return line;
 }
 
+std::string PrintQueue::fleet_state() const {
+    std::lock_guard lock(mutex_);
+    if (state_ != State::Failed) return "ok";
+    return last_problem_.find("paper") != std::string::npos ? "paper_out" : "offline";
+}
+
 void PrintQueue::wait_idle() {
     for (;;) {
         {

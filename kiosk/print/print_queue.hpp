@@ -48,6 +48,7 @@ public:
     bool print(const content::Bundle& bundle, const Ticket& ticket);
     State state() const override;
     std::string status_line() const override;
+    std::string fleet_state() const override;
     /// Waits until the worker has nothing to do (tests).
     void wait_idle();
 

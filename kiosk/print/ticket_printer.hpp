@@ -29,6 +29,8 @@ public:
     virtual State state() const { return State::Idle; }
     /// One line for the admin panel: the printer, and its last problem if any.
     virtual std::string status_line() const { return "configured"; }
+    /// The printer's state as the console's fleet view reads it: ok, paper_out or offline.
+    virtual std::string fleet_state() const { return "ok"; }
 };
 
 }  // namespace kiosk
