@@ -242,8 +242,8 @@ void Narrator::draw(ImDrawList* list, const DrawnText& drawn, const Theme& theme
         list->AddRect(ImVec2(min.x - pad, min.y - pad), ImVec2(max.x + pad, max.y + pad), IM_COL32(255, 196, 0, 255), theme.px(8), 0, theme.px(3));
         if (drawn.spotlit.empty() || drawn.spotlight.block != item.block)
             list->AddRectFilled(ImVec2(min.x - pad, min.y - pad), ImVec2(max.x + pad, max.y + pad), IM_COL32(255, 196, 0, 70), theme.px(8));
-        for (const auto& [line_min, line_max] : drawn.spotlit)
-            if (drawn.spotlight.block == item.block) list->AddRectFilled(line_min, line_max, IM_COL32(255, 196, 0, 90), theme.px(4));
+        else
+            for (const auto& [line_min, line_max] : drawn.spotlit) list->AddRectFilled(line_min, line_max, IM_COL32(255, 196, 0, 90), theme.px(4));
     }
     if (!app.speech_mode() || focus_.empty()) return;
     for (const auto& item : items) {
