@@ -9,6 +9,8 @@ set(CMAKE_CXX_COMPILER aarch64-linux-gnu-g++)
 # GCC's notes that passing some structs changed in GCC 10.1 (-Wpsabi) concern linking with code
 # built by an older GCC; everything here is built by bookworm's GCC 12.
 set(CMAKE_CXX_FLAGS_INIT -Wno-psabi)
+# The web console is a server's program, not a kiosk's (CMakeLists.txt: KIOSK_CONSOLE).
+set(KIOSK_CONSOLE OFF CACHE BOOL "kiosk-console is not built for the board")
 # Debian multiarch: the :arm64 libraries live in /usr/lib/aarch64-linux-gnu beside the amd64 ones;
 # CMake takes that directory name (CMAKE_LIBRARY_ARCHITECTURE) from the cross compiler.
 

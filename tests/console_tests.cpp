@@ -10,6 +10,7 @@
 
 #include "content/console/console_server.hpp"
 #include "content/delivery/publish_log.hpp"
+#include "content/text/text_files.hpp"
 #include "tests/test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -172,8 +173,10 @@ struct RunningConsole {
         entry.publisher = "Paola";
         entry.key_id = "FD0BF94AF9D84524";
         std::ofstream(data / "published" / content::kPublishLogName) << content::format_log_entry(entry);
+        fs::copy(fs::path(KIOSK_SOURCE_DIR) / "content/torino", data / "source", fs::copy_options::recursive);
         ConsoleOptions o;
         o.data = data / "db";
+        o.source = data / "source";
         o.published = data / "published";
         o.web = fs::path(KIOSK_SOURCE_DIR) / "content/console/web";
         console = std::make_unique<ConsoleServer>(o, time.clock());
@@ -276,4 +279,70 @@ TEST_CASE("console over HTTP: sign-in, CSRF, roles, the report endpoint's refusa
     // Signing out with the token ends the session.
     CHECK(c.Post("/api/logout", httplib::Headers{{"Cookie", cookie}, {"X-CSRF-Token", csrf}}, "", "application/json")->status == 200);
     CHECK(c.Get("/api/me", session)->status == 401);
+}
+
+TEST_CASE("console source: a change is checked whole and committed by its author; a stale one is a conflict; each role keeps to its files") {
+    RunningConsole rc;
+    rc.console->accounts().set_user({"Amira", Role::Translator, {"ar"}}, "amira's long password");
+    rc.console->accounts().set_user({"Paola", Role::Publisher, {}}, "paola's long password");
+    auto c = rc.client();
+    const auto [cookie, csrf] = sign_in(rc, "Anna", "anna's long password");
+    const httplib::Headers anna{{"Cookie", cookie}, {"X-CSRF-Token", csrf}};
+    const std::string path = "lang/en/guides/food-help.md";
+    const fs::path file = rc.data / "source" / path;
+
+    auto opened = c.Get("/api/file?path=" + path, anna);
+    REQUIRE(opened->status == 200);
+    const json original = json::parse(opened->body);
+    const std::string base = original["revision"];
+    CHECK(base.size() == 40);
+    CHECK(c.Get("/api/file?path=../bundle.ini", anna)->status == 400);
+    CHECK(c.Get("/api/file?path=.git/config", anna)->status == 400);
+
+    const auto put = [&](const httplib::Headers& who, const std::string& p, const std::string& text, const std::string& from) {
+        return c.Put("/api/file", who, json{{"path", p}, {"text", text}, {"base", from}}.dump(), "application/json");
+    };
+    const std::string changed = original["text"].get<std::string>() + "\nAsk at the hub's desk.\n";
+    CHECK(put({{"Cookie", cookie}}, path, changed, base)->status == 403);  // no CSRF token
+    CHECK(content::read_file(file) == original["text"].get<std::string>());
+    auto saved = put(anna, path, changed, base);
+    REQUIRE(saved->status == 200);
+    CHECK(content::read_file(file) == changed);
+    const auto history = rc.console->source()->history(path, 10);
+    REQUIRE(history.size() == 2);  // the console's first commit of the folder, then Anna's
+    CHECK(history[0].author == "Anna");
+    CHECK(history[0].id == json::parse(saved->body)["commit"]);
+    CHECK(rc.console->source()->file_at(history[1].id, path) == original["text"].get<std::string>());
+    auto listed = c.Get("/api/history?path=" + path, anna);
+    CHECK(listed->body.find("\"author\":\"Anna\"") != std::string::npos);
+
+    // Someone else saved since this editor opened the file: both texts come back, nothing is lost.
+    auto stale = put(anna, path, original["text"].get<std::string>() + "\nAnother line.\n", base);
+    REQUIRE(stale->status == 409);
+    const json conflict = json::parse(stale->body);
+    CHECK(conflict["theirs"] == changed);
+    CHECK(conflict["yours"].get<std::string>().find("Another line.") != std::string::npos);
+    CHECK(content::read_file(file) == changed);
+
+    // A change that would break the source names the file, line and fix, and is not saved.
+    const std::string current = json::parse(saved->body)["revision"];
+    auto broken = put(anna, path, changed.substr(changed.find('\n') + 1), current);
+    REQUIRE(broken->status == 422);
+    CHECK(broken->body.find("lang/en/guides/food-help.md:1: error: guide \\\"food-help\\\": the title is missing or empty. Fix: add a line title:") !=
+          std::string::npos);
+    CHECK(content::read_file(file) == changed);
+    CHECK(rc.console->source()->history(path, 10).size() == 2);
+
+    // A translator changes their language only; a publisher changes nothing; no path leaves the source.
+    const auto [amira_cookie, amira_csrf] = sign_in(rc, "Amira", "amira's long password");
+    const httplib::Headers amira{{"Cookie", amira_cookie}, {"X-CSRF-Token", amira_csrf}};
+    CHECK(put(amira, path, changed + "x\n", current)->status == 403);
+    const std::string arabic = "lang/ar/guides/food-help.md";
+    const json ar = json::parse(c.Get("/api/file?path=" + arabic, amira)->body);
+    CHECK(put(amira, arabic, ar["text"].get<std::string>() + "\nاسأل في المكتب.\n", ar["revision"])->status == 200);
+    CHECK(rc.console->source()->history(arabic, 1).at(0).author == "Amira");
+    const auto [paola_cookie, paola_csrf] = sign_in(rc, "Paola", "paola's long password");
+    CHECK(put({{"Cookie", paola_cookie}, {"X-CSRF-Token", paola_csrf}}, path, changed, current)->status == 403);
+    CHECK(put(anna, "../../etc/passwd", "x", "")->status == 403);
+    CHECK(put(anna, "lang/en/../../../x.md", "x", "")->status == 403);
 }

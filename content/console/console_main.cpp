@@ -1,6 +1,6 @@
 // kiosk-console: the content team's web console, and the commands that set it up.
 //
-//   kiosk-console serve --data DIR [--published DIR] [--listen 127.0.0.1:8080] [--web DIR] [--report-interval S] [--secure-cookies]
+//   kiosk-console serve --data DIR [--source DIR] [--published DIR] [--listen 127.0.0.1:8080] [--web DIR] [--report-interval S] [--secure-cookies]
 //   kiosk-console add-user --data DIR NAME ROLE [LANGUAGES]   (the password on standard input)
 //   kiosk-console add-kiosk --data DIR NAME [SITE]            (prints the kiosk's report token)
 #include <csignal>
@@ -16,7 +16,7 @@ namespace {
 using namespace content::console;
 
 constexpr const char* kUsage =
-    "usage: kiosk-console serve --data DIR [--published DIR] [--listen HOST:PORT] [--web DIR] [--report-interval SECONDS] [--secure-cookies]\n"
+    "usage: kiosk-console serve --data DIR [--source DIR] [--published DIR] [--listen HOST:PORT] [--web DIR] [--report-interval SECONDS] [--secure-cookies]\n"
     "       kiosk-console add-user --data DIR NAME ROLE [LANGUAGES]   (reads the password from standard input)\n"
     "       kiosk-console add-kiosk --data DIR NAME [SITE]            (prints the token for the kiosk's report_token)\n"
     "ROLE: editor, translator (LANGUAGES e.g. ar,fa), publisher, administrator\n";
@@ -79,6 +79,7 @@ int main(int argc, char** argv) {
         }
         if (command != "serve") return fail("unknown command \"" + command + "\". Fix: see kiosk-console --help");
         o.published = options.count("--published") ? options["--published"] : "";
+        o.source = options.count("--source") ? options["--source"] : "";
         o.web = options.count("--web") ? std::filesystem::path(options["--web"]) : std::filesystem::path(KIOSK_CONSOLE_WEB);
         if (options.count("--report-interval")) o.report_interval = std::stoll(options["--report-interval"]);
         o.secure_cookies = options.count("--secure-cookies") > 0;

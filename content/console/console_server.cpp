@@ -4,7 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "content/console/source_editing.hpp"
 #include "content/delivery/password_hash.hpp"
+#include "content/text/text_files.hpp"
 #include "content/delivery/publish_log.hpp"
 
 namespace content::console {
@@ -42,6 +44,7 @@ ConsoleServer::ConsoleServer(ConsoleOptions options, Clock clock)
       accounts_(*db_, clock),
       audit_(*db_, clock),
       fleet_(*db_, clock),
+      source_(options_.source.empty() ? nullptr : std::make_unique<SourceRepo>(options_.source)),
       server_(std::make_unique<httplib::Server>()) {
     routes();
 }
@@ -142,6 +145,59 @@ void ConsoleServer::routes() {
         json entries = json::array();
         for (const auto& e : audit_.recent(500)) entries.push_back({{"at", e.at}, {"user", e.user}, {"action", e.action}, {"detail", e.detail}});
         send_json(res, 200, entries);
+    });
+
+    // The source's files: read by anyone signed in, changed by who may (source_editing.hpp).
+    s.Get("/api/file", [this](const httplib::Request& req, httplib::Response& res) {
+        const std::lock_guard lock(mutex_);
+        if (!signed_in(req, res, false)) return;
+        if (!source_) return refuse(res, 404, "the console serves no source folder (--source)");
+        const std::string path = req.get_param_value("path");
+        if (edit_refusal(path, {"", Role::Administrator, {}})) return refuse(res, 400, "\"" + path + "\" is not a file of the source");
+        const auto text = read_file(source_->folder() / path);
+        if (!text) return refuse(res, 404, path + " does not exist");
+        send_json(res, 200, {{"path", path}, {"text", *text}, {"revision", source_->revision(path)}});
+    });
+
+    s.Put("/api/file", [this](const httplib::Request& req, httplib::Response& res) {
+        const std::lock_guard lock(mutex_);
+        const auto session = signed_in(req, res, true);
+        if (!session) return;
+        if (!source_) return refuse(res, 404, "the console serves no source folder (--source)");
+        const json body = json::parse(req.body, nullptr, false);
+        if (!body.is_object() || !body.contains("path") || !body["path"].is_string() || !body.contains("text") || !body["text"].is_string() ||
+            !body.contains("base") || !body["base"].is_string())
+            return refuse(res, 400, "send {\"path\": …, \"text\": …, \"base\": the revision the change was made on}");
+        const std::string path = body["path"];
+        if (const auto refusal = edit_refusal(path, session->user)) return refuse(res, 403, *refusal);
+        const SaveResult saved = save_file(*source_, path, body["text"], body["base"], session->user);
+        switch (saved.kind) {
+            case SaveResult::Kind::Conflict:
+                audit_.record(session->user.name, "change refused: conflict", path);
+                return send_json(res, 409, {{"error", path + " was changed by someone else since you opened it: compare the two texts, then save again"},
+                                            {"yours", body["text"]},
+                                            {"theirs", saved.current},
+                                            {"revision", saved.revision}});
+            case SaveResult::Kind::Invalid: {
+                json problems = json::array();
+                for (const auto& d : saved.problems)
+                    problems.push_back({{"file", d.file}, {"line", d.line}, {"item", d.item}, {"problem", d.problem}, {"fix", d.fix}, {"message", d.format()}});
+                return send_json(res, 422, {{"error", "the change would break the source: nothing was saved"}, {"problems", problems}});
+            }
+            case SaveResult::Kind::Saved:
+                audit_.record(session->user.name, "changed", path + " (" + saved.commit.substr(0, 12) + ")");
+                return send_json(res, 200, {{"commit", saved.commit}, {"revision", saved.revision}});
+        }
+    });
+
+    s.Get("/api/history", [this](const httplib::Request& req, httplib::Response& res) {
+        const std::lock_guard lock(mutex_);
+        if (!signed_in(req, res, false)) return;
+        if (!source_) return refuse(res, 404, "the console serves no source folder (--source)");
+        json commits = json::array();
+        for (const auto& c : source_->history(req.get_param_value("path"), 100))
+            commits.push_back({{"id", c.id}, {"author", c.author}, {"message", c.message}, {"time", c.time}});
+        send_json(res, 200, commits);
     });
 
     s.Post("/api/report", [this](const httplib::Request& req, httplib::Response& res) {

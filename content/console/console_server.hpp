@@ -1,6 +1,7 @@
 #pragma once
 // The console's HTTP side (cpp-httplib): its static front end, the JSON API a signed-in content
-// manager's browser calls, and the endpoint kiosks report to. Everything but the report endpoint
+// manager's browser calls (the fleet, the source's files and their history), and the endpoint
+// kiosks report to. Everything but the report endpoint
 // and the login needs a session cookie (HttpOnly, SameSite=Strict); every change also needs the
 // session's CSRF token in an X-CSRF-Token header. Requests are handled one at a time against the
 // database: the console serves a team, not the public.
@@ -13,6 +14,7 @@
 #include "content/console/accounts.hpp"
 #include "content/console/audit_log.hpp"
 #include "content/console/fleet.hpp"
+#include "content/console/source_repo.hpp"
 
 namespace httplib {
 class Server;
@@ -24,6 +26,7 @@ namespace content::console {
 
 struct ConsoleOptions {
     std::filesystem::path data;       // console.db lives here
+    std::filesystem::path source;     // the content source folder, kept in git; empty: no editing
     std::filesystem::path published;  // the published folder (its publish log says the version); may be empty
     std::filesystem::path web;        // the front end's files
     std::int64_t report_interval = 300;  // seconds between a kiosk's reports, as kiosks are configured
@@ -47,6 +50,7 @@ public:
     Accounts& accounts() { return accounts_; }
     Fleet& fleet() { return fleet_; }
     AuditLog& audit() { return audit_; }
+    SourceRepo* source() { return source_.get(); }
 
 private:
     void routes();
@@ -59,6 +63,7 @@ private:
     Accounts accounts_;
     AuditLog audit_;
     Fleet fleet_;
+    std::unique_ptr<SourceRepo> source_;
     std::mutex mutex_;  // one request at a time touches the database
     std::unique_ptr<httplib::Server> server_;
 };
