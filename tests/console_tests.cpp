@@ -345,4 +345,5 @@ TEST_CASE("console source: a change is checked whole and committed by its author
     CHECK(put({{"Cookie", paola_cookie}, {"X-CSRF-Token", paola_csrf}}, path, changed, current)->status == 403);
     CHECK(put(anna, "../../etc/passwd", "x", "")->status == 403);
     CHECK(put(anna, "lang/en/../../../x.md", "x", "")->status == 403);
+    CHECK(put(anna, "lang/en/guides/../../../x.md", "x", "")->status == 403);
 }

@@ -3,7 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <regex>
+#include <string_view>
 
 #include "content/build/source.hpp"
 #include "content/text/text_files.hpp"
@@ -12,19 +12,39 @@ namespace content::console {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+bool lower_letters(std::string_view s, size_t min, size_t max) {
+    return s.size() >= min && s.size() <= max && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// The language folder of an editable path ("" for one of the source's tables); none when the
+// console does not edit it. A fixed set of names: nothing outside the source, no .git, no fonts
+// or map data by hand.
+std::optional<std::string> editable_language(std::string_view path) {
+    for (const char* table : {"places.csv", "stops.csv", "links.csv", "notices.csv", "categories.csv", "guides.csv"})
+        if (path == table) return std::string();
+    if (!path.starts_with("lang/")) return std::nullopt;
+    path.remove_prefix(5);
+    const size_t slash = path.find('/');
+    if (slash == std::string_view::npos || !lower_letters(path.substr(0, slash), 2, 3)) return std::nullopt;
+    const std::string_view file = path.substr(slash + 1);
+    if (file == "strings.txt" || file == "spoken.txt") return std::string(path.substr(0, slash));
+    if (!file.starts_with("guides/") || !file.ends_with(".md")) return std::nullopt;
+    const std::string_view id = file.substr(7, file.size() - 10);
+    const bool id_ok = !id.empty() && id.front() != '-' &&
+                       std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+    return id_ok ? std::optional(std::string(path.substr(0, slash))) : std::nullopt;
+}
+
+}  // namespace
+
 std::optional<std::string> edit_refusal(const std::string& path, const User& user) {
-    // A fixed set of names: nothing outside the source, no .git, no fonts or map data by hand.
-    static const std::regex editable(
-        R"((lang/([a-z]{2,3})/(guides/[a-z0-9][a-z0-9-]*\.md|strings\.txt|spoken\.txt))|places\.csv|stops\.csv|links\.csv|notices\.csv|categories\.csv|guides\.csv)");
-    std::smatch m;
-    if (!std::regex_match(path, m, editable))
-        return "\"" + path + "\" is not a file the console edits. Fix: open a guide, strings.txt or one of the source's CSV tables";
+    const auto lang = editable_language(path);
+    if (!lang) return "\"" + path + "\" is not a file the console edits. Fix: open a guide, strings.txt or one of the source's CSV tables";
     if (user.role == Role::Publisher) return "a publisher reviews and publishes; changes are made by editors and translators";
-    if (user.role == Role::Translator) {
-        const std::string lang = m[2];
-        if (lang.empty() || std::find(user.languages.begin(), user.languages.end(), lang) == user.languages.end())
-            return user.name + " translates only into their languages. Fix: ask an editor, or an administrator to add the language";
-    }
+    if (user.role == Role::Translator && std::find(user.languages.begin(), user.languages.end(), *lang) == user.languages.end())
+        return user.name + " translates only into their languages. Fix: ask an editor, or an administrator to add the language";
     return std::nullopt;
 }
 
