@@ -66,6 +66,14 @@ std::optional<Settings> parse_settings(std::string_view text, const std::string&
             return std::nullopt;
         };
     };
+    // An http(s) address; `example` shows what to write.
+    const auto url_value = [](std::string& out, std::string example) {
+        return [&out, example = std::move(example)](const std::string& v) -> std::optional<std::string> {
+            if (!v.starts_with("https://") && !v.starts_with("http://")) return invalid(v, example);
+            out = v;
+            return std::nullopt;
+        };
+    };
     // Comma- or space-separated lists, e.g. `languages = it, en, ar`.
     const auto list_value = [](std::vector<std::string>& out) {
         return [&out](const std::string& v) -> std::optional<std::string> {
@@ -146,24 +154,12 @@ std::optional<Settings> parse_settings(std::string_view text, const std::string&
         {"store", text_value(s.store)},
         {"trust", list_value(s.trust)},
         {"trust_root", list_value(s.trust_root)},
-        {"update_url",
-         [&](const std::string& v) -> std::optional<std::string> {
-             if (!v.starts_with("https://") && !v.starts_with("http://"))
-                 return invalid(v, "write the address of the folder kiosk-bundle publish writes, e.g. https://example.org/kiosk");
-             s.update_url = v;
-             return std::nullopt;
-         }},
+        {"update_url", url_value(s.update_url, "write the address of the folder kiosk-bundle publish writes, e.g. https://example.org/kiosk")},
         {"bundle_name", text_value(s.bundle_name)},
         {"inbox", text_value(s.inbox)},
         {"channel", text_value(s.channel)},
         {"check_every", seconds("check_every", s.check_every, kCheckEvery)},
-        {"report_url",
-         [&](const std::string& v) -> std::optional<std::string> {
-             if (!v.starts_with("https://") && !v.starts_with("http://"))
-                 return invalid(v, "write the console's report address, e.g. https://console.example.org/api/report");
-             s.report_url = v;
-             return std::nullopt;
-         }},
+        {"report_url", url_value(s.report_url, "write the console's report address, e.g. https://console.example.org/api/report")},
         {"report_token",
          [&](const std::string& v) -> std::optional<std::string> {
              if (v.size() != 64 || v.find_first_not_of("0123456789abcdef") != std::string::npos)
