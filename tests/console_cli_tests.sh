@@ -22,6 +22,18 @@ check "a short password is refused" contains "$out" "the password for Anna is to
 out=$(echo "anna's long password" | "$console" add-user --data "$work/data" Anna editor 2>&1); rc=$?
 check "an editor is added" test $rc -eq 0
 check "an editor is added: said" contains "$out" "account Anna (editor) saved"
+# A publisher's signing key: the stock minisign's key file, checked, kept readable by the console alone.
+minisign -G -W -p "$work/pub.key" -s "$work/sec.key" >/dev/null
+out=$("$console" set-key --data "$work/data" Anna "$work/sec.key" 2>&1); rc=$?
+check "set-key refuses a non-publisher" contains "$out" "Anna is not a publisher's account. Fix: add it with add-user NAME publisher"
+echo "paola's long password" | "$console" add-user --data "$work/data" Paola publisher >/dev/null
+echo "not a key" >"$work/not.key"
+out=$("$console" set-key --data "$work/data" Paola "$work/not.key" 2>&1); rc=$?
+check "set-key refuses a file that is no key" contains "$out" "is not a minisign secret key"
+out=$("$console" set-key --data "$work/data" Paola "$work/sec.key" 2>&1); rc=$?
+check "set-key keeps the key" cmp -s "$work/sec.key" "$work/data/keys/Paola.key"
+check "set-key: the key readable by the console only" test "$(stat -c %a "$work/data/keys/Paola.key")" = 600
+check "set-key says it has no password" contains "$out" "a key without a password"
 token=$("$console" add-kiosk --data "$work/data" hub-nord-1 "Snodo nord" 2>/dev/null)
 check "a kiosk's token: 64 hex digits" grep -qxE '[0-9a-f]{64}' <<<"$token"
 check "the token is not kept in the database" test -z "$(sqlite3 "$work/data/console.db" "SELECT name FROM kiosks WHERE digest = '$token'")"
@@ -33,7 +45,8 @@ url=$(sed -n 's/.*serving \(http:[^ ]*\)/\1/p' "$work/serve.log")
 check "serve says where it listens" contains "$url" "http://127.0.0.1:"
 
 status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
-check "the front end is served" contains "$(curl -s "$url")" '<script src="console.js" defer></script>'
+check "the front end is served" contains "$(curl -s "$url")" '<script type="module" src="js/app.js"></script>'
+check "its scripts are served as JavaScript" contains "$(curl -s -D - -o /dev/null "$url/js/app.js")" 'Content-Type: text/javascript'
 check "a kiosk reports" test "$(status -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
   -d '{"version": 3, "printer": "paper_out", "uptime_s": 100}' "${url}api/report")" = 204
 check "the fleet needs a session" test "$(status "${url}api/fleet")" = 401

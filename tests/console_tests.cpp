@@ -1,38 +1,11 @@
 // The content team's console: accounts, sessions and their limits, the kiosks' reports and the
 // fleet view, and the HTTP API end to end on a real server on loopback (cpp-httplib's client).
-#include <doctest/doctest.h>
-#include <httplib.h>
-
-#include <filesystem>
-#include <fstream>
-#include <nlohmann/json.hpp>
-#include <thread>
-
-#include "content/console/console_server.hpp"
-#include "content/delivery/publish_log.hpp"
 #include "content/text/text_files.hpp"
-#include "tests/test_support.hpp"
+#include "tests/console_support.hpp"
 
-namespace fs = std::filesystem;
-using namespace content::console;
-using nlohmann::json;
+using namespace console_test;
 
 namespace {
-
-// A clock the test moves by hand.
-struct TestClock {
-    std::int64_t now = 1'765'000'000;  // 2025-12-06
-    Clock clock() {
-        return [this] { return now; };
-    }
-};
-
-fs::path fresh_dir(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / ("console-tests-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
 
 content::FleetReport report(std::int64_t version) {
     content::FleetReport r;
@@ -155,61 +128,6 @@ TEST_CASE("kiosk reports: checked field by field, one per kiosk per gap, bounded
     CHECK(count("hub-nord-1") == 1);
 }
 
-namespace {
-
-// A console serving on a free loopback port for the test's life.
-struct RunningConsole {
-    TestClock time;
-    fs::path data = fresh_dir("server");
-    std::unique_ptr<ConsoleServer> console;
-    std::thread thread;
-    int port = -1;
-
-    RunningConsole() {
-        fs::create_directories(data / "published");
-        content::PublishLogEntry entry;
-        entry.version = 8;
-        entry.time = "2026-12-07T10:42+01:00";
-        entry.publisher = "Paola";
-        entry.key_id = "FD0BF94AF9D84524";
-        std::ofstream(data / "published" / content::kPublishLogName) << content::format_log_entry(entry);
-        fs::copy(fs::path(KIOSK_SOURCE_DIR) / "content/torino", data / "source", fs::copy_options::recursive);
-        ConsoleOptions o;
-        o.data = data / "db";
-        o.source = data / "source";
-        o.published = data / "published";
-        o.web = fs::path(KIOSK_SOURCE_DIR) / "content/console/web";
-        console = std::make_unique<ConsoleServer>(o, time.clock());
-        console->accounts().set_user({"Anna", Role::Editor, {}}, "anna's long password");
-        console->accounts().set_user({"Admin", Role::Administrator, {}}, "admin's long password");
-        port = console->bind("127.0.0.1", 0);
-        REQUIRE(port > 0);
-        thread = std::thread([this] { console->run(); });
-    }
-    ~RunningConsole() {
-        console->stop();
-        thread.join();
-    }
-    httplib::Client client() const {
-        httplib::Client c("127.0.0.1", port);
-        c.set_connection_timeout(10);
-        c.set_read_timeout(30);
-        return c;
-    }
-};
-
-// Signs in; returns the session cookie and the CSRF token.
-std::pair<std::string, std::string> sign_in(const RunningConsole& rc, const std::string& name, const std::string& password) {
-    auto res = rc.client().Post("/api/login", json{{"name", name}, {"password", password}}.dump(), "application/json");
-    REQUIRE(res);
-    REQUIRE(res->status == 200);
-    const std::string set_cookie = res->get_header_value("Set-Cookie");
-    const std::string cookie = set_cookie.substr(0, set_cookie.find(';'));
-    return {cookie, json::parse(res->body)["csrf"]};
-}
-
-}  // namespace
-
 TEST_CASE("console over HTTP: sign-in, CSRF, roles, the report endpoint's refusals, and the fleet a browser reads") {
     RunningConsole rc;
     auto c = rc.client();
@@ -218,7 +136,7 @@ TEST_CASE("console over HTTP: sign-in, CSRF, roles, the report endpoint's refusa
     auto page = c.Get("/");
     REQUIRE(page);
     CHECK(page->status == 200);
-    CHECK(page->body.find("console.js") != std::string::npos);
+    CHECK(page->body.find("js/app.js") != std::string::npos);
     CHECK(page->get_header_value("Content-Security-Policy").find("default-src 'self'") != std::string::npos);
     auto escape = c.Get("/../../../../etc/passwd");
     REQUIRE(escape);

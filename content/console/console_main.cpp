@@ -1,8 +1,9 @@
 // kiosk-console: the content team's web console, and the commands that set it up.
 //
-//   kiosk-console serve --data DIR [--source DIR] [--published DIR] [--listen 127.0.0.1:8080] [--web DIR] [--report-interval S] [--secure-cookies]
+//   kiosk-console serve --data DIR [--source DIR] [--published DIR] [--listen 127.0.0.1:8080] [--web DIR] [--kiosk PROGRAM] ...
 //   kiosk-console add-user --data DIR NAME ROLE [LANGUAGES]   (the password on standard input)
 //   kiosk-console add-kiosk --data DIR NAME [SITE]            (prints the kiosk's report token)
+//   kiosk-console set-key --data DIR NAME KEYFILE             (a publisher's minisign secret key)
 #include <csignal>
 #include <iostream>
 #include <map>
@@ -10,18 +11,31 @@
 #include <vector>
 
 #include "content/console/console_server.hpp"
+#include "content/delivery/minisign.hpp"
+#include "content/text/text_files.hpp"
 
 namespace {
 
 using namespace content::console;
 
 constexpr const char* kUsage =
-    "usage: kiosk-console serve --data DIR [--source DIR] [--published DIR] [--listen HOST:PORT] [--web DIR] [--report-interval SECONDS] [--secure-cookies]\n"
+    "usage: kiosk-console serve --data DIR [--source DIR] [--published DIR] [--listen HOST:PORT] [--web DIR] [--kiosk PROGRAM]\n"
+    "                           [--fonts DIR] [--bundle-name NAME] [--report-interval SECONDS] [--secure-cookies]\n"
     "       kiosk-console add-user --data DIR NAME ROLE [LANGUAGES]   (reads the password from standard input)\n"
     "       kiosk-console add-kiosk --data DIR NAME [SITE]            (prints the token for the kiosk's report_token)\n"
+    "       kiosk-console set-key --data DIR NAME KEYFILE             (the minisign secret key publisher NAME signs with)\n"
     "ROLE: editor, translator (LANGUAGES e.g. ar,fa), publisher, administrator\n";
 
 ConsoleServer* serving = nullptr;
+
+// A program or folder installed beside this one (/usr/bin/kiosk, /usr/share/torino-kiosk/console),
+// else where the build left it.
+std::filesystem::path installed_or(const std::filesystem::path& beside, const std::filesystem::path& built) {
+    std::error_code ec;
+    const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    const auto there = (self.parent_path() / beside).lexically_normal();
+    return !ec && std::filesystem::exists(there) ? there : built;
+}
 
 int fail(const std::string& message) {
     std::cerr << "kiosk-console: " << message << "\n";
@@ -77,10 +91,33 @@ int main(int argc, char** argv) {
             std::cerr << "put this token in kiosk " << words[0] << "'s kiosk.conf as report_token; it is not shown again\n";
             return 0;
         }
+        if (command == "set-key") {
+            if (words.size() != 2) return fail("set-key takes NAME KEYFILE. Fix: e.g. kiosk-console set-key --data DIR Anna anna.key");
+            const auto user = ConsoleServer(o).accounts().user(words[0]);
+            if (!user || user->role != Role::Publisher) return fail(words[0] + " is not a publisher's account. Fix: add it with add-user NAME publisher");
+            const auto text = content::read_file(words[1]);
+            if (!text) return fail(words[1] + " cannot be read. Fix: give the secret key file minisign -G wrote");
+            try {
+                if (!content::minisign::secret_key_has_password(*text)) content::minisign::parse_secret_key(*text, std::nullopt);
+            } catch (const std::exception& e) {
+                return fail(words[1] + " is not a minisign secret key: " + e.what() + ". Fix: give the .key file minisign -G wrote");
+            }
+            const auto file = o.data / "keys" / (words[0] + ".key");
+            std::filesystem::create_directories(file.parent_path());
+            std::filesystem::permissions(file.parent_path(), std::filesystem::perms::owner_all);
+            content::write_file_atomically(file, *text, 0600);
+            ConsoleServer(o).audit().record("(command line)", "signing key set", words[0]);
+            std::cout << "publisher " << words[0] << " signs with " << file.string()
+                      << (content::minisign::secret_key_has_password(*text) ? " (asked for its password at each publish)" : " (a key without a password)") << "\n";
+            return 0;
+        }
         if (command != "serve") return fail("unknown command \"" + command + "\". Fix: see kiosk-console --help");
         o.published = options.count("--published") ? options["--published"] : "";
         o.source = options.count("--source") ? options["--source"] : "";
-        o.web = options.count("--web") ? std::filesystem::path(options["--web"]) : std::filesystem::path(KIOSK_CONSOLE_WEB);
+        o.web = options.count("--web") ? std::filesystem::path(options["--web"]) : installed_or("../share/torino-kiosk/console", KIOSK_CONSOLE_WEB);
+        o.kiosk = options.count("--kiosk") ? std::filesystem::path(options["--kiosk"]) : installed_or("kiosk", KIOSK_CONSOLE_KIOSK);
+        if (options.count("--fonts")) o.font_root = options["--fonts"];
+        if (options.count("--bundle-name")) o.bundle_name = options["--bundle-name"];
         if (options.count("--report-interval")) o.report_interval = std::stoll(options["--report-interval"]);
         o.secure_cookies = options.count("--secure-cookies") > 0;
         const std::string listen = options.count("--listen") ? options["--listen"] : "127.0.0.1:8080";

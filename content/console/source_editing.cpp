@@ -3,9 +3,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <string_view>
 
 #include "content/build/source.hpp"
+#include "content/console/item_merge.hpp"
 #include "content/text/text_files.hpp"
 
 namespace content::console {
@@ -37,6 +39,8 @@ std::optional<std::string> editable_language(std::string_view path) {
     return id_ok ? std::optional(std::string(path.substr(0, slash))) : std::nullopt;
 }
 
+std::atomic<int> trials{0};  // one trial folder per check, even for two checks of one revision
+
 }  // namespace
 
 std::optional<std::string> edit_refusal(const std::string& path, const User& user) {
@@ -48,31 +52,66 @@ std::optional<std::string> edit_refusal(const std::string& path, const User& use
     return std::nullopt;
 }
 
+TrialCopy::TrialCopy(const fs::path& source)
+    : folder(fs::temp_directory_path() / ("kiosk-console-check-" + std::to_string(::getpid()) + "-" + std::to_string(++trials))) {
+    fs::remove_all(folder);
+    fs::create_directories(folder);
+    for (const auto& entry : fs::directory_iterator(source))
+        if (entry.path().filename() != ".git") fs::copy(entry.path(), folder / entry.path().filename(), fs::copy_options::recursive);
+}
+
+TrialCopy::~TrialCopy() {
+    std::error_code ignored;
+    fs::remove_all(folder, ignored);
+}
+
+std::vector<Diagnostic> TrialCopy::errors() const {
+    Diagnostics diagnostics;
+    load_source(folder, diagnostics);
+    std::vector<Diagnostic> errors;
+    const std::string prefix = folder.string() + "/";
+    for (auto d : diagnostics.all()) {
+        if (d.severity != Diagnostic::Severity::Error) continue;
+        if (d.file.starts_with(prefix)) d.file.erase(0, prefix.size());  // named as the editor knows it
+        errors.push_back(std::move(d));
+    }
+    return errors;
+}
+
+std::vector<Diagnostic> source_errors_with(const fs::path& source, const std::string& path, const std::string& text) {
+    const TrialCopy trial(source);
+    write_file_atomically(trial.folder / path, text, 0644);
+    return trial.errors();
+}
+
 SaveResult save_file(SourceRepo& repo, const std::string& path, const std::string& text, const std::string& base, const User& user) {
     SaveResult result;
     const std::string current_revision = repo.revision(path);
+    std::string to_save = text;
     if (base != current_revision) {
-        result.kind = SaveResult::Kind::Conflict;
+        const auto made_on = repo.text_of(base);
+        const std::string current = read_file(repo.folder() / path).value_or("");
+        auto merged = made_on ? merge_texts(*made_on, current, text) : std::nullopt;
+        if (!merged && made_on && merges_by_item(path)) merged = merge_items(path, *made_on, current, text);
+        if (!merged) {
+            result.kind = SaveResult::Kind::Conflict;
+            result.revision = current_revision;
+            result.current = current;
+            return result;
+        }
+        to_save = *merged;
+        result.merged = true;
+    }
+    if (to_save == read_file(repo.folder() / path)) {  // nothing changes: no empty commit in the history
         result.revision = current_revision;
-        result.current = read_file(repo.folder() / path).value_or("");
         return result;
     }
-    // The whole source, checked with the change in it, in a copy: nothing is written until it reads.
-    const fs::path trial = fs::temp_directory_path() / ("kiosk-console-check-" + std::to_string(::getpid()) + "-" + base.substr(0, 12));
-    fs::remove_all(trial);
-    fs::copy(repo.folder(), trial, fs::copy_options::recursive);
-    fs::remove_all(trial / ".git");
-    write_file_atomically(trial / path, text, 0644);
-    Diagnostics diagnostics;
-    load_source(trial, diagnostics);
-    fs::remove_all(trial);
-    for (const auto& d : diagnostics.all())
-        if (d.severity == Diagnostic::Severity::Error) result.problems.push_back(d);
+    result.problems = source_errors_with(repo.folder(), path, to_save);
     if (!result.problems.empty()) {
         result.kind = SaveResult::Kind::Invalid;
         return result;
     }
-    result.commit = repo.commit(path, text, user.name, "Change " + path);
+    result.commit = repo.commit(path, to_save, user.name, (result.merged ? "Change " + path + " (merged with a change made meanwhile)" : "Change " + path));
     result.revision = repo.revision(path);
     return result;
 }
