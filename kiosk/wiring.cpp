@@ -316,7 +316,10 @@ bool run_kiosk(Setup& s, Session& session) {
             }
             if (reports && reports->wanted()) reports->send(session.admin->fleet_report());
             if (!updates) return;
-            if (auto next = updates->take_new_bundle()) app.replace_bundle(std::move(next));
+            if (auto next = updates->take_new_bundle()) {
+                app.replace_bundle(std::move(next));
+                if (reports) reports->report_soon();  // the console shows the new version without waiting an interval
+            }
         },
         service.heartbeat_every());
     s.preview.reset();

@@ -80,10 +80,10 @@ std::vector<Table> tables() {
     };
 }
 
-// A value as the line shows it: quoted, and shortened when long.
-std::string quoted(const std::string& text) {
+// A value as the line shows it: quoted, and shortened when long unless the whole is wanted.
+std::string quoted(const std::string& text, bool whole) {
     constexpr size_t kMost = 160;
-    if (text.size() <= kMost) return "\"" + text + "\"";
+    if (whole || text.size() <= kMost) return "\"" + text + "\"";
     size_t cut = kMost;
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
     return "\"" + text.substr(0, cut) + "…\"";
@@ -103,9 +103,9 @@ std::vector<std::string> lines_of(const std::string& text) {
 
 // A change of a field: old and new wording. A text of several lines (a guide's body) shows only
 // the lines that differ, joined by " / ", with the line number where they start.
-std::string change(const std::string& field, const std::string& was, const std::string& now) {
+std::string change(const std::string& field, const std::string& was, const std::string& now, bool whole) {
     const std::string name = field.empty() ? "" : field + " ";
-    if (was.find('\n') == std::string::npos && now.find('\n') == std::string::npos) return name + quoted(was) + " → " + quoted(now);
+    if (was.find('\n') == std::string::npos && now.find('\n') == std::string::npos) return name + quoted(was, whole) + " → " + quoted(now, whole);
     const auto a = lines_of(was), b = lines_of(now);
     size_t first = 0;
     while (first < a.size() && first < b.size() && a[first] == b[first]) ++first;
@@ -116,10 +116,10 @@ std::string change(const std::string& field, const std::string& was, const std::
         for (size_t i = first; i < lines.size() - tail; ++i) out += (out.empty() ? "" : " / ") + lines[i];
         return out;
     };
-    return name + "line " + std::to_string(first + 1) + " " + quoted(middle(a)) + " → " + quoted(middle(b));
+    return name + "line " + std::to_string(first + 1) + " " + quoted(middle(a), whole) + " → " + quoted(middle(b), whole);
 }
 
-void compare(const Table& t, const Rows& before, const Rows& after, std::vector<std::string>& out) {
+void compare(const Table& t, const Rows& before, const Rows& after, bool whole, std::vector<std::string>& out) {
     for (const auto& [key, value] : after) {
         const auto old = before.find(key);
         if (old == before.end()) {
@@ -128,7 +128,7 @@ void compare(const Table& t, const Rows& before, const Rows& after, std::vector<
         }
         for (size_t i = 0; i < t.fields.size(); ++i)
             if (value[i] != old->second[i])
-                out.push_back(t.subject(key) + ": " + change(t.fields[i], old->second[i], value[i]));
+                out.push_back(t.subject(key) + ": " + change(t.fields[i], old->second[i], value[i], whole));
     }
     for (const auto& [key, value] : before)
         if (!after.contains(key)) out.push_back(t.subject(key) + ": removed");
@@ -167,14 +167,14 @@ void compare_shapes(const sql::Database& old_db, const sql::Database& new_db, st
 
 }  // namespace
 
-std::vector<std::string> diff_bundles(const std::filesystem::path& old_bundle, const std::filesystem::path& new_bundle) {
+std::vector<std::string> diff_bundles(const std::filesystem::path& old_bundle, const std::filesystem::path& new_bundle, bool whole_texts) {
     // Opened as the kiosk opens them, so a file that is no bundle is refused the same way.
     const Bundle old_check(old_bundle), new_check(new_bundle);
     const sql::Database old_db(old_bundle, sql::Database::Mode::ReadOnly), new_db(new_bundle, sql::Database::Mode::ReadOnly);
     std::vector<std::string> out;
     for (const auto& t : tables()) {
         const size_t values = t.fields.size();
-        compare(t, read_rows(old_db, t.sql, t.keys, values), read_rows(new_db, t.sql, t.keys, values), out);
+        compare(t, read_rows(old_db, t.sql, t.keys, values), read_rows(new_db, t.sql, t.keys, values), whole_texts, out);
         if (t.positions) compare_positions(old_db, new_db, out);
     }
     compare_shapes(old_db, new_db, out);

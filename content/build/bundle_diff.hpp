@@ -10,7 +10,8 @@ namespace content {
 
 /// One line per change, `SUBJECT: added`, `SUBJECT: removed` or `SUBJECT: FIELD "old" → "new"`
 /// (a guide's body: the lines that differ), in a fixed order; empty when the bundles say the
-/// same. Throws BundleError when either cannot be read.
-std::vector<std::string> diff_bundles(const std::filesystem::path& old_bundle, const std::filesystem::path& new_bundle);
+/// same. Texts longer than 160 bytes are shortened, for logs and terminals, unless `whole_texts`
+/// (a publisher's review reads every word). Throws BundleError when either cannot be read.
+std::vector<std::string> diff_bundles(const std::filesystem::path& old_bundle, const std::filesystem::path& new_bundle, bool whole_texts = false);
 
 }  // namespace content

@@ -100,7 +100,7 @@ Review Publishing::review() {
     try {
         const fs::path next = build(r.head, r.published_version + 1, r.published_version, &r.problems);
         if (r.published_version > 0)
-            for (auto& line : diff_bundles(served(), next))  // the numbers publishing sets itself are no change to review
+            for (auto& line : diff_bundles(served(), next, true))  // the numbers publishing sets itself are no change to review
                 if (!line.starts_with("bundle.ini version:") && !line.starts_with("bundle.ini based_on:")) r.changes.push_back(std::move(line));
     } catch (const PublishingError& e) {
         if (r.problems.empty()) r.problems.push_back({Diagnostic::Severity::Error, "bundle.ini", 0, "source", e.what(), ""});

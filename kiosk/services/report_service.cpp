@@ -30,6 +30,14 @@ void ReportService::send(content::FleetReport report) {
     changed_.notify_all();
 }
 
+void ReportService::report_soon() {
+    {
+        std::lock_guard lock(mutex_);
+        soon_ = true;
+    }
+    changed_.notify_all();
+}
+
 int ReportService::sent() const {
     std::lock_guard lock(mutex_);
     return sent_;
@@ -53,8 +61,12 @@ void ReportService::work() {
             log_("report to " + config_.url + " not taken: " + (result.status ? "HTTP " + std::to_string(result.status) : result.error), true);
         if (ok && failing_ && log_) log_("reports to " + config_.url + " arrive again", false);
         failing_ = !ok;
-        // The next one after the interval, or at once when stopping.
-        if (changed_.wait_for(lock, config_.every, [&] { return quit_; })) return;
+        // The next one after the interval, or sooner when asked (report_soon) but not before the
+        // console would take it; none when stopping.
+        const auto sent_at = std::chrono::steady_clock::now();
+        if (changed_.wait_for(lock, kMinGap, [&] { return quit_; })) return;
+        if (changed_.wait_until(lock, sent_at + config_.every, [&] { return quit_ || soon_; }) && quit_) return;
+        soon_ = false;
         wanted_ = true;
         lock.unlock();
         if (wake_) wake_();

@@ -29,8 +29,15 @@ public:
     ReportService(const ReportService&) = delete;
     ReportService& operator=(const ReportService&) = delete;
 
+    /// The console takes one report a kiosk in this time (content/console/fleet.hpp: 20 s), so
+    /// none is sent sooner after the last.
+    static constexpr std::chrono::seconds kMinGap{21};
+
     /// A report is due: the loop should send() one. The first is due at once.
     bool wanted() const;
+    /// Something the console should hear of before the interval ends (a new version installed):
+    /// the next report is due as soon as kMinGap allows.
+    void report_soon();
     void send(content::FleetReport report);
     /// Reports the console took, for tests and the log.
     int sent() const;
@@ -43,7 +50,7 @@ private:
     std::function<void(const std::string&, bool)> log_;
     mutable std::mutex mutex_;
     std::condition_variable changed_;
-    bool wanted_ = true, quit_ = false, failing_ = false;
+    bool wanted_ = true, quit_ = false, failing_ = false, soon_ = false;
     std::optional<content::FleetReport> pending_;
     int sent_ = 0;
     std::thread worker_;

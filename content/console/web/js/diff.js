@@ -12,8 +12,8 @@ export function lineDiff(before, after) {
   let i = 0, j = 0;
   while (i < n || j < m) {
     if (i < n && j < m && a[i] === b[j]) { ops.push({ kind: "same", text: a[i], line: j + 1 }); i++; j++; }
-    else if (j < m && (i === n || common[i][j + 1] >= common[i + 1][j])) { ops.push({ kind: "added", text: b[j], line: j + 1 }); j++; }
-    else { ops.push({ kind: "removed", text: a[i], line: i + 1 }); i++; }
+    else if (i < n && (j === m || common[i + 1][j] >= common[i][j + 1])) { ops.push({ kind: "removed", text: a[i], line: i + 1 }); i++; }  // old before new
+    else { ops.push({ kind: "added", text: b[j], line: j + 1 }); j++; }
   }
   return ops;
 }

@@ -105,9 +105,9 @@ export async function editorPage(root, start = {}) {
       revision = data.revision;
       loaded = text;
       if (data.merged) { const again = await api("GET", "/api/file?" + new URLSearchParams({ path })); area.value = loaded = again.data.text; revision = again.data.revision; }
-      status.textContent = data.merged ? t("saved_merged") : t("saved");
       problems.replaceChildren();
-      history.load(path, !readOnly);
+      await history.load(path, !readOnly);
+      status.textContent = data.merged ? t("saved_merged") : t("saved");
       preview.redraw();
     } else if (code === 409) {
       status.textContent = "";

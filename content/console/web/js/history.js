@@ -16,11 +16,12 @@ export function historyPane(onReverted) {
     if (!ok) { detail.replaceChildren(el("p", { class: "problem", text: data.error })); return; }
     const lines = changesOnly(lineDiff(data.before, data.after)).map((op) =>
       op.kind === "gap" ? el("div", { class: "gap", text: "⋯" })
-        : el("div", { class: op.kind }, el("span", { class: "mark", text: op.kind === "added" ? "+" : op.kind === "removed" ? "−" : " " }), op.text));
+        : el("div", { class: op.kind, dir: "auto" }, el("span", { class: "mark", text: op.kind === "added" ? "+" : op.kind === "removed" ? "−" : " " }), op.text));
     const undo = canUndo && el("button", { text: t("undo_change"), onclick: async () => {
       const res = await api("POST", "/api/revert", { path, id: commit.id });
-      detail.append(el("p", { class: res.ok ? "saved" : "problem", role: "status", text: res.ok ? t("undone") : res.data.error }));
-      if (res.ok) onReverted();
+      if (!res.ok) { detail.append(el("p", { class: "problem", role: "status", text: res.data.error })); return; }
+      await onReverted();  // the file and its history read again, then said
+      detail.replaceChildren(el("p", { class: "saved", role: "status", text: t("undone") }));
     } });
     detail.replaceChildren(el("h4", { text: commit.message + " · " + commit.author + " · " + when(commit.time, lang()) }), el("div", { class: "diff" }, lines), undo || "");
   }

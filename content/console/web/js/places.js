@@ -12,15 +12,15 @@ const TABLES = [["places.csv", "places"], ["stops.csv", "stops"], ["notices.csv"
 const DATE_COLUMNS = ["date", "from", "until"];
 
 function hoursInWords(meaning) {
-  if (meaning.error) return el("div", { class: "problem", role: "alert" }, el("div", { text: t("hours_unreadable").replace("{column}", meaning.column) + ": " + meaning.problem }),
+  if (meaning.error) return el("div", { class: "problem", role: "alert" }, el("div", { text: t("hours_unreadable").replace("{column}", meaning.column) + ": " + meaning.error }),
     el("div", { class: "fix", text: t("fix") + ": " + meaning.fix }));
   if (meaning.empty) return el("div", { text: t("hours_empty") });
   const dayName = (d) => new Date(d + "T12:00:00").toLocaleDateString(lang() === "it" ? "it-IT" : "en-GB", { weekday: "long", day: "numeric", month: "short" });
-  const now = t("state_" + meaning.state) + (meaning.until ? " · " + t("until") + " " + meaning.until.replace("T", " ").slice(0, 16) + " (" + t("state_" + meaning.then) + ")" : "") +
+  const now = t("state_" + meaning.state) + (meaning.until ? " · " + t("then_" + meaning.then) + " " + meaning.until.replace("T", " ").slice(0, 16) : "") +
     (meaning.comment ? " · " + meaning.comment : "");
   return el("div", { class: "hours-meaning" }, el("strong", { text: now }),
     el("table", {}, el("tbody", {}, meaning.week.map((d) => el("tr", {}, el("th", { text: dayName(d.date) }),
-      el("td", { text: d.open.length ? d.open.join(", ") : d.unknown.length ? t("state_unknown") + " " + d.unknown.join(", ") : t("state_closed") }))))));
+      el("td", { text: d.open.length ? d.open.join(", ") : d.unknown.length ? t("day_unknown") + " " + d.unknown.join(", ") : t("day_closed") }))))));
 }
 
 function routeFor(table, columns, fields) {
@@ -96,7 +96,11 @@ export async function placesPage(root) {
     form.onsubmit = async (e) => {
       e.preventDefault();
       const { ok, status: code, data } = await api("PUT", "/api/table-row", body(false));
-      if (ok) { status.textContent = data.merged ? t("saved_merged") : t("saved"); await load(values()[0]); preview.redraw(); return; }
+      if (ok) {
+        await load(values()[0]);  // the form is drawn again from the saved table: say so in the new one
+        form.querySelector(".status").textContent = data.merged ? t("saved_merged") : t("saved");
+        return;
+      }
       if (code === 409 && data.theirs !== undefined) general.replaceChildren(conflictPanel(data.error, data.yours, data.theirs, () => load(values()[0]), () => {}));
       else if (code === 422) { status.textContent = data.error; place(data.problems); }
       else status.textContent = data.error;

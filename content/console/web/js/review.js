@@ -2,18 +2,37 @@
 // would show (old and new), who changed it; a publisher approves and publishes with their own
 // key; the publish log, with a rollback to an earlier version; coverage per language.
 import { api, is } from "./api.js";
+import { changesOnly, lineDiff } from "./diff.js";
 import { el, when } from "./dom.js";
 import { problemList } from "./problems.js";
 import { lang, t } from "./words.js";
 
-// `SUBJECT: FIELD "old" → "new"` (kiosk-bundle diff's line) with the old and the new wording apart.
+// `SUBJECT: FIELD "old" → "new"` (kiosk-bundle diff's line) with the old and the new wording
+// apart: the old text starts at the line's first quote. A guide's body (its lines joined by
+// " / ") shows only the lines that differ, each old and new.
 function changeLine(line) {
-  const arrow = line.indexOf("\" → \"");
-  if (arrow < 0) return el("li", { text: line });
-  const open = line.lastIndexOf(": \"", arrow);
-  const subject = open < 0 ? "" : line.slice(0, open);
-  return el("li", {}, el("span", { class: "subject", text: subject }), " ",
-    el("del", { text: line.slice(open + 3, arrow) }), " → ", el("ins", { text: line.slice(arrow + 5, line.length - 1) }));
+  const open = line.indexOf("\""), arrow = line.indexOf("\" → \"", open);
+  if (open < 0 || arrow < 0 || !line.endsWith("\"")) return el("li", { text: line });
+  const subject = line.slice(0, open), was = line.slice(open + 1, arrow), now = line.slice(arrow + 5, line.length - 1);
+  const wording = (tag, text) => el(tag, { dir: "auto", text: text || t("empty_value"), class: text ? "" : "empty" });
+  if (!/ line \d+ $/.test(subject)) return el("li", {}, el("span", { class: "subject", text: subject }), wording("del", was), " → ", wording("ins", now));
+  const lines = changesOnly(lineDiff(was.split(" / ").join("\n"), now.split(" / ").join("\n")), 0).filter((op) => op.kind !== "same");
+  return el("li", {}, el("span", { class: "subject", text: subject.replace(/ line \d+ $/, "") }),
+    el("div", { class: "body-change" }, lines.map((op) => op.kind === "gap" ? el("div", { class: "gap", text: "⋯" })
+      : el("div", {}, wording(op.kind === "added" ? "ins" : "del", op.text)))));
+}
+
+// The build marks a guide outdated in every language when its source changes: one line for all.
+function grouped(lines) {
+  const outdated = new Map(), out = [];
+  for (const line of lines) {
+    const m = /^guide (\S+), in (\S+): outdated "0" → "1"$/.exec(line);
+    if (!m) { out.push(changeLine(line)); continue; }
+    if (!outdated.has(m[1])) { outdated.set(m[1], []); out.push(m[1]); }
+    outdated.get(m[1]).push(m[2]);
+  }
+  return out.map((item) => typeof item !== "string" ? item
+    : el("li", { class: "outdated-note", text: t("marked_outdated").replace("{guide}", item).replace("{n}", outdated.get(item).length).replace("{langs}", outdated.get(item).join(", ")) }));
 }
 
 export async function reviewPage(root) {
@@ -43,7 +62,7 @@ export async function reviewPage(root) {
     el("h2", { text: t("review") }),
     el("p", { id: "review-summary", text: r.published_version ? t("since_version").replace("{v}", r.published_version).replace("{n}", r.changes.length) : t("nothing_published") }),
     r.problems.length ? problemList(r.problems) : "",
-    el("ul", { class: "changes", id: "changes" }, r.changes.map(changeLine)),
+    el("ul", { class: "changes", id: "changes" }, grouped(r.changes)),
     el("details", {}, el("summary", { text: t("changes_by").replace("{n}", r.commits.length) }),
       el("ul", {}, r.commits.map((c) => el("li", { text: when(c.time, lang()) + " · " + c.author + " · " + c.message.trim() })))),
     is("publisher") ? el("div", { class: "row publish-row" }, el("label", {}, t("key_password") + " ", password), publish) : el("p", { text: t("publisher_only") }),

@@ -68,9 +68,9 @@ export async function translatePage(root) {
     if (!edited.size) return;
     const { ok, status: code, data } = await api("POST", "/api/translation", { lang: langSelect.value, items: [...edited.values()] });
     if (ok) {
-      status.textContent = t("saved_items").replace("{n}", data.changed);
       problems.replaceChildren();
       await load();
+      status.textContent = t("saved_items").replace("{n}", data.changed);
       preview.redraw();
     } else if (code === 409) {
       problems.replaceChildren(...data.conflicts.map((c) => conflictPanel(data.error + " (" + c.context + ")", c.yours, c.theirs,
