@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "content/build/bundle_diff.hpp"
 #include "tests/content_fixture.hpp"
 
 using namespace test;
@@ -122,4 +123,25 @@ TEST_CASE("kiosk-bundle diff: the same bundle is no change; a missing file is na
     const auto missing = run(kTool + " diff " + before.string() + " " + (dir / "none.kbundle").string());
     CHECK(missing.status == 1);
     CHECK(missing.output.find((dir / "none.kbundle").string()) != std::string::npos);
+}
+
+TEST_CASE("diff shortens a long text for logs and terminals, and gives it whole for a publisher's review") {
+    TempDir dir;
+    const fs::path src = copy_demo_source(dir);
+    const fs::path before = build(src, dir / "before.kbundle");
+    // A change at the end of a paragraph longer than the 160 bytes a line shows.
+    replace_in_file(src / "lang/it/guides/food-help.md", "senza nessuno che le aiuti.", "senza nessuno che le possa aiutare.");
+    const fs::path after = build(src, dir / "after.kbundle");
+    const auto shortened = content::diff_bundles(before, after);
+    REQUIRE(shortened.size() >= 1);
+    const auto body = std::find_if(shortened.begin(), shortened.end(), [](const std::string& l) { return l.starts_with("guide food-help, in it: body"); });
+    REQUIRE(body != shortened.end());
+    CHECK(body->find("…\" → \"") != std::string::npos);
+    CHECK(body->find("possa aiutare") == std::string::npos);  // past the cut
+    const auto whole = content::diff_bundles(before, after, true);
+    const auto full = std::find_if(whole.begin(), whole.end(), [](const std::string& l) { return l.starts_with("guide food-help, in it: body"); });
+    REQUIRE(full != whole.end());
+    CHECK(full->find("che le aiuti.\" → \"") != std::string::npos);
+    CHECK(full->ends_with("che le possa aiutare.\""));
+    CHECK(full->find("…") == std::string::npos);
 }

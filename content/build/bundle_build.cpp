@@ -30,14 +30,15 @@ bool write_or_say(const Content& c, const std::filesystem::path& out, const std:
 }  // namespace
 
 std::optional<Content> build_bundle(const std::filesystem::path& source, const std::filesystem::path& out,
-                                    const std::filesystem::path& font_root, const SourceChecks& checks, Diagnostics& d) {
+                                    const std::filesystem::path& font_root, const SourceChecks& checks, Diagnostics& d,
+                                    bool cut) {
     auto c = load_source(source, d, checks);
     if (!d.has_errors()) {
         // The fonts must draw the texts as the kiosk shows them, facts filled in.
         Content shown = with_facts_filled(c);
         const FontCatalog catalog(font_root, d);
         check_fonts(shown, catalog, d);
-        if (!d.has_errors()) cut_fonts(shown, catalog, d);
+        if (!d.has_errors() && cut) cut_fonts(shown, catalog, d);
         c.fonts = std::move(shown.fonts);
     }
     if (d.has_errors()) return std::nullopt;
