@@ -47,11 +47,16 @@ Items key_value_items(const std::string& text) {
 // A table: the header, then each row (maybe several lines, when quoted) by its first field.
 std::optional<Items> row_items(const std::string& text) {
     const CsvResult csv = parse_csv(text);
+    // Rows are cut out by their lines: a byte-order mark or a lone carriage return (a line end
+    // to the CSV reader, not to lines_of) would move them; such a file is left to git's merge.
+    for (size_t at = text.find('\r'); at != std::string::npos; at = text.find('\r', at + 1))
+        if (at + 1 == text.size() || text[at + 1] != '\n') return std::nullopt;
     if (!csv.error.empty() || text.starts_with("\xEF\xBB\xBF")) return std::nullopt;
+    if (csv.rows.empty()) return Items{{text, text, false}};  // blank lines only
     const auto lines = lines_of(text);
     Items items;
     for (size_t r = 0; r < csv.rows.size(); ++r) {
-        const size_t first = size_t(csv.rows[r].line - 1);
+        const size_t first = r == 0 ? 0 : size_t(csv.rows[r].line - 1);  // blank lines above the header go with it
         const size_t end = r + 1 < csv.rows.size() ? size_t(csv.rows[r + 1].line - 1) : lines.size();
         std::string whole;
         for (size_t l = first; l < end && l < lines.size(); ++l) whole += lines[l];

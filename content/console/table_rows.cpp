@@ -26,6 +26,10 @@ std::string csv_line(const std::vector<std::string>& fields) {
 std::string with_row(const std::string& csv, const std::string& id, const std::optional<std::vector<std::string>>& fields) {
     const CsvResult parsed = parse_csv(csv);
     if (!parsed.error.empty()) throw std::invalid_argument("line " + std::to_string(parsed.error_line) + ": " + parsed.error);
+    // Rows are cut out by their lines; a lone carriage return ends a line for the CSV reader only.
+    for (size_t at = csv.find('\r'); at != std::string::npos; at = csv.find('\r', at + 1))
+        if (at + 1 == csv.size() || csv[at + 1] != '\n')
+            throw std::invalid_argument("its lines end with a lone carriage return (an old Mac format)");
     // Byte offsets of line starts, to cut the row's lines out whole.
     std::vector<size_t> line_start = {0};
     for (size_t i = 0; i < csv.size(); ++i)
