@@ -213,7 +213,8 @@ void SourceRepo::export_files(const std::string& id, const std::filesystem::path
 void SourceRepo::check_out_files(const std::string& id) {
     Object tree;
     check(git_revparse_single(&tree.p, repo_, (id + "^{tree}").c_str()), "reading commit " + id);
-    git_checkout_options options = GIT_CHECKOUT_OPTIONS_INIT;
+    git_checkout_options options;
+    check(git_checkout_options_init(&options, GIT_CHECKOUT_OPTIONS_VERSION), "preparing the checkout");
     options.checkout_strategy = GIT_CHECKOUT_FORCE;  // files HEAD has and the commit lacks are removed
     check(git_checkout_tree(repo_, tree.p, &options), "taking the files of commit " + id);
 }
