@@ -209,6 +209,23 @@ out=$(systemd-sysusers --dry-run --root="$root" 2>&1); rc=$?
 check "systemd-sysusers reads the user ($out)" test $rc -eq 0
 check "the kiosk's user is made" contains "$out" "Creating user 'torino-kiosk'"
 
+# The content console, where the build has it (amd64; a Pi is a kiosk): its program, pages, own
+# service, not enabled, and own user.
+if [ -x "$build/content/console/kiosk-console" ]; then
+  for path in ./usr/bin/kiosk-console ./usr/share/torino-kiosk/console/index.html ./usr/share/torino-kiosk/console/js/app.js \
+              ./lib/systemd/system/torino-kiosk-console.service ./usr/lib/sysusers.d/torino-kiosk-console.conf \
+              ./usr/share/doc/torino-kiosk/console.md ./usr/share/doc/torino-kiosk/console-nginx.conf; do
+    check "contains $path" contains "$contents" "$path"
+  done
+  out=$(systemd-analyze verify --man=no --generators=no --root="$root" torino-kiosk-console.service 2>&1); rc=$?
+  check "systemd-analyze verify torino-kiosk-console.service: no complaint ($out)" test $rc -eq 0 -a -z "$out"
+  check "the console runs as its own user" contains "$(cat "$root/lib/systemd/system/torino-kiosk-console.service")" "User=torino-kiosk-console"
+  check "systemd-sysusers makes the console's user" contains "$(systemd-sysusers --dry-run --root="$root" 2>&1)" "Creating user 'torino-kiosk-console'"
+  check "postinst does not enable the console (an office server's, not a kiosk's)" not_contains "$(cat "$work/postinst")" "enable torino-kiosk-console"
+  check "the packaged console runs" \
+    contains "$("$root/usr/bin/kiosk-console" --help)" "kiosk-console serve"
+fi
+
 for program in torino-kiosk kiosk-bundle; do  # debug symbols stay in the build tree, not on the SD card
   check "$program is stripped" test -z "$(readelf -S "$root/usr/bin/$program" | grep -E '\.(symtab|debug_info)')"
 done

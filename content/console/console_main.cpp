@@ -20,7 +20,7 @@ using namespace content::console;
 
 constexpr const char* kUsage =
     "usage: kiosk-console serve --data DIR [--source DIR] [--published DIR] [--listen HOST:PORT] [--web DIR] [--kiosk PROGRAM]\n"
-    "                           [--fonts DIR] [--bundle-name NAME] [--report-interval SECONDS] [--secure-cookies]\n"
+    "                           [--fonts DIR] [--bundle-name NAME] [--report-interval SECONDS] [--secure-cookies] [--trust-proxy]\n"
     "       kiosk-console add-user --data DIR NAME ROLE [LANGUAGES]   (reads the password from standard input)\n"
     "       kiosk-console add-kiosk --data DIR NAME [SITE]            (prints the token for the kiosk's report_token)\n"
     "       kiosk-console set-key --data DIR NAME KEYFILE             (the minisign secret key publisher NAME signs with)\n"
@@ -28,7 +28,7 @@ constexpr const char* kUsage =
 
 ConsoleServer* serving = nullptr;
 
-// A program or folder installed beside this one (/usr/bin/kiosk, /usr/share/torino-kiosk/console),
+// A program or folder installed beside this one (/usr/bin/torino-kiosk, /usr/share/torino-kiosk/console),
 // else where the build left it.
 std::filesystem::path installed_or(const std::filesystem::path& beside, const std::filesystem::path& built) {
     std::error_code ec;
@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
     std::map<std::string, std::string> options;
     std::vector<std::string> words;
     for (size_t i = 1; i < args.size(); ++i) {
-        if (args[i] == "--secure-cookies") options[args[i]] = "yes";
+        if (args[i] == "--secure-cookies" || args[i] == "--trust-proxy") options[args[i]] = "yes";
         else if (args[i].starts_with("--") && i + 1 < args.size()) options[args[i]] = args[i + 1], ++i;
         else if (args[i].starts_with("--")) return fail(args[i] + " needs a value. Fix: see kiosk-console --help");
         else words.push_back(args[i]);
@@ -115,11 +115,12 @@ int main(int argc, char** argv) {
         o.published = options.count("--published") ? options["--published"] : "";
         o.source = options.count("--source") ? options["--source"] : "";
         o.web = options.count("--web") ? std::filesystem::path(options["--web"]) : installed_or("../share/torino-kiosk/console", KIOSK_CONSOLE_WEB);
-        o.kiosk = options.count("--kiosk") ? std::filesystem::path(options["--kiosk"]) : installed_or("kiosk", KIOSK_CONSOLE_KIOSK);
+        o.kiosk = options.count("--kiosk") ? std::filesystem::path(options["--kiosk"]) : installed_or("torino-kiosk", KIOSK_CONSOLE_KIOSK);
         if (options.count("--fonts")) o.font_root = options["--fonts"];
         if (options.count("--bundle-name")) o.bundle_name = options["--bundle-name"];
         if (options.count("--report-interval")) o.report_interval = std::stoll(options["--report-interval"]);
         o.secure_cookies = options.count("--secure-cookies") > 0;
+        o.trust_proxy = options.count("--trust-proxy") > 0;
         const std::string listen = options.count("--listen") ? options["--listen"] : "127.0.0.1:8080";
         const size_t colon = listen.rfind(':');
         if (colon == std::string::npos) return fail("--listen " + listen + " has no port. Fix: e.g. --listen 127.0.0.1:8080");

@@ -63,6 +63,12 @@ std::int64_t ConsoleServer::published_version() const {
     return log.empty() ? 0 : log.back().version;
 }
 
+std::string ConsoleServer::client(const httplib::Request& req) const {
+    const bool from_proxy = req.remote_addr == "127.0.0.1" || req.remote_addr == "::1";
+    if (options_.trust_proxy && from_proxy && req.has_header("X-Real-IP")) return req.get_header_value("X-Real-IP");
+    return req.remote_addr;
+}
+
 std::optional<Session> ConsoleServer::signed_in(const httplib::Request& req, httplib::Response& res, bool change) {
     auto session = accounts_.session(cookie(req, "session"));
     if (!session) {
@@ -85,17 +91,18 @@ void ConsoleServer::account_routes() {
         if (!body) return;
         const std::string name = (*body)["name"], password = (*body)["password"];
         const std::lock_guard lock(mutex_);
-        const Login login = accounts_.log_in(name, password, req.remote_addr);
+        const std::string from = client(req);
+        const Login login = accounts_.log_in(name, password, from);
         if (login.result == Login::Result::Throttled) {
             res.set_header("Retry-After", std::to_string(login.retry_after));
-            audit_.record(name, "login throttled", req.remote_addr);
+            audit_.record(name, "login throttled", from);
             return refuse(res, 429, "too many failed logins: wait " + std::to_string((login.retry_after + 59) / 60) + " minutes");
         }
         if (login.result == Login::Result::Wrong) {
-            audit_.record(name, "login failed", req.remote_addr);
+            audit_.record(name, "login failed", from);
             return refuse(res, 401, "wrong name or password");
         }
-        audit_.record(name, "login", req.remote_addr);
+        audit_.record(name, "login", from);
         res.set_header("Set-Cookie", "session=" + login.token + "; Path=/; HttpOnly; SameSite=Strict" + (options_.secure_cookies ? "; Secure" : ""));
         send_json(res, 200, {{"user", user_json(*accounts_.user(name))}, {"csrf", login.csrf}});
     });

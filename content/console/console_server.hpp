@@ -36,6 +36,7 @@ struct ConsoleOptions {
     std::string bundle_name;          // the bundle's name in the published folder; empty: the default
     std::int64_t report_interval = 300;  // seconds between a kiosk's reports, as kiosks are configured
     bool secure_cookies = false;      // behind a TLS proxy: cookies only over HTTPS
+    bool trust_proxy = false;         // a proxy on loopback names the client in X-Real-IP (login limits, audit)
 };
 
 class ConsoleServer {
@@ -66,6 +67,8 @@ private:
     /// The session of a request; for a change, only with its CSRF token. Answers 401 or 403 itself.
     std::optional<Session> signed_in(const httplib::Request& request, httplib::Response& response, bool change);
     std::int64_t published_version() const;
+    /// Who sent the request: the peer's address, or a loopback proxy's X-Real-IP when trusted.
+    std::string client(const httplib::Request& request) const;
 
     ConsoleOptions options_;
     std::unique_ptr<sql::Database> db_;

@@ -25,4 +25,5 @@ export async function fleetPage(root) {
     el("p", { id: "fleet-summary", text: t("published") + ": " + data.published_version + " · " + t("summary").replace("{n}", data.kiosks.length).replace("{bad}", bad) }),
     el("div", { class: "scroll" }, el("table", {}, el("thead", {}, el("tr", {}, ["kiosk", "site", "version", "last_report", "printer", "expires", "free", "problem"].map((h) => el("th", { text: t(h) })))),
       el("tbody", { id: "kiosks" }, rows))));
+  setTimeout(() => { if (root.isConnected) fleetPage(root); }, 30000);  // while shown, kept current
 }
