@@ -4,6 +4,7 @@
 # console on loopback serving a copy of the demo source, a published folder served by a plain
 # HTTP server, and a headless kiosk that takes its updates from there and reports to the console.
 # Usage: console_browser_test.sh KIOSK_CONSOLE KIOSK DEMO_BUNDLE SOURCE WORK [SHOTS_DIR]
+# With CONSOLE_BROWSER_SCRIPT=page_load_bench.js the same set-up serves the page-load benchmark.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 console=$1 kiosk=$2 demo=$3 source=$4 work=$5 shots=${6:-$5/shots}
@@ -59,6 +60,10 @@ printf 'channel = demo\nreport_url = %sapi/report\nreport_token = %s\nreport_eve
   --update-url "http://127.0.0.1:$port" --check-every 2 >"$run/kiosk.log" 2>&1 &
 pids+=($!)
 
+if [ "${CONSOLE_BROWSER_SCRIPT:-}" = page_load_bench.js ]; then
+  NODE_PATH="$work/node_modules" node "$here/page_load_bench.js" "$url"
+  exit
+fi
 if ! NODE_PATH="$work/node_modules" timeout 600 node "$here/console_e2e.js" "$url" "$shots" "$xss_token"; then
   echo "--- console log"; tail -30 "$run/console.log"; echo "--- kiosk log"; tail -30 "$run/kiosk.log"
   exit 1
