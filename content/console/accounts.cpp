@@ -79,9 +79,13 @@ Login Accounts::log_in(const std::string& name, const std::string& password, con
     // checked while either is throttled, so a flood costs no Argon2id work.
     const std::int64_t wait = std::max(throttled_for("name:" + name, now), throttled_for("address:" + address, now));
     if (wait > 0) return {Login::Result::Throttled, {}, {}, wait};
-    auto row = db_.prepare("SELECT password FROM users WHERE name = ?");
-    row.bind(1, name);
-    const std::string hash = row.step() ? row.text(0) : std::string();
+    // Each read is finished before a write (fleet.cpp says why).
+    std::string hash;
+    {
+        auto row = db_.prepare("SELECT password FROM users WHERE name = ?");
+        row.bind(1, name);
+        if (row.step()) hash = row.text(0);
+    }
     if (!password_matches(hash, password)) {
         db_.prepare("DELETE FROM login_failures WHERE at < ?").bind(1, now - kLoginWindow).run();
         for (const std::string& who : {"name:" + name, "address:" + address})
@@ -98,13 +102,18 @@ std::optional<Session> Accounts::session(const std::string& token) {
     const std::int64_t now = clock_();
     db_.prepare("DELETE FROM sessions WHERE last_seen < ?").bind(1, now - kSessionIdle).run();
     const std::string digest = token_digest(token);
-    auto row = db_.prepare("SELECT user, csrf FROM sessions WHERE digest = ?");
-    row.bind(1, digest);
-    if (!row.step()) return std::nullopt;
-    auto user = this->user(row.text(0));
+    std::string name, csrf;
+    {
+        auto row = db_.prepare("SELECT user, csrf FROM sessions WHERE digest = ?");
+        row.bind(1, digest);
+        if (!row.step()) return std::nullopt;
+        name = row.text(0);
+        csrf = row.text(1);
+    }
+    auto user = this->user(name);
     if (!user) return std::nullopt;  // the account was removed
     db_.prepare("UPDATE sessions SET last_seen = ? WHERE digest = ?").bind(1, now).bind(2, digest).run();
-    return Session{std::move(*user), row.text(1)};
+    return Session{std::move(*user), csrf};
 }
 
 void Accounts::log_out(const std::string& token) { db_.prepare("DELETE FROM sessions WHERE digest = ?").bind(1, token_digest(token)).run(); }

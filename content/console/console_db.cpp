@@ -11,8 +11,10 @@ Clock system_clock() {
 std::unique_ptr<sql::Database> open_console_db(const std::filesystem::path& data_dir) {
     std::filesystem::create_directories(data_dir);
     auto db = std::make_unique<sql::Database>(data_dir / "console.db", sql::Database::Mode::Create);
-    // WAL: the fleet's reports are written while pages are read. Tokens are kept as digests only.
-    db->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;");
+    // WAL: the fleet's reports are written while pages are read; the log is cut back to 4 MiB
+    // each time it starts over, so a fleet's reports cannot make it grow for good. Tokens are
+    // kept as digests only.
+    db->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA journal_size_limit=4194304;");
     db->exec(R"(
         CREATE TABLE IF NOT EXISTS users(name TEXT PRIMARY KEY, role TEXT NOT NULL, languages TEXT NOT NULL, password TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS sessions(digest TEXT PRIMARY KEY, user TEXT NOT NULL, csrf TEXT NOT NULL, last_seen INTEGER NOT NULL);

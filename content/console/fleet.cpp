@@ -17,14 +17,21 @@ std::string Fleet::add_kiosk(const std::string& name, const std::string& site) {
 }
 
 Fleet::Taken Fleet::take(const std::string& token, const FleetReport& report) {
-    auto kiosk = db_.prepare("SELECT name FROM kiosks WHERE digest = ?");
-    kiosk.bind(1, token_digest(token));
-    if (token.empty() || !kiosk.step()) return Taken::UnknownToken;
-    const std::string name = kiosk.text(0);
+    // The reads end (their statements finished) before the write: a statement left open holds
+    // a read snapshot, and the write-ahead log could then never start over but only grow.
+    std::string name;
+    {
+        auto kiosk = db_.prepare("SELECT name FROM kiosks WHERE digest = ?");
+        kiosk.bind(1, token_digest(token));
+        if (token.empty() || !kiosk.step()) return Taken::UnknownToken;
+        name = kiosk.text(0);
+    }
     const std::int64_t now = clock_();
-    auto last = db_.prepare("SELECT max(at) FROM reports WHERE kiosk = ?");
-    last.bind(1, name);
-    if (last.step() && !last.is_null(0) && last.integer(0) > now - kMinGap) return Taken::TooSoon;
+    {
+        auto last = db_.prepare("SELECT max(at) FROM reports WHERE kiosk = ?");
+        last.bind(1, name);
+        if (last.step() && !last.is_null(0) && last.integer(0) > now - kMinGap) return Taken::TooSoon;
+    }
     db_.exec("BEGIN IMMEDIATE");
     try {
         db_.prepare("INSERT INTO reports(kiosk, at, body) VALUES(?, ?, ?)").bind(1, name).bind(2, now).bind(3, fleet_report_json(report)).run();
