@@ -63,6 +63,9 @@ private:
 
     SourceRepo& repo_;
     PublishingOptions options_;
+    // The last review, and its bundle (work/next.kbundle), while the source and the published
+    // version are what they were: a page reload asks again, and publishing takes that bundle.
+    std::optional<Review> reviewed_;
 };
 
 /// `bundle.ini`'s text with `version` and `based_on` set to the given numbers (based_on 0: none,
