@@ -15,6 +15,9 @@ namespace content::console {
 
 using nlohmann::json;
 
+/// The answer of a route about the source when the console was started without one.
+inline constexpr const char* kNoSource = "the console serves no source folder (start it with --source)";
+
 inline void send_json(httplib::Response& res, int status, const json& body) {
     res.status = status;
     // Invalid UTF-8 in a file is replaced rather than failing the whole answer.

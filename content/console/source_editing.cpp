@@ -65,17 +65,21 @@ TrialCopy::~TrialCopy() {
     fs::remove_all(folder, ignored);
 }
 
+std::vector<Diagnostic> errors_in(const Diagnostics& d, const fs::path& root) {
+    std::vector<Diagnostic> errors;
+    const std::string prefix = root.string() + "/";
+    for (auto item : d.all()) {
+        if (item.severity != Diagnostic::Severity::Error) continue;
+        if (item.file.starts_with(prefix)) item.file.erase(0, prefix.size());  // named as the editor knows it
+        errors.push_back(std::move(item));
+    }
+    return errors;
+}
+
 std::vector<Diagnostic> TrialCopy::errors() const {
     Diagnostics diagnostics;
     load_source(folder, diagnostics);
-    std::vector<Diagnostic> errors;
-    const std::string prefix = folder.string() + "/";
-    for (auto d : diagnostics.all()) {
-        if (d.severity != Diagnostic::Severity::Error) continue;
-        if (d.file.starts_with(prefix)) d.file.erase(0, prefix.size());  // named as the editor knows it
-        errors.push_back(std::move(d));
-    }
-    return errors;
+    return errors_in(diagnostics, folder);
 }
 
 std::vector<Diagnostic> source_errors_with(const fs::path& source, const std::string& path, const std::string& text) {

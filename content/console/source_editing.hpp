@@ -20,6 +20,9 @@ namespace content::console {
 /// a translator changes only their languages' folders; a publisher publishes and changes nothing.
 std::optional<std::string> edit_refusal(const std::string& path, const User& user);
 
+/// The errors among `d`, files named relative to `root` (the folder that was loaded).
+std::vector<Diagnostic> errors_in(const Diagnostics& d, const std::filesystem::path& root);
+
 /// A scratch copy of the source's files (not .git), removed with the object: changes are tried
 /// there and only a change that reads whole is written to the source.
 struct TrialCopy {

@@ -4,6 +4,7 @@
 
 #include "content/build/bundle_build.hpp"
 #include "content/build/bundle_diff.hpp"
+#include "content/console/source_editing.hpp"
 #include "content/delivery/published_folder.hpp"
 #include "content/hours/dates.hpp"
 #include "content/model/bundle.hpp"
@@ -79,13 +80,7 @@ fs::path Publishing::build(const std::string& id, long long version, long long b
     write_file_atomically(source / "bundle.ini", with_version(*ini, version, based_on), 0644);
     Diagnostics d;
     const auto built = build_bundle(source, bundle, options_.font_root, {today(std::chrono::system_clock::now())}, d);
-    const std::string prefix = source.string() + "/";
-    std::vector<Diagnostic> errors;
-    for (auto item : d.all()) {
-        if (item.severity != Diagnostic::Severity::Error) continue;
-        if (item.file.starts_with(prefix)) item.file.erase(0, prefix.size());
-        errors.push_back(std::move(item));
-    }
+    const auto errors = errors_in(d, source);
     fs::remove_all(source);
     if (built) return bundle;
     if (problems) *problems = errors;

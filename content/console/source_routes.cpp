@@ -16,8 +16,6 @@ namespace content::console {
 
 namespace {
 
-const char* kNoSource = "the console serves no source folder (start it with --source)";
-
 // A path the console reads: one of the files it edits (the role does not matter for reading).
 bool readable(const std::string& path) { return !edit_refusal(path, {"", Role::Administrator, {}}); }
 

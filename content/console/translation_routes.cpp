@@ -23,8 +23,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* kNoSource = "the console serves no source folder (start it with --source)";
-
 const char* kind_name(ItemKind kind) {
     switch (kind) {
         case ItemKind::String: return "string";
@@ -40,10 +38,7 @@ std::optional<Content> loaded(const fs::path& source, httplib::Response& res) {
     Diagnostics d;
     Content content = load_source(source, d);
     if (d.error_count() == 0) return content;
-    std::vector<Diagnostic> errors;
-    for (const auto& item : d.all())
-        if (item.severity == Diagnostic::Severity::Error) errors.push_back(item);
-    send_json(res, 422, {{"error", "the source has errors: an editor fixes them first"}, {"problems", problems_json(errors)}});
+    send_json(res, 422, {{"error", "the source has errors: an editor fixes them first"}, {"problems", problems_json(errors_in(d, source))}});
     return std::nullopt;
 }
 
@@ -145,13 +140,11 @@ void ConsoleServer::translation_routes() {
         Diagnostics d;
         const auto imported = import_po(trial.folder, po, d);
         fs::remove(po);
-        std::vector<Diagnostic> problems;
-        for (const auto& item : d.all())
-            if (item.severity == Diagnostic::Severity::Error) problems.push_back(item);
+        auto problems = errors_in(d, trial.folder);
         if (problems.empty() && imported) problems = trial.errors();
         if (!imported || !problems.empty()) {
             for (auto& p : problems)
-                if (p.file == po.string()) p.file = "your translation";
+                if (p.file == po.filename().string()) p.file = "your translation";  // the PO file made of it
             return send_json(res, 422, {{"error", "the translation would break the source: nothing was saved"}, {"problems", problems_json(problems)}});
         }
         const auto changed = changed_files(trial.folder, source_->folder(), "lang");
