@@ -78,12 +78,15 @@ export async function editorPage(root, start = {}) {
     area.focus();
     area.setSelectionRange(s, s + (lines[p.line - 1] || "").length);
   };
+  let loads = 0;  // a file chosen while another is still loading: only the last one is shown
   async function load() {
+    const ask = ++loads;
     ({ path } = current());
     const lang = languages.find((l) => l.code === langSelect.value);
     area.dir = path.startsWith("lang/") && lang ? lang.direction : "ltr";
     area.lang = path.startsWith("lang/") ? langSelect.value : "";
     const { ok, data } = await api("GET", "/api/file?" + new URLSearchParams({ path }));
+    if (ask !== loads) return;
     area.value = ok ? data.text : "";
     revision = ok ? data.revision : "";
     loaded = area.value;

@@ -9,7 +9,7 @@ export function historyPane(onReverted) {
   const list = el("ol", { class: "history" });
   const detail = el("div", { class: "change" });
   const pane = el("section", { class: "history-pane" }, el("h3", { text: t("history") }), list, detail);
-  let path = "";
+  let path = "", loads = 0;
 
   async function open(commit, canUndo) {
     const { ok, data } = await api("GET", "/api/change?" + new URLSearchParams({ id: commit.id, path }));
@@ -29,9 +29,11 @@ export function historyPane(onReverted) {
   return {
     element: pane,
     async load(newPath, canUndo) {
+      const ask = ++loads;  // only the last file asked for is listed
       path = newPath;
       detail.replaceChildren();
       const { ok, data } = await api("GET", "/api/history?" + new URLSearchParams({ path }));
+      if (ask !== loads) return;
       list.replaceChildren(...(ok ? data : []).map((c) => el("li", {},
         el("button", { class: "link", text: when(c.time, lang()) + " · " + c.author + " · " + c.message.trim(), onclick: () => open(c, canUndo) }))));
     },

@@ -44,8 +44,11 @@ export async function placesPage(root) {
     onclick: () => edit(null) })), el("div", { class: "places-layout" }, rows, form, el("div", {}, preview.element, mapButton)));
 
   let table = null, editing = null;
+  let loads = 0;  // a table chosen while another is still loading: only the last one is shown
   async function load(selectId) {
+    const ask = ++loads;
     const { ok, data } = await api("GET", "/api/table?" + new URLSearchParams({ name: tableSelect.value }));
+    if (ask !== loads) return;
     if (!ok) { rows.replaceChildren(el("li", { class: "problem", text: data.error })); return; }
     table = data;
     const label = (r) => r.fields[0] + (table.columns.includes("name") ? " · " + r.fields[table.columns.indexOf("name")] : table.columns.includes("date") ? " · " + r.fields[table.columns.indexOf("date")] : "");

@@ -53,10 +53,13 @@ export async function translatePage(root) {
     else edited.set(it.context, { context: it.context, text, was: it.text, confirm });
     status.textContent = edited.size ? t("unsaved_items").replace("{n}", edited.size) : "";
   }
+  let loads = 0;  // a language chosen while another is still loading: only the last one is shown
   async function load() {
+    const ask = ++loads;
     edited.clear();
     status.textContent = "";
     const { ok, data } = await api("GET", "/api/translation?" + new URLSearchParams({ lang: langSelect.value }));
+    if (ask !== loads) return;
     if (!ok) { list.replaceChildren(el("p", { class: "problem", text: data.error })); return; }
     items = data.items;
     const c = data.counts;
