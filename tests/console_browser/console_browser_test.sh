@@ -8,16 +8,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 console=$1 kiosk=$2 demo=$3 source=$4 work=$5 shots=${6:-$5/shots}
-for tool in node npm python3 minisign curl /usr/bin/chromium; do
-  command -v "$tool" >/dev/null || { echo "console_browser: $tool is missing. Fix: run image/install-build-deps" >&2; exit 1; }
-done
-mkdir -p "$work"
-# npm ci only when the pinned version is not there yet: it starts by deleting node_modules.
-if ! cmp -s "$here/package-lock.json" "$work/package-lock.json" || [ ! -f "$work/node_modules/playwright-core/package.json" ]; then
-  cp "$here/package.json" "$here/package-lock.json" "$work/"
-  (cd "$work" && npm ci --no-audit --no-fund --silent) ||
-    { echo "console_browser: npm could not install Playwright (package-lock.json). Fix: check that this machine reaches the npm registry" >&2; exit 1; }
-fi
+source "$here/../npm_pinned.sh"
+npm_pinned console_browser "$here" "$work" playwright-core "Playwright" python3 minisign curl /usr/bin/chromium
 run=$work/run
 rm -rf "$run" && mkdir -p "$run" "$shots"
 pids=()

@@ -8,16 +8,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 program=$1 work=$2 sets=${3:-1000} seed=${4:-7}
-for tool in node npm python3; do
-  command -v "$tool" >/dev/null || { echo "hours_reference: $tool is missing. Fix: run image/install-build-deps" >&2; exit 1; }
-done
-mkdir -p "$work"
-# npm ci only when the pinned version is not there yet: it starts by deleting node_modules.
-if ! cmp -s "$here/package-lock.json" "$work/package-lock.json" || [ ! -f "$work/node_modules/opening_hours/package.json" ]; then
-  cp "$here/package.json" "$here/package-lock.json" "$work/"
-  (cd "$work" && npm ci --no-audit --no-fund --silent) ||
-    { echo "hours_reference: npm could not install the reference library (package-lock.json). Fix: check that this machine reaches the npm registry" >&2; exit 1; }
-fi
+source "$here/../npm_pinned.sh"
+npm_pinned hours_reference "$here" "$work" opening_hours "the reference library" python3
 
 python3 "$here/cases.py" "$work/cases.tsv" "$sets" "$seed"
 NODE_PATH="$work/node_modules" TZ=Europe/Rome node "$here/reference.js" "$work/cases.tsv" >"$work/reference.txt"
