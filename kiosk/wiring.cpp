@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <iomanip>
 #include <iostream>
 #include <thread>
 
@@ -302,9 +303,17 @@ bool run_kiosk(Setup& s, Session& session) {
     platform::ServiceManager service;
     const auto freeze = test_freeze_after();
     const auto started = std::chrono::steady_clock::now();
+    bool first_logged = false;
+    const auto log_first_frame = [&] {
+        if (first_logged || !session.runner->first_presented()) return;
+        first_logged = true;
+        const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(*session.runner->first_presented() - s.started);
+        log("first frame shown " + std::to_string(took.count()) + " ms after start");
+    };
     session.runner->run(
         waiter, exit_after,
         [&] {
+            log_first_frame();
             // Every wake-up comes here after a whole frame: while frames keep coming, so do the
             // heartbeats; a frame that never ends (a hung driver) stops them.
             service.ready();
@@ -322,11 +331,18 @@ bool run_kiosk(Setup& s, Session& session) {
             }
         },
         service.heartbeat_every());
+    log_first_frame();
     s.preview.reset();
     session.admin->set_updates(nullptr);
     updates.reset();
     reports.reset();
-    if (exit_after) std::cout << "frames: " << session.runner->frames() << " polls: " << waiter.polls() << "\n";
+    if (exit_after) {
+        std::cout << "frames: " << session.runner->frames() << " polls: " << waiter.polls() << "\n";
+        // For tests/bench/cold_start.sh, which takes the time before it started the kiosk.
+        if (const auto first = session.runner->first_presented())
+            std::cout << std::fixed << std::setprecision(6) << "first frame presented at " << std::chrono::duration<double>(first->time_since_epoch()).count()
+                      << " s (CLOCK_MONOTONIC)\n";
+    }
     return session.admin->restart_requested();
 }
 

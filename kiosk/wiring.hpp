@@ -3,6 +3,7 @@
 // they need each other: settings and counters, the store and its keys, the bundle and where the
 // visitor starts; then a display with the App, the frame loop, the printer and the admin panel;
 // then the workers around the loop. main.cpp only chooses which run mode uses how much of it.
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -28,6 +29,8 @@ namespace kiosk {
 
 /// Everything before a screen: enough for the counters' CSV and for ticket files.
 struct Setup {
+    /// When the kiosk began (main's first steps): its first frame is logged as so long after.
+    std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
     Options options;
     Settings settings;
     content::LanguageChoice languages;

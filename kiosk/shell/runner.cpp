@@ -350,6 +350,7 @@ void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height)
         if (height) *height = h;
     }
     SDL_RenderPresent(display_.renderer());
+    if (!first_presented_) first_presented_ = std::chrono::steady_clock::now();
 
     pointer_.after_frame();
     ++frames_;

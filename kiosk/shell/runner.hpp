@@ -63,6 +63,9 @@ public:
              const std::function<void()>& between_frames = {}, std::optional<std::chrono::milliseconds> wake_every = {});
 
     long frames() const { return frames_; }
+    /// When the first frame was handed to the display (steady clock: CLOCK_MONOTONIC, the same
+    /// in every process, so a benchmark can time the start from outside).
+    std::optional<std::chrono::steady_clock::time_point> first_presented() const { return first_presented_; }
     /// What the last frame cost this thread's CPU: building it (input, layout, draw lists) and
     /// rasterizing it (SDL's renderer: all of it on the software renderer, little on a GPU).
     struct FrameCost {
@@ -153,6 +156,7 @@ private:
     Narrator narrator_;
     int wanted_ = 3;  // frames still to draw before the screen is settled
     long frames_ = 0;
+    std::optional<std::chrono::steady_clock::time_point> first_presented_;
     FrameCost last_cost_;
     long drawn_changes_ = -1;  // app_.changes() when the last frame was drawn
     bool quit_ = false;
