@@ -79,4 +79,16 @@ void draw_you_are_here(ImDrawList* list, ImVec2 at, float r) {
     list->AddCircleFilled(at, r, IM_COL32(26, 115, 232, 255), 24);
 }
 
+void draw_question_badge(ImDrawList* list, ImVec2 at, float r, ImU32 ink) {
+    list->AddCircleFilled(at, r, IM_COL32(255, 255, 255, 255), 20);
+    list->AddCircle(at, r, ink, 20, std::max(1.0f, r * 0.1f));
+    // The hook: three quarters of a circle from its left round over the top, then the stem down.
+    const float line = r * 0.2f, hook = r * 0.3f;
+    const ImVec2 centre(at.x, at.y - r * 0.22f);
+    list->PathArcTo(centre, hook, std::numbers::pi_v<float>, std::numbers::pi_v<float> * 2.5f, 12);
+    list->PathLineTo(ImVec2(at.x, at.y + r * 0.22f));
+    list->PathStroke(ink, 0, line);
+    list->AddCircleFilled(ImVec2(at.x, at.y + r * 0.52f), line * 0.65f, ink, 8);
+}
+
 }  // namespace kiosk

@@ -32,4 +32,8 @@ float marker_reach(MarkerShape shape, float r);
 /// The kiosk's own position.
 void draw_you_are_here(ImDrawList* list, ImVec2 at, float r);
 
+/// The badge of a place whose hours are not known: a "?" in `ink` on a white disc of radius `r`,
+/// drawn as shapes (no font), so a map picture can hold thousands of them.
+void draw_question_badge(ImDrawList* list, ImVec2 at, float r, ImU32 ink);
+
 }  // namespace kiosk

@@ -45,6 +45,14 @@ std::optional<MarkerSprites::Sprite> MarkerSprites::disc(SDL_Renderer* renderer)
     return disc_;
 }
 
+std::optional<MarkerSprites::Sprite> MarkerSprites::question_badge(SDL_Renderer* renderer, float r, ImU32 ink) {
+    const int radius = std::max(1, static_cast<int>(std::lround(r)));
+    if (const auto found = badges_.find({radius, ink}); found != badges_.end()) return found->second;
+    auto sprite = make(renderer, 2 * radius + 4, [&](ImDrawList& list, ImVec2 centre) { draw_question_badge(&list, centre, static_cast<float>(radius), ink); });
+    if (sprite) badges_.emplace(std::pair(radius, ink), *sprite);
+    return sprite;
+}
+
 Blit MarkerSprites::place(const Sprite& sprite, ImVec2 at, float scale, ImU32 tint) {
     const float half = sprite.half * scale;
     // Whole pixels, so a picture placed at its own size is copied, not resampled.

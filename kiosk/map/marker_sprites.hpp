@@ -33,6 +33,8 @@ public:
     std::optional<Sprite> marker(SDL_Renderer* renderer, const MarkerStyle& style, float r, bool hollow);
     /// A white disc with a soft edge, to be scaled and tinted.
     std::optional<Sprite> disc(SDL_Renderer* renderer);
+    /// draw_question_badge(r, ink) as a picture, made on first use.
+    std::optional<Sprite> question_badge(SDL_Renderer* renderer, float r, ImU32 ink);
 
     /// A picture centred on `at`; `scale` enlarges it, `tint` multiplies its colours.
     static Blit place(const Sprite& sprite, ImVec2 at, float scale = 1, ImU32 tint = IM_COL32_WHITE);
@@ -43,6 +45,7 @@ private:
     using Key = std::tuple<ImU32, int, int, bool>;  // fill, shape, radius in pixels, hollow
     std::map<Key, Sprite> markers_;
     std::optional<Sprite> disc_;
+    std::map<std::pair<int, ImU32>, Sprite> badges_;  // by radius in pixels and ink
 };
 
 }  // namespace kiosk

@@ -20,15 +20,6 @@ void MapScreen::draw_label(Ui& ui, ImDrawList* list, TextBlock& text, ImVec2 at)
     text.draw(list, ImVec2(left, at.y + pad), t.text, t.text);
 }
 
-void MapScreen::draw_question_badge(Ui& ui, ImDrawList* list, ImVec2 at, float radius) {
-    const Theme& t = ui.theme;
-    list->AddCircleFilled(at, radius, IM_COL32(255, 255, 255, 255), 20);
-    list->AddCircle(at, radius, t.text, 20, t.px(2));
-    const TextStyle style{t.small.engine, radius * 1.3f};
-    const float h = question_.layout(style, radius * 4);
-    question_.draw(list, ImVec2(at.x - question_.widest() / 2, at.y - h / 2), t.text, t.text);
-}
-
 void MapScreen::draw_legend(Ui& ui, ImVec2 min, ImVec2 size) {
     if (legend_.empty()) return;
     const Theme& t = ui.theme;
@@ -53,7 +44,7 @@ void MapScreen::draw_legend(Ui& ui, ImVec2 min, ImVec2 size) {
         if (row.kind.empty()) draw_you_are_here(list, centre, r * 0.8f);
         else if (row.kind == "approximate") list->AddCircleFilled(centre, symbol / 2, with_alpha(t.muted, 70), 24);
         else if (row.kind == "stop") draw_marker(list, centre, r * 0.85f, marker_style("mobile_unit"), true);
-        else if (row.kind == "hours_unknown") draw_question_badge(ui, list, centre, symbol * 0.4f);
+        else if (row.kind == "hours_unknown") draw_question_badge(list, centre, symbol * 0.4f, t.text);
         else draw_marker(list, centre, r, marker_style(row.kind));
         const float text_h = row.label.layout(t.small, room);
         const float left = rtl ? box_max.x - pad - symbol - t.px(12) - room : box_min.x + pad + symbol + t.px(12);

@@ -58,7 +58,6 @@ private:
     // Overlays (map_overlays.cpp).
     void draw_label(Ui& ui, ImDrawList* list, TextBlock& text, ImVec2 at);
     /// The "?" badge of a place whose hours are not known, centred on `at`.
-    void draw_question_badge(Ui& ui, ImDrawList* list, ImVec2 at, float radius);
     void draw_legend(Ui& ui, ImVec2 min, ImVec2 size);
     void draw_controls(Ui& ui, ImVec2 min, ImVec2 size);
     void draw_attribution(Ui& ui, ImVec2 min, ImVec2 size);
@@ -68,7 +67,6 @@ private:
 
     App& app_;
     TextBlock title_, here_label_, focus_label_, attribution_;
-    TextBlock question_ = TextBlock::plain("?", "en", false, true);
     std::vector<Marker> markers_;
     std::vector<LegendRow> legend_;
     std::optional<content::MapPoint> here_, focus_;
