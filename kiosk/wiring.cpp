@@ -320,13 +320,13 @@ bool run_kiosk(Setup& s, Session& session) {
             service.heartbeat();
             if (freeze && std::chrono::steady_clock::now() - started > *freeze) freeze_forever();
             if (s.preview) {
-                if (auto next = s.preview->take_new_bundle()) app.replace_bundle(std::move(next));
+                if (auto next = s.preview->take_new_bundle()) session.runner->replace_bundle(std::move(next), [&waiter] { waiter.wake(); });
                 app.set_preview_note(s.preview->note());
             }
             if (reports && reports->wanted()) reports->send(session.admin->fleet_report());
             if (!updates) return;
             if (auto next = updates->take_new_bundle()) {
-                app.replace_bundle(std::move(next));
+                session.runner->replace_bundle(std::move(next), [&waiter] { waiter.wake(); });
                 if (reports) reports->report_soon();  // the console shows the new version without waiting an interval
             }
         },

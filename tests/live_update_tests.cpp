@@ -5,8 +5,10 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <functional>
 #include <mutex>
+#include <thread>
 
 #include "content/build/source.hpp"
 #include "content/build/writer.hpp"
@@ -45,6 +47,19 @@ void swap_to(Kiosk& k, const fs::path& path) {
     k.runner.settle();
 }
 
+// Pixels of the captured frame that are neither the page's background nor the header's blue:
+// text, cards, pictures. A blank frame has next to none.
+size_t drawn_pixels(const Kiosk& k) {
+    size_t n = 0;
+    const Rgb background = k.at(5, 600);
+    for (int y = 200; y < k.h - 200; y += 2)
+        for (int x = 0; x < k.w; x += 2) {
+            const Rgb c = k.at(x, y);
+            n += !(c == background) && !(c == kHeaderBlue);
+        }
+    return n;
+}
+
 }  // namespace
 
 TEST_CASE("a new bundle shows from the next frame; the old one closes once nothing uses it") {
@@ -68,6 +83,38 @@ TEST_CASE("a new bundle shows from the next frame; the old one closes once nothi
     CHECK(changed > 500);  // the new title is drawn
     k.tap("nav:home");  // and the kiosk goes on working
     CHECK(k.app.route() == Route::home());
+}
+
+TEST_CASE("an update never blanks the screen: the old page is drawn until the new fonts are built, then the new one whole") {
+    TempDir dir;
+    // Chinese: the page's glyphs need more than a new atlas's first 512 x 512 pixels.
+    Kiosk k(demo_bundle(), "zh", Route::guide("food-help"));
+    k.capture();
+    const std::string old_title = "食物和基本需求";
+    REQUIRE(k.runner.screen_text().find(old_title) != std::string::npos);
+    const size_t full = drawn_pixels(k);
+    const fs::path v2 = write_variant(dir, "v2.kbundle", [&](content::Content& c) { c.texts["zh"].guides["food-help"].title = "新的开放时间"; });
+    std::atomic<int> woken = 0;
+    k.runner.replace_bundle(std::make_shared<content::Bundle>(v2), [&] { ++woken; });
+    int old_frames = 0, new_frames = 0;
+    // A frame every turn, as a moving finger asks for, until the new page has been drawn twice.
+    for (const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+         new_frames < 2 && std::chrono::steady_clock::now() < until;) {
+        k.clock.advance(std::chrono::milliseconds(16));
+        k.runner.pump();
+        k.capture();
+        const bool is_new = k.app.bundle().meta().version == 2;
+        (is_new ? new_frames : old_frames) += 1;
+        INFO("frame " << old_frames + new_frames << (is_new ? " (new bundle)" : " (old bundle)"));
+        CHECK(k.runner.screen_text().find(is_new ? "新的开放时间" : old_title) != std::string::npos);
+        CHECK_FALSE(k.runner.glyph_atlas().wants_redraw());  // every glyph of the frame was drawn
+        CHECK(drawn_pixels(k) > full / 2);
+        if (!is_new) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    CHECK(new_frames == 2);
+    CHECK(woken == 1);  // the loop was woken when the theme was ready
+    CHECK_FALSE(k.runner.replacing());
+    MESSAGE(old_frames << " frames of the old page were drawn while the new fonts were built");
 }
 
 TEST_CASE("a visitor on a guide that is gone lands on its category; a category that is gone, on home") {

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <ctime>
+#include <atomic>
+#include <thread>
 
 #include "fonts/utf8.hpp"
 #include "kiosk/app/app.hpp"
@@ -51,23 +53,77 @@ Runner::Runner(platform::Display& display, App& app, const std::filesystem::path
     last_frame_ = clock_->now();
 }
 
-void Runner::apply_theme() {
+struct Runner::PendingBundle {
+    std::shared_ptr<const content::Bundle> bundle;
+    ImVec2 size;  // the screen the theme is built for
+    std::vector<std::string> warnings;
+    std::unique_ptr<Theme> theme;
+    std::atomic<bool> built{false};  // theme and warnings are set, and the worker touches them no more
+    std::thread worker;
+    ~PendingBundle() {
+        if (worker.joinable()) worker.join();
+    }
+};
+
+std::unique_ptr<Theme> Runner::make_theme(const content::Bundle& bundle, std::vector<std::string>& warnings, int first_atlas) const {
     const ImVec2 size = display_size();
-    themed_size_ = size;
-    themed_generation_ = app_.bundle_generation();
-    warnings_.clear();
     // 2048 is a Pi 3's largest texture; a smaller GPU limit is kept to (0 means no limit).
     SDL_RendererInfo info{};
     int max_atlas = 2048;
     if (SDL_GetRendererInfo(display_.renderer(), &info) == 0 && info.max_texture_width > 0)
         max_atlas = std::min({max_atlas, info.max_texture_width, info.max_texture_height});
-    theme_ = Theme::create(app_.bundle(), static_cast<int>(size.x), static_cast<int>(size.y), font_dir_, warnings_, max_atlas,
-                           settings_.pixels_per_mm(panel_size().x));
+    return Theme::create(bundle, static_cast<int>(size.x), static_cast<int>(size.y), font_dir_, warnings, max_atlas,
+                         settings_.pixels_per_mm(panel_size().x), first_atlas);
+}
+
+void Runner::apply_theme() {
+    std::vector<std::string> warnings;
+    auto theme = make_theme(app_.bundle(), warnings, 512);
+    install_theme(std::move(theme), std::move(warnings));
+}
+
+void Runner::install_theme(std::unique_ptr<Theme> theme, std::vector<std::string> warnings) {
+    themed_size_ = display_size();
+    themed_generation_ = app_.bundle_generation();
+    warnings_ = std::move(warnings);
+    theme_ = std::move(theme);
     theme_->set_look(app_.larger_text(), app_.high_contrast());
+    // ImGui's own font draws nothing a visitor sees; it is only there because ImGui needs one.
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    io.Fonts->AddFontDefault();
+    io.Fonts->Build();
     ImGui_ImplSDLRenderer_DestroyFontsTexture();  // the next frame uploads ImGui's own font again
     glyph_texture_->reset();
     pointer_.set_drag_threshold(theme_->px(24));
     apply_style();
+}
+
+void Runner::replace_bundle(std::shared_ptr<const content::Bundle> next, std::function<void()> ready) {
+    auto pending = std::make_unique<PendingBundle>();
+    pending->bundle = std::move(next);
+    pending->size = display_size();
+    // The new atlas starts as large as the one in use: the first frame of the new bundle then
+    // has room for every glyph of the screen, instead of growing over several frames.
+    const int first_atlas = theme_->engine.atlas->width();
+    pending->worker = std::thread([this, p = pending.get(), first_atlas, ready = std::move(ready)] {
+        p->theme = make_theme(*p->bundle, p->warnings, first_atlas);
+        p->built.store(true, std::memory_order_release);
+        if (ready) ready();
+    });
+    pending_ = std::move(pending);  // one still being built is waited for and dropped: the newest wins
+}
+
+bool Runner::bundle_ready() const { return pending_ && pending_->built.load(std::memory_order_acquire); }
+
+void Runner::take_ready_bundle() {
+    if (!bundle_ready()) return;
+    auto pending = std::move(pending_);
+    app_.replace_bundle(pending->bundle);
+    // Built for another size (the screen turned meanwhile): the frame builds the right one.
+    if (pending->size.x == display_size().x && pending->size.y == display_size().y)
+        install_theme(std::move(pending->theme), std::move(pending->warnings));
+    wanted_ = std::max(wanted_, 2);
 }
 
 void Runner::apply_style() {
@@ -88,6 +144,7 @@ void Runner::apply_style() {
 }
 
 Runner::~Runner() {
+    pending_.reset();  // its worker uses this runner's settings
     ImGui::SetCurrentContext(context_);
     if (turned_) SDL_DestroyTexture(turned_);
     glyph_texture_.reset();
@@ -198,7 +255,7 @@ void Runner::handle(const SDL_Event& e) {
 
 bool Runner::wants_frame() const {
     // The App changes between frames too: a bundle swapped in, a script's navigation.
-    return wanted_ > 0 || app_.changes() != drawn_changes_ || (due_ && *due_ <= clock_->now());
+    return wanted_ > 0 || app_.changes() != drawn_changes_ || (due_ && *due_ <= clock_->now()) || bundle_ready();
 }
 
 std::chrono::milliseconds Runner::until_due(std::chrono::milliseconds limit) const {
@@ -279,6 +336,7 @@ void Runner::frame(std::vector<unsigned char>* capture, int* width, int* height)
     ImGui::SetCurrentContext(context_);
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = display_size();
+    take_ready_bundle();
     // A new bundle brings its own fonts: the theme is rebuilt before anything of it is drawn.
     if (io.DisplaySize.x != themed_size_.x || io.DisplaySize.y != themed_size_.y || app_.bundle_generation() != themed_generation_)
         apply_theme();
@@ -409,6 +467,7 @@ void Runner::run(platform::EventWaiter& waiter, std::optional<std::chrono::milli
         if (wants_frame()) frame();
         if (exit_after && remaining().count() == 0) break;
     }
+    pending_.reset();  // its worker wakes `waiter`, which may not outlive the loop
 }
 
 content::Localized Runner::title() {

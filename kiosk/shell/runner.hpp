@@ -24,6 +24,9 @@
 #include "kiosk/ui/ui.hpp"
 #include "platform/clock.hpp"
 
+namespace content {
+class Bundle;
+}
 namespace platform {
 class Display;
 class EventWaiter;
@@ -42,6 +45,13 @@ public:
     ~Runner();
     Runner(const Runner&) = delete;
     Runner& operator=(const Runner&) = delete;
+
+    /// Shows `next` once its fonts and theme are built, which happens on a worker thread: until
+    /// then every frame draws the bundle on screen, so an update never blanks it, and `ready`
+    /// (called on the worker) wakes the loop for the frame that swaps both in.
+    void replace_bundle(std::shared_ptr<const content::Bundle> next, std::function<void()> ready = {});
+    /// A new bundle's theme is being built.
+    bool replacing() const { return pending_ != nullptr; }
 
     /// Font and glyph problems found at start-up, for the log.
     const std::vector<std::string>& warnings() const { return warnings_; }
@@ -112,6 +122,13 @@ private:
     content::Localized title();
     /// Builds fonts and style for the current screen size (at start and after a resize).
     void apply_theme();
+    /// A theme built for the screen now (creating it needs no ImGui or SDL: any thread may).
+    std::unique_ptr<Theme> make_theme(const content::Bundle& bundle, std::vector<std::string>& warnings, int first_atlas) const;
+    /// Draws with `theme` from this frame on.
+    void install_theme(std::unique_ptr<Theme> theme, std::vector<std::string> warnings);
+    /// Between frames: the bundle replace_bundle() was given, with its theme, once that is built.
+    void take_ready_bundle();
+    bool bundle_ready() const;
     /// ImGui's own colours and sizes from the theme (after a new theme or look).
     void apply_style();
     /// How long the loop may sleep before a frame is due (an animation, a long press).
@@ -141,6 +158,8 @@ private:
     bool pressed_ = false;  // ImGui saw the pointer down last frame
     ImGuiContext* context_ = nullptr;  // each runner has its own, so tests can run two kiosks
     std::unique_ptr<Theme> theme_;
+    struct PendingBundle;  // a bundle whose theme a worker builds
+    std::unique_ptr<PendingBundle> pending_;
     std::unique_ptr<GlyphTexture> glyph_texture_;
     ImVec2 themed_size_{0, 0};  // the screen size and bundle the theme was built for
     int themed_generation_ = 0;

@@ -12,7 +12,7 @@ namespace kiosk {
 
 std::unique_ptr<Theme> Theme::create(const content::Bundle& bundle, int width, int height,
                                      const std::filesystem::path& font_root, std::vector<std::string>& warnings, int max_atlas,
-                                     float pixels_per_mm) {
+                                     float pixels_per_mm, int first_atlas) {
     auto theme = std::make_unique<Theme>();
     theme->min_touch = 9 * pixels_per_mm;
     // Sizes are designed for 1920x1080; a portrait panel is the same screen turned, so compare
@@ -33,14 +33,7 @@ std::unique_ptr<Theme> Theme::create(const content::Bundle& bundle, int width, i
         for (const auto& p : problems) warnings.push_back("font not loaded: " + p);
     }
     if (theme->engine.fonts->size() == 0) warnings.push_back("no usable font: text cannot be drawn; install fonts-noto-core");
-    theme->engine.atlas = std::make_unique<fonts::GlyphAtlas>(512, max_atlas);
-
-    // ImGui's own font draws nothing a visitor sees; it is only there because ImGui needs one.
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    io.Fonts->AddFontDefault();
-    io.Fonts->Build();
-
+    theme->engine.atlas = std::make_unique<fonts::GlyphAtlas>(std::min(first_atlas, max_atlas), max_atlas);
     theme->set_look(false, false);
     return theme;
 }

@@ -53,12 +53,13 @@ struct Theme : Palette {
 
     /// Builds the palette and fonts for a screen of `width` x `height` pixels, with the fonts
     /// the bundle carries, or when they cannot be read the Noto fonts under `font_root`.
-    /// The glyph atlas stays within `max_atlas` pixels a side (the GPU's texture limit).
-    /// Problems go into `warnings`.
+    /// The glyph atlas starts at `first_atlas` and stays within `max_atlas` pixels a side (the
+    /// GPU's texture limit). Problems go into `warnings`.
     /// `pixels_per_mm` (0 when the screen's size is unknown) makes every control at least 9 mm.
+    /// Touches no ImGui or SDL state, so a new bundle's theme can be built on a worker thread.
     static std::unique_ptr<Theme> create(const content::Bundle& bundle, int width, int height,
                                          const std::filesystem::path& font_root, std::vector<std::string>& warnings,
-                                         int max_atlas = 2048, float pixels_per_mm = 0);
+                                         int max_atlas = 2048, float pixels_per_mm = 0, int first_atlas = 512);
 
 private:
     bool larger_text_ = false, high_contrast_ = false;

@@ -34,6 +34,8 @@ struct HeadlessKiosk {
     HeadlessKiosk(const std::string& lang, const std::string& guide) : app(bundle, lang, kiosk::Route::guide(guide)) {
         ImGui::SetCurrentContext(context);
         ImGui::GetIO().IniFilename = nullptr;
+        ImGui::GetIO().Fonts->AddFontDefault();  // ImGui wants one, as in Runner::install_theme
+        ImGui::GetIO().Fonts->Build();
         new_theme();
     }
     ~HeadlessKiosk() { ImGui::DestroyContext(context); }
