@@ -7,6 +7,8 @@
 #include "kiosk/map/basemap_painter.hpp"
 #include "kiosk/screens/map_screen.hpp"
 #include "tests/kiosk_fixture.hpp"
+#include "tests/map_synthetic.hpp"
+#include "tests/test_support.hpp"
 
 using namespace test;
 using kiosk::Route;
@@ -223,6 +225,36 @@ TEST_CASE("while a finger moves the map its picture only moves; it is drawn agai
     k.runner.settle();
     CHECK(map_of(k).raster().renders() == before + 1);
     CHECK_FALSE(map_of(k).animating());
+}
+
+TEST_CASE("a large map's new picture is drawn a part a frame, the old one shown until it is whole") {
+    test::TempDir dir;
+    content::write_synthetic_map_bundle(dir / "map.kbundle", 20000);  // 20,000 vertices: several parts
+    Kiosk k(dir / "map.kbundle", "en", Route::map());
+    const auto& raster = map_of(k).raster();
+    REQUIRE(raster.renders() == 1);  // the first picture whole, at once: there was none to show
+    SDL_Event move{};
+    move.type = SDL_MOUSEMOTION;
+    move.motion.x = 960, move.motion.y = 540;
+    SDL_PushEvent(&move);
+    k.step();
+    SDL_Event wheel{};
+    wheel.type = SDL_MOUSEWHEEL;
+    wheel.wheel.y = 1;
+    SDL_PushEvent(&wheel);
+    int parts = 0;
+    for (; raster.renders() == 1 && parts < 100; ++parts) {
+        k.step();
+        // Meanwhile the old picture, scaled to the new camera, fills the map: never blank paper.
+        const auto [min, max] = raster.placement(map_of(k).camera());
+        CHECK(max.x - min.x > 100);
+        if (raster.renders() == 1) CHECK(raster.drawing());
+    }
+    CHECK(raster.renders() == 2);
+    CHECK(parts >= 3);  // laid out in one frame, drawn in two or more
+    CHECK_FALSE(raster.drawing());
+    CHECK_FALSE(raster.stale(map_of(k).camera()));
+    MESSAGE("the new picture took " << parts << " frames");
 }
 
 TEST_CASE("markers are drawn in their kind's colour where they stand") {

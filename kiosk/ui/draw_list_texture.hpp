@@ -27,4 +27,20 @@ struct Blit {
 /// Keeps the renderer's target and clip rectangle.
 void draw_into(SDL_Renderer* renderer, SDL_Texture* target, const ImDrawList& list, ImVec4 clear, const std::vector<Blit>& blits = {});
 
+/// The same in parts, for a picture too large to draw in one frame: clear_target() once, then
+/// draw_part() until it returns true, each call drawing at most `budget` units of work from
+/// where `cursor` stands (a triangle is one unit and one more per kPixelsPerUnit it covers, a
+/// copy at its own size kCopyUnits, a scaled copy kScaledCopyUnits: what the software renderer
+/// spends on each, from map_frame_bench).
+struct DrawCursor {
+    int command = 0;
+    unsigned element = 0;  // index within the command
+    size_t blit = 0;
+};
+constexpr long kCopyUnits = 15, kScaledCopyUnits = 150;
+constexpr float kPixelsPerUnit = 16;
+void clear_target(SDL_Renderer* renderer, SDL_Texture* target, ImVec4 clear);
+bool draw_part(SDL_Renderer* renderer, SDL_Texture* target, const ImDrawList& list, const std::vector<Blit>& blits, DrawCursor& cursor,
+               long budget);
+
 }  // namespace kiosk

@@ -16,6 +16,7 @@
 #include "content/build/writer.hpp"
 #include "fonts/utf8.hpp"
 #include "kiosk/app/app.hpp"
+#include "kiosk/screens/map_screen.hpp"
 #include "kiosk/shell/runner.hpp"
 #include "platform/clock.hpp"
 #include "platform/display.hpp"
@@ -41,12 +42,12 @@ void write_map_fixture(const std::string& path) {
     content::write_bundle(c, path);
 }
 
-// Counts what runs inside `work` as the kind `name`, over `frames` frames.
+// Counts what runs inside `work` as the kind `name`; `work` returns how many frames it drew.
 template <class Work>
-void count(const std::string& name, int frames, Work&& work) {
+void count(const std::string& name, Work&& work) {
     CALLGRIND_ZERO_STATS;
     CALLGRIND_TOGGLE_COLLECT;
-    work();
+    const int frames = work();
     CALLGRIND_TOGGLE_COLLECT;
     const std::string dump = name + "/" + std::to_string(frames);  // lives through the request
     CALLGRIND_DUMP_STATS_AT(dump.c_str());
@@ -85,8 +86,14 @@ struct Kiosk {
         step(SDL_FINGERDOWN, 700, 520);
         for (int i = 1; i <= 5; ++i) step(SDL_FINGERMOTION, 700.0f + 6.0f * static_cast<float>(i), 520);
     }
-    void moves(int n) {
+    int moves(int n) {
         for (int i = 0; i < n; ++i) step(SDL_FINGERMOTION, 736.0f + 6.0f * static_cast<float>(i % 20), 520);
+        return n;
+    }
+    void step_frame() {
+        clock.advance(milliseconds(16));
+        runner.pump();
+        runner.frame();
     }
     void wheel(int y) {
         clock.advance(milliseconds(16));
@@ -107,38 +114,43 @@ struct Kiosk {
 void run(const std::string& demo, const std::string& map) {
     std::unique_ptr<Kiosk> k;
     // Start-up: the display, the bundle opened, fonts and theme, the first frame of the home screen.
-    count("start-up", 1, [&] {
+    count("start-up", [&] {
         k = std::make_unique<Kiosk>(demo, "en", kiosk::Route::home());
         k->runner.frame();
+        return 1;
     });
     k->runner.settle();
     k->press();
-    count("home", 10, [&] { k->moves(10); });  // a finger moving over the home screen
+    count("home", [&] { return k->moves(10); });  // a finger moving over the home screen
     k->step(SDL_FINGERUP, 760, 520);
     k->runner.settle();
     // A guide opened in Arabic: read, shaped, laid out and drawn, every new glyph rasterised.
     k->app.set_language("ar");
     k->runner.settle();
     k->app.open(kiosk::Route::guide("food-help"));
-    count("guide", 1, [&] { k->runner.frame(); });
+    count("guide", [&] {
+        k->runner.frame();
+        return 1;
+    });
     k->runner.settle();
     k->app.open(kiosk::Route::search());
     k->runner.settle();
     k->app.set_language("it");
     k->runner.settle();
     const std::u32string word = fonts::decode_utf8("permesso");
-    count("search-keystroke", static_cast<int>(word.size()), [&] {
+    count("search-keystroke", [&] {
         for (size_t n = 1; n <= word.size(); ++n) {
             k->app.set_search_text(fonts::encode_utf8(word.substr(0, n)));
             k->runner.frame();
         }
+        return static_cast<int>(word.size());
     });
     k.reset();
 
     k = std::make_unique<Kiosk>(map, "en", kiosk::Route::map());
     k->runner.settle();
     k->press();
-    count("map-pan", 10, [&] { k->moves(10); });
+    count("map-pan", [&] { return k->moves(10); });
     k->step(SDL_FINGERUP, 760, 520);
     k->runner.settle();
     SDL_Event move{};
@@ -146,9 +158,14 @@ void run(const std::string& demo, const std::string& map) {
     move.motion.x = 960, move.motion.y = 540;  // the wheel zooms the map under the mouse
     SDL_PushEvent(&move);
     k->runner.settle();
-    count("map-settle", 2, [&] {  // the picture drawn again after the camera moved, in and out
+    // The picture drawn again after the camera moved (a turn of the wheel), all the frames it takes.
+    const auto& raster = dynamic_cast<kiosk::MapScreen&>(k->runner.screen()).raster();
+    count("map-settle", [&] {
+        const int before = raster.renders();
         k->wheel(1);
-        k->wheel(-1);
+        int frames = 1;
+        for (; raster.renders() == before && frames < 100; ++frames) k->step_frame();
+        return frames;
     });
 }
 
