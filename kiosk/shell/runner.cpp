@@ -4,9 +4,9 @@
 #include <imgui_impl_sdlrenderer.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <ctime>
-#include <atomic>
 #include <thread>
 
 #include "fonts/utf8.hpp"
@@ -55,7 +55,7 @@ Runner::Runner(platform::Display& display, App& app, const std::filesystem::path
 
 struct Runner::PendingBundle {
     std::shared_ptr<const content::Bundle> bundle;
-    ImVec2 size;  // the screen the theme is built for
+    ThemeFit fit;  // the screen the theme is built for
     std::vector<std::string> warnings;
     std::unique_ptr<Theme> theme;
     std::atomic<bool> built{false};  // theme and warnings are set, and the worker touches them no more
@@ -65,20 +65,24 @@ struct Runner::PendingBundle {
     }
 };
 
-std::unique_ptr<Theme> Runner::make_theme(const content::Bundle& bundle, std::vector<std::string>& warnings, int first_atlas) const {
+Runner::ThemeFit Runner::theme_fit(int first_atlas) const {
     const ImVec2 size = display_size();
     // 2048 is a Pi 3's largest texture; a smaller GPU limit is kept to (0 means no limit).
     SDL_RendererInfo info{};
     int max_atlas = 2048;
     if (SDL_GetRendererInfo(display_.renderer(), &info) == 0 && info.max_texture_width > 0)
         max_atlas = std::min({max_atlas, info.max_texture_width, info.max_texture_height});
-    return Theme::create(bundle, static_cast<int>(size.x), static_cast<int>(size.y), font_dir_, warnings, max_atlas,
-                         settings_.pixels_per_mm(panel_size().x), first_atlas);
+    return {size, max_atlas, first_atlas, settings_.pixels_per_mm(panel_size().x)};
+}
+
+std::unique_ptr<Theme> Runner::make_theme(const content::Bundle& bundle, const ThemeFit& fit, std::vector<std::string>& warnings) const {
+    return Theme::create(bundle, static_cast<int>(fit.size.x), static_cast<int>(fit.size.y), font_dir_, warnings, fit.max_atlas,
+                         fit.pixels_per_mm, fit.first_atlas);
 }
 
 void Runner::apply_theme() {
     std::vector<std::string> warnings;
-    auto theme = make_theme(app_.bundle(), warnings, 512);
+    auto theme = make_theme(app_.bundle(), theme_fit(512), warnings);
     install_theme(std::move(theme), std::move(warnings));
 }
 
@@ -102,12 +106,12 @@ void Runner::install_theme(std::unique_ptr<Theme> theme, std::vector<std::string
 void Runner::replace_bundle(std::shared_ptr<const content::Bundle> next, std::function<void()> ready) {
     auto pending = std::make_unique<PendingBundle>();
     pending->bundle = std::move(next);
-    pending->size = display_size();
-    // The new atlas starts as large as the one in use: the first frame of the new bundle then
-    // has room for every glyph of the screen, instead of growing over several frames.
-    const int first_atlas = theme_->engine.atlas->width();
-    pending->worker = std::thread([this, p = pending.get(), first_atlas, ready = std::move(ready)] {
-        p->theme = make_theme(*p->bundle, p->warnings, first_atlas);
+    // Measured here, on the UI thread, which alone may ask SDL. The new atlas starts as large
+    // as the one in use: the first frame of the new bundle then has room for every glyph of the
+    // screen, instead of growing over several frames.
+    pending->fit = theme_fit(theme_->engine.atlas->width());
+    pending->worker = std::thread([this, p = pending.get(), ready = std::move(ready)] {
+        p->theme = make_theme(*p->bundle, p->fit, p->warnings);
         p->built.store(true, std::memory_order_release);
         if (ready) ready();
     });
@@ -121,7 +125,7 @@ void Runner::take_ready_bundle() {
     auto pending = std::move(pending_);
     app_.replace_bundle(pending->bundle);
     // Built for another size (the screen turned meanwhile): the frame builds the right one.
-    if (pending->size.x == display_size().x && pending->size.y == display_size().y)
+    if (pending->fit.size.x == display_size().x && pending->fit.size.y == display_size().y)
         install_theme(std::move(pending->theme), std::move(pending->warnings));
     wanted_ = std::max(wanted_, 2);
 }

@@ -122,8 +122,15 @@ private:
     content::Localized title();
     /// Builds fonts and style for the current screen size (at start and after a resize).
     void apply_theme();
-    /// A theme built for the screen now (creating it needs no ImGui or SDL: any thread may).
-    std::unique_ptr<Theme> make_theme(const content::Bundle& bundle, std::vector<std::string>& warnings, int first_atlas) const;
+    /// What a theme is built for: the screen's size, the GPU's atlas limit, the atlas's first size.
+    struct ThemeFit {
+        ImVec2 size;
+        int max_atlas, first_atlas;
+        float pixels_per_mm;
+    };
+    ThemeFit theme_fit(int first_atlas) const;
+    /// A theme built to `fit` (needing no ImGui or SDL: any thread may build one).
+    std::unique_ptr<Theme> make_theme(const content::Bundle& bundle, const ThemeFit& fit, std::vector<std::string>& warnings) const;
     /// Draws with `theme` from this frame on.
     void install_theme(std::unique_ptr<Theme> theme, std::vector<std::string> warnings);
     /// Between frames: the bundle replace_bundle() was given, with its theme, once that is built.
