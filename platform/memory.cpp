@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <string>
 
 namespace platform {
 
@@ -14,6 +15,13 @@ std::int64_t resident_bytes() {
     std::int64_t size = 0, resident = 0;
     statm >> size >> resident;
     return resident * sysconf(_SC_PAGESIZE);
+}
+
+std::int64_t anonymous_bytes() {
+    std::ifstream status("/proc/self/status");
+    for (std::string line; std::getline(status, line);)
+        if (line.starts_with("RssAnon:")) return std::stoll(line.substr(8)) * 1024;  // "RssAnon:  1234 kB"
+    return 0;
 }
 
 }  // namespace platform

@@ -12,4 +12,8 @@ void return_free_memory();
 /// The resident set now, in bytes (/proc/self/statm).
 std::int64_t resident_bytes();
 
+/// Of it, the anonymous memory: what the program made, not files, libraries or a display's
+/// shared memory mapped in (RssAnon of /proc/self/status), in bytes.
+std::int64_t anonymous_bytes();
+
 }  // namespace platform

@@ -9,6 +9,7 @@
 #include "fonts/utf8.hpp"
 #include "kiosk/app/app.hpp"
 #include "kiosk/shell/runner.hpp"
+#include "platform/memory.hpp"
 
 namespace kiosk {
 
@@ -132,8 +133,9 @@ bool Script::run(Runner& runner, App& app, std::string& error) const {
             }
         } else if (cmd.name == "report") {
             const auto& atlas = runner.glyph_atlas();
-            std::printf("report: %ld frames, glyph atlas %dx%d with %zu glyphs, %ld evictions\n", runner.frames(), atlas.width(),
-                        atlas.height(), atlas.glyph_count(), atlas.evictions());
+            std::printf("report: %ld frames, glyph atlas %dx%d with %zu glyphs, %ld evictions, anonymous memory %.1f MB\n", runner.frames(),
+                        atlas.width(), atlas.height(), atlas.glyph_count(), atlas.evictions(),
+                        static_cast<double>(platform::anonymous_bytes()) / (1024.0 * 1024.0));
         } else if (cmd.name == "expect-text") {
             std::string text;
             for (const auto& word : cmd.args) text += (text.empty() ? "" : " ") + word;
