@@ -63,10 +63,9 @@ bool draw_part(SDL_Renderer* renderer, SDL_Texture* target, const ImDrawList& li
             const SDL_Rect r{static_cast<int>(cmd.ClipRect.x), static_cast<int>(cmd.ClipRect.y), static_cast<int>(cmd.ClipRect.z - cmd.ClipRect.x),
                              static_cast<int>(cmd.ClipRect.w - cmd.ClipRect.y)};
             SDL_RenderSetClipRect(renderer, &r);
-            const ImDrawVert* v = list.VtxBuffer.Data + cmd.VtxOffset;
-            SDL_RenderGeometryRaw(renderer, static_cast<SDL_Texture*>(cmd.GetTexID()), &v->pos.x, sizeof(ImDrawVert),
-                                  reinterpret_cast<const SDL_Color*>(&v->col), sizeof(ImDrawVert), &v->uv.x, sizeof(ImDrawVert),
-                                  list.VtxBuffer.Size - static_cast<int>(cmd.VtxOffset), list.IdxBuffer.Data + cmd.IdxOffset + cursor.element,
+            SDL_RenderGeometryRaw(renderer, static_cast<SDL_Texture*>(cmd.GetTexID()), &vertices->pos.x, sizeof(ImDrawVert),
+                                  reinterpret_cast<const SDL_Color*>(&vertices->col), sizeof(ImDrawVert), &vertices->uv.x, sizeof(ImDrawVert),
+                                  list.VtxBuffer.Size - static_cast<int>(cmd.VtxOffset), indices + cursor.element,
                                   static_cast<int>(triangles * 3), sizeof(ImDrawIdx));
             if (triangles < left) {
                 cursor.element += static_cast<unsigned>(triangles * 3);
