@@ -147,8 +147,9 @@ printf 'tap-item lang:zh\nreport\n' >"$work/report.kscript"
 out=$("$kiosk" --bundle "$demo" --lang en --open home --script "$work/report.kscript" 2>&1)
 check "report: the glyph atlas holds glyphs and stays within 2048" \
   bash -c '[[ "$1" =~ glyph\ atlas\ ([0-9]+)x([0-9]+)\ with\ ([0-9]+)\ glyphs ]] && (( BASH_REMATCH[1] <= 2048 && BASH_REMATCH[3] > 50 ))' _ "$out"
-check "report: the kiosk's anonymous memory, above a few MB and under 200" \
-  bash -c '[[ "$1" =~ anonymous\ memory\ ([0-9]+)\.[0-9]\ MB ]] && (( BASH_REMATCH[1] > 2 && BASH_REMATCH[1] < 200 ))' _ "$out"
+# (No upper bound: under AddressSanitizer its shadow memory counts as anonymous too.)
+check "report: the kiosk's anonymous memory, above a few MB" \
+  bash -c '[[ "$1" =~ anonymous\ memory\ ([0-9]+)\.[0-9]\ MB ]] && (( BASH_REMATCH[1] > 2 ))' _ "$out"
 printf 'tap-item attract:start\ntap-item lang:en\nexpect-route guide/food-help\n' >"$work/fail.kscript"
 out=$("$kiosk" --bundle "$demo" --script "$work/fail.kscript" 2>&1); rc=$?
 check "failing expectation: non-zero" test $rc -ne 0
