@@ -55,6 +55,19 @@ Content synthetic_map_content(int vertices) {
     return c;
 }
 
+void add_synthetic_places(Content& c, int count) {
+    for (int i = 0; i < count; ++i) {
+        Place p;
+        p.id = "p" + std::to_string(i);
+        p.kind = kPlaceKinds[static_cast<size_t>(i) % std::size(kPlaceKinds)];
+        p.name = "Place " + std::to_string(i);
+        p.lat = 45.015 + 0.12 * ((i / 50) + 0.5 * std::sin(i)) / 40.0;
+        p.lon = 7.585 + 0.18 * ((i % 50) + 0.5 * std::cos(i)) / 50.0;
+        p.approximate = i % 3 == 0;
+        c.places.push_back(p);
+    }
+}
+
 void write_synthetic_map_bundle(const std::filesystem::path& out, int vertices) { write_bundle(synthetic_map_content(vertices), out); }
 
 }  // namespace content

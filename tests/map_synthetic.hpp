@@ -17,6 +17,10 @@ std::string synthetic_map_geojson(int vertices);
 /// synthetic_map_geojson(vertices), outlined. Add places to it before writing if needed.
 Content synthetic_map_content(int vertices);
 
+/// Adds `count` places spread over the map in a jittered grid, every kind, a third of them
+/// approximate (with their halos), as the busiest city would have.
+void add_synthetic_places(Content& content, int count);
+
 /// Writes synthetic_map_content(vertices) to `out` with write_bundle.
 void write_synthetic_map_bundle(const std::filesystem::path& out, int vertices = 50000);
 

@@ -9,7 +9,6 @@
 #include <valgrind/callgrind.h>
 
 #include <chrono>
-#include <cmath>
 #include <iostream>
 #include <string>
 
@@ -29,16 +28,7 @@ using namespace std::chrono;
 // The map of map_frame_bench: 2,000 places of every kind, a third approximate, on 50,000 vertices.
 void write_map_fixture(const std::string& path) {
     content::Content c = content::synthetic_map_content(50000);
-    for (int i = 0; i < 2000; ++i) {
-        content::Place p;
-        p.id = "p" + std::to_string(i);
-        p.kind = content::kPlaceKinds[i % std::size(content::kPlaceKinds)];
-        p.name = "Place " + std::to_string(i);
-        p.lat = 45.015 + 0.12 * ((i / 50) + 0.5 * std::sin(i)) / 40.0;
-        p.lon = 7.585 + 0.18 * ((i % 50) + 0.5 * std::cos(i)) / 50.0;
-        p.approximate = i % 3 == 0;
-        c.places.push_back(p);
-    }
+    content::add_synthetic_places(c, 2000);
     content::write_bundle(c, path);
 }
 

@@ -7,7 +7,6 @@
 #include <SDL.h>
 #include <benchmark/benchmark.h>
 
-#include <cmath>
 #include <filesystem>
 
 #include <unistd.h>
@@ -25,22 +24,12 @@ namespace {
 namespace fs = std::filesystem;
 constexpr int kPlaces = 2000, kVertices = 50000;
 
-// The synthetic map with 2,000 places spread over it in a jittered grid, every kind, a third
-// of them approximate (with their halos), as the busiest city would have.
+// The synthetic map with 2,000 places (add_synthetic_places).
 struct Fixture {
     fs::path path = fs::temp_directory_path() / ("map-frame-bench-" + std::to_string(getpid()) + ".kbundle");
     Fixture() {
         content::Content c = content::synthetic_map_content(kVertices);
-        for (int i = 0; i < kPlaces; ++i) {
-            content::Place p;
-            p.id = "p" + std::to_string(i);
-            p.kind = content::kPlaceKinds[i % std::size(content::kPlaceKinds)];
-            p.name = "Place " + std::to_string(i);
-            p.lat = 45.015 + 0.12 * ((i / 50) + 0.5 * std::sin(i)) / 40.0;
-            p.lon = 7.585 + 0.18 * ((i % 50) + 0.5 * std::cos(i)) / 50.0;
-            p.approximate = i % 3 == 0;
-            c.places.push_back(p);
-        }
+        content::add_synthetic_places(c, kPlaces);
         content::write_bundle(c, path);
     }
     ~Fixture() { fs::remove(path); }
